@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { createLogger, ensureDatabase, startPostgres } from '@pass/kit';
+import { loadDemoData } from '../demo/demo-data';
+import { startHub } from '../hub/hub';
+
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), the four subgraphs, the gateway,
+ * and the demo data on first start. Ctrl-C stops everything cleanly.
+ */
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const logger = createLogger('hub');
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const postgres = await startPostgres({
+    dataDir: process.env.PASS_DATA_DIR ?? path.join(root, '.data', 'pg'),
+    port: Number(process.env.PASS_PG_PORT ?? 54320),
+    logger,
+  });
+  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
+  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), logger });
+  const [{ n }] = await hub.subgraphs.programmes.dataSource.query('select count(*)::int as n from funder');
+  if (n === 0) {
+    const demo = await loadDemoData(hub, logger);
+    logger.info({ redemptions: demo.redemptions }, 'demo data loaded');
+  }
+  const base = hub.gatewayUrl.replace(/\/graphql$/, '');
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  process.stdout.write(
+    [
+      '',
+      `Pass numérique hub ready in ${seconds} s (${postgres.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'})`,
+      `  GraphQL     ${hub.gatewayUrl}`,
+      `  health      ${base}/healthz   ${base}/readyz   ${base}/metrics`,
+      ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(12)}${url}`),
+      '',
+    ].join('\n') + '\n',
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping');
+    await hub.close();
+    await postgres.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

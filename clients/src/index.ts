@@ -1,0 +1,2 @@
+export { startHub, type Hub, type HubOptions, type SubgraphName } from './hub/hub';
+export { loadDemoData, CSO_BUDGET_CENTS, type DemoData } from './demo/demo-data';

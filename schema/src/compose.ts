@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { federatedSchemaOf } from '@pass/kit';
+import { subgraphSdlPath, supergraphPath } from './paths';
+import { subgraphModules } from './subgraphs';
+
+export interface Composition {
+  supergraphSdl: string;
+  subgraphs: { name: string; sdl: string }[];
+}
+
+export async function composeSupergraph(): Promise<Composition> {
+  const subgraphs = await Promise.all(
+    subgraphModules.map(async ({ module, port }) => ({
+      name: module.name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      sdl: (await federatedSchemaOf(module)).sdl,
+    })),
+  );
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  if (result.errors) {
+    throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return { supergraphSdl: result.supergraphSdl, subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })) };
+}
+
+async function main(): Promise<void> {
+  const { supergraphSdl, subgraphs } = await composeSupergraph();
+  const dir = path.dirname(supergraphPath);
+  mkdirSync(path.join(dir, 'subgraphs'), { recursive: true });
+  for (const s of subgraphs) writeFileSync(subgraphSdlPath(s.name), s.sdl);
+  writeFileSync(supergraphPath, supergraphSdl);
+  console.log(`wrote ${path.relative(process.cwd(), supergraphPath)} and ${subgraphs.length} subgraph SDLs`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

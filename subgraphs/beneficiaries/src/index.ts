@@ -1,0 +1,26 @@
+import { Topics, type SubgraphModule } from '@pass/kit';
+import { Beneficiary } from './beneficiary/beneficiary.entity';
+import { beneficiaryReference } from './beneficiary/beneficiary.reference';
+import { BeneficiaryResolver } from './beneficiary/beneficiary.resolver';
+import { Distributor } from './distributor/distributor.entity';
+import { distributorReference } from './distributor/distributor.reference';
+import { DistributorResolver } from './distributor/distributor.resolver';
+import { createLoaders } from './loaders';
+import { Init1763900000002 } from './migrations/0001-init';
+import { ProgrammeFact } from './programme/programme-fact.entity';
+import { applyProgrammeDefined } from './programme/programme-fact.handler';
+
+export { registerDistributor } from './distributor/distributor.manager';
+export { registerBeneficiary } from './beneficiary/beneficiary.manager';
+export { DistributorKind } from './distributor/distributor.entity';
+
+/** Beneficiaries: distributors, the people they register, and eligibility. */
+export const beneficiariesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
+  name: 'beneficiaries',
+  resolvers: [DistributorResolver, BeneficiaryResolver],
+  references: { Distributor: distributorReference, Beneficiary: beneficiaryReference },
+  entities: [Distributor, Beneficiary, ProgrammeFact],
+  migrations: [Init1763900000002],
+  createLoaders,
+  eventHandlers: { [Topics.programmeDefined]: applyProgrammeDefined },
+};

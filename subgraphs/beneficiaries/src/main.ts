@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '@pass/kit';
+import { beneficiariesSubgraph } from './index';
+
+void runSubgraphMain(beneficiariesSubgraph, 4002);

@@ -1,0 +1,155 @@
+import { Client } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '../log';
+
+/**
+ * The hub's fact log. A subgraph that changes a fact other subgraphs rely on (a programme's
+ * window, a venue's qualification, a paid order…) appends an event to `bus.event` in the same
+ * transaction as the change; every subgraph that needs the fact applies it to a replica table of
+ * its own, and records how far it has read in the same transaction as the apply. So a fact is
+ * published if and only if the change commits, and applied exactly once per consumer.
+ * See docs/adr/0001-cross-subgraph-facts.md.
+ */
+export interface HubEvent<T = unknown> {
+  topic: string;
+  payload: T;
+}
+
+export type EventHandler = (payload: any, manager: EntityManager, seq: number) => Promise<void>;
+
+const BUS_DDL = `
+  create schema if not exists bus;
+  create table if not exists bus.event (
+    seq bigserial primary key,
+    topic text not null,
+    payload jsonb not null,
+    published_at timestamptz not null default now()
+  );
+  create index if not exists event_topic_seq on bus.event (topic, seq);
+`;
+
+export async function ensureEventBus(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(727001)');
+    await client.query(BUS_DDL);
+    await client.query('select pg_advisory_unlock(727001)');
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Appends events inside the caller's transaction. Publishers take one transaction-scoped lock, so
+ * sequence numbers commit in order and a consumer reading `seq > last` never skips one that
+ * commits late. Facts change rarely (programmes, orders, qualifications), so this costs nothing.
+ */
+export async function publish(manager: EntityManager, events: HubEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query('select pg_advisory_xact_lock(727002)');
+  await manager.query(
+    `insert into bus.event (topic, payload) select t, p from unnest($1::text[], $2::jsonb[]) as e(t, p)`,
+    [events.map((e) => e.topic), events.map((e) => JSON.stringify(e.payload))],
+  );
+  await manager.query(`select pg_notify('bus', '')`);
+}
+
+export interface EventConsumer {
+  /** Applies every event published so far; resolves once the replica is up to date. */
+  catchUp(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Applies the topics a subgraph subscribes to, in order, each batch in one transaction that also
+ * moves the consumer's offset (table `consumed_event` in the subgraph's own schema).
+ */
+export async function startEventConsumer(options: {
+  dataSource: DataSource;
+  url: string;
+  name: string;
+  handlers: Record<string, EventHandler>;
+  logger: Logger;
+}): Promise<EventConsumer> {
+  const { dataSource, handlers, name, logger } = options;
+  const topics = Object.keys(handlers);
+  await dataSource.query(
+    `create table if not exists consumed_event (consumer text primary key, last_seq bigint not null)`,
+  );
+  await dataSource.query(
+    `insert into consumed_event (consumer, last_seq) values ($1, 0) on conflict do nothing`,
+    [name],
+  );
+
+  const applyBatch = async (): Promise<number> =>
+    dataSource.transaction(async (manager) => {
+      const [offset] = await manager.query(
+        `select last_seq from consumed_event where consumer = $1 for update`,
+        [name],
+      );
+      const last = Number(offset.last_seq);
+      const events: { seq: string; topic: string; payload: unknown }[] = await manager.query(
+        `select seq, topic, payload from bus.event where seq > $1 and topic = any($2) order by seq limit 500`,
+        [last, topics],
+      );
+      for (const event of events) {
+        const handler = handlers[event.topic];
+        if (handler) await handler(event.payload, manager, Number(event.seq));
+      }
+      const lastEvent = events[events.length - 1];
+      if (lastEvent) {
+        await manager.query(`update consumed_event set last_seq = $2 where consumer = $1`, [name, lastEvent.seq]);
+      }
+      return events.length;
+    });
+
+  // One drain at a time. A call while a drain runs asks for one more pass and shares its promise,
+  // so every caller resolves only after a pass that started after its call.
+  let running: Promise<number> | null = null;
+  let requested = false;
+  const drainUntilQuiet = async (): Promise<number> => {
+    let applied = 0;
+    while (requested) {
+      requested = false;
+      for (;;) {
+        const n = await applyBatch();
+        applied += n;
+        if (n < 500) break;
+      }
+    }
+    return applied;
+  };
+  const catchUp = (): Promise<number> => {
+    requested = true;
+    running ??= drainUntilQuiet().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  if (topics.length === 0) return { catchUp: async () => 0, stop: async () => undefined };
+
+  const listener = new Client({ connectionString: options.url });
+  await listener.connect();
+  await listener.query('listen bus');
+  listener.on('notification', () => {
+    catchUp().catch((err) => logger.error({ err }, 'event consumer failed'));
+  });
+  listener.on('error', (err) => logger.warn({ err }, 'event listener connection lost; polling only'));
+  // A lost notification (listener reconnecting) is caught up by the poll.
+  const poll = setInterval(() => {
+    catchUp().catch((err) => logger.error({ err }, 'event consumer failed'));
+  }, 2000);
+  poll.unref();
+  await catchUp();
+
+  return {
+    catchUp,
+    stop: async () => {
+      clearInterval(poll);
+      await listener.end().catch(() => undefined);
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The facts subgraphs publish for each other: the contract of the event bus. A subgraph never
+ * reads another's tables; it keeps a replica of these facts in its own schema.
+ */
+export interface EligibilityRulesFact {
+  minAge: number | null;
+  maxAge: number | null;
+  maxEducationLevel: string | null;
+  statusesAnyOf: string[];
+}
+
+export interface ProgrammeDefined {
+  programmeId: string;
+  name: string;
+  /** Typed INSEE entries such as `epci:200068047`, `departement:23`, `commune:60175`. */
+  territory: string[];
+  validFrom: string;
+  validUntil: string;
+  eligibility: EligibilityRulesFact;
+  shares: { funderId: string; basisPoints: number }[];
+}
+
+export interface OrderPaid {
+  orderId: string;
+  programmeId: string;
+  funderId: string;
+  bookCount: number;
+  vouchersPerBook: number;
+  faceValueCents: number;
+}
+
+export interface VenueQualified {
+  venueId: string;
+  programmeId: string;
+  qualified: boolean;
+}
+
+export interface SessionScheduled {
+  sessionId: string;
+  venueId: string;
+  inseeCode: string;
+  startsAt: string;
+  seats: number;
+}
+
+export interface DistributorRegistered {
+  distributorId: string;
+  name: string;
+}
+
+export interface BeneficiaryRegistered {
+  beneficiaryId: string;
+  distributorId: string;
+  /** Programmes whose eligibility rules the person met when registered. */
+  eligibleProgrammeIds: string[];
+}
+
+export const Topics = {
+  programmeDefined: 'programme.defined',
+  orderPaid: 'order.paid',
+  venueQualified: 'venue.qualified',
+  sessionScheduled: 'session.scheduled',
+  distributorRegistered: 'distributor.registered',
+  beneficiaryRegistered: 'beneficiary.registered',
+} as const;

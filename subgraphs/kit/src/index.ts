@@ -1,0 +1,28 @@
+export { createLogger, type Logger } from './log';
+export { NotFoundError, BadInputError, isUuid } from './errors';
+export { keyedLoader, groupedLoader, aggregateLoader } from './loaders';
+export type { SubgraphContext } from './context';
+export { startPostgres, ensureDatabase, createScratchDatabase, type PostgresServer, type ScratchDatabase } from './db/postgres';
+export { openSubgraphDataSource, sqlStatements, totalSqlStatements } from './db/data-source';
+export { publish, ensureEventBus, startEventConsumer, type HubEvent, type EventHandler, type EventConsumer } from './events/event-bus';
+export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } from './schema/federation';
+export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors, type Subgraph, type SubgraphModule } from './server/subgraph';
+export { bigintAsNumber } from './db/columns';
+export * from './events/topics';
+export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, type Cents } from './money/money';
+export {
+  parseTerritoryEntry,
+  formatTerritoryEntry,
+  findCommune,
+  isCommuneInTerritory,
+  describeTerritory,
+  type TerritoryEntry,
+} from './territory/territory';
+export {
+  EducationLevel,
+  BeneficiaryStatus,
+  IneligibilityReason,
+  ineligibilityReasons,
+  type PersonFacts,
+  type ProgrammeRules,
+} from './eligibility/eligibility';

@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import { NotFoundError, isUuid } from './errors';
+
+/**
+ * Loaders live for one request. Each batch function runs one SQL statement for all the keys a
+ * request level asked for, and answers in key order: that is what keeps a list of N items at a
+ * constant number of statements.
+ */
+export function keyedLoader<V>(
+  what: string,
+  fetch: (ids: string[]) => Promise<V[]>,
+  idOf: (row: V) => string,
+): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const wellFormed = keys.filter(isUuid);
+    const rows = wellFormed.length ? await fetch([...new Set(wellFormed)]) : [];
+    const byId = new Map(rows.map((row) => [idOf(row), row]));
+    return keys.map((key) => byId.get(key) ?? new NotFoundError(what, key));
+  });
+}
+
+/** One-to-many: every key gets its (possibly empty) list, still in one statement per batch. */
+export function groupedLoader<V>(
+  fetch: (ids: string[]) => Promise<V[]>,
+  parentIdOf: (row: V) => string,
+): DataLoader<string, V[]> {
+  return new DataLoader<string, V[]>(async (keys) => {
+    const wellFormed = keys.filter(isUuid);
+    const rows = wellFormed.length ? await fetch([...new Set(wellFormed)]) : [];
+    const groups = new Map<string, V[]>();
+    for (const row of rows) {
+      const parent = parentIdOf(row);
+      const group = groups.get(parent);
+      if (group) group.push(row);
+      else groups.set(parent, [row]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** Aggregates per key (counts, sums): a key with no rows gets `empty`, not an error. */
+export function aggregateLoader<V>(
+  fetch: (ids: string[]) => Promise<Map<string, V>>,
+  empty: () => V,
+): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const wellFormed = keys.filter(isUuid);
+    const found = wellFormed.length ? await fetch([...new Set(wellFormed)]) : new Map<string, V>();
+    return keys.map((key) => found.get(key) ?? empty());
+  });
+}

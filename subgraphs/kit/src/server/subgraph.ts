@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { NonEmptyArray } from 'type-graphql';
+import type { SubgraphContext } from '../context';
+import { openSubgraphDataSource } from '../db/data-source';
+import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
+import { createLogger, type Logger } from '../log';
+import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
+
+/** Everything that makes one subgraph; the kit turns it into a server. */
+export interface SubgraphModule<TLoaders> {
+  /** Also the name of its PostgreSQL schema. */
+  name: 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  references: ReferenceResolvers;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  createLoaders(dataSource: DataSource): TLoaders;
+  /** Facts this subgraph replicates from others, by event topic. */
+  eventHandlers?: Record<string, EventHandler>;
+}
+
+export interface Subgraph {
+  name: string;
+  sdl: string;
+  dataSource: DataSource;
+  events: EventConsumer;
+  logger: Logger;
+  /** Binds the HTTP server (port 0 picks a free one) and returns the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets running ones finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+const schemaCache = new WeakMap<object, Promise<FederatedSchema>>();
+
+/** The SDL needs no database: composition and the staleness test call this alone. */
+export function federatedSchemaOf(module: SubgraphModule<unknown>): Promise<FederatedSchema> {
+  let built = schemaCache.get(module);
+  if (!built) {
+    built = buildFederatedSchema(module);
+    schemaCache.set(module, built);
+  }
+  return built;
+}
+
+/**
+ * Builds a subgraph with no side effect beyond its database: migrations run, replicas catch up,
+ * and nothing listens until `listen` is called. Tests and the CLI call this same function.
+ */
+export async function createSubgraph<TLoaders>(
+  module: SubgraphModule<TLoaders>,
+  options: { databaseUrl: string; logger?: Logger },
+): Promise<Subgraph> {
+  const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
+  const { schema, sdl } = await federatedSchemaOf(module as SubgraphModule<unknown>);
+  await ensureEventBus(options.databaseUrl);
+  const dataSource = await openSubgraphDataSource({
+    url: options.databaseUrl,
+    schema: module.name,
+    entities: module.entities,
+    migrations: module.migrations,
+    logger,
+  });
+  const events = await startEventConsumer({
+    dataSource,
+    url: options.databaseUrl,
+    name: module.name,
+    handlers: module.eventHandlers ?? {},
+    logger,
+  });
+
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+  });
+  await apollo.start();
+
+  let closing = false;
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', subgraph: module.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      if (closing) throw new Error('shutting down');
+      await dataSource.query('select 1');
+      res.json({ status: 'ready', subgraph: module.name });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', subgraph: module.name, reason: (err as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        return {
+          requestId,
+          logger: logger.child({ requestId }),
+          dataSource,
+          loaders: module.createLoaders(dataSource),
+        };
+      },
+    }),
+  );
+
+  return {
+    name: module.name,
+    sdl,
+    dataSource,
+    events,
+    logger,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise<string>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}/graphql`);
+        });
+      }),
+    close: async () => {
+      closing = true;
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await events.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Expected failures are typed data or coded GraphQL errors; anything else is a bug: it is logged
+ * with its stack and the caller gets a bland message, never SQL or internals.
+ */
+export function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'internal error');
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Runs one subgraph as its own process: `DATABASE_URL` names the hub's database, `PORT` the port.
+ * SIGTERM and SIGINT drain requests before the process exits.
+ */
+export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort: number): Promise<void> {
+  const logger = createLogger(`subgraph-${module.name}`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.fatal('DATABASE_URL is required to run a subgraph alone; `npm start` runs the whole hub with its own database');
+    process.exit(1);
+  }
+  const subgraph = await createSubgraph(module, { databaseUrl, logger });
+  const url = await subgraph.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? '127.0.0.1');
+  logger.info({ url }, `${module.name} subgraph ready`);
+  const stop = async () => {
+    logger.info('shutting down');
+    await subgraph.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}

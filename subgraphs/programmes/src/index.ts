@@ -1,0 +1,28 @@
+import type { SubgraphModule } from '@pass/kit';
+import { Funder } from './funder/funder.entity';
+import { funderReference } from './funder/funder.reference';
+import { FunderResolver } from './funder/funder.resolver';
+import { createLoaders } from './loaders';
+import { Init1763900000001 } from './migrations/0001-init';
+import { Order } from './order/order.entity';
+import { orderReference } from './order/order.reference';
+import { OrderResolver } from './order/order.resolver';
+import { FundingShare } from './programme/funding-share.entity';
+import { Programme } from './programme/programme.entity';
+import { programmeReference } from './programme/programme.reference';
+import { FundingShareResolver, ProgrammeResolver } from './programme/programme.resolver';
+
+export { registerFunder } from './funder/funder.manager';
+export { createProgramme } from './programme/programme.manager';
+export { placeOrder, recordOrderPayment } from './order/order.manager';
+export { FunderKind } from './funder/funder.entity';
+
+/** Programmes and funding: funders, programmes, their shares and orders. */
+export const programmesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
+  name: 'programmes',
+  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver],
+  references: { Funder: funderReference, Programme: programmeReference, Order: orderReference },
+  entities: [Funder, Programme, FundingShare, Order],
+  migrations: [Init1763900000001],
+  createLoaders,
+};

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '@pass/kit';
+import { programmesSubgraph } from './index';
+
+void runSubgraphMain(programmesSubgraph, 4001);

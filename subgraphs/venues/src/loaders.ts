@@ -1,0 +1,20 @@
+import type { DataSource } from 'typeorm';
+import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { sessionStore } from './session/session.store';
+import { venueStore } from './venue/venue.store';
+import { workshopStore } from './workshop/workshop.store';
+
+export function createLoaders(db: DataSource) {
+  return {
+    venue: keyedLoader('Venue', (ids) => venueStore.byIds(db, ids), (v) => v.id),
+    workshop: keyedLoader('Workshop', (ids) => workshopStore.byIds(db, ids), (w) => w.id),
+    session: keyedLoader('WorkshopSession', (ids) => sessionStore.byIds(db, ids), (s) => s.id),
+    workshopsOfVenue: groupedLoader((ids) => workshopStore.ofVenues(db, ids), (w) => w.venueId),
+    sessionsOfVenue: groupedLoader((ids) => sessionStore.ofVenues(db, ids), (s) => s.venueId),
+    sessionsOfWorkshop: groupedLoader((ids) => sessionStore.ofWorkshops(db, ids), (s) => s.workshopId),
+    qualificationsOfProgramme: groupedLoader((ids) => venueStore.qualificationsOfProgrammes(db, ids), (q) => q.programmeId),
+    qualificationsOfVenue: groupedLoader((ids) => venueStore.qualificationsOfVenues(db, ids), (q) => q.venueId),
+  };
+}
+
+export type Context = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '@pass/kit';
+import { venuesSubgraph } from './index';
+
+void runSubgraphMain(venuesSubgraph, 4003);

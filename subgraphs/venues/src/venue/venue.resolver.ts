@@ -1,0 +1,58 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '@pass/kit';
+import type { Context } from '../loaders';
+import { ProgrammeRef } from '../programme/programme.ref';
+import { WorkshopSession } from '../session/session.entity';
+import { Workshop } from '../workshop/workshop.entity';
+import { Venue } from './venue.entity';
+import { qualifyVenue } from './venue.manager';
+import { venueStore } from './venue.store';
+
+@Resolver(() => Venue)
+export class VenueResolver {
+  @Query(() => [Venue])
+  venues(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
+    if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
+    return venueStore.all(ctx.dataSource, first);
+  }
+
+  @Query(() => Venue)
+  venue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Venue> {
+    return ctx.loaders.venue.load(id);
+  }
+
+  @FieldResolver(() => [Workshop])
+  workshops(@Root() venue: Venue, @Ctx() ctx: Context): Promise<Workshop[]> {
+    return ctx.loaders.workshopsOfVenue.load(venue.id);
+  }
+
+  @FieldResolver(() => [WorkshopSession])
+  sessions(@Root() venue: Venue, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
+    return ctx.loaders.sessionsOfVenue.load(venue.id);
+  }
+
+  @FieldResolver(() => [ProgrammeRef], { description: 'Programmes whose vouchers this venue may take.' })
+  async qualifiedFor(@Root() venue: Venue, @Ctx() ctx: Context): Promise<ProgrammeRef[]> {
+    const qualifications = await ctx.loaders.qualificationsOfVenue.load(venue.id);
+    return qualifications.map((q) => ({ id: q.programmeId }));
+  }
+
+  @Mutation(() => Venue, { description: 'Qualifies (or disqualifies) a venue for a programme.' })
+  qualifyVenue(
+    @Arg('venueId', () => ID) venueId: string,
+    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('qualified', { defaultValue: true }) qualified: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Venue> {
+    return qualifyVenue(ctx.dataSource, venueId, programmeId, qualified);
+  }
+}
+
+@Resolver(() => ProgrammeRef)
+export class ProgrammeVenuesResolver {
+  @FieldResolver(() => [Venue], { description: 'Venues qualified for this programme.' })
+  async qualifiedVenues(@Root() programme: ProgrammeRef, @Ctx() ctx: Context): Promise<Venue[]> {
+    const qualifications = await ctx.loaders.qualificationsOfProgramme.load(programme.id);
+    return ctx.loaders.venue.loadMany(qualifications.map((q) => q.venueId)) as Promise<Venue[]>;
+  }
+}

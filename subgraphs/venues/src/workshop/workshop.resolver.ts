@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../loaders';
+import { WorkshopSession } from '../session/session.entity';
+import { Venue } from '../venue/venue.entity';
+import { Workshop, WorkshopAxis } from './workshop.entity';
+import { publishWorkshop } from './workshop.manager';
+
+@Resolver(() => Workshop)
+export class WorkshopResolver {
+  @FieldResolver(() => Venue)
+  venue(@Root() workshop: Workshop, @Ctx() ctx: Context): Promise<Venue> {
+    return ctx.loaders.venue.load(workshop.venueId);
+  }
+
+  @FieldResolver(() => [WorkshopSession])
+  sessions(@Root() workshop: Workshop, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
+    return ctx.loaders.sessionsOfWorkshop.load(workshop.id);
+  }
+
+  @Mutation(() => Workshop)
+  publishWorkshop(
+    @Arg('venueId', () => ID) venueId: string,
+    @Arg('axis', () => WorkshopAxis) axis: WorkshopAxis,
+    @Arg('topic') topic: string,
+    @Arg('durationMinutes', () => Int) durationMinutes: number,
+    @Arg('seats', () => Int) seats: number,
+    @Ctx() ctx: Context,
+  ): Promise<Workshop> {
+    return publishWorkshop(ctx.dataSource, { venueId, axis, topic, durationMinutes, seats });
+  }
+}

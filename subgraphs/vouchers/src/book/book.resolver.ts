@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '@pass/kit';
+import type { Context } from '../loaders';
+import { Redemption } from '../redemption/redemption.entity';
+import { BeneficiaryRef, DistributorRef, ProgrammeRef, ref } from '../refs/refs';
+import { normaliseCode } from '../voucher/voucher-code';
+import { Voucher } from '../voucher/voucher.entity';
+import { Book } from './book.entity';
+import { allocateBooks, handOutBook, issueBooksOfOrder } from './book.manager';
+import { bookStore } from './book.store';
+import { HandOutBookInput, HandOutBookPayload, IssueBooksResult } from './book.types';
+
+@Resolver(() => Book)
+export class BookResolver {
+  @Query(() => Book, { description: 'A book by the code printed on it.' })
+  async book(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Book> {
+    const normalised = normaliseCode(code);
+    const book = normalised ? await bookStore.byCode(ctx.dataSource, normalised) : null;
+    if (!book) throw new NotFoundError('Book', code);
+    return book;
+  }
+
+  @FieldResolver(() => ProgrammeRef)
+  programme(@Root() book: Book): ProgrammeRef {
+    return { id: book.programmeId };
+  }
+
+  @FieldResolver(() => DistributorRef, { nullable: true })
+  distributor(@Root() book: Book): DistributorRef | null {
+    return ref(book.distributorId);
+  }
+
+  @FieldResolver(() => BeneficiaryRef, { nullable: true })
+  beneficiary(@Root() book: Book): BeneficiaryRef | null {
+    return ref(book.beneficiaryId);
+  }
+
+  @FieldResolver(() => [Voucher])
+  vouchers(@Root() book: Book, @Ctx() ctx: Context): Promise<Voucher[]> {
+    return ctx.loaders.vouchersOfBook.load(book.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Vouchers of this book already redeemed.' })
+  async vouchersUsed(@Root() book: Book, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.redemptionsOfBook.load(book.id)).length;
+  }
+
+  @FieldResolver(() => [Redemption])
+  redemptions(@Root() book: Book, @Ctx() ctx: Context): Promise<Redemption[]> {
+    return ctx.loaders.redemptionsOfBook.load(book.id);
+  }
+
+  @Mutation(() => IssueBooksResult, { description: 'Issues the books and vouchers of a paid order, once.' })
+  issueBooks(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
+    return issueBooksOfOrder(ctx.dataSource, orderId);
+  }
+
+  @Mutation(() => [Book])
+  allocateBooks(
+    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('distributorId', () => ID) distributorId: string,
+    @Arg('quantity', () => Int) quantity: number,
+    @Ctx() ctx: Context,
+  ): Promise<Book[]> {
+    return allocateBooks(ctx.dataSource, programmeId, distributorId, quantity);
+  }
+
+  @Mutation(() => HandOutBookPayload)
+  handOutBook(@Arg('input', () => HandOutBookInput) input: HandOutBookInput, @Ctx() ctx: Context): Promise<HandOutBookPayload> {
+    return handOutBook(ctx.dataSource, input);
+  }
+}

@@ -1,0 +1,44 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Book } from './book.entity';
+
+@ObjectType()
+export class IssueBooksResult {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => Int)
+  booksIssued!: number;
+
+  @Field(() => Int)
+  vouchersIssued!: number;
+}
+
+@InputType()
+export class HandOutBookInput {
+  @Field({ description: 'The code printed on the book.' })
+  bookCode!: string;
+
+  @Field(() => ID)
+  beneficiaryId!: string;
+
+  @Field(() => ID)
+  distributorId!: string;
+}
+
+@ObjectType()
+export class HandOutError {
+  @Field({ description: 'BOOK_NOT_FOUND, BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR, BOOK_ALREADY_HANDED_OUT, BENEFICIARY_NOT_FOUND, BENEFICIARY_OF_ANOTHER_DISTRIBUTOR, NOT_ELIGIBLE' })
+  code!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class HandOutBookPayload {
+  @Field(() => Book, { nullable: true })
+  book!: Book | null;
+
+  @Field(() => HandOutError, { nullable: true })
+  error!: HandOutError | null;
+}

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { bookStore } from './book/book.store';
+import { redemptionStore, type DistributorActivityRow, type ProgrammeStats, type Totals } from './redemption/redemption.store';
+import { voucherStore } from './voucher/voucher.store';
+
+/** Loaders that take a field argument (a page size, a month) get one loader per argument value. */
+function perArgument<A, L>(make: (arg: A) => L): (arg: A) => L {
+  const made = new Map<A, L>();
+  return (arg) => {
+    let loader = made.get(arg);
+    if (!loader) {
+      loader = make(arg);
+      made.set(arg, loader);
+    }
+    return loader;
+  };
+}
+
+const noStats = (): ProgrammeStats => ({
+  booksIssued: 0,
+  booksAllocated: 0,
+  booksHandedOut: 0,
+  vouchersIssued: 0,
+  vouchersRedeemed: 0,
+  vouchersBlocked: 0,
+  issuedCents: 0,
+  redeemedCents: 0,
+  outstandingCents: 0,
+});
+
+export function createLoaders(db: DataSource) {
+  return {
+    book: keyedLoader('Book', (ids) => bookStore.byIds(db, ids), (b) => b.id),
+    voucher: keyedLoader('Voucher', (ids) => voucherStore.byIds(db, ids), (v) => v.id),
+    redemption: keyedLoader('Redemption', (ids) => redemptionStore.byIds(db, ids), (r) => r.id),
+    vouchersOfBook: groupedLoader((ids) => voucherStore.ofBooks(db, ids), (v) => v.bookId),
+    booksOfDistributor: perArgument((first: number) =>
+      groupedLoader((ids) => bookStore.ofDistributors(db, ids, first), (b) => b.distributorId as string),
+    ),
+    booksOfBeneficiary: groupedLoader((ids) => bookStore.ofBeneficiaries(db, ids), (b) => b.beneficiaryId as string),
+    redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
+    redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
+    redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
+    programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
+    venueActivityOfProgramme: groupedLoader((ids) => redemptionStore.venueActivityOfProgrammes(db, ids), (r) => r.programmeId),
+    distributorActivityOfProgramme: groupedLoader(
+      (ids) => redemptionStore.distributorActivityOfProgrammes(db, ids),
+      (r) => r.programmeId,
+    ),
+    venueTotals: perArgument(
+      (month: string | null): DataLoader<string, Totals> =>
+        aggregateLoader((ids) => redemptionStore.venueTotals(db, ids, month), () => ({ count: 0, amountCents: 0 })),
+    ),
+    distributorTotals: aggregateLoader(
+      (ids) => redemptionStore.distributorTotals(db, ids),
+      (): DistributorActivityRow => ({ programmeId: '', distributorId: '', booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),
+    ),
+  };
+}
+
+export type Context = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '@pass/kit';
+import { vouchersSubgraph } from './index';
+
+void runSubgraphMain(vouchersSubgraph, 4004);

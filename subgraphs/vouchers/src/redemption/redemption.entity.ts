@@ -1,0 +1,45 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { bigintAsNumber } from '@pass/kit';
+
+/** A venue took a voucher for a session it runs; the venue is paid its face value. */
+@Entity({ name: 'redemption' })
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Redemption {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber, insert: false, update: false })
+  seq!: number;
+
+  @Column('uuid', { name: 'voucher_id' })
+  voucherId!: string;
+
+  @Column('uuid', { name: 'session_id' })
+  sessionId!: string;
+
+  @Column('uuid', { name: 'venue_id' })
+  venueId!: string;
+
+  @Column('uuid', { name: 'programme_id' })
+  programmeId!: string;
+
+  @Column('uuid', { name: 'book_id' })
+  bookId!: string;
+
+  @Column('int', { name: 'amount_cents' })
+  @Field(() => Int)
+  amountCents!: number;
+
+  @Column('timestamptz', { name: 'redeemed_at' })
+  @Field(() => DateTimeISOResolver)
+  redeemedAt!: Date;
+
+  @Field(() => String, { description: 'Position in the stream of redemptions, to resume a subscription after it.' })
+  get cursor(): string {
+    return String(this.seq);
+  }
+}

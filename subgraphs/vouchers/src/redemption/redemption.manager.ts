@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { isValidCode, normaliseCode } from '../voucher/voucher-code';
+import { Redemption } from './redemption.entity';
+
+export enum RedemptionErrorCode {
+  VOUCHER_NOT_FOUND = 'VOUCHER_NOT_FOUND',
+  VOUCHER_CODE_MISTYPED = 'VOUCHER_CODE_MISTYPED',
+  VOUCHER_ALREADY_REDEEMED = 'VOUCHER_ALREADY_REDEEMED',
+  VOUCHER_EXPIRED = 'VOUCHER_EXPIRED',
+  BOOK_NOT_HANDED_OUT = 'BOOK_NOT_HANDED_OUT',
+  VENUE_NOT_QUALIFIED = 'VENUE_NOT_QUALIFIED',
+  OUTSIDE_TERRITORY = 'OUTSIDE_TERRITORY',
+  SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
+  SESSION_OF_ANOTHER_VENUE = 'SESSION_OF_ANOTHER_VENUE',
+  SESSION_FULL = 'SESSION_FULL',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+}
+
+export interface RedeemInput {
+  voucherCode: string;
+  sessionId: string;
+  idempotencyKey: string;
+}
+
+/** What is stored under an idempotency key and replayed: the redemption's id, or the error. */
+type StoredAnswer = { redemptionId: string } | { error: { code: RedemptionErrorCode; message: string } };
+
+export type RedeemAnswer =
+  | { redemption: Redemption; error: null }
+  | { redemption: null; error: { code: RedemptionErrorCode; message: string } };
+
+const refuse = (code: RedemptionErrorCode, message: string): StoredAnswer => ({ error: { code, message } });
+
+/** Validity windows are French calendar days. */
+function parisDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
+}
+
+function requestHash(code: string, sessionId: string, venueId: string | null): string {
+  return createHash('sha256').update(JSON.stringify([code, sessionId, venueId])).digest('hex');
+}
+
+/**
+ * Redeems a voucher exactly once. Inside one transaction: the session row is locked (seats are
+ * counted under it), every rule is checked against this subgraph's replicas, the voucher moves
+ * AVAILABLE → REDEEMED by a conditional update (a concurrent loser sees 0 rows), and the unique
+ * voucher_id of `redemption` is the backstop. The answer, success or refusal, is stored under the
+ * idempotency key in the same transaction, so a retry replays it.
+ */
+export async function redeemVoucher(
+  db: DataSource,
+  input: RedeemInput,
+  actingVenueId: string | null,
+  now = new Date(),
+): Promise<RedeemAnswer> {
+  const key = input.idempotencyKey.trim();
+  if (key.length < 8 || key.length > 200) throw new BadInputError('idempotencyKey must be 8 to 200 characters', 'idempotencyKey');
+  const code = normaliseCode(input.voucherCode) ?? input.voucherCode.trim().toUpperCase();
+  const hash = requestHash(code, input.sessionId, actingVenueId);
+
+  const replay = async (): Promise<RedeemAnswer | null> => {
+    const [prior] = await db.query(`select request_hash, response from idempotency where key = $1`, [key]);
+    if (!prior) return null;
+    if (prior.request_hash !== hash) {
+      return {
+        redemption: null,
+        error: { code: RedemptionErrorCode.IDEMPOTENCY_KEY_REUSED, message: 'this idempotency key was used for another request' },
+      };
+    }
+    return toAnswer(db, prior.response as StoredAnswer);
+  };
+
+  const prior = await replay();
+  if (prior) return prior;
+  try {
+    const stored = await db.transaction(async (tx) => {
+      const answer = await attempt(tx, code, input.sessionId, actingVenueId, now);
+      await tx.query(`insert into idempotency (key, request_hash, response) values ($1, $2, $3)`, [key, hash, JSON.stringify(answer)]);
+      return answer;
+    });
+    return toAnswer(db, stored);
+  } catch (err) {
+    // A concurrent call with the same key committed first: ours rolled back; replay theirs.
+    if ((err as { code?: string }).code === '23505' && /idempotency/.test((err as { constraint?: string }).constraint ?? '')) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw err;
+  }
+}
+
+async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): Promise<RedeemAnswer> {
+  if ('error' in stored) return { redemption: null, error: stored.error };
+  return { redemption: await db.getRepository(Redemption).findOneByOrFail({ id: stored.redemptionId }), error: null };
+}
+
+async function attempt(tx: EntityManager, code: string, sessionId: string, actingVenueId: string | null, now: Date): Promise<StoredAnswer> {
+  if (normaliseCode(code) && !isValidCode(code)) {
+    return refuse(RedemptionErrorCode.VOUCHER_CODE_MISTYPED, 'the check symbol does not match: the code was mistyped');
+  }
+  // Session first: its row lock orders concurrent redemptions of one session, always before the voucher's.
+  const [session] = isUuid(sessionId)
+    ? await tx.query(`select venue_id, insee_code, seats from session_fact where session_id = $1 for update`, [sessionId])
+    : [];
+  if (!session) return refuse(RedemptionErrorCode.SESSION_NOT_FOUND, `no workshop session ${sessionId}`);
+  if (actingVenueId && session.venue_id !== actingVenueId) {
+    return refuse(RedemptionErrorCode.SESSION_OF_ANOTHER_VENUE, 'a venue redeems vouchers only for its own sessions');
+  }
+  const [voucher] = await tx.query(
+    `select v.id, v.state, v.programme_id, v.face_value_cents, v.book_id, b.beneficiary_id,
+            p.valid_from::text as valid_from, p.valid_until::text as valid_until, p.territory
+       from voucher v join book b on b.id = v.book_id
+       left join programme_fact p on p.programme_id = v.programme_id
+      where v.code = $1`,
+    [code],
+  );
+  if (!voucher) return refuse(RedemptionErrorCode.VOUCHER_NOT_FOUND, `no voucher with code ${code}`);
+  if (voucher.state === 'REDEEMED') return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
+  const today = parisDay(now);
+  if (voucher.state === 'BLOCKED' || !voucher.valid_from || today < voucher.valid_from || today > voucher.valid_until) {
+    return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, `this voucher is not valid on ${today}`);
+  }
+  if (!voucher.beneficiary_id) return refuse(RedemptionErrorCode.BOOK_NOT_HANDED_OUT, 'the book of this voucher was never handed out');
+  const [qualified] = await tx.query(`select 1 from venue_qualification where venue_id = $1 and programme_id = $2`, [
+    session.venue_id,
+    voucher.programme_id,
+  ]);
+  if (!qualified) return refuse(RedemptionErrorCode.VENUE_NOT_QUALIFIED, "the venue is not qualified for this voucher's programme");
+  if (!isCommuneInTerritory(session.insee_code, (voucher.territory as string[]).map(parseTerritoryEntry))) {
+    return refuse(RedemptionErrorCode.OUTSIDE_TERRITORY, "the session is outside the programme's territory");
+  }
+  const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);
+  if (taken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
+
+  const [won] = await tx.query(
+    `with won as (update voucher set state = 'REDEEMED', redeemed_at = $2 where id = $1 and state = 'AVAILABLE' returning id)
+     select id from won`,
+    [voucher.id, now],
+  );
+  if (!won) return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
+  const [redemption] = await tx.query(
+    `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [voucher.id, sessionId, session.venue_id, voucher.programme_id, voucher.book_id, voucher.face_value_cents, now],
+  );
+  return { redemptionId: redemption.id };
+}

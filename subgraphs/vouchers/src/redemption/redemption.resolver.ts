@@ -1,0 +1,139 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { BadInputError } from '@pass/kit';
+import type { Context } from '../loaders';
+import { DistributorRef, ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
+import { Voucher } from '../voucher/voucher.entity';
+import { Redemption } from './redemption.entity';
+import { redeemVoucher } from './redemption.manager';
+import { RedeemVoucherInput, RedeemVoucherPayload, VenueActivity } from './redemption.types';
+import { DistributorActivity } from './distributor-activity.type';
+
+@Resolver(() => Redemption)
+export class RedemptionResolver {
+  @FieldResolver(() => Voucher)
+  voucher(@Root() redemption: Redemption, @Ctx() ctx: Context): Promise<Voucher> {
+    return ctx.loaders.voucher.load(redemption.voucherId);
+  }
+
+  @FieldResolver(() => WorkshopSessionRef)
+  session(@Root() redemption: Redemption): WorkshopSessionRef {
+    return { id: redemption.sessionId };
+  }
+
+  @FieldResolver(() => VenueRef)
+  venue(@Root() redemption: Redemption): VenueRef {
+    return { id: redemption.venueId };
+  }
+
+  @FieldResolver(() => ProgrammeRef)
+  programme(@Root() redemption: Redemption): ProgrammeRef {
+    return { id: redemption.programmeId };
+  }
+
+  @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
+  redeemVoucher(@Arg('input', () => RedeemVoucherInput) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
+    return redeemVoucher(ctx.dataSource, input, null);
+  }
+}
+
+/** What this subgraph adds to the programmes subgraph's `Programme`. */
+@Resolver(() => ProgrammeRef)
+export class ProgrammeFiguresResolver {
+  @FieldResolver(() => Int)
+  async booksIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).booksIssued;
+  }
+
+  @FieldResolver(() => Int)
+  async booksAllocated(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).booksAllocated;
+  }
+
+  @FieldResolver(() => Int)
+  async booksHandedOut(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).booksHandedOut;
+  }
+
+  @FieldResolver(() => Int)
+  async vouchersIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).vouchersIssued;
+  }
+
+  @FieldResolver(() => Int)
+  async vouchersRedeemed(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).vouchersRedeemed;
+  }
+
+  @FieldResolver(() => SafeIntResolver)
+  async redeemedAmountCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).redeemedCents;
+  }
+
+  @FieldResolver(() => SafeIntResolver, { description: 'Face value of issued vouchers still usable.' })
+  async outstandingAmountCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.programmeStats.load(p.id)).outstandingCents;
+  }
+
+  @FieldResolver(() => [VenueActivity], { description: 'Redemptions per venue, most active first.' })
+  async venueActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<VenueActivity[]> {
+    const rows = await ctx.loaders.venueActivityOfProgramme.load(p.id);
+    return rows.map((r) => ({ venue: { id: r.venueId }, vouchersRedeemed: r.vouchersRedeemed, amountCents: r.amountCents }));
+  }
+
+  @FieldResolver(() => [DistributorActivity], { description: 'Books and redemptions per distributor, most books first.' })
+  async distributorActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<DistributorActivity[]> {
+    const rows = await ctx.loaders.distributorActivityOfProgramme.load(p.id);
+    return rows.map((r) => ({ ...r, distributor: { id: r.distributorId } }));
+  }
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function currentParisMonth(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date());
+}
+
+/** What this subgraph adds to the venues subgraph's `Venue`. */
+@Resolver(() => VenueRef)
+export class VenueFiguresResolver {
+  @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time.' })
+  async vouchersRedeemed(@Root() venue: VenueRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
+  }
+
+  @FieldResolver(() => SafeIntResolver)
+  async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
+  }
+
+  @FieldResolver(() => SafeIntResolver, { description: "Face value of the month's redemptions (YYYY-MM, Paris time; this month by default)." })
+  async amountDueCents(
+    @Root() venue: VenueRef,
+    @Ctx() ctx: Context,
+    @Arg('month', () => String, { nullable: true }) month?: string | null,
+  ) {
+    const m = month ?? currentParisMonth();
+    if (!MONTH.test(m)) throw new BadInputError('month must be written YYYY-MM', 'month');
+    return (await ctx.loaders.venueTotals(m).load(venue.id)).amountCents;
+  }
+}
+
+/** What this subgraph adds to the beneficiaries subgraph's `Distributor`. */
+@Resolver(() => DistributorRef)
+export class DistributorFiguresResolver {
+  @FieldResolver(() => Int)
+  async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
+  }
+
+  @FieldResolver(() => Int)
+  async booksHandedOut(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.distributorTotals.load(d.id)).booksHandedOut;
+  }
+
+  @FieldResolver(() => Int)
+  async vouchersRedeemed(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    return (await ctx.loaders.distributorTotals.load(d.id)).vouchersRedeemed;
+  }
+}

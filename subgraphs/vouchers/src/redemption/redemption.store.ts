@@ -1,0 +1,142 @@
+import { In, type DataSource } from 'typeorm';
+import { Redemption } from './redemption.entity';
+
+export interface ProgrammeStats {
+  booksIssued: number;
+  booksAllocated: number;
+  booksHandedOut: number;
+  vouchersIssued: number;
+  vouchersRedeemed: number;
+  vouchersBlocked: number;
+  issuedCents: number;
+  redeemedCents: number;
+  outstandingCents: number;
+}
+
+export interface VenueActivityRow {
+  programmeId: string;
+  venueId: string;
+  vouchersRedeemed: number;
+  amountCents: number;
+}
+
+export interface DistributorActivityRow {
+  programmeId: string;
+  distributorId: string;
+  booksAllocated: number;
+  booksHandedOut: number;
+  vouchersRedeemed: number;
+}
+
+export interface Totals {
+  count: number;
+  amountCents: number;
+}
+
+const int = (v: unknown) => Number(v ?? 0);
+
+export const redemptionStore = {
+  byIds: (db: DataSource, ids: string[]) => db.getRepository(Redemption).findBy({ id: In(ids) }),
+  ofSessions: (db: DataSource, sessionIds: string[]) =>
+    db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds) }, order: { seq: 'ASC' } }),
+  ofVouchers: (db: DataSource, voucherIds: string[]) => db.getRepository(Redemption).findBy({ voucherId: In(voucherIds) }),
+  ofBooks: (db: DataSource, bookIds: string[]) =>
+    db.getRepository(Redemption).find({ where: { bookId: In(bookIds) }, order: { seq: 'ASC' } }),
+
+  async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
+    const [books, vouchers] = await Promise.all([
+      db.query(
+        `select programme_id, count(*) issued, count(distributor_id) allocated, count(beneficiary_id) handed_out
+           from book where programme_id = any($1) group by programme_id`,
+        [programmeIds],
+      ),
+      db.query(
+        `select programme_id, count(*) issued,
+                count(*) filter (where state = 'REDEEMED') redeemed,
+                count(*) filter (where state = 'BLOCKED') blocked,
+                sum(face_value_cents) issued_cents,
+                coalesce(sum(face_value_cents) filter (where state = 'REDEEMED'), 0) redeemed_cents,
+                coalesce(sum(face_value_cents) filter (where state = 'AVAILABLE'), 0) outstanding_cents
+           from voucher where programme_id = any($1) group by programme_id`,
+        [programmeIds],
+      ),
+    ]);
+    const stats = new Map<string, ProgrammeStats>();
+    for (const id of programmeIds) {
+      const b = books.find((r: { programme_id: string }) => r.programme_id === id);
+      const v = vouchers.find((r: { programme_id: string }) => r.programme_id === id);
+      stats.set(id, {
+        booksIssued: int(b?.issued),
+        booksAllocated: int(b?.allocated),
+        booksHandedOut: int(b?.handed_out),
+        vouchersIssued: int(v?.issued),
+        vouchersRedeemed: int(v?.redeemed),
+        vouchersBlocked: int(v?.blocked),
+        issuedCents: int(v?.issued_cents),
+        redeemedCents: int(v?.redeemed_cents),
+        outstandingCents: int(v?.outstanding_cents),
+      });
+    }
+    return stats;
+  },
+
+  async venueActivityOfProgrammes(db: DataSource, programmeIds: string[]): Promise<VenueActivityRow[]> {
+    const rows = await db.query(
+      `select programme_id, venue_id, count(*) n, sum(amount_cents) cents from redemption
+        where programme_id = any($1) group by programme_id, venue_id order by count(*) desc, venue_id`,
+      [programmeIds],
+    );
+    return rows.map((r: Record<string, string>) => ({
+      programmeId: r.programme_id,
+      venueId: r.venue_id,
+      vouchersRedeemed: int(r.n),
+      amountCents: int(r.cents),
+    }));
+  },
+
+  async distributorActivityOfProgrammes(db: DataSource, programmeIds: string[]): Promise<DistributorActivityRow[]> {
+    const rows = await db.query(
+      `select b.programme_id, b.distributor_id, count(*) allocated, count(b.beneficiary_id) handed_out,
+              coalesce(sum(r.n), 0) redeemed
+         from book b left join (select book_id, count(*) n from redemption where programme_id = any($1) group by book_id) r
+           on r.book_id = b.id
+        where b.programme_id = any($1) and b.distributor_id is not null
+        group by b.programme_id, b.distributor_id order by count(*) desc, b.distributor_id`,
+      [programmeIds],
+    );
+    return rows.map((r: Record<string, string>) => ({
+      programmeId: r.programme_id,
+      distributorId: r.distributor_id,
+      booksAllocated: int(r.allocated),
+      booksHandedOut: int(r.handed_out),
+      vouchersRedeemed: int(r.redeemed),
+    }));
+  },
+
+  /** Redemptions of each venue, all time or within a calendar month (Paris time). */
+  async venueTotals(db: DataSource, venueIds: string[], month: string | null): Promise<Map<string, Totals>> {
+    const rows = await db.query(
+      `select venue_id, count(*) n, sum(amount_cents) cents from redemption
+        where venue_id = any($1)
+          and ($2::text is null or date_trunc('month', redeemed_at at time zone 'Europe/Paris') = to_date($2, 'YYYY-MM'))
+        group by venue_id`,
+      [venueIds, month],
+    );
+    return new Map(rows.map((r: Record<string, string>) => [r.venue_id, { count: int(r.n), amountCents: int(r.cents) }]));
+  },
+
+  async distributorTotals(db: DataSource, distributorIds: string[]): Promise<Map<string, DistributorActivityRow>> {
+    const rows = await db.query(
+      `select b.distributor_id, count(*) allocated, count(b.beneficiary_id) handed_out,
+              coalesce(sum((select count(*) from redemption r where r.book_id = b.id)), 0) redeemed
+         from book b where b.distributor_id = any($1) group by b.distributor_id`,
+      [distributorIds],
+    );
+    return new Map(
+      rows.map((r: Record<string, string>) => [
+        r.distributor_id,
+        { programmeId: '', distributorId: r.distributor_id, booksAllocated: int(r.allocated), booksHandedOut: int(r.handed_out), vouchersRedeemed: int(r.redeemed) },
+      ]),
+    );
+  },
+};

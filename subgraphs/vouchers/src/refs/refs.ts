@@ -1,0 +1,43 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/*
+ * Entities other subgraphs own, known here by their key only. This subgraph adds fields to
+ * them (redemption counts and amounts) and points at them from books and redemptions.
+ */
+
+@ObjectType('Programme')
+@Directive('@key(fields: "id")')
+export class ProgrammeRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('Venue')
+@Directive('@key(fields: "id")')
+export class VenueRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('Distributor')
+@Directive('@key(fields: "id")')
+export class DistributorRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('Beneficiary')
+@Directive('@key(fields: "id")')
+export class BeneficiaryRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('WorkshopSession')
+@Directive('@key(fields: "id")')
+export class WorkshopSessionRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+export const ref = <T extends { id: string }>(id: string | null): T | null => (id ? ({ id } as T) : null);

@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '@pass/kit';
+import { Book } from '../book/book.entity';
+import type { Context } from '../loaders';
+import { Redemption } from '../redemption/redemption.entity';
+import { normaliseCode } from './voucher-code';
+import { Voucher } from './voucher.entity';
+import { voucherStore } from './voucher.store';
+
+@Resolver(() => Voucher)
+export class VoucherResolver {
+  @Query(() => Voucher, { description: 'A voucher by the code printed on it.' })
+  async voucher(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Voucher> {
+    const normalised = normaliseCode(code);
+    const voucher = normalised ? await voucherStore.byCode(ctx.dataSource, normalised) : null;
+    if (!voucher) throw new NotFoundError('Voucher', code);
+    return voucher;
+  }
+
+  @FieldResolver(() => Book)
+  book(@Root() voucher: Voucher, @Ctx() ctx: Context): Promise<Book> {
+    return ctx.loaders.book.load(voucher.bookId);
+  }
+
+  @FieldResolver(() => Redemption, { nullable: true })
+  async redemption(@Root() voucher: Voucher, @Ctx() ctx: Context): Promise<Redemption | null> {
+    return (await ctx.loaders.redemptionOfVoucher.load(voucher.id))[0] ?? null;
+  }
+}
