@@ -22,8 +22,11 @@ module.exports = {
     '^@pass/(programmes|beneficiaries|venues|vouchers)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@pass/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@pass/schema$': '<rootDir>/schema/src/index.ts',
+    '^@pass/clients$': '<rootDir>/clients/src/index.ts',
     '^@pass/test-kit$': '<rootDir>/test/src/kit/index.ts',
   },
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/src/kit/global-setup.ts',
+  globalTeardown: '<rootDir>/test/src/kit/global-teardown.ts',
   testTimeout: 120000,
 };

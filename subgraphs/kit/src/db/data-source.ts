@@ -19,7 +19,9 @@ class CountingLogger implements TypeOrmLogger {
     private readonly schema: string,
     private readonly logger: Logger,
   ) {}
-  logQuery(query: string): void {
+  logQuery(query: string, _parameters?: unknown, queryRunner?: { data?: { background?: boolean } }): void {
+    // Background work (replicating facts) is not a request's cost: the N+1 guard must not see it.
+    if (queryRunner?.data?.background) return;
     sqlStatements.set(this.schema, (sqlStatements.get(this.schema) ?? 0) + 1);
     this.logger.trace({ sql: query }, 'sql');
   }

@@ -82,12 +82,14 @@ export async function startEventConsumer(options: {
     [name],
   );
 
-  const applyBatch = async (): Promise<number> =>
-    dataSource.transaction(async (manager) => {
-      const [offset] = await manager.query(
-        `select last_seq from consumed_event where consumer = $1 for update`,
-        [name],
-      );
+  const applyBatch = async (): Promise<number> => {
+    const runner = dataSource.createQueryRunner();
+    runner.data = { background: true };
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const manager = runner.manager;
+      const [offset] = await manager.query(`select last_seq from consumed_event where consumer = $1 for update`, [name]);
       const last = Number(offset.last_seq);
       const events: { seq: string; topic: string; payload: unknown }[] = await manager.query(
         `select seq, topic, payload from bus.event where seq > $1 and topic = any($2) order by seq limit 500`,
@@ -98,11 +100,16 @@ export async function startEventConsumer(options: {
         if (handler) await handler(event.payload, manager, Number(event.seq));
       }
       const lastEvent = events[events.length - 1];
-      if (lastEvent) {
-        await manager.query(`update consumed_event set last_seq = $2 where consumer = $1`, [name, lastEvent.seq]);
-      }
+      if (lastEvent) await manager.query(`update consumed_event set last_seq = $2 where consumer = $1`, [name, lastEvent.seq]);
+      await runner.commitTransaction();
       return events.length;
-    });
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  };
 
   // One drain at a time. A call while a drain runs asks for one more pass and shares its promise,
   // so every caller resolves only after a pass that started after its call.

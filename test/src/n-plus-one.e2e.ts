@@ -1,0 +1,47 @@
+import { totalSqlStatements } from '@pass/kit';
+import { allocateBooks } from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+
+/*
+ * A list query must cost a constant number of SQL statements whatever its length: loaders batch
+ * each level into one statement, and entity references from the gateway arrive batched too.
+ */
+const QUERY = `query Books($id: ID!, $first: Int!) {
+  distributor(id: $id) {
+    name
+    books(first: $first) {
+      code state vouchersUsed
+      programme { name }
+      beneficiary { pseudonym }
+      vouchers { code state }
+      redemptions { venue { name } session { startsAt } }
+    }
+  }
+}`;
+
+describe('N+1 guard', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ demo: true });
+    // Two more distributors of the BFC programme: one with 10 books, one with 1,000.
+    const { mlDijon } = hub.demo!.distributors;
+    await allocateBooks(hub.subgraphs.vouchers.dataSource, hub.demo!.programmes.bfc, mlDijon!, 1000 - 50);
+  });
+  afterAll(() => hub?.close());
+
+  async function statementsFor(first: number): Promise<{ statements: number; books: number }> {
+    const before = totalSqlStatements();
+    const { body } = await hub.graphql(QUERY, { id: hub.demo!.distributors.mlDijon, first });
+    expect(body.errors).toBeUndefined();
+    return { statements: totalSqlStatements() - before, books: body.data.distributor.books.length };
+  }
+
+  test('10 books and 1,000 books cost the same number of SQL statements', async () => {
+    const small = await statementsFor(10);
+    const large = await statementsFor(1000);
+    expect(small.books).toBe(10);
+    expect(large.books).toBe(1000);
+    expect(small.statements).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+  });
+});
