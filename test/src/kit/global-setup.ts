@@ -1,16 +1,29 @@
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createLogger, startPostgres } from '@pass/kit';
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /**
- * Starts one PostgreSQL for the whole test run (embedded unless DATABASE_URL is set); each test
- * file then gets a fresh database of its own on it.
+ * Starts one PostgreSQL for the whole test run (embedded unless DATABASE_URL is set) in a cluster
+ * folder of its own on a free port, so two test runs on one machine never share a server; each
+ * test file then gets a fresh database of its own on it.
  */
 export default async function globalSetup(): Promise<void> {
-  const postgres = await startPostgres({
-    dataDir: process.env.PASS_TEST_DATA_DIR ?? path.resolve(__dirname, '..', '..', '..', '.data', 'pg-test'),
-    port: Number(process.env.PASS_TEST_PG_PORT ?? 54321),
-    logger: createLogger('test-postgres'),
-  });
+  const root = path.resolve(__dirname, '..', '..', '..', '.data');
+  mkdirSync(root, { recursive: true });
+  const dataDir = mkdtempSync(path.join(root, 'pg-test-'));
+  const postgres = await startPostgres({ dataDir, port: await freePort(), logger: createLogger('test-postgres') });
   process.env.PASS_TEST_SERVER_URL = postgres.serverUrl;
-  (globalThis as { __passPostgres?: typeof postgres }).__passPostgres = postgres;
+  (globalThis as { __passPostgres?: unknown }).__passPostgres = { postgres, dataDir };
 }
