@@ -3,6 +3,16 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { BeneficiaryStatus, EducationLevel } from '@pass/kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
+/** 16-25 is the band youth programmes target; the rest are ten-year bands up to retirement age. */
+const AGE_BANDS: [string, number][] = [
+  ['under-16', 15],
+  ['16-25', 25],
+  ['26-35', 35],
+  ['36-45', 45],
+  ['46-55', 55],
+  ['56-64', 64],
+];
+
 /**
  * A beneficiary (*bénéficiaire*): a vulnerable person holding a book. Only a pseudonym and the
  * facts eligibility needs are kept; never a name or an address.
@@ -46,14 +56,11 @@ export class Beneficiary {
   @Field(() => DateTimeISOResolver)
   registeredAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Ten-year age band, e.g. "16-25", derived from the birth year.' })
+  @Field(() => String, { nullable: true, description: 'Age band derived from the birth year: under-16, 16-25, 26-35, 36-45, 46-55, 56-64, 65+.' })
   get ageBand(): string | null {
     if (this.birthYear == null) return null;
     const age = new Date().getUTCFullYear() - this.birthYear;
-    if (age < 16) return 'under-16';
-    if (age <= 25) return '16-25';
-    if (age >= 65) return '65+';
-    const low = Math.floor(age / 10) * 10;
-    return `${low}-${low + 9}`;
+    const band = AGE_BANDS.find(([, upTo]) => age <= upTo);
+    return band ? band[0] : '65+';
   }
 }
