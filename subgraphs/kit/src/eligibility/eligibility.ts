@@ -42,6 +42,9 @@ export enum IneligibilityReason {
 }
 registerEnumType(IneligibilityReason, { name: 'IneligibilityReason' });
 
+/** Windows and ages are counted in French calendar days and years, as redemption counts them. */
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
 export interface PersonFacts {
   birthYear: number | null;
   educationLevel: EducationLevel | null;
@@ -62,13 +65,14 @@ export interface ProgrammeRules {
  */
 export function ineligibilityReasons(person: PersonFacts, programme: ProgrammeRules, today: Date): IneligibilityReason[] {
   const reasons: IneligibilityReason[] = [];
-  const day = today.toISOString().slice(0, 10);
+  // The UTC date is still the day before until 1 or 2 a.m. in Paris.
+  const day = PARIS_DAY.format(today);
   if (day < programme.validFrom || day > programme.validUntil) reasons.push(IneligibilityReason.PROGRAMME_NOT_OPEN);
   const { minAge, maxAge, maxEducationLevel, statusesAnyOf } = programme.eligibility;
   if (minAge != null || maxAge != null) {
     if (person.birthYear == null) reasons.push(IneligibilityReason.AGE_UNKNOWN);
     else {
-      const age = today.getUTCFullYear() - person.birthYear;
+      const age = Number(day.slice(0, 4)) - person.birthYear;
       if (minAge != null && age < minAge) reasons.push(IneligibilityReason.TOO_YOUNG);
       if (maxAge != null && age > maxAge) reasons.push(IneligibilityReason.TOO_OLD);
     }
