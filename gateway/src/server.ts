@@ -6,14 +6,28 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { parse } from 'graphql';
 import pino, { type Logger } from 'pino';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  AuthError,
+  CALLER_HEADER,
+  partnerTokenVerifier,
+  signCallerAssertion,
+  type Caller,
+  type HubKeys,
+} from '@pass/kit';
 import { Metrics } from './metrics';
+import { RateLimiter } from './rate-limit';
 
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens, by name; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<string, string>;
+  keys: HubKeys;
   logger?: Logger;
+  /** Requests per second per token, and the burst allowed. */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
 export interface Gateway {
@@ -23,12 +37,18 @@ export interface Gateway {
 
 interface GatewayContext {
   requestId: string;
+  caller: Caller;
+  /** The caller, signed by the gateway, for the subgraphs. */
+  assertion: string;
 }
+
+const MAX_TOKENS = 2000;
 
 /** Forwards the request id so one request can be followed through every subgraph's logs. */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context?.assertion) request.http?.headers.set(CALLER_HEADER, context.assertion);
   }
 }
 
@@ -43,13 +63,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url }),
   });
+  const verifyToken = partnerTokenVerifier(options.keys.partnerPublic);
+  const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
+  // Hostile-query limits; field suggestions are blocked so the schema cannot be guessed by typos.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    // Tokens are limited by the pre-parse below, which answers syntax errors with a 400.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
       if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
@@ -81,13 +116,60 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
+  // Authentication comes first: no token, no GraphQL, not even a parse.
+  app.use('/graphql', async (req, res, next) => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    try {
+      if (!match) throw new AuthError('TOKEN_MISSING', 'send Authorization: Bearer <token>');
+      const caller = await verifyToken(match[1]!);
+      const wait = limiter.take(caller.tokenId);
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(wait));
+        res.status(429).json({ errors: [{ message: 'too many requests for this token', extensions: { code: 'RATE_LIMITED' } }] });
+        return;
+      }
+      res.locals.caller = caller;
+      next();
+    } catch (err) {
+      const failure = err instanceof AuthError ? err : new AuthError('TOKEN_INVALID', 'the token is not valid');
+      res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${failure.message}"`);
+      res.status(401).json({ errors: [{ message: failure.message, extensions: { code: 'UNAUTHENTICATED', reason: failure.reason } }] });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const query = (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query !== 'string') return next();
+      try {
+        parse(query, { maxTokens: MAX_TOKENS });
+        next();
+      } catch (err) {
+        res.status(400).json({ errors: [{ message: (err as Error).message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+      }
+    },
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: req.header('x-request-id') ?? randomUUID() }),
+      context: async ({ req, res }) => {
+        const caller = res.locals.caller as Caller;
+        return {
+          requestId: req.header('x-request-id') ?? randomUUID(),
+          caller,
+          assertion: await signCallerAssertion(options.keys.gateway, caller),
+        };
+      },
     }),
   );
+  // Body errors (malformed JSON, too large, bad encoding) are the caller's: a 4xx in GraphQL's shape.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err }, 'gateway error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : err.message ?? 'bad request', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
+  });
 
   return {
     listen: (port = 0, host = '127.0.0.1') =>

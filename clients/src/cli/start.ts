@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { createLogger, ensureDatabase, startPostgres } from '@pass/kit';
+import { writeFileSync } from 'node:fs';
+import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres } from '@pass/kit';
+import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
 import { startHub } from '../hub/hub';
 
@@ -18,11 +20,16 @@ async function main(): Promise<void> {
     logger,
   });
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
-  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), logger });
+  // Keys live beside the database: tokens minted for the demo stay valid across restarts.
+  const keys = await loadOrCreateHubKeys(path.join(root, '.data', 'keys'));
+  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), keys, logger });
   const [{ n }] = await hub.subgraphs.programmes.dataSource.query('select count(*)::int as n from funder');
   if (n === 0) {
     const demo = await loadDemoData(hub, logger);
     logger.info({ redemptions: demo.redemptions }, 'demo data loaded');
+    writeFileSync(path.join(root, '.data', 'demo.json'), JSON.stringify(demo, null, 2));
+    const tokens = await demoTokens(keys, demo);
+    writeFileSync(path.join(root, '.data', 'demo-tokens.json'), JSON.stringify(tokens, null, 2), { mode: 0o600 });
   }
   const base = hub.gatewayUrl.replace(/\/graphql$/, '');
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
@@ -32,7 +39,8 @@ async function main(): Promise<void> {
       `Pass numérique hub ready in ${seconds} s (${postgres.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'})`,
       `  GraphQL     ${hub.gatewayUrl}`,
       `  health      ${base}/healthz   ${base}/readyz   ${base}/metrics`,
-      ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(12)}${url}`),
+      ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(14)}${url}`),
+      `  demo tokens ${path.join(root, '.data', 'demo-tokens.json')} (one per demo organisation; \`npm run token\` mints more)`,
       '',
     ].join('\n') + '\n',
   );

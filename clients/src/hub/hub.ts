@@ -1,4 +1,4 @@
-import { createLogger, createSubgraph, type Logger, type Subgraph } from '@pass/kit';
+import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
 import { createGateway, type Gateway } from '@pass/gateway';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
@@ -9,6 +9,7 @@ export interface Hub {
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, Subgraph>;
   gateway: Gateway;
+  keys: HubKeys;
   /** Resolves once every subgraph has applied every fact published so far. */
   catchUp(): Promise<void>;
   close(): Promise<void>;
@@ -19,6 +20,8 @@ export interface HubOptions {
   /** 0 (the default) picks free ports: what tests want. */
   gatewayPort?: number;
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /** Signing keys; fresh ones are generated when absent (tests). */
+  keys?: HubKeys;
   logger?: Logger;
 }
 
@@ -28,24 +31,32 @@ export interface HubOptions {
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createLogger('hub');
+  const keys = options.keys ?? (await generateHubKeys());
   const started: Subgraph[] = [];
   try {
     // One at a time: each runs its migrations, and the first creates the event bus.
     for (const { module } of subgraphModules) {
-      started.push(await createSubgraph(module, { databaseUrl: options.databaseUrl, logger: logger.child({ subgraph: module.name }) }));
+      started.push(
+        await createSubgraph(module, {
+          databaseUrl: options.databaseUrl,
+          logger: logger.child({ subgraph: module.name }),
+          gatewayPublicKey: keys.gateway.publicJwk,
+        }),
+      );
     }
     const urls = await Promise.all(
       started.map((s, i) => s.listen(options.subgraphPorts?.[s.name as SubgraphName] ?? (options.gatewayPort ? subgraphModules[i]!.port : 0))),
     );
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, Subgraph>;
     const subgraphUrls = Object.fromEntries(started.map((s, i) => [s.name, urls[i]!])) as Record<SubgraphName, string>;
-    const gateway = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls, logger: logger.child({ part: 'gateway' }) });
+    const gateway = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls, keys, logger: logger.child({ part: 'gateway' }) });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
     return {
       gatewayUrl,
       subgraphUrls,
       subgraphs,
       gateway,
+      keys,
       catchUp: async () => {
         // Twice: applying a fact never publishes another today, but a late commit may land between.
         for (let round = 0; round < 2; round += 1) await Promise.all(started.map((s) => s.events.catchUp()));

@@ -26,3 +26,14 @@ export {
   type PersonFacts,
   type ProgrammeRules,
 } from './eligibility/eligibility';
+export { Role, ROLES, isRole, type Caller } from './auth/caller';
+export { generateHubKeys, loadOrCreateHubKeys, rotatePartnerKey, generateKeyPairJwk, type HubKeys, type KeyPairJwk } from './auth/keys';
+export {
+  mintPartnerToken,
+  partnerTokenVerifier,
+  signCallerAssertion,
+  callerAssertionVerifier,
+  AuthError,
+  CALLER_HEADER,
+  type AuthFailure,
+} from './auth/tokens';

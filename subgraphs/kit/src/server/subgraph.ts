@@ -9,7 +9,9 @@ import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
+import type { JWK } from 'jose';
 import type { SubgraphContext } from '../context';
+import { AuthError, CALLER_HEADER, callerAssertionVerifier } from '../auth/tokens';
 import { openSubgraphDataSource } from '../db/data-source';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
 import { createLogger, type Logger } from '../log';
@@ -63,8 +65,9 @@ export function federatedSchemaOf(module: SubgraphModule<unknown>): Promise<Fede
  */
 export async function createSubgraph<TLoaders>(
   module: SubgraphModule<TLoaders>,
-  options: { databaseUrl: string; logger?: Logger },
+  options: { databaseUrl: string; logger?: Logger; gatewayPublicKey: JWK },
 ): Promise<Subgraph> {
+  const verifyCaller = callerAssertionVerifier(options.gatewayPublicKey);
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
   const { schema, sdl } = await federatedSchemaOf(module as SubgraphModule<unknown>);
   await ensureEventBus(options.databaseUrl);
@@ -107,16 +110,28 @@ export async function createSubgraph<TLoaders>(
       res.status(503).json({ status: 'unavailable', subgraph: module.name, reason: (err as Error).message });
     }
   });
+  // Only the gateway speaks to a subgraph: a request without the gateway's signed caller
+  // assertion is refused before it reaches GraphQL. Health checks stay open.
+  app.use('/graphql', async (req, res, next) => {
+    try {
+      res.locals.caller = await verifyCaller(req.header(CALLER_HEADER) ?? '');
+      next();
+    } catch (err) {
+      const reason = err instanceof AuthError ? err.message : 'caller assertion refused';
+      res.status(401).json({ errors: [{ message: `only the gateway may call this subgraph: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
         return {
           requestId,
           logger: logger.child({ requestId }),
           dataSource,
+          caller: res.locals.caller,
           loaders: module.createLoaders(dataSource),
         };
       },
@@ -169,7 +184,12 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort:
     logger.fatal('DATABASE_URL is required to run a subgraph alone; `npm start` runs the whole hub with its own database');
     process.exit(1);
   }
-  const subgraph = await createSubgraph(module, { databaseUrl, logger });
+  const gatewayKey = process.env.PASS_GATEWAY_PUBLIC_JWK;
+  if (!gatewayKey) {
+    logger.fatal('PASS_GATEWAY_PUBLIC_JWK (the gateway public key, as JSON) is required: subgraphs trust no caller without it');
+    process.exit(1);
+  }
+  const subgraph = await createSubgraph(module, { databaseUrl, logger, gatewayPublicKey: JSON.parse(gatewayKey) });
   const url = await subgraph.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? '127.0.0.1');
   logger.info({ url }, `${module.name} subgraph ready`);
   const stop = async () => {

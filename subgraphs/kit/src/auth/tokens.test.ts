@@ -1,0 +1,53 @@
+import { Role } from './caller';
+import { generateHubKeys, rotatePartnerKey } from './keys';
+import { AuthError, callerAssertionVerifier, mintPartnerToken, partnerTokenVerifier, signCallerAssertion } from './tokens';
+
+const funder = { organisationId: 'f-1', role: Role.FUNDER, scopes: ['read'] };
+
+describe('partner tokens', () => {
+  test('a minted token verifies to its caller', async () => {
+    const keys = await generateHubKeys();
+    const token = await mintPartnerToken(keys.partnerSigning, funder);
+    const caller = await partnerTokenVerifier(keys.partnerPublic)(token);
+    expect(caller).toMatchObject(funder);
+    expect(caller.tokenId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('after a rotation, tokens of the old and the new key are both accepted', async () => {
+    const keys = await generateHubKeys();
+    const before = await mintPartnerToken(keys.partnerSigning, funder);
+    const rotated = await rotatePartnerKey(keys);
+    const after = await mintPartnerToken(rotated.partnerSigning, funder);
+    const verify = partnerTokenVerifier(rotated.partnerPublic);
+    await expect(verify(before)).resolves.toMatchObject(funder);
+    await expect(verify(after)).resolves.toMatchObject(funder);
+    // Once the old key is dropped, its tokens stop working.
+    await expect(partnerTokenVerifier([rotated.partnerSigning.publicJwk])(before)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+  });
+
+  test.each([
+    ['expired', async (k: Awaited<ReturnType<typeof generateHubKeys>>) => mintPartnerToken(k.partnerSigning, funder, { expiresIn: -10 }), 'TOKEN_EXPIRED'],
+    ['signed by another key', async () => mintPartnerToken((await generateHubKeys()).partnerSigning, funder), 'TOKEN_INVALID'],
+    ['tampered (role changed)', async (k: Awaited<ReturnType<typeof generateHubKeys>>) => {
+      const [h, p, s] = (await mintPartnerToken(k.partnerSigning, funder)).split('.');
+      const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
+      payload.role = 'operator';
+      return `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
+    }, 'TOKEN_INVALID'],
+    ['not a JWT', async () => 'hello', 'TOKEN_MALFORMED'],
+  ])('a token %s is refused', async (_what, make, reason) => {
+    const keys = await generateHubKeys();
+    const refusal = await partnerTokenVerifier(keys.partnerPublic)(await make(keys)).catch((err) => err);
+    expect(refusal).toBeInstanceOf(AuthError);
+    expect(refusal.reason).toBe(reason);
+  });
+
+  test("the gateway's caller assertion verifies only with the gateway's key", async () => {
+    const keys = await generateHubKeys();
+    const caller = { ...funder, tokenId: 't-1' };
+    const assertion = await signCallerAssertion(keys.gateway, caller);
+    await expect(callerAssertionVerifier(keys.gateway.publicJwk)(assertion)).resolves.toEqual(caller);
+    const other = await generateHubKeys();
+    await expect(callerAssertionVerifier(other.gateway.publicJwk)(assertion)).rejects.toBeInstanceOf(AuthError);
+  });
+});
