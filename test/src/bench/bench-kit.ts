@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+
+/*
+ * What the benchmark scripts share. They are scripts, not tests: they print figures and never
+ * assert timings. Everything stays on 127.0.0.1.
+ */
+
+// Benchmarks print their own lines; the hub's info logs (and its slow-SQL warnings on purpose-
+// built million-row statements) would drown them. LOG_LEVEL=info brings them back.
+process.env.LOG_LEVEL ??= 'error';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BenchDatabase {
+  postgres: PostgresServer;
+  scratch: ScratchDatabase;
+  /** Drops the scratch database, stops an embedded server and removes its cluster folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh scratch database: on the server of DATABASE_URL when set, otherwise on an embedded
+ * PostgreSQL in a throw-away cluster under `.data/` on a free loopback port.
+ */
+export async function startBenchDatabase(prefix: string): Promise<BenchDatabase> {
+  const root = path.resolve(__dirname, '..', '..', '..', '.data');
+  mkdirSync(root, { recursive: true });
+  const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(root, 'pg-bench-'));
+  const postgres = await startPostgres({ dataDir: dataDir ?? root, port: await freePort(), logger: createLogger('bench-postgres') });
+  const stopServer = async () => {
+    await postgres.stop();
+    if (dataDir && postgres.embedded) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let scratch: ScratchDatabase;
+  try {
+    scratch = await createScratchDatabase(postgres.serverUrl, prefix);
+  } catch (err) {
+    await stopServer();
+    throw err;
+  }
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await scratch.drop().catch(() => undefined);
+    await stopServer();
+  };
+  onCleanup(close);
+  return { postgres, scratch, close };
+}
+
+export interface MemoryPeak {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** Samples process.memoryUsage() every `everyMs` and keeps each figure's peak. */
+export function sampleMemory(everyMs = 50): { peak: MemoryPeak; stop(): MemoryPeak } {
+  const peak: MemoryPeak = { rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external);
+    peak.arrayBuffers = Math.max(peak.arrayBuffers, m.arrayBuffers);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    peak,
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+export function say(line = ''): void {
+  process.stdout.write(line + '\n');
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Registers what must run even when the benchmark fails or overruns (stopping PostgreSQL). */
+export function onCleanup(cleanup: () => Promise<void>): void {
+  cleanups.unshift(cleanup);
+}
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
+}
+
+/**
+ * Runs a benchmark's main and exits: 0 when it finished, 1 on failure, 2 when it overran
+ * `limitMs` (each benchmark must stay bounded in time). Cleanups run in every case.
+ */
+export function runBench(name: string, limitMs: number, main: () => Promise<void>): void {
+  const finish = async (code: number) => {
+    const cleanupGuard = setTimeout(() => process.exit(code), 30_000);
+    cleanupGuard.unref();
+    await cleanUp();
+    process.exit(code);
+  };
+  const guard = setTimeout(() => {
+    process.stderr.write(`${name}: gave up after ${limitMs / 1000} s\n`);
+    void finish(2);
+  }, limitMs);
+  guard.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void finish(130));
+  main().then(
+    () => finish(0),
+    (err) => {
+      process.stderr.write(`${name} failed: ${(err as Error).stack ?? String(err)}\n`);
+      return finish(1);
+    },
+  );
+}
