@@ -19,6 +19,7 @@ import {
 } from '@pass/kit';
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
+import { checkPersisted, type OperationManifest } from './persisted-operations';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -26,6 +27,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   keys: HubKeys;
   logger?: Logger;
+  /** Registered partner operations, by SHA-256 of their text. */
+  operations?: OperationManifest;
+  /** Production mode: partner roles may run registered operations only. */
+  persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
 }
@@ -140,6 +145,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const isGet = req.method === 'GET';
+      if (!isGet && (typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null)) return next();
+      const request = isGet ? { query: req.query.query } : req.body;
+      const check = checkPersisted(options.operations ?? {}, options.persistedOnly ?? false, res.locals.caller as Caller, request);
+      if (!check.ok) {
+        res.status(check.status).json({ errors: [{ message: check.message, extensions: { code: check.code } }] });
+        return;
+      }
+      if (check.query !== undefined && !isGet) {
+        req.body.query = check.query;
+        delete req.body.extensions;
+      }
+      next();
+    },
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = (req.body as { query?: unknown } | undefined)?.query;
       if (typeof query !== 'string') return next();

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
   // Keys live beside the database: tokens minted for the demo stay valid across restarts.
   const keys = await loadOrCreateHubKeys(path.join(root, '.data', 'keys'));
-  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), keys, logger });
+  const persistedOnly = process.env.NODE_ENV === 'production' || process.env.PASS_PERSISTED_ONLY === '1';
+  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), keys, persistedOnly, logger });
   const [{ n }] = await hub.subgraphs.programmes.dataSource.query('select count(*)::int as n from funder');
   if (n === 0) {
     const demo = await loadDemoData(hub, logger);

@@ -1,5 +1,6 @@
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { createGateway, type Gateway } from '@pass/gateway';
+import { buildManifest, createGateway, type Gateway } from '@pass/gateway';
+import { partnerOperations } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
 export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
@@ -20,6 +21,8 @@ export interface HubOptions {
   /** 0 (the default) picks free ports: what tests want. */
   gatewayPort?: number;
   subgraphPorts?: Partial<Record<SubgraphName, number>>;
+  /** Production mode: partner roles may run the registered operations only. */
+  persistedOnly?: boolean;
   /** Signing keys; fresh ones are generated when absent (tests). */
   keys?: HubKeys;
   logger?: Logger;
@@ -49,7 +52,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, Subgraph>;
     const subgraphUrls = Object.fromEntries(started.map((s, i) => [s.name, urls[i]!])) as Record<SubgraphName, string>;
-    const gateway = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls, keys, logger: logger.child({ part: 'gateway' }) });
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls,
+      keys,
+      operations: buildManifest(partnerOperations()),
+      persistedOnly: options.persistedOnly ?? false,
+      logger: logger.child({ part: 'gateway' }),
+    });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
     return {
       gatewayUrl,
