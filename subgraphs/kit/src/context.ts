@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from './log';
 import type { Caller } from './auth/caller';
+import type { AuditTrail } from './audit/audit';
 
 /** What every resolver of a subgraph gets for one request. */
 export interface SubgraphContext<TLoaders> {
@@ -9,6 +10,8 @@ export interface SubgraphContext<TLoaders> {
   dataSource: DataSource;
   /** The organisation calling, as the gateway vouched for it. */
   caller: Caller;
+  /** Personal records read in this request, appended to the audit log when it ends. */
+  audit: AuditTrail;
   /** Created per request: batching and caching never leak from one caller to another. */
   loaders: TLoaders;
 }

@@ -37,3 +37,6 @@ export {
   CALLER_HEADER,
   type AuthFailure,
 } from './auth/tokens';
+export { AuditResolver, AuditEntry } from './audit/audit.resolver';
+export { type AuditTrail } from './audit/audit';
+export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';

@@ -1,4 +1,4 @@
-import type { SubgraphModule } from '@pass/kit';
+import { AuditResolver, type SubgraphModule } from '@pass/kit';
 import { Funder } from './funder/funder.entity';
 import { funderReference } from './funder/funder.reference';
 import { FunderResolver } from './funder/funder.resolver';
@@ -20,7 +20,8 @@ export { FunderKind } from './funder/funder.entity';
 /** Programmes and funding: funders, programmes, their shares and orders. */
 export const programmesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'programmes',
-  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver],
+  // The audit log is the hub's, not this subgraph's; the operator reads it here (see kit/audit).
+  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver, AuditResolver],
   references: { Funder: funderReference, Programme: programmeReference, Order: orderReference },
   entities: [Funder, Programme, FundingShare, Order],
   migrations: [Init1763900000001],

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse, specifiedDirectives } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { roleChecker } from '../auth/access';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -36,6 +37,8 @@ export async function buildFederatedSchema(options: {
     directives: [...specifiedDirectives],
     validate: { forbidUnknownValues: false },
     skipCheck: true,
+    authChecker: roleChecker,
+    authMode: 'error',
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
   const resolvers = createResolversMap(built) as GraphQLResolverMap<unknown>;

@@ -13,6 +13,7 @@ import type { JWK } from 'jose';
 import type { SubgraphContext } from '../context';
 import { AuthError, CALLER_HEADER, callerAssertionVerifier } from '../auth/tokens';
 import { openSubgraphDataSource } from '../db/data-source';
+import { auditPlugin, ensureAuditLog, newAuditTrail } from '../audit/audit';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
 import { createLogger, type Logger } from '../log';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
@@ -71,6 +72,7 @@ export async function createSubgraph<TLoaders>(
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
   const { schema, sdl } = await federatedSchemaOf(module as SubgraphModule<unknown>);
   await ensureEventBus(options.databaseUrl);
+  await ensureAuditLog(options.databaseUrl);
   const dataSource = await openSubgraphDataSource({
     url: options.databaseUrl,
     schema: module.name,
@@ -92,7 +94,7 @@ export async function createSubgraph<TLoaders>(
     schema,
     includeStacktraceInErrorResponses: false,
     // Inline traces feed Apollo's hosted studio, which the hub does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module.name, dataSource, logger)],
     formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
   });
   await apollo.start();
@@ -132,6 +134,7 @@ export async function createSubgraph<TLoaders>(
           logger: logger.child({ requestId }),
           dataSource,
           caller: res.locals.caller,
+          audit: newAuditTrail(),
           loaders: module.createLoaders(dataSource),
         };
       },
