@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { registerVenue } from '@pass/venues';
+import { generateCodes, redeemVoucher } from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import {
+  HAND_OUT,
+  allocate,
+  distributorToken,
+  gql,
+  handOutFreshBook,
+  redeem,
+  registerEligible,
+  scheduleSessions,
+  venueToken,
+  type PersonInput,
+} from './kit/lifecycle';
+
+/*
+ * Every refusal of a redemption and of a hand-out, each reached through the gateway by the
+ * situation that causes it, with the voucher or book left as it was. A few redemption rules
+ * depend on the clock or on the calling venue; those are driven through the manager, which
+ * takes both as arguments.
+ */
+describe('redemption and hand-out refusals', () => {
+  let hub: TestHub;
+  let cso: string;
+  let peNogent: string;
+  let compagnons: string;
+  let compagnonsSession: string;
+  /** The venue's token, for redeeming in its sessions. */
+  let atCompagnons: string;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ demo: true });
+    cso = hub.demo!.programmes.cso;
+    peNogent = hub.demo!.distributors.peNogent!;
+    compagnons = hub.demo!.venues.compagnons!;
+    // The demo's own session there is full: the demo took its 12 seats.
+    [compagnonsSession] = (await scheduleSessions(hub, compagnons, 1, 100)) as [string];
+    atCompagnons = await venueToken(hub, compagnons);
+  });
+  afterAll(() => hub?.close());
+
+  const vouchersDb = () => hub.subgraphs.vouchers.dataSource;
+  const freshVoucher = async () => (await handOutFreshBook(hub, cso, peNogent)).voucherCodes[0]!;
+
+  async function voucherState(code: string): Promise<{ state: string; redemptions: number }> {
+    const [row] = await vouchersDb().query(
+      `select v.state, (select count(*)::int from redemption r where r.voucher_id = v.id) as redemptions from voucher v where v.code = $1`,
+      [code],
+    );
+    return row;
+  }
+
+  /** Expects a refusal with this code, and the voucher (when it exists) still unused. */
+  async function expectRefused(input: { voucherCode: string; sessionId: string; idempotencyKey?: string }, code: string, token = atCompagnons): Promise<void> {
+    const answer = await redeem(hub, token, input);
+    expect(answer).toEqual({ redemption: null, error: { code, message: expect.any(String) } });
+    const [exists] = await vouchersDb().query(`select 1 from voucher where code = $1`, [input.voucherCode]);
+    if (exists && code !== 'VOUCHER_ALREADY_REDEEMED') expect(await voucherState(input.voucherCode)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
+  }
+
+  /** One symbol of a code replaced by the next symbol of the alphabet. */
+  function mistype(code: string, at: number): string {
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const next = alphabet[(alphabet.indexOf(code[at]!) + 1) % alphabet.length]!;
+    return code.slice(0, at) + next + code.slice(at + 1);
+  }
+
+  describe('redeemVoucher', () => {
+    test('VOUCHER_NOT_FOUND: a well-formed code nobody issued, a book code, or no code at all', async () => {
+      const [unissued] = generateCodes('voucher', 1);
+      await expectRefused({ voucherCode: unissued!, sessionId: compagnonsSession }, 'VOUCHER_NOT_FOUND');
+      await expectRefused({ voucherCode: hub.demo!.handedOutBooks[0]!.code, sessionId: compagnonsSession }, 'VOUCHER_NOT_FOUND');
+      await expectRefused({ voucherCode: 'not a voucher', sessionId: compagnonsSession }, 'VOUCHER_NOT_FOUND');
+    });
+
+    test('VOUCHER_CODE_MISTYPED: one symbol changed or two swapped, and the real voucher stays unused', async () => {
+      const voucherCode = await freshVoucher();
+      for (const at of [1, 7, 12, 13]) await expectRefused({ voucherCode: mistype(voucherCode, at), sessionId: compagnonsSession }, 'VOUCHER_CODE_MISTYPED');
+      const swapAt = [...voucherCode].findIndex((c, i) => i > 0 && i + 1 < voucherCode.length && c !== voucherCode[i + 1]);
+      const swapped = voucherCode.slice(0, swapAt) + voucherCode[swapAt + 1] + voucherCode[swapAt] + voucherCode.slice(swapAt + 2);
+      await expectRefused({ voucherCode: swapped, sessionId: compagnonsSession }, 'VOUCHER_CODE_MISTYPED');
+      expect(await voucherState(voucherCode)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
+      // Typed in lower case with dashes and spaces, the right code is accepted.
+      const typed = `${voucherCode.slice(0, 5)}-${voucherCode.slice(5, 10)} ${voucherCode.slice(10)}`.toLowerCase();
+      expect((await redeem(hub, atCompagnons, { voucherCode: typed, sessionId: compagnonsSession })).redemption?.voucher.code).toBe(voucherCode);
+    });
+
+    test('VOUCHER_ALREADY_REDEEMED: a second redemption, even in another session of another venue', async () => {
+      const voucherCode = await freshVoucher();
+      expect((await redeem(hub, atCompagnons, { voucherCode, sessionId: compagnonsSession })).redemption).not.toBeNull();
+      await expectRefused({ voucherCode, sessionId: compagnonsSession }, 'VOUCHER_ALREADY_REDEEMED');
+      await expectRefused({ voucherCode, sessionId: hub.demo!.sessions.gestUp! }, 'VOUCHER_ALREADY_REDEEMED', await venueToken(hub, hub.demo!.venues.gestUp!));
+      expect(await voucherState(voucherCode)).toEqual({ state: 'REDEEMED', redemptions: 1 });
+    });
+
+    test('VOUCHER_EXPIRED: a programme whose window has passed, or not begun', async () => {
+      const expiredBooks = await programmeWithWindow('2020-01-01', '2020-12-31');
+      const year = new Date().getUTCFullYear();
+      const futureBooks = await programmeWithWindow(`${year + 2}-01-01`, `${year + 2}-12-31`);
+      for (const book of [expiredBooks, futureBooks]) {
+        await expectRefused({ voucherCode: book.vouchers[0]!.code, sessionId: compagnonsSession }, 'VOUCHER_EXPIRED');
+      }
+    });
+
+    test('VOUCHER_EXPIRED: the window is counted in Paris days, first and last day included', async () => {
+      const { programme } = await gql(hub, `query ($id: ID!) { programme(id: $id) { validFrom validUntil } }`, { id: cso });
+      const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const at = async (iso: string) => {
+        const voucherCode = await freshVoucher();
+        return redeemVoucher(vouchersDb(), { voucherCode, sessionId: compagnonsSession, idempotencyKey: `clock-${randomUUID()}` }, null, new Date(iso));
+      };
+      // UTC instants whose Paris day is unambiguous in winter and summer time alike.
+      expect((await at(`${dayBefore(programme.validFrom)}T21:30:00Z`)).error?.code).toBe('VOUCHER_EXPIRED');
+      expect((await at(`${dayBefore(programme.validFrom)}T23:30:00Z`)).redemption).not.toBeNull(); // 00:30 or 01:30, first day
+      expect((await at(`${programme.validUntil}T21:30:00Z`)).redemption).not.toBeNull(); // 22:30 or 23:30, last day
+      expect((await at(`${programme.validUntil}T23:30:00Z`)).error?.code).toBe('VOUCHER_EXPIRED'); // already the next day in Paris
+    });
+
+    test('BOOK_NOT_HANDED_OUT: a book still with its distributor, or never allocated', async () => {
+      const [allocated] = await allocate(hub, cso, hub.demo!.distributors.peSaintMaximin!, 1);
+      await expectRefused({ voucherCode: allocated!.vouchers[0]!.code, sessionId: compagnonsSession }, 'BOOK_NOT_HANDED_OUT');
+      const [neverAllocated] = await vouchersDb().query(
+        `select v.code from voucher v join book b on b.id = v.book_id where b.programme_id = $1 and b.distributor_id is null limit 1`,
+        [cso],
+      );
+      await expectRefused({ voucherCode: neverAllocated.code, sessionId: compagnonsSession }, 'BOOK_NOT_HANDED_OUT');
+    });
+
+    test('a refusal is the answer replayed to its key, even once the cause is gone; a new key gets the new answer', async () => {
+      const [book] = await allocate(hub, cso, peNogent, 1);
+      const input = { voucherCode: book!.vouchers[0]!.code, sessionId: compagnonsSession, idempotencyKey: `early-${randomUUID()}` };
+      await expectRefused(input, 'BOOK_NOT_HANDED_OUT');
+      const beneficiaryId = await registerEligible(hub, peNogent, cso);
+      const handed = await gql(hub, HAND_OUT, { input: { bookCode: book!.code, beneficiaryId, distributorId: peNogent } }, await distributorToken(hub, peNogent));
+      expect(handed.handOutBook.error).toBeNull();
+      await expectRefused(input, 'BOOK_NOT_HANDED_OUT');
+      expect((await redeem(hub, atCompagnons, { ...input, idempotencyKey: `late-${randomUUID()}` })).redemption).not.toBeNull();
+    });
+
+    test('VENUE_NOT_QUALIFIED: a CSO voucher at a venue qualified only for another programme', async () => {
+      await expectRefused(
+        { voucherCode: await freshVoucher(), sessionId: hub.demo!.sessions.dijonEpn! },
+        'VENUE_NOT_QUALIFIED',
+        await venueToken(hub, hub.demo!.venues.dijonEpn!),
+      );
+    });
+
+    test('OUTSIDE_TERRITORY: a venue qualified for the programme, its session outside the programme territory', async () => {
+      // Abancourt is in the Oise like Creil, but not in the Agglomération Creil Sud Oise.
+      const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' });
+      await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+        venueId: venue.id,
+        programmeId: cso,
+      });
+      const [sessionId] = await scheduleSessions(hub, venue.id, 1);
+      await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
+    });
+
+    test('SESSION_NOT_FOUND: an unknown session id, or not an id at all', async () => {
+      const voucherCode = await freshVoucher();
+      await expectRefused({ voucherCode, sessionId: randomUUID() }, 'SESSION_NOT_FOUND');
+      await expectRefused({ voucherCode, sessionId: 'session-1' }, 'SESSION_NOT_FOUND');
+    });
+
+    test('SESSION_FULL: a second person in a one-seat session, who can still go to another', async () => {
+      const [oneSeat] = await scheduleSessions(hub, compagnons, 1, 1);
+      const [first, second] = [await freshVoucher(), await freshVoucher()];
+      expect((await redeem(hub, atCompagnons, { voucherCode: first, sessionId: oneSeat! })).redemption).not.toBeNull();
+      await expectRefused({ voucherCode: second, sessionId: oneSeat! }, 'SESSION_FULL');
+      expect((await redeem(hub, atCompagnons, { voucherCode: second, sessionId: compagnonsSession })).redemption).not.toBeNull();
+    });
+
+    test('SESSION_OF_ANOTHER_VENUE: a venue redeems only for its own sessions', async () => {
+      const voucherCode = await freshVoucher();
+      const input = { voucherCode, sessionId: compagnonsSession, idempotencyKey: `venue-${randomUUID()}` };
+      expect((await redeemVoucher(vouchersDb(), input, hub.demo!.venues.gestUp!)).error?.code).toBe('SESSION_OF_ANOTHER_VENUE');
+      expect(await voucherState(voucherCode)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
+      expect((await redeemVoucher(vouchersDb(), { ...input, idempotencyKey: `venue-${randomUUID()}` }, compagnons)).redemption).not.toBeNull();
+    });
+
+    test('IDEMPOTENCY_KEY_REUSED: one key for two different requests', async () => {
+      const [a, b] = [await freshVoucher(), await freshVoucher()];
+      const idempotencyKey = `reused-${randomUUID()}`;
+      expect((await redeem(hub, atCompagnons, { voucherCode: a, sessionId: compagnonsSession, idempotencyKey })).redemption).not.toBeNull();
+      await expectRefused({ voucherCode: b, sessionId: compagnonsSession, idempotencyKey }, 'IDEMPOTENCY_KEY_REUSED');
+    });
+
+    test('an idempotency key too short or too long is a bad input, not a refusal', async () => {
+      const voucherCode = await freshVoucher();
+      for (const idempotencyKey of ['short', 'x'.repeat(201)]) {
+        const { body } = await hub.graphqlAs(atCompagnons, `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { error { code } } }`, {
+          input: { voucherCode, sessionId: compagnonsSession, idempotencyKey },
+        });
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+      }
+      expect(await voucherState(voucherCode)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
+    });
+  });
+
+  /** A programme of the CSO territory with the given window, paid and issued; one book allocated to peNogent. */
+  async function programmeWithWindow(validFrom: string, validUntil: string) {
+    const { createProgramme } = await gql(
+      hub,
+      `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+      {
+        input: {
+          name: `Pass numérique Creil Sud Oise ${validFrom}`,
+          territory: ['epci:200068047'],
+          eligibility: { statusesAnyOf: [] },
+          validFrom,
+          validUntil,
+          budgetCents: 5000,
+          shares: [{ funderId: hub.demo!.funders.cso, basisPoints: 10000 }],
+        },
+      },
+    );
+    const programmeId = createProgramme.id;
+    const { placeOrder } = await gql(
+      hub,
+      `mutation ($programmeId: ID!, $funderId: ID!) { placeOrder(programmeId: $programmeId, funderId: $funderId, bookCount: 1) { id } }`,
+      { programmeId, funderId: hub.demo!.funders.cso },
+    );
+    await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
+    // The venue is qualified so that the window is the only rule the vouchers fail.
+    await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+      venueId: compagnons,
+      programmeId,
+    });
+    await hub.catchUp();
+    await gql(hub, `mutation ($id: ID!) { issueBooks(orderId: $id) { booksIssued } }`, { id: placeOrder.id });
+    const [book] = await allocate(hub, programmeId, peNogent, 1);
+    return book!;
+  }
+
+  describe('handOutBook', () => {
+    let peMontataire: string;
+    let mlCreil: string;
+    beforeAll(() => {
+      peMontataire = hub.demo!.distributors.peMontataire!;
+      mlCreil = hub.demo!.distributors.mlCreil!;
+    });
+
+    async function handOut(input: { bookCode: string; beneficiaryId: string; distributorId: string }) {
+      return (await gql(hub, HAND_OUT, { input }, await distributorToken(hub, input.distributorId))).handOutBook as { book: { code: string } | null; error: { code: string; message: string } | null };
+    }
+
+    /** Expects the refusal, and the book (when it exists) in the state it was. */
+    async function expectRefused(input: { bookCode: string; beneficiaryId: string; distributorId: string }, code: string): Promise<void> {
+      const [before] = await vouchersDb().query(`select distributor_id, beneficiary_id from book where code = $1`, [input.bookCode]);
+      expect(await handOut(input)).toEqual({ book: null, error: { code, message: expect.any(String) } });
+      const [after] = await vouchersDb().query(`select distributor_id, beneficiary_id from book where code = $1`, [input.bookCode]);
+      expect(after).toEqual(before);
+    }
+
+    test('BOOK_NOT_FOUND: a code nobody issued, or not a code', async () => {
+      const beneficiaryId = await registerEligible(hub, peNogent, cso);
+      await expectRefused({ bookCode: generateCodes('book', 1)[0]!, beneficiaryId, distributorId: peNogent }, 'BOOK_NOT_FOUND');
+      await expectRefused({ bookCode: 'B-nope', beneficiaryId, distributorId: peNogent }, 'BOOK_NOT_FOUND');
+    });
+
+    test('BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR: a book of another distributor, or of none', async () => {
+      const beneficiaryId = await registerEligible(hub, peMontataire, cso);
+      const [othersBook] = await allocate(hub, cso, peNogent, 1);
+      await expectRefused({ bookCode: othersBook!.code, beneficiaryId, distributorId: peMontataire }, 'BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR');
+      const [unallocated] = await vouchersDb().query(`select code from book where programme_id = $1 and distributor_id is null limit 1`, [cso]);
+      await expectRefused({ bookCode: unallocated.code, beneficiaryId, distributorId: peMontataire }, 'BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR');
+    });
+
+    test('BOOK_ALREADY_HANDED_OUT: to the same person again, or to someone else', async () => {
+      const { code, beneficiaryId } = hub.demo!.handedOutBooks.find((b) => b.distributor === 'peNogent')!;
+      await expectRefused({ bookCode: code, beneficiaryId, distributorId: peNogent }, 'BOOK_ALREADY_HANDED_OUT');
+      const someoneElse = await registerEligible(hub, peNogent, cso);
+      await expectRefused({ bookCode: code, beneficiaryId: someoneElse, distributorId: peNogent }, 'BOOK_ALREADY_HANDED_OUT');
+    });
+
+    test('BOOK_ALREADY_HANDED_OUT: ten distributor desks handing one book to ten people at once, one wins', async () => {
+      const people = await Promise.all(Array.from({ length: 10 }, () => registerEligible(hub, peNogent, cso)));
+      const [book] = await allocate(hub, cso, peNogent, 1);
+      const answers = await Promise.all(people.map((beneficiaryId) => handOut({ bookCode: book!.code, beneficiaryId, distributorId: peNogent })));
+      expect(answers.filter((a) => a.book)).toHaveLength(1);
+      expect(answers.filter((a) => a.error?.code === 'BOOK_ALREADY_HANDED_OUT')).toHaveLength(9);
+      const winner = people[answers.findIndex((a) => a.book)];
+      const [row] = await vouchersDb().query(`select beneficiary_id from book where code = $1`, [book!.code]);
+      expect(row.beneficiary_id).toBe(winner);
+    });
+
+    test('BENEFICIARY_NOT_FOUND: an unknown person, or not an id', async () => {
+      const [book] = await allocate(hub, cso, peNogent, 1);
+      await expectRefused({ bookCode: book!.code, beneficiaryId: randomUUID(), distributorId: peNogent }, 'BENEFICIARY_NOT_FOUND');
+      await expectRefused({ bookCode: book!.code, beneficiaryId: 'someone', distributorId: peNogent }, 'BENEFICIARY_NOT_FOUND');
+    });
+
+    test('BENEFICIARY_OF_ANOTHER_DISTRIBUTOR: a person registered by another desk', async () => {
+      const theirs = await registerEligible(hub, peMontataire, cso);
+      const [book] = await allocate(hub, cso, peNogent, 1);
+      await expectRefused({ bookCode: book!.code, beneficiaryId: theirs, distributorId: peNogent }, 'BENEFICIARY_OF_ANOTHER_DISTRIBUTOR');
+    });
+
+    test("NOT_ELIGIBLE: a person found eligible for one programme, a book of another", async () => {
+      const csoPerson = await registerEligible(hub, mlCreil, cso);
+      const [bfcBook] = await allocate(hub, hub.demo!.programmes.bfc, mlCreil, 1);
+      await expectRefused({ bookCode: bfcBook!.code, beneficiaryId: csoPerson, distributorId: mlCreil }, 'NOT_ELIGIBLE');
+      // Someone registered for that programme gets it.
+      const dijonResident: PersonInput = { inseeCode: '21231', statuses: [] };
+      const bfcPerson = await registerEligible(hub, mlCreil, hub.demo!.programmes.bfc, dijonResident);
+      expect((await handOut({ bookCode: bfcBook!.code, beneficiaryId: bfcPerson, distributorId: mlCreil })).book?.code).toBe(bfcBook!.code);
+    });
+  });
+});
