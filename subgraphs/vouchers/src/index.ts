@@ -5,6 +5,7 @@ import { BookResolver } from './book/book.resolver';
 import { factHandlers } from './facts/facts.handlers';
 import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
+import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
 import { Redemption } from './redemption/redemption.entity';
 import {
   DistributorFiguresResolver,
@@ -12,18 +13,29 @@ import {
   RedemptionResolver,
   VenueFiguresResolver,
 } from './redemption/redemption.resolver';
+import { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
+import {
+  ReimbursementStatementResolver,
+  StatementLineResolver,
+  VenueStatementsResolver,
+} from './reimbursement/reimbursement.resolver';
 import { Voucher } from './voucher/voucher.entity';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
-export { redeemVoucher, RedemptionErrorCode } from './redemption/redemption.manager';
+export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
+export { closeMonth } from './reimbursement/reimbursement.manager';
+export { parisDayOf, parisMonthOf } from './paris-time';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 
-const byId = (loader: keyof Pick<Context['loaders'], 'book' | 'voucher' | 'redemption'>) => ({
+const byId = (loader: keyof Pick<Context['loaders'], 'book' | 'voucher' | 'redemption' | 'statement'>) => ({
   __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders[loader].load(ref.id),
 });
 
-/** Vouchers: books, vouchers, redemptions; the figures other subgraphs' entities show. */
+/**
+ * Vouchers: books, vouchers, redemptions, venues' monthly reimbursement statements, and the
+ * figures other subgraphs' entities show.
+ */
 export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'vouchers',
   resolvers: [
@@ -36,10 +48,18 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     DistributorBooksResolver,
     BeneficiaryBooksResolver,
     SessionRedemptionsResolver,
+    ReimbursementStatementResolver,
+    StatementLineResolver,
+    VenueStatementsResolver,
   ],
-  references: { Book: byId('book'), Voucher: byId('voucher'), Redemption: byId('redemption') },
-  entities: [Book, Voucher, Redemption],
-  migrations: [Init1763900000004],
+  references: {
+    Book: byId('book'),
+    Voucher: byId('voucher'),
+    Redemption: byId('redemption'),
+    ReimbursementStatement: byId('statement'),
+  },
+  entities: [Book, Voucher, Redemption, ReimbursementStatement],
+  migrations: [Init1763900000004, Reimbursement1763900000104],
   createLoaders,
   eventHandlers: factHandlers,
 };

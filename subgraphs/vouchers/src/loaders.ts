@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
 import { bookStore } from './book/book.store';
 import { redemptionStore, type DistributorActivityRow, type ProgrammeStats, type Totals } from './redemption/redemption.store';
+import { reimbursementStore } from './reimbursement/reimbursement.store';
 import { voucherStore } from './voucher/voucher.store';
 
 /** Loaders that take a field argument (a page size, a month) get one loader per argument value. */
@@ -53,6 +54,9 @@ export function createLoaders(db: DataSource) {
       (month: string | null): DataLoader<string, Totals> =>
         aggregateLoader((ids) => redemptionStore.venueTotals(db, ids, month), () => ({ count: 0, amountCents: 0 })),
     ),
+    statement: keyedLoader('ReimbursementStatement', (ids) => reimbursementStore.byIds(db, ids), (s) => s.id),
+    statementsOfVenue: groupedLoader((ids) => reimbursementStore.ofVenues(db, ids), (s) => s.venueId),
+    linesOfStatement: groupedLoader((ids) => reimbursementStore.linesOf(db, ids), (l) => l.statementId),
     distributorTotals: aggregateLoader(
       (ids) => redemptionStore.distributorTotals(db, ids),
       (): DistributorActivityRow => ({ programmeId: '', distributorId: '', booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),

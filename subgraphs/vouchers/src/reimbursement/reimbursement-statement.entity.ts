@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeISOResolver, SafeIntResolver } from 'graphql-scalars';
+import { bigintAsNumber } from '@pass/kit';
+
+/**
+ * What a venue is paid back (*contre-payée*) for one month: the face value of the vouchers it
+ * redeemed. Written once when the operator closes the month, never changed afterwards.
+ */
+@Entity({ name: 'reimbursement_statement' })
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class ReimbursementStatement {
+  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
+  id!: string;
+
+  @Column('uuid', { name: 'venue_id' })
+  venueId!: string;
+
+  @Column('text')
+  @Field({ description: 'The closed calendar month, YYYY-MM, Paris time.' })
+  month!: string;
+
+  @Column('bigint', { name: 'total_cents', transformer: bigintAsNumber })
+  @Field(() => SafeIntResolver, { description: 'What the venue is paid: the sum of the lines, exactly.' })
+  totalCents!: number;
+
+  @Column('int', { name: 'line_count' })
+  @Field(() => Int)
+  lineCount!: number;
+
+  @Column('timestamptz', { name: 'closed_at' })
+  @Field(() => DateTimeISOResolver)
+  closedAt!: Date;
+}

@@ -1,0 +1,66 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import type { Context } from '../loaders';
+import { Redemption } from '../redemption/redemption.entity';
+import { VenueRef, WorkshopSessionRef } from '../refs/refs';
+import { ReimbursementStatement } from './reimbursement-statement.entity';
+import { closeMonth } from './reimbursement.manager';
+import { CloseMonthPayload, StatementLine } from './reimbursement.types';
+
+/** What a venue is paid is between it and the operator who pays it. */
+const mayReadStatementsOf = (ctx: Context, venueId: string) =>
+  is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId);
+
+@Resolver(() => ReimbursementStatement)
+export class ReimbursementStatementResolver {
+  @Authorized(Role.OPERATOR, Role.VENUE)
+  @Query(() => ReimbursementStatement, { description: 'The operator, or the venue the statement pays.' })
+  async reimbursementStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReimbursementStatement> {
+    const statement = await ctx.loaders.statement.load(id);
+    ensure(mayReadStatementsOf(ctx, statement.venueId), 'this reimbursement statement');
+    return statement;
+  }
+
+  @FieldResolver(() => VenueRef)
+  venue(@Root() statement: ReimbursementStatement): VenueRef {
+    return { id: statement.venueId };
+  }
+
+  @FieldResolver(() => [StatementLine], { description: 'The redemptions paid for, oldest first.' })
+  lines(@Root() statement: ReimbursementStatement, @Ctx() ctx: Context): Promise<StatementLine[]> {
+    return ctx.loaders.linesOfStatement.load(statement.id);
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => CloseMonthPayload, {
+    description: "Operator: writes each venue's reimbursement statement for an ended month (YYYY-MM, Paris time), once.",
+  })
+  closeMonth(@Arg('month') month: string, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
+    return closeMonth(ctx.dataSource, month);
+  }
+}
+
+@Resolver(() => StatementLine)
+export class StatementLineResolver {
+  @FieldResolver(() => Redemption)
+  redemption(@Root() line: StatementLine, @Ctx() ctx: Context): Promise<Redemption> {
+    return ctx.loaders.redemption.load(line.redemptionId);
+  }
+
+  @FieldResolver(() => WorkshopSessionRef)
+  session(@Root() line: StatementLine): WorkshopSessionRef {
+    return { id: line.sessionId };
+  }
+}
+
+/** What this subgraph adds to the venues subgraph's `Venue`: its statements. */
+@Resolver(() => VenueRef)
+export class VenueStatementsResolver {
+  @FieldResolver(() => [ReimbursementStatement], {
+    description: 'Monthly reimbursement statements, latest month first: for the operator and the venue itself.',
+  })
+  statements(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<ReimbursementStatement[]> {
+    ensure(mayReadStatementsOf(ctx, venue.id), "this venue's reimbursement statements");
+    return ctx.loaders.statementsOfVenue.load(venue.id);
+  }
+}

@@ -1,0 +1,84 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { ReimbursementStatement } from './reimbursement-statement.entity';
+import type { StatementLine } from './reimbursement.types';
+
+/** One lock for every close: two closes at once would race for the same late redemptions. */
+const CLOSE_LOCK = 727101;
+
+/** Paris-time bounds of a YYYY-MM month (and of the month before), computed by PostgreSQL. */
+const BOUNDS = `
+  select (to_date($1, 'YYYY-MM')::timestamp at time zone 'Europe/Paris') as month_start,
+         ((to_date($1, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'Europe/Paris') as month_end,
+         ((to_date($1, 'YYYY-MM') - interval '1 month')::timestamp at time zone 'Europe/Paris') as previous_start,
+         exists (select 1 from reimbursement_month
+                  where month = to_char(to_date($1, 'YYYY-MM') - interval '1 month', 'YYYY-MM')) as previous_closed`;
+
+export const reimbursementStore = {
+  lockClosing: (tx: EntityManager) => tx.query(`select pg_advisory_xact_lock(${CLOSE_LOCK})`),
+
+  markMonthClosed: (tx: EntityManager, month: string, now: Date) =>
+    tx.query(`insert into reimbursement_month (month, closed_at) values ($1, $2::timestamptz) on conflict (month) do nothing`, [month, now]),
+
+  /**
+   * Writes the month's statement of every venue that has redemptions due and no statement yet,
+   * with its lines, in one set-based statement. Due: redeemed in the month and on no statement;
+   * plus any redemption of the month before that is on no statement although that month was
+   * closed — one stamped just before midnight but committed after the close — so it is paid late
+   * rather than never. Total and line count come from the same rows as the lines, so they agree.
+   * Returns how many statements were written.
+   */
+  async writeStatements(tx: EntityManager, month: string, now: Date): Promise<number> {
+    const [row] = await tx.query(
+      `with bounds as (${BOUNDS}),
+       due as (
+         select r.id, r.venue_id, r.amount_cents
+           from redemption r, bounds b
+          where r.redeemed_at < b.month_end
+            and r.redeemed_at >= case when b.previous_closed then b.previous_start else b.month_start end
+            and not exists (select 1 from reimbursement_line l where l.redemption_id = r.id)
+       ),
+       statements as (
+         insert into reimbursement_statement (venue_id, month, total_cents, line_count, closed_at)
+         select venue_id, $1::text, sum(amount_cents), count(*), $2::timestamptz from due group by venue_id
+         on conflict (venue_id, month) do nothing
+         returning id, venue_id
+       ),
+       lines as (
+         insert into reimbursement_line (redemption_id, statement_id, amount_cents)
+         select d.id, s.id, d.amount_cents from due d join statements s on s.venue_id = d.venue_id
+       )
+       select count(*)::int as statements from statements`,
+      [month, now],
+    );
+    return row.statements as number;
+  },
+
+  ofMonth: (db: DataSource | EntityManager, month: string) =>
+    db.getRepository(ReimbursementStatement).find({ where: { month }, order: { venueId: 'ASC' } }),
+
+  byIds: (db: DataSource, ids: string[]) => db.getRepository(ReimbursementStatement).findBy({ id: In(ids) }),
+
+  ofVenues: (db: DataSource, venueIds: string[]) =>
+    db.getRepository(ReimbursementStatement).find({ where: { venueId: In(venueIds) }, order: { month: 'DESC' } }),
+
+  /** The lines of several statements, with what a venue needs to check each one, in one statement. */
+  async linesOf(db: DataSource, statementIds: string[]): Promise<(StatementLine & { statementId: string })[]> {
+    const rows = await db.query(
+      `select l.statement_id, l.redemption_id, l.amount_cents, r.session_id, r.redeemed_at, v.code
+         from reimbursement_line l
+         join redemption r on r.id = l.redemption_id
+         join voucher v on v.id = r.voucher_id
+        where l.statement_id = any($1)
+        order by r.redeemed_at, r.seq`,
+      [statementIds],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      statementId: r.statement_id as string,
+      redemptionId: r.redemption_id as string,
+      sessionId: r.session_id as string,
+      voucherCode: r.code as string,
+      amountCents: r.amount_cents as number,
+      redeemedAt: r.redeemed_at as Date,
+    }));
+  },
+};

@@ -1,0 +1,186 @@
+import { Role } from '@pass/kit';
+import { scheduleSession } from '@pass/venues';
+import { closeMonth, parisMonthOf, redeemVoucher } from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+
+/*
+ * Lifecycle step 8 through the gateway: monthly reimbursement statements for venues.
+ */
+
+const STATEMENT = `query ($id: ID!) {
+  reimbursementStatement(id: $id) {
+    id month totalCents lineCount closedAt venue { id name }
+    lines { voucherCode amountCents redeemedAt redemption { id } session { id } }
+  }
+}`;
+
+const CLOSE = `mutation ($month: String!) {
+  closeMonth(month: $month) {
+    month statementsCreated
+    statements { id month totalCents lineCount closedAt venue { id } }
+    error { code message }
+  }
+}`;
+
+/** Mid-month, `k` months before this one: inside the demo programmes' windows for k ≤ 2. */
+function monthsAgo(k: number, day = 15): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, day, 10));
+}
+
+async function gql(hub: TestHub, query: string, variables?: Record<string, unknown>) {
+  const { status, body } = await hub.graphql(query, variables);
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** The codes of a book's vouchers still usable, in code order. */
+async function availableVoucherCodes(hub: TestHub, bookCode: string): Promise<string[]> {
+  const data = await gql(hub, `query ($code: String!) { book(code: $code) { vouchers { code state } } }`, { code: bookCode });
+  return data.book.vouchers.filter((v: { state: string }) => v.state === 'AVAILABLE').map((v: { code: string }) => v.code);
+}
+
+/** Redeems a voucher as if at `at`: the manager takes the clock, the API cannot. */
+const redeemAt = (hub: TestHub, voucherCode: string, sessionId: string, at: Date) =>
+  redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode, sessionId, idempotencyKey: `test-${voucherCode}-${at.getTime()}` }, null, at);
+
+/** Another session of the same workshop: the demo's sessions are full. */
+async function anotherSession(hub: TestHub, sessionId: string, startsAt: Date): Promise<string> {
+  const { workshopSession } = await gql(hub, `query ($id: ID!) { workshopSession(id: $id) { workshop { id } } }`, { id: sessionId });
+  const session = await scheduleSession(hub.subgraphs.venues.dataSource, { workshopId: workshopSession.workshop.id, startsAt });
+  await hub.catchUp();
+  return session.id;
+}
+
+describe('money after redemption', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ demo: true });
+  });
+  afterAll(() => hub?.close());
+
+  const bookOf = (distributor: string, index = 0) => hub.demo!.handedOutBooks.filter((b) => b.distributor === distributor)[index]!.code;
+
+  describe('monthly reimbursement statements', () => {
+    const twoMonthsAgo = monthsAgo(2);
+    const lastMonth = monthsAgo(1);
+    let lateRedemptionId: string;
+    const sessions: Record<'compagnons' | 'gestUp', string> = { compagnons: '', gestUp: '' };
+
+    beforeAll(async () => {
+      sessions.compagnons = await anotherSession(hub, hub.demo!.sessions.compagnons!, twoMonthsAgo);
+      sessions.gestUp = await anotherSession(hub, hub.demo!.sessions.gestUp!, lastMonth);
+      // Last month: two vouchers at Les Compagnons du Marais, one at Gest'Up; the month before, one more at the Compagnons.
+      const [a1, a2, a3] = await availableVoucherCodes(hub, bookOf('peNogent', 0));
+      const [b1] = await availableVoucherCodes(hub, bookOf('peMontataire', 0));
+      for (const [code, session, at] of [
+        [a1!, sessions.compagnons, lastMonth],
+        [a2!, sessions.compagnons, new Date(lastMonth.getTime() + 86_400_000)],
+        [b1!, sessions.gestUp, lastMonth],
+        [a3!, sessions.compagnons, twoMonthsAgo],
+      ] as const) {
+        const answer = await redeemAt(hub, code, session, at);
+        expect(answer.error).toBeNull();
+      }
+    });
+
+    test('a month not yet ended is refused', async () => {
+      const { closeMonth: answer } = await gql(hub, CLOSE, { month: parisMonthOf(new Date()) });
+      expect(answer.error.code).toBe('MONTH_NOT_ENDED');
+      expect(answer.statements).toEqual([]);
+    });
+
+    test('a malformed month is a coded input error', async () => {
+      const { body } = await hub.graphql(CLOSE, { month: '2025-13' });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
+    });
+
+    test('closing a month writes one statement per venue; closing it again changes nothing', async () => {
+      const month = parisMonthOf(lastMonth);
+      const first = (await gql(hub, CLOSE, { month })).closeMonth;
+      expect(first.error).toBeNull();
+      expect(first.statementsCreated).toBe(2);
+      const byVenue = Object.fromEntries(first.statements.map((s: any) => [s.venue.id, s]));
+      expect(byVenue[hub.demo!.venues.compagnons!]).toMatchObject({ month, totalCents: 2000, lineCount: 2 });
+      expect(byVenue[hub.demo!.venues.gestUp!]).toMatchObject({ month, totalCents: 1000, lineCount: 1 });
+
+      const second = (await gql(hub, CLOSE, { month })).closeMonth;
+      expect(second.error).toBeNull();
+      expect(second.statementsCreated).toBe(0);
+      expect(second.statements).toEqual(first.statements);
+
+      for (const s of first.statements) {
+        const { reimbursementStatement: full } = await gql(hub, STATEMENT, { id: s.id });
+        expect(full.lines).toHaveLength(full.lineCount);
+        expect(full.lines.reduce((sum: number, l: any) => sum + l.amountCents, 0)).toBe(full.totalCents);
+        for (const line of full.lines) {
+          expect(parisMonthOf(new Date(line.redeemedAt))).toBe(month);
+          expect(line.voucherCode).toMatch(/^V[0-9A-Z]{13}$/);
+        }
+      }
+    });
+
+    test('an older month closed later gets its own redemptions, not swept into the newer statement', async () => {
+      const month = parisMonthOf(twoMonthsAgo);
+      const { closeMonth: answer } = await gql(hub, CLOSE, { month });
+      expect(answer.statements).toHaveLength(1);
+      expect(answer.statements[0]).toMatchObject({ venue: { id: hub.demo!.venues.compagnons }, totalCents: 1000, lineCount: 1 });
+    });
+
+    test("a venue's statements, latest month first", async () => {
+      const { venue } = await gql(hub, `query ($id: ID!) { venue(id: $id) { name statements { month totalCents } } }`, {
+        id: hub.demo!.venues.compagnons,
+      });
+      expect(venue.statements).toEqual([
+        { month: parisMonthOf(lastMonth), totalCents: 2000 },
+        { month: parisMonthOf(twoMonthsAgo), totalCents: 1000 },
+      ]);
+    });
+
+    test('a redemption stamped in a month already closed is paid on the next statement, never twice', async () => {
+      const [late] = await availableVoucherCodes(hub, bookOf('peNogent', 1));
+      const answer = await redeemAt(hub, late!, sessions.compagnons, new Date(lastMonth.getTime() + 2 * 86_400_000));
+      lateRedemptionId = answer.redemption!.id;
+      const again = (await gql(hub, CLOSE, { month: parisMonthOf(lastMonth) })).closeMonth;
+      expect(again.statementsCreated).toBe(0);
+      expect(again.statements.find((s: any) => s.venue.id === hub.demo!.venues.compagnons).totalCents).toBe(2000);
+
+      // This month, closed as if from next month: its statement carries the late redemption too.
+      const thisMonth = parisMonthOf(new Date());
+      const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 20));
+      const closed = await closeMonth(hub.subgraphs.vouchers.dataSource, thisMonth, nextMonth);
+      const compagnons = closed.statements.find((s) => s.venueId === hub.demo!.venues.compagnons)!;
+      const { reimbursementStatement: full } = await gql(hub, STATEMENT, { id: compagnons.id });
+      expect(full.lines.map((l: any) => l.redemption.id)).toContain(lateRedemptionId);
+      // The demo's 12 redemptions of this month at the Compagnons, plus the late one.
+      expect(full.lineCount).toBe(13);
+      expect(full.totalCents).toBe(13_000);
+
+      const [{ n }] = await hub.subgraphs.vouchers.dataSource.query(
+        `select count(*)::int n from redemption r
+          where r.venue_id = $1 and not exists (select 1 from reimbursement_line l where l.redemption_id = r.id)`,
+        [hub.demo!.venues.compagnons],
+      );
+      expect(n).toBe(0);
+    });
+  });
+
+  describe('who may', () => {
+    const forbidden = (body: { errors?: any[] }) => body.errors?.map((e) => e.extensions?.code);
+
+    test('only the operator closes months', async () => {
+      const venue = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
+      expect(forbidden((await hub.graphqlAs(venue, CLOSE, { month: '2020-01' })).body)).toEqual(['FORBIDDEN']);
+    });
+
+    test("a venue reads its own statements, not another's", async () => {
+      const { venue } = await gql(hub, `query ($id: ID!) { venue(id: $id) { statements { id } } }`, { id: hub.demo!.venues.compagnons });
+      const own = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.compagnons });
+      const other = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
+      const query = `query ($id: ID!) { reimbursementStatement(id: $id) { totalCents } }`;
+      expect((await hub.graphqlAs(own, query, { id: venue.statements[0].id })).body.errors).toBeUndefined();
+      expect(forbidden((await hub.graphqlAs(other, query, { id: venue.statements[0].id })).body)).toEqual(['FORBIDDEN']);
+    });
+  });
+});
