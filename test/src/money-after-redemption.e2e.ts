@@ -1,10 +1,21 @@
 import { Role } from '@pass/kit';
 import { scheduleSession } from '@pass/venues';
-import { closeMonth, parisMonthOf, redeemVoucher } from '@pass/vouchers';
+import { closeMonth, parisMonthOf } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
+import {
+  allocate,
+  availableVoucherCodes,
+  createPastProgramme,
+  handOut,
+  noonOf,
+  orderAndIssue,
+  redeemAt,
+  type PastProgramme,
+} from './__tests__/money-fixtures';
 
 /*
- * Lifecycle step 8 through the gateway: monthly reimbursement statements for venues.
+ * Lifecycle steps 8–9 and the money invariant, through the gateway: monthly statements for
+ * venues, expiry with credits back to funders.
  */
 
 const STATEMENT = `query ($id: ID!) {
@@ -22,6 +33,15 @@ const CLOSE = `mutation ($month: String!) {
   }
 }`;
 
+const LEDGER = `query ($id: ID!) {
+  programme(id: $id) {
+    creditedBackCents
+    credits { funder { id name } amountCents }
+    fundingShares { basisPoints }
+    ledger { orderedCents redeemedCents outstandingCents creditedBackCents balanced }
+  }
+}`;
+
 /** Mid-month, `k` months before this one: inside the demo programmes' windows for k ≤ 2. */
 function monthsAgo(k: number, day = 15): Date {
   const now = new Date();
@@ -34,16 +54,6 @@ async function gql(hub: TestHub, query: string, variables?: Record<string, unkno
   expect(body.errors).toBeUndefined();
   return body.data;
 }
-
-/** The codes of a book's vouchers still usable, in code order. */
-async function availableVoucherCodes(hub: TestHub, bookCode: string): Promise<string[]> {
-  const data = await gql(hub, `query ($code: String!) { book(code: $code) { vouchers { code state } } }`, { code: bookCode });
-  return data.book.vouchers.filter((v: { state: string }) => v.state === 'AVAILABLE').map((v: { code: string }) => v.code);
-}
-
-/** Redeems a voucher as if at `at`: the manager takes the clock, the API cannot. */
-const redeemAt = (hub: TestHub, voucherCode: string, sessionId: string, at: Date) =>
-  redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode, sessionId, idempotencyKey: `test-${voucherCode}-${at.getTime()}` }, null, at);
 
 /** Another session of the same workshop: the demo's sessions are full. */
 async function anotherSession(hub: TestHub, sessionId: string, startsAt: Date): Promise<string> {
@@ -166,12 +176,104 @@ describe('money after redemption', () => {
     });
   });
 
+  describe('expiry: blocked vouchers credited back to the funders', () => {
+    let p: PastProgramme;
+    let books: string[];
+
+    beforeAll(async () => {
+      p = await createPastProgramme(hub, { basisPoints: [3333, 3333, 3334], validFrom: '2024-01-01', validUntil: '2024-06-30' });
+      await orderAndIssue(hub, p, { bookCount: 7, vouchersPerBook: 5, faceValueCents: 1000 });
+      books = await allocate(hub, p, 4);
+      await handOut(hub, p, books[0]!, '2024-02-01');
+      await handOut(hub, p, books[1]!, '2024-02-01');
+      for (const code of (await availableVoucherCodes(hub, books[0]!)).slice(0, 3)) {
+        expect((await redeemAt(hub, code, p.sessionId, noonOf('2024-03-01'))).error).toBeNull();
+      }
+    });
+
+    test('the D-30 report: books issued, handed out, never handed out, started, per distributor', async () => {
+      const { expiryReport } = await gql(
+        hub,
+        `query ($id: ID!) { expiryReport(programmeId: $id) {
+           validUntil alertOn booksIssued booksNotAllocated booksHandedOut booksNeverHandedOut booksStarted
+           vouchersAvailable availableCents
+           distributors { distributor { id name } booksAllocated booksHandedOut booksNeverHandedOut booksStarted } } }`,
+        { id: p.programmeId },
+      );
+      expect(expiryReport).toMatchObject({
+        validUntil: '2024-06-30',
+        alertOn: '2024-05-31',
+        booksIssued: 7,
+        booksNotAllocated: 3,
+        booksHandedOut: 2,
+        booksNeverHandedOut: 5,
+        booksStarted: 1,
+        vouchersAvailable: 32,
+        availableCents: 32_000,
+      });
+      expect(expiryReport.distributors).toEqual([
+        { distributor: { id: p.distributorId, name: expect.stringMatching(/^Distributor /) }, booksAllocated: 4, booksHandedOut: 2, booksNeverHandedOut: 2, booksStarted: 1 },
+      ]);
+    });
+
+    test('a programme still valid is refused', async () => {
+      const { expireProgramme } = await gql(
+        hub,
+        `mutation ($id: ID!) { expireProgramme(programmeId: $id) { vouchersBlocked credits { amountCents } error { code } } }`,
+        { id: hub.demo!.programmes.cso },
+      );
+      expect(expireProgramme).toEqual({ vouchersBlocked: 0, credits: [], error: { code: 'PROGRAMME_STILL_VALID' } });
+    });
+
+    test('expiry blocks the 32 unused vouchers and credits €320 back at 3333/3333/3334 bp, to the cent, once', async () => {
+      const EXPIRE = `mutation ($id: ID!) { expireProgramme(programmeId: $id) {
+        vouchersBlocked blockedCents credits { funder { id } amountCents } error { code } } }`;
+      const { expireProgramme: first } = await gql(hub, EXPIRE, { id: p.programmeId });
+      expect(first.error).toBeNull();
+      expect(first.vouchersBlocked).toBe(32);
+      expect(first.blockedCents).toBe(32_000);
+      // 10,665.6 / 10,665.6 / 10,668.8: the two leftover cents go to the largest remainders (.8, then the first .6).
+      expect(first.credits).toEqual([
+        { funder: { id: p.funderIds[0] }, amountCents: 10_666 },
+        { funder: { id: p.funderIds[1] }, amountCents: 10_665 },
+        { funder: { id: p.funderIds[2] }, amountCents: 10_669 },
+      ]);
+
+      const { expireProgramme: second } = await gql(hub, EXPIRE, { id: p.programmeId });
+      expect(second).toEqual({ vouchersBlocked: 0, blockedCents: 0, credits: [], error: null });
+
+      const { programme } = await gql(hub, LEDGER, { id: p.programmeId });
+      expect(programme.creditedBackCents).toBe(32_000);
+      expect(programme.credits.map((c: any) => c.amountCents).sort()).toEqual([10_665, 10_666, 10_669]);
+      expect(programme.credits.every((c: any) => c.funder.name.startsWith('Funder '))).toBe(true);
+      expect(programme.ledger).toEqual({ orderedCents: 35_000, redeemedCents: 3000, outstandingCents: 0, creditedBackCents: 32_000, balanced: true });
+    });
+
+    test('a blocked voucher is refused as expired, even on a day inside the window', async () => {
+      const [handedOutUnused] = await gql(hub, `query ($code: String!) { book(code: $code) { vouchers { code state } } }`, { code: books[1] }).then(
+        (d) => d.book.vouchers.map((v: any) => v) as { code: string; state: string }[],
+      );
+      expect(handedOutUnused!.state).toBe('BLOCKED');
+      const inWindow = await redeemAt(hub, handedOutUnused!.code, p.sessionId, noonOf('2024-03-02'));
+      expect(inWindow.error?.code).toBe('VOUCHER_EXPIRED');
+      const { redeemVoucher } = await gql(
+        hub,
+        `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code } } }`,
+        { input: { voucherCode: handedOutUnused!.code, sessionId: p.sessionId, idempotencyKey: 'expired-voucher-via-api' } },
+      );
+      expect(redeemVoucher).toEqual({ redemption: null, error: { code: 'VOUCHER_EXPIRED' } });
+    });
+  });
+
   describe('who may', () => {
     const forbidden = (body: { errors?: any[] }) => body.errors?.map((e) => e.extensions?.code);
 
-    test('only the operator closes months', async () => {
+    test('only the operator closes months and expires programmes', async () => {
       const venue = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
+      const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.cso });
       expect(forbidden((await hub.graphqlAs(venue, CLOSE, { month: '2020-01' })).body)).toEqual(['FORBIDDEN']);
+      const expire = `mutation ($id: ID!) { expireProgramme(programmeId: $id) { vouchersBlocked } }`;
+      expect(forbidden((await hub.graphqlAs(funder, expire, { id: hub.demo!.programmes.cso })).body)).toEqual(['FORBIDDEN']);
     });
 
     test("a venue reads its own statements, not another's", async () => {
@@ -182,5 +284,25 @@ describe('money after redemption', () => {
       expect((await hub.graphqlAs(own, query, { id: venue.statements[0].id })).body.errors).toBeUndefined();
       expect(forbidden((await hub.graphqlAs(other, query, { id: venue.statements[0].id })).body)).toEqual(['FORBIDDEN']);
     });
+
+    test('a funder reads the expiry report of the programmes it funds only', async () => {
+      const query = `query ($id: ID!) { expiryReport(programmeId: $id) { booksIssued } }`;
+      const eu = await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.eu });
+      expect((await hub.graphqlAs(eu, query, { id: hub.demo!.programmes.cso })).body.data).toEqual({ expiryReport: { booksIssued: 1570 } });
+      expect(forbidden((await hub.graphqlAs(eu, query, { id: hub.demo!.programmes.creuse })).body)).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  test("the demo programmes' ledgers balance: ordered = redeemed + outstanding + credited back", async () => {
+    for (const id of Object.values(hub.demo!.programmes)) {
+      const { programme } = await gql(hub, LEDGER, { id });
+      const l = programme.ledger;
+      expect(l.balanced).toBe(true);
+      expect(l.orderedCents).toBe(l.redeemedCents + l.outstandingCents + l.creditedBackCents);
+      expect(programme.fundingShares.reduce((s: number, f: any) => s + f.basisPoints, 0)).toBe(10_000);
+    }
+    const { programme } = await gql(hub, LEDGER, { id: hub.demo!.programmes.cso });
+    expect(programme.ledger.orderedCents).toBe(7_850_000);
+    expect(programme.ledger.creditedBackCents).toBe(0);
   });
 });

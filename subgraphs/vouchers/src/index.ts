@@ -2,10 +2,13 @@ import type { SubgraphModule } from '@pass/kit';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
 import { BookResolver } from './book/book.resolver';
+import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
+import { ProgrammeLedgerResolver } from './ledger/ledger.resolver';
 import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
+import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
 import { Redemption } from './redemption/redemption.entity';
 import {
   DistributorFiguresResolver,
@@ -25,6 +28,8 @@ import { VoucherResolver } from './voucher/voucher.resolver';
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
+export { expireProgramme, expiryReport } from './expiry/expiry.manager';
+export { programmeLedger } from './ledger/ledger.store';
 export { parisDayOf, parisMonthOf } from './paris-time';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 
@@ -33,8 +38,8 @@ const byId = (loader: keyof Pick<Context['loaders'], 'book' | 'voucher' | 'redem
 });
 
 /**
- * Vouchers: books, vouchers, redemptions, venues' monthly reimbursement statements, and the
- * figures other subgraphs' entities show.
+ * Vouchers: books, vouchers, redemptions, and the money after them — venues' monthly statements,
+ * credits back at expiry, the programme ledger — and the figures other subgraphs' entities show.
  */
 export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'vouchers',
@@ -51,6 +56,9 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ReimbursementStatementResolver,
     StatementLineResolver,
     VenueStatementsResolver,
+    ExpiryResolver,
+    ProgrammeCreditsResolver,
+    ProgrammeLedgerResolver,
   ],
   references: {
     Book: byId('book'),
@@ -59,7 +67,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ReimbursementStatement: byId('statement'),
   },
   entities: [Book, Voucher, Redemption, ReimbursementStatement],
-  migrations: [Init1763900000004, Reimbursement1763900000104],
+  migrations: [Init1763900000004, Reimbursement1763900000104, ExpiryCredits1763900000105],
   createLoaders,
   eventHandlers: factHandlers,
 };

@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
 import { bookStore } from './book/book.store';
+import { expiryStore } from './expiry/expiry.store';
+import { programmeLedgers } from './ledger/ledger.store';
+import { ProgrammeLedger } from './ledger/ledger.type';
 import { redemptionStore, type DistributorActivityRow, type ProgrammeStats, type Totals } from './redemption/redemption.store';
 import { reimbursementStore } from './reimbursement/reimbursement.store';
 import { voucherStore } from './voucher/voucher.store';
@@ -57,6 +60,11 @@ export function createLoaders(db: DataSource) {
     statement: keyedLoader('ReimbursementStatement', (ids) => reimbursementStore.byIds(db, ids), (s) => s.id),
     statementsOfVenue: groupedLoader((ids) => reimbursementStore.ofVenues(db, ids), (s) => s.venueId),
     linesOfStatement: groupedLoader((ids) => reimbursementStore.linesOf(db, ids), (l) => l.statementId),
+    creditsOfProgramme: groupedLoader((ids) => expiryStore.creditsOfProgrammes(db, ids), (c) => c.programmeId),
+    ledger: aggregateLoader(
+      (ids) => programmeLedgers(db, ids),
+      () => Object.assign(new ProgrammeLedger(), { orderedCents: 0, redeemedCents: 0, outstandingCents: 0, creditedBackCents: 0 }),
+    ),
     distributorTotals: aggregateLoader(
       (ids) => redemptionStore.distributorTotals(db, ids),
       (): DistributorActivityRow => ({ programmeId: '', distributorId: '', booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),

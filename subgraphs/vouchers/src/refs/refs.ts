@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /*
  * Entities other subgraphs own, known here by their key only. This subgraph adds fields to
- * them (redemption counts and amounts) and points at them from books and redemptions.
+ * them (redemption counts and amounts, credits back) and points at them from books and redemptions.
  */
 
 @ObjectType('Programme')
@@ -29,6 +29,13 @@ export class DistributorRef {
 @ObjectType('Beneficiary')
 @Directive('@key(fields: "id")')
 export class BeneficiaryRef {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('Funder')
+@Directive('@key(fields: "id")')
+export class FunderRef {
   @Field(() => ID)
   id!: string;
 }

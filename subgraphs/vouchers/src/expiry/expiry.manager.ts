@@ -1,0 +1,85 @@
+import type { DataSource } from 'typeorm';
+import { NotFoundError, isUuid } from '@pass/kit';
+import { parisDayOf } from '../paris-time';
+import { creditsFor } from './credit-split';
+import { expiryStore } from './expiry.store';
+import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from './expiry.types';
+
+/**
+ * Ends a programme whose last day has passed: every voucher still usable is blocked and its face
+ * value is credited back to the funders by their shares, to the cent — all in one transaction,
+ * so the money is never blocked without being credited. Running it again finds nothing left to
+ * block and credits nothing; vouchers issued after an expiry are caught by the next run.
+ */
+export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammePayload> {
+  if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
+  return db.transaction(async (tx) => {
+    const programme = await expiryStore.programmeForExpiry(tx, programmeId);
+    if (!programme) throw new NotFoundError('Programme', programmeId);
+    const today = parisDayOf(now);
+    if (today <= programme.validUntil) {
+      return {
+        programme: { id: programmeId },
+        vouchersBlocked: 0,
+        blockedCents: 0,
+        credits: [],
+        error: {
+          code: ExpiryErrorCode.PROGRAMME_STILL_VALID,
+          message: `vouchers can be redeemed until ${programme.validUntil} inclusive (it is ${today} in Paris)`,
+        },
+      };
+    }
+    const blocked = await expiryStore.blockAvailable(tx, programmeId);
+    const credits = creditsFor(blocked.cents, programme.shares);
+    if (blocked.vouchers > 0) {
+      await expiryStore.recordExpiry(tx, { programmeId, vouchersBlocked: blocked.vouchers, blockedCents: blocked.cents, credits, now });
+    }
+    return {
+      programme: { id: programmeId },
+      vouchersBlocked: blocked.vouchers,
+      blockedCents: blocked.cents,
+      credits: credits.map((c) => ({ funder: { id: c.funderId }, amountCents: c.amountCents })),
+      error: null,
+    };
+  });
+}
+
+/** The D-30 alert: how far a programme's books went, overall and per distributor. */
+export async function expiryReport(db: DataSource, programmeId: string): Promise<ExpiryReport> {
+  if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
+  const [window, counts, available] = await Promise.all([
+    expiryStore.programmeWindow(db, programmeId),
+    expiryStore.bookCounts(db, programmeId),
+    expiryStore.availableVouchers(db, programmeId),
+  ]);
+  if (!window) throw new NotFoundError('Programme', programmeId);
+  const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((total, c) => total + pick(c), 0);
+  const booksIssued = sum((c) => c.books);
+  const booksHandedOut = sum((c) => c.handedOut);
+  return {
+    funderIds: window.funderIds,
+    programme: { id: programmeId },
+    validUntil: window.validUntil,
+    alertOn: window.alertOn,
+    booksIssued,
+    booksNotAllocated: counts.find((c) => c.distributorId === null)?.books ?? 0,
+    booksHandedOut,
+    booksNeverHandedOut: booksIssued - booksHandedOut,
+    booksStarted: sum((c) => c.started),
+    vouchersAvailable: available.vouchers,
+    availableCents: available.cents,
+    distributors: counts.flatMap((c) =>
+      c.distributorId === null
+        ? []
+        : [
+            {
+              distributor: { id: c.distributorId },
+              booksAllocated: c.books,
+              booksHandedOut: c.handedOut,
+              booksNeverHandedOut: c.books - c.handedOut,
+              booksStarted: c.started,
+            },
+          ],
+    ),
+  };
+}

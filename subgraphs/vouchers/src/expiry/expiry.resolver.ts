@@ -1,0 +1,48 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { Role, SEES_ALL_AGGREGATES, coordinates, ensure, is } from '@pass/kit';
+import type { Context } from '../loaders';
+import { ProgrammeRef } from '../refs/refs';
+import { expireProgramme, expiryReport } from './expiry.manager';
+import { Credit, ExpireProgrammePayload, ExpiryReport } from './expiry.types';
+
+@Resolver(() => ExpiryReport)
+export class ExpiryResolver {
+  @Authorized(Role.OPERATOR, Role.ANALYST, Role.COORDINATOR, Role.FUNDER)
+  @Query(() => ExpiryReport, {
+    description: "The D-30 alert of a programme's funders: books issued, handed out, never handed out, started. Aggregates only.",
+  })
+  async expiryReport(@Arg('programmeId', () => ID) programmeId: string, @Ctx() ctx: Context): Promise<ExpiryReport> {
+    const report = await expiryReport(ctx.dataSource, programmeId);
+    const { caller } = ctx;
+    ensure(
+      is(caller, ...SEES_ALL_AGGREGATES) ||
+        coordinates(caller, programmeId) ||
+        (caller.role === Role.FUNDER && report.funderIds.includes(caller.organisationId)),
+      "this programme's expiry report",
+    );
+    return report;
+  }
+
+  @Authorized(Role.OPERATOR)
+  @Mutation(() => ExpireProgrammePayload, {
+    description: "Operator: once a programme's last day has passed, blocks its unused vouchers and credits their value back to its funders.",
+  })
+  expireProgramme(@Arg('programmeId', () => ID) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
+    return expireProgramme(ctx.dataSource, programmeId);
+  }
+}
+
+/** What this subgraph adds to the programmes subgraph's `Programme`: the value given back. */
+@Resolver(() => ProgrammeRef)
+export class ProgrammeCreditsResolver {
+  @FieldResolver(() => SafeIntResolver, { description: 'Face value of blocked vouchers credited back to the funders.' })
+  async creditedBackCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.creditsOfProgramme.load(p.id)).reduce((sum, c) => sum + c.amountCents, 0);
+  }
+
+  @FieldResolver(() => [Credit], { description: 'Credited back per funder, largest first.' })
+  async credits(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<Credit[]> {
+    return (await ctx.loaders.creditsOfProgramme.load(p.id)).map((c) => ({ funder: { id: c.funderId }, amountCents: c.amountCents }));
+  }
+}

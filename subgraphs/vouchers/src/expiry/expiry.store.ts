@@ -1,0 +1,116 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { centsOf } from '../cents';
+import type { FunderCredit, FundingShareFact } from './credit-split';
+
+export interface ProgrammeForExpiry {
+  validUntil: string;
+  shares: FundingShareFact[];
+}
+
+export interface ExpiryCounts {
+  distributorId: string | null;
+  books: number;
+  handedOut: number;
+  started: number;
+}
+
+export interface CreditRow extends FunderCredit {
+  programmeId: string;
+}
+
+export const expiryStore = {
+  /** The programme's window and shares, its row locked so two expiries of one programme run one after the other. */
+  async programmeForExpiry(tx: EntityManager, programmeId: string): Promise<ProgrammeForExpiry | null> {
+    const [row] = await tx.query(
+      `select valid_until::text as valid_until, shares from programme_fact where programme_id = $1 for update`,
+      [programmeId],
+    );
+    return row ? { validUntil: row.valid_until, shares: row.shares } : null;
+  },
+
+  /** Blocks every voucher still usable, set-based; the conditional state keeps a concurrent redemption's voucher out. */
+  async blockAvailable(tx: EntityManager, programmeId: string): Promise<{ vouchers: number; cents: number }> {
+    const [row] = await tx.query(
+      `with blocked as (
+         update voucher set state = 'BLOCKED' where programme_id = $1 and state = 'AVAILABLE' returning face_value_cents)
+       select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
+      [programmeId],
+    );
+    return { vouchers: row.vouchers, cents: centsOf(row.cents) };
+  },
+
+  async recordExpiry(
+    tx: EntityManager,
+    expiry: { programmeId: string; vouchersBlocked: number; blockedCents: number; credits: FunderCredit[]; now: Date },
+  ): Promise<void> {
+    await tx.query(
+      `with expiry as (
+         insert into programme_expiry (programme_id, vouchers_blocked, blocked_cents, expired_at)
+         values ($1, $2, $3, $4::timestamptz) returning id)
+       insert into credit (expiry_id, programme_id, funder_id, amount_cents, created_at)
+       select expiry.id, $1, c.funder_id, c.amount_cents, $4::timestamptz
+         from expiry, unnest($5::uuid[], $6::bigint[]) as c(funder_id, amount_cents)`,
+      [
+        expiry.programmeId,
+        expiry.vouchersBlocked,
+        expiry.blockedCents,
+        expiry.now,
+        expiry.credits.map((c) => c.funderId),
+        expiry.credits.map((c) => c.amountCents),
+      ],
+    );
+  },
+
+  /** Credits of several programmes, summed per funder, largest first. */
+  async creditsOfProgrammes(db: DataSource, programmeIds: string[]): Promise<CreditRow[]> {
+    const rows = await db.query(
+      `select programme_id, funder_id, sum(amount_cents) as cents from credit
+        where programme_id = any($1) group by programme_id, funder_id order by sum(amount_cents) desc, funder_id`,
+      [programmeIds],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      programmeId: r.programme_id as string,
+      funderId: r.funder_id as string,
+      amountCents: centsOf(r.cents),
+    }));
+  },
+
+  async programmeWindow(db: DataSource, programmeId: string): Promise<{ validUntil: string; alertOn: string; funderIds: string[] } | null> {
+    const [row] = await db.query(
+      `select valid_until::text as valid_until, (valid_until - 30)::text as alert_on, shares from programme_fact where programme_id = $1`,
+      [programmeId],
+    );
+    return row
+      ? { validUntil: row.valid_until, alertOn: row.alert_on, funderIds: (row.shares as FundingShareFact[]).map((s) => s.funderId) }
+      : null;
+  },
+
+  /** Books per distributor (null: not allocated), handed out, and started, in one statement. */
+  async bookCounts(db: DataSource, programmeId: string): Promise<ExpiryCounts[]> {
+    const rows = await db.query(
+      `with started as (select distinct book_id from redemption where programme_id = $1)
+       select b.distributor_id, count(*)::int as books, count(b.beneficiary_id)::int as handed_out,
+              count(s.book_id)::int as started
+         from book b left join started s on s.book_id = b.id
+        where b.programme_id = $1
+        group by b.distributor_id
+        order by count(*) desc, b.distributor_id nulls last`,
+      [programmeId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      distributorId: r.distributor_id as string | null,
+      books: r.books as number,
+      handedOut: r.handed_out as number,
+      started: r.started as number,
+    }));
+  },
+
+  async availableVouchers(db: DataSource, programmeId: string): Promise<{ vouchers: number; cents: number }> {
+    const [row] = await db.query(
+      `select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents
+         from voucher where programme_id = $1 and state = 'AVAILABLE'`,
+      [programmeId],
+    );
+    return { vouchers: row.vouchers, cents: centsOf(row.cents) };
+  },
+};

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../loaders';
+import { ProgrammeRef } from '../refs/refs';
+import { ProgrammeLedger } from './ledger.type';
+
+@Resolver(() => ProgrammeRef)
+export class ProgrammeLedgerResolver {
+  @FieldResolver(() => ProgrammeLedger, { description: 'Where every euro of the issued orders is now.' })
+  ledger(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<ProgrammeLedger> {
+    return ctx.loaders.ledger.load(p.id);
+  }
+}

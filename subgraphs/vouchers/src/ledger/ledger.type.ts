@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+
+/** Where every euro of a programme's issued orders is: ordered = redeemed + outstanding + credited back. */
+@ObjectType()
+export class ProgrammeLedger {
+  @Field(() => SafeIntResolver, { description: 'Face value of the paid orders whose vouchers were issued.' })
+  orderedCents!: number;
+
+  @Field(() => SafeIntResolver, { description: 'Face value of redemptions: owed or paid to venues.' })
+  redeemedCents!: number;
+
+  @Field(() => SafeIntResolver, { description: 'Face value of vouchers still usable.' })
+  outstandingCents!: number;
+
+  @Field(() => SafeIntResolver, { description: 'Face value of blocked vouchers, credited back to the funders.' })
+  creditedBackCents!: number;
+
+  @Field({ description: 'Whether ordered = redeemed + outstanding + credited back, to the cent.' })
+  get balanced(): boolean {
+    return this.orderedCents === this.redeemedCents + this.outstandingCents + this.creditedBackCents;
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { FunderKind, createProgramme, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
+import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
+import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher, type RedeemAnswer } from '@pass/vouchers';
+import type { TestHub } from '@pass/test-kit';
+
+/*
+ * A programme whose validity window is over, set up through each subgraph's managers (the same
+ * rules as the API). Managers take the clock as an argument, which the API cannot: that is how a
+ * test registers people and redeems vouchers inside a window that has passed, then expires it.
+ */
+
+export interface PastProgramme {
+  programmeId: string;
+  funderIds: string[];
+  venueId: string;
+  sessionId: string;
+  distributorId: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+
+/** At noon UTC on a calendar day: the same day in Paris, whatever the season. */
+export const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
+
+export async function createPastProgramme(
+  hub: TestHub,
+  options: { basisPoints: number[]; validFrom: string; validUntil: string },
+): Promise<PastProgramme> {
+  const { programmes, beneficiaries, venues } = hub.subgraphs;
+  const suffix = unique();
+  const funderIds: string[] = [];
+  for (const [i] of options.basisPoints.entries()) {
+    funderIds.push((await registerFunder(programmes.dataSource, { name: `Funder ${i + 1} ${suffix}`, kind: FunderKind.DEPARTMENT })).id);
+  }
+  const programme = await createProgramme(programmes.dataSource, {
+    name: `Past programme ${suffix}`,
+    territory: ['commune:60175'],
+    eligibility: { statusesAnyOf: [] },
+    validFrom: options.validFrom,
+    validUntil: options.validUntil,
+    budgetCents: 1_000_000,
+    shares: options.basisPoints.map((basisPoints, i) => ({ funderId: funderIds[i]!, basisPoints })),
+  });
+  const venue = await registerVenue(venues.dataSource, { name: `Venue ${suffix}`, inseeCode: '60175', address: 'Creil' });
+  await qualifyVenue(venues.dataSource, venue.id, programme.id);
+  const workshop = await publishWorkshop(venues.dataSource, {
+    venueId: venue.id,
+    axis: WorkshopAxis.DISCOVER,
+    topic: 'Computer basics',
+    durationMinutes: 60,
+    seats: 100,
+  });
+  const session = await scheduleSession(venues.dataSource, { workshopId: workshop.id, startsAt: noonOf(options.validFrom) });
+  const distributor = await registerDistributor(beneficiaries.dataSource, {
+    name: `Distributor ${suffix}`,
+    kind: DistributorKind.CCAS,
+    inseeCode: '60175',
+  });
+  await hub.catchUp();
+  return {
+    programmeId: programme.id,
+    funderIds,
+    venueId: venue.id,
+    sessionId: session.id,
+    distributorId: distributor.id,
+    validFrom: options.validFrom,
+    validUntil: options.validUntil,
+  };
+}
+
+/** Places an order, pays it and issues its books; returns the order's id. */
+export async function orderAndIssue(
+  hub: TestHub,
+  p: PastProgramme,
+  order: { bookCount: number; vouchersPerBook: 5 | 10; faceValueCents: number; funderIndex?: number },
+): Promise<string> {
+  const placed = await placeOrder(hub.subgraphs.programmes.dataSource, {
+    programmeId: p.programmeId,
+    funderId: p.funderIds[order.funderIndex ?? 0]!,
+    bookCount: order.bookCount,
+    vouchersPerBook: order.vouchersPerBook,
+    faceValueCents: order.faceValueCents,
+  });
+  await recordOrderPayment(hub.subgraphs.programmes.dataSource, placed.id);
+  await hub.catchUp();
+  await issueBooksOfOrder(hub.subgraphs.vouchers.dataSource, placed.id);
+  return placed.id;
+}
+
+/** Allocates books to the programme's distributor; returns their codes. */
+export async function allocate(hub: TestHub, p: PastProgramme, quantity: number): Promise<string[]> {
+  return (await allocateBooks(hub.subgraphs.vouchers.dataSource, p.programmeId, p.distributorId, quantity)).map((b) => b.code);
+}
+
+/** Registers a person on `day` (inside the window) and hands them an allocated book. */
+export async function handOut(hub: TestHub, p: PastProgramme, bookCode: string, day: string): Promise<void> {
+  const at = noonOf(day);
+  const registered = await registerBeneficiary(
+    hub.subgraphs.beneficiaries.dataSource,
+    { distributorId: p.distributorId, programmeId: p.programmeId, inseeCode: '60175', statuses: [], consentAt: at },
+    at,
+  );
+  if (!registered.beneficiary) throw new Error(`registration refused: ${registered.error?.message}`);
+  await hub.catchUp();
+  const handed = await handOutBook(hub.subgraphs.vouchers.dataSource, {
+    bookCode,
+    beneficiaryId: registered.beneficiary.id,
+    distributorId: p.distributorId,
+  });
+  if (!handed.book) throw new Error(`hand-out refused: ${handed.error.message}`);
+}
+
+/** The codes of a book's vouchers still usable, in code order. */
+export async function availableVoucherCodes(hub: TestHub, bookCode: string): Promise<string[]> {
+  const { body } = await hub.graphql(`query ($code: String!) { book(code: $code) { vouchers { code state } } }`, { code: bookCode });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data.book.vouchers.filter((v: { state: string }) => v.state === 'AVAILABLE').map((v: { code: string }) => v.code);
+}
+
+/** Redeems a voucher as if at `at`. */
+export function redeemAt(hub: TestHub, voucherCode: string, sessionId: string, at: Date): Promise<RedeemAnswer> {
+  return redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode, sessionId, idempotencyKey: `test-${randomUUID()}` }, null, at);
+}
