@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { RegisteringDistributorOnly } from '../access';
 import { BeneficiaryStatus, EducationLevel } from '@pass/kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
@@ -33,29 +34,36 @@ export class Beneficiary {
   distributorId!: string;
 
   @Column('int', { name: 'birth_year', nullable: true })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => Int, { nullable: true })
   birthYear!: number | null;
 
   @Column('text', { name: 'insee_code' })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field({ description: 'INSEE code of the commune the person lives in.' })
   inseeCode!: string;
 
   @Column('text', { name: 'education_level', nullable: true })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => EducationLevel, { nullable: true })
   educationLevel!: EducationLevel | null;
 
   @Column('text', { array: true })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => [BeneficiaryStatus])
   statuses!: BeneficiaryStatus[];
 
   @Column('timestamptz', { name: 'consent_at' })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => DateTimeISOResolver)
   consentAt!: Date;
 
   @Column('timestamptz', { name: 'registered_at' })
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => DateTimeISOResolver)
   registeredAt!: Date;
 
+  @UseMiddleware(RegisteringDistributorOnly)
   @Field(() => String, { nullable: true, description: 'Age band derived from the birth year: under-16, 16-25, 26-35, 36-45, 46-55, 56-64, 65+.' })
   get ageBand(): string | null {
     if (this.birthYear == null) return null;

@@ -1,5 +1,10 @@
+import { ensureSeesPseudonym } from '../access';
 import type { Context } from '../loaders';
 
 export const beneficiaryReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.beneficiary.load(ref.id),
+  __resolveReference: async (ref: { id: string }, ctx: Context) => {
+    const beneficiary = await ctx.loaders.beneficiary.load(ref.id);
+    ensureSeesPseudonym(ctx, beneficiary);
+    return beneficiary;
+  },
 };

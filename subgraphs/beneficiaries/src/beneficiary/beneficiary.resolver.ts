@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
+import { RegisteringDistributorOnly, ensureSeesPseudonym } from '../access';
 import { Distributor } from '../distributor/distributor.entity';
 import type { Context } from '../loaders';
 import { Beneficiary } from './beneficiary.entity';
@@ -7,21 +9,27 @@ import { registerBeneficiary } from './beneficiary.manager';
 
 @Resolver(() => Beneficiary)
 export class BeneficiaryResolver {
+  @Authorized(EVERY_ROLE)
   @Query(() => Beneficiary)
-  beneficiary(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
-    return ctx.loaders.beneficiary.load(id);
+  async beneficiary(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
+    const beneficiary = await ctx.loaders.beneficiary.load(id);
+    ensureSeesPseudonym(ctx, beneficiary);
+    return beneficiary;
   }
 
+  @UseMiddleware(RegisteringDistributorOnly)
   @FieldResolver(() => Distributor, { description: 'The distributor that registered the person.' })
   distributor(@Root() beneficiary: Beneficiary, @Ctx() ctx: Context): Promise<Distributor> {
     return ctx.loaders.distributor.load(beneficiary.distributorId);
   }
 
+  @Authorized(Role.DISTRIBUTOR)
   @Mutation(() => RegisterBeneficiaryPayload)
   registerBeneficiary(
     @Arg('input', () => RegisterBeneficiaryInput) input: RegisterBeneficiaryInput,
     @Ctx() ctx: Context,
   ): Promise<RegisterBeneficiaryPayload> {
+    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'registering for another distributor');
     return registerBeneficiary(ctx.dataSource, input);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import type { Context } from '../loaders';
 import { Distributor, DistributorKind } from './distributor.entity';
@@ -7,11 +8,14 @@ import { distributorStore } from './distributor.store';
 
 @Resolver(() => Distributor)
 export class DistributorResolver {
-  @Query(() => [Distributor])
-  distributors(@Ctx() ctx: Context): Promise<Distributor[]> {
-    return distributorStore.all(ctx.dataSource);
+  @Authorized(EVERY_ROLE)
+  @Query(() => [Distributor], { description: 'A distributor sees itself only.' })
+  async distributors(@Ctx() ctx: Context): Promise<Distributor[]> {
+    const all = await distributorStore.all(ctx.dataSource);
+    return ctx.caller.role === Role.DISTRIBUTOR ? all.filter((d) => d.id === ctx.caller.organisationId) : all;
   }
 
+  @Authorized(EVERY_ROLE)
   @Query(() => Distributor)
   distributor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Distributor> {
     return ctx.loaders.distributor.load(id);
@@ -19,9 +23,11 @@ export class DistributorResolver {
 
   @FieldResolver(() => [Beneficiary], { description: 'People this distributor registered.' })
   beneficiaries(@Root() distributor: Distributor, @Ctx() ctx: Context): Promise<Beneficiary[]> {
+    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, distributor.id), "another distributor's beneficiaries");
     return ctx.loaders.beneficiariesOfDistributor.load(distributor.id);
   }
 
+  @Authorized(Role.OPERATOR)
   @Mutation(() => Distributor)
   registerDistributor(
     @Arg('name') name: string,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role } from '@pass/kit';
 import type { Context } from '../loaders';
 import { Programme } from '../programme/programme.entity';
 import { Funder, FunderKind } from './funder.entity';
@@ -7,11 +8,14 @@ import { funderStore } from './funder.store';
 
 @Resolver(() => Funder)
 export class FunderResolver {
-  @Query(() => [Funder])
-  funders(@Ctx() ctx: Context): Promise<Funder[]> {
-    return funderStore.all(ctx.dataSource);
+  @Authorized(EVERY_ROLE)
+  @Query(() => [Funder], { description: 'A funder sees itself only.' })
+  async funders(@Ctx() ctx: Context): Promise<Funder[]> {
+    const all = await funderStore.all(ctx.dataSource);
+    return ctx.caller.role === Role.FUNDER ? all.filter((f) => f.id === ctx.caller.organisationId) : all;
   }
 
+  @Authorized(EVERY_ROLE)
   @Query(() => Funder)
   funder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Funder> {
     return ctx.loaders.funder.load(id);
@@ -23,6 +27,7 @@ export class FunderResolver {
     return ctx.loaders.programme.loadMany(shares.map((s) => s.programmeId)) as Promise<Programme[]>;
   }
 
+  @Authorized(Role.OPERATOR)
   @Mutation(() => Funder)
   registerFunder(
     @Arg('name') name: string,

@@ -1,5 +1,10 @@
+import { ensureProgrammeMoney } from '../access';
 import type { Context } from '../loaders';
 
 export const orderReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.order.load(ref.id),
+  __resolveReference: async (ref: { id: string }, ctx: Context) => {
+    const order = await ctx.loaders.order.load(ref.id);
+    await ensureProgrammeMoney(ctx, order.programmeId);
+    return order;
+  },
 };

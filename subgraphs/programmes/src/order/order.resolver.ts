@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role, ensure } from '@pass/kit';
+import { ensureActsAsFunder, ensureProgrammeMoney } from '../access';
 import type { Context } from '../loaders';
 import { Funder } from '../funder/funder.entity';
 import { Programme } from '../programme/programme.entity';
@@ -7,9 +9,12 @@ import { placeOrder, recordOrderPayment } from './order.manager';
 
 @Resolver(() => Order)
 export class OrderResolver {
+  @Authorized(EVERY_ROLE)
   @Query(() => Order)
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order> {
-    return ctx.loaders.order.load(id);
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order> {
+    const order = await ctx.loaders.order.load(id);
+    await ensureProgrammeMoney(ctx, order.programmeId);
+    return order;
   }
 
   @FieldResolver(() => Programme)
@@ -22,6 +27,7 @@ export class OrderResolver {
     return ctx.loaders.funder.load(order.funderId);
   }
 
+  @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => Order)
   placeOrder(
     @Arg('programmeId', () => ID) programmeId: string,
@@ -31,11 +37,17 @@ export class OrderResolver {
     @Arg('faceValueCents', () => Int, { defaultValue: 1000 }) faceValueCents: number,
     @Ctx() ctx: Context,
   ): Promise<Order> {
+    ensureActsAsFunder(ctx, funderId);
     return placeOrder(ctx.dataSource, { programmeId, funderId, bookCount, vouchersPerBook, faceValueCents });
   }
 
+  @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => Order, { description: 'Vouchers of an order become issuable only once it is paid.' })
-  recordOrderPayment(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<Order> {
+  async recordOrderPayment(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<Order> {
+    if (ctx.caller.role === Role.FUNDER) {
+      const order = await ctx.loaders.order.load(orderId);
+      ensure(order.funderId === ctx.caller.organisationId, "another funder's order");
+    }
     return recordOrderPayment(ctx.dataSource, orderId);
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role, ensure } from '@pass/kit';
+import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { Funder } from '../funder/funder.entity';
@@ -11,34 +13,49 @@ import { programmeStore } from './programme.store';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
+  @Authorized(EVERY_ROLE)
   @Query(() => [Programme])
   programmes(@Ctx() ctx: Context): Promise<Programme[]> {
     return programmeStore.all(ctx.dataSource);
   }
 
+  @Authorized(EVERY_ROLE)
   @Query(() => Programme)
   programme(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Programme> {
     return ctx.loaders.programme.load(id);
   }
 
   @FieldResolver(() => [FundingShare])
-  fundingShares(@Root() programme: Programme, @Ctx() ctx: Context): Promise<FundingShare[]> {
+  async fundingShares(@Root() programme: Programme, @Ctx() ctx: Context): Promise<FundingShare[]> {
+    await ensureProgrammeMoney(ctx, programme.id);
     return ctx.loaders.sharesOfProgramme.load(programme.id);
   }
 
   @FieldResolver(() => [Order])
-  orders(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Order[]> {
+  async orders(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Order[]> {
+    await ensureProgrammeMoney(ctx, programme.id);
     return ctx.loaders.ordersOfProgramme.load(programme.id);
   }
 
   @FieldResolver(() => SafeIntResolver, { description: 'Face value of every order placed, paid or not.' })
   async orderedCents(@Root() programme: Programme, @Ctx() ctx: Context): Promise<number> {
+    await ensureProgrammeMoney(ctx, programme.id);
     const orders = await ctx.loaders.ordersOfProgramme.load(programme.id);
     return orders.reduce((sum, o) => sum + o.faceValueTotalCents, 0);
   }
 
-  @Mutation(() => Programme)
+  @FieldResolver(() => SafeIntResolver)
+  async budgetCents(@Root() programme: Programme, @Ctx() ctx: Context): Promise<number> {
+    await ensureProgrammeMoney(ctx, programme.id);
+    return programme.budgetCents;
+  }
+
+  @Authorized(Role.FUNDER, Role.OPERATOR)
+  @Mutation(() => Programme, { description: 'A funder creates a programme it funds a share of.' })
   createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
+    if (ctx.caller.role === Role.FUNDER) {
+      ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller does not fund');
+    }
     return createProgramme(ctx.dataSource, input);
   }
 }

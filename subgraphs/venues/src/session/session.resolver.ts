@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role, ensure, is, isOrganisation } from '@pass/kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';
@@ -8,6 +9,7 @@ import { scheduleSession } from './session.manager';
 
 @Resolver(() => WorkshopSession)
 export class SessionResolver {
+  @Authorized(EVERY_ROLE)
   @Query(() => WorkshopSession)
   workshopSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WorkshopSession> {
     return ctx.loaders.session.load(id);
@@ -23,13 +25,16 @@ export class SessionResolver {
     return ctx.loaders.venue.load(session.venueId);
   }
 
+  @Authorized(Role.VENUE, Role.OPERATOR)
   @Mutation(() => WorkshopSession)
-  scheduleSession(
+  async scheduleSession(
     @Arg('workshopId', () => ID) workshopId: string,
     @Arg('startsAt', () => DateTimeISOResolver) startsAt: Date,
     @Arg('seats', () => Int, { nullable: true }) seats: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<WorkshopSession> {
+    const workshop = await ctx.loaders.workshop.load(workshopId);
+    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, workshop.venueId), "another venue's sessions");
     return scheduleSession(ctx.dataSource, { workshopId, startsAt, seats: seats ?? undefined });
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError, EVERY_ROLE, Role, coordinates, ensure, is } from '@pass/kit';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';
 import { WorkshopSession } from '../session/session.entity';
@@ -10,12 +10,14 @@ import { venueStore } from './venue.store';
 
 @Resolver(() => Venue)
 export class VenueResolver {
-  @Query(() => [Venue])
+  @Authorized(EVERY_ROLE)
+  @Query(() => [Venue], { description: 'Venues are public places: every partner sees them.' })
   venues(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
     return venueStore.all(ctx.dataSource, first);
   }
 
+  @Authorized(EVERY_ROLE)
   @Query(() => Venue)
   venue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Venue> {
     return ctx.loaders.venue.load(id);
@@ -37,13 +39,15 @@ export class VenueResolver {
     return qualifications.map((q) => ({ id: q.programmeId }));
   }
 
-  @Mutation(() => Venue, { description: 'Qualifies (or disqualifies) a venue for a programme.' })
+  @Authorized(Role.COORDINATOR, Role.OPERATOR)
+  @Mutation(() => Venue, { description: 'Qualifies (or disqualifies) a venue for a programme: its coordinator or the operator.' })
   qualifyVenue(
     @Arg('venueId', () => ID) venueId: string,
     @Arg('programmeId', () => ID) programmeId: string,
     @Arg('qualified', { defaultValue: true }) qualified: boolean,
     @Ctx() ctx: Context,
   ): Promise<Venue> {
+    ensure(is(ctx.caller, Role.OPERATOR) || coordinates(ctx.caller, programmeId), 'qualifying for a programme the caller does not coordinate');
     return qualifyVenue(ctx.dataSource, venueId, programmeId, qualified);
   }
 }

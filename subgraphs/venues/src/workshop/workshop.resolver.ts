@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Role, ensure, is, isOrganisation } from '@pass/kit';
 import type { Context } from '../loaders';
 import { WorkshopSession } from '../session/session.entity';
 import { Venue } from '../venue/venue.entity';
@@ -17,6 +18,7 @@ export class WorkshopResolver {
     return ctx.loaders.sessionsOfWorkshop.load(workshop.id);
   }
 
+  @Authorized(Role.VENUE, Role.OPERATOR)
   @Mutation(() => Workshop)
   publishWorkshop(
     @Arg('venueId', () => ID) venueId: string,
@@ -26,6 +28,7 @@ export class WorkshopResolver {
     @Arg('seats', () => Int) seats: number,
     @Ctx() ctx: Context,
   ): Promise<Workshop> {
+    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId), "another venue's workshops");
     return publishWorkshop(ctx.dataSource, { venueId, axis, topic, durationMinutes, seats });
   }
 }

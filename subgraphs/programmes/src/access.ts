@@ -1,0 +1,25 @@
+import { Role, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import type { Context } from './loaders';
+
+/*
+ * Who sees what in the programmes subgraph. A programme's public face (name, territory, window,
+ * eligibility) is public policy and visible to every partner; its money (budget, shares, orders)
+ * only to its funders, its coordinators, the operator and analysts.
+ */
+
+export async function fundsProgramme(ctx: Context, programmeId: string): Promise<boolean> {
+  if (ctx.caller.role !== Role.FUNDER) return false;
+  const shares = await ctx.loaders.sharesOfProgramme.load(programmeId);
+  return shares.some((s) => s.funderId === ctx.caller.organisationId);
+}
+
+export async function ensureProgrammeMoney(ctx: Context, programmeId: string): Promise<void> {
+  const { caller } = ctx;
+  const allowed = is(caller, Role.OPERATOR, Role.ANALYST) || coordinates(caller, programmeId) || (await fundsProgramme(ctx, programmeId));
+  ensure(allowed, "this programme's money");
+}
+
+/** A funder acts only for itself. */
+export function ensureActsAsFunder(ctx: Context, funderId: string): void {
+  ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.FUNDER, funderId), 'acting for another funder');
+}
