@@ -1,6 +1,6 @@
 import { Role } from '@pass/kit';
 import { scheduleSession } from '@pass/venues';
-import { closeMonth, parisMonthOf } from '@pass/vouchers';
+import { closeMonth, parisMonthOf, recordOutcome } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import {
   allocate,
@@ -14,8 +14,8 @@ import {
 } from './__tests__/money-fixtures';
 
 /*
- * Lifecycle steps 8–9 and the money invariant, through the gateway: monthly statements for
- * venues, expiry with credits back to funders.
+ * Lifecycle steps 8–10 and the money invariant, through the gateway: monthly statements for
+ * venues, expiry with credits back to funders, outcomes read by the referring distributor.
  */
 
 const STATEMENT = `query ($id: ID!) {
@@ -265,6 +265,49 @@ describe('money after redemption', () => {
     });
   });
 
+  describe('outcomes', () => {
+    const RECORD = `mutation ($input: RecordOutcomeInput!) {
+      recordOutcome(input: $input) { outcome { pixScore skillsReached note venue { id } } error { code } } }`;
+
+    test('the venue that served a book records an outcome; the referring distributor reads it through its books', async () => {
+      const code = bookOf('peMontataire', 1);
+      const { recordOutcome: answer } = await gql(hub, RECORD, {
+        input: { bookCode: code, venueId: hub.demo!.venues.gestUp, pixScore: 412, skillsReached: ['Send an email', ' Send an email ', 'Apply online'], note: 'CV done' },
+      });
+      expect(answer).toEqual({
+        outcome: { pixScore: 412, skillsReached: ['Send an email', 'Apply online'], note: 'CV done', venue: { id: hub.demo!.venues.gestUp } },
+        error: null,
+      });
+      const { distributor } = await gql(
+        hub,
+        `query ($id: ID!) { distributor(id: $id) { books(first: 200) { code outcomes { venue { name } pixScore skillsReached recordedAt } } } }`,
+        { id: hub.demo!.distributors.peMontataire },
+      );
+      const book = distributor.books.find((b: any) => b.code === code);
+      expect(book.outcomes).toEqual([
+        { venue: { name: "Gest'Up" }, pixScore: 412, skillsReached: ['Send an email', 'Apply online'], recordedAt: expect.any(String) },
+      ]);
+      expect(distributor.books.filter((b: any) => b.outcomes.length > 0)).toHaveLength(1);
+    });
+
+    test('a venue that redeemed no voucher of the book may not', async () => {
+      const { recordOutcome: answer } = await gql(hub, RECORD, {
+        input: { bookCode: bookOf('peMontataire', 1), venueId: hub.demo!.venues.pimms, pixScore: 100 },
+      });
+      expect(answer).toEqual({ outcome: null, error: { code: 'VENUE_DID_NOT_SERVE_BOOK' } });
+    });
+
+    test('an unknown book is a typed error; a score past 1,000 a coded input error', async () => {
+      const unknown = await gql(hub, RECORD, { input: { bookCode: 'BXXXXXXXXXXXXX', venueId: hub.demo!.venues.gestUp, pixScore: 1 } });
+      expect(unknown.recordOutcome.error.code).toBe('BOOK_NOT_FOUND');
+      const { body } = await hub.graphql(RECORD, { input: { bookCode: bookOf('peMontataire', 1), venueId: hub.demo!.venues.gestUp, pixScore: 1001 } });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pixScore' });
+      await expect(recordOutcome(hub.subgraphs.vouchers.dataSource, { bookCode: bookOf('peMontataire', 1), venueId: hub.demo!.venues.gestUp, skillsReached: [] })).rejects.toThrow(
+        /needs a PIX score/,
+      );
+    });
+  });
+
   describe('who may', () => {
     const forbidden = (body: { errors?: any[] }) => body.errors?.map((e) => e.extensions?.code);
 
@@ -290,6 +333,22 @@ describe('money after redemption', () => {
       const eu = await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.eu });
       expect((await hub.graphqlAs(eu, query, { id: hub.demo!.programmes.cso })).body.data).toEqual({ expiryReport: { booksIssued: 1570 } });
       expect(forbidden((await hub.graphqlAs(eu, query, { id: hub.demo!.programmes.creuse })).body)).toEqual(['FORBIDDEN']);
+    });
+
+    test('a venue records outcomes as itself only; a book\'s outcomes are for its distributor', async () => {
+      const code = bookOf('peMontataire', 2);
+      const record = `mutation ($input: RecordOutcomeInput!) { recordOutcome(input: $input) { outcome { pixScore } error { code } } }`;
+      const gestUp = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
+      const asItself = await hub.graphqlAs(gestUp, record, { input: { bookCode: code, venueId: hub.demo!.venues.gestUp, pixScore: 300 } });
+      expect(asItself.body.data).toEqual({ recordOutcome: { outcome: { pixScore: 300 }, error: null } });
+      const asAnother = await hub.graphqlAs(gestUp, record, { input: { bookCode: code, venueId: hub.demo!.venues.pimms, pixScore: 300 } });
+      expect(forbidden(asAnother.body)).toEqual(['FORBIDDEN']);
+
+      const read = `query ($code: String!) { book(code: $code) { outcomes { pixScore } } }`;
+      const referrer = await hub.tokenFor({ role: Role.DISTRIBUTOR, organisationId: hub.demo!.distributors.peMontataire });
+      expect((await hub.graphqlAs(referrer, read, { code })).body.data).toEqual({ book: { outcomes: [{ pixScore: 300 }] } });
+      const stranger = await hub.tokenFor({ role: Role.DISTRIBUTOR, organisationId: hub.demo!.distributors.mlCreil });
+      expect(forbidden((await hub.graphqlAs(stranger, read, { code })).body)).toEqual(['FORBIDDEN']);
     });
   });
 

@@ -9,6 +9,9 @@ import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
 import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
+import { Outcomes1763900000106 } from './migrations/0004-outcomes';
+import { Outcome } from './outcome/outcome.entity';
+import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
 import {
   DistributorFiguresResolver,
@@ -29,6 +32,7 @@ export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manag
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
+export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
 export { parisDayOf, parisMonthOf } from './paris-time';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
@@ -39,7 +43,7 @@ const byId = (loader: keyof Pick<Context['loaders'], 'book' | 'voucher' | 'redem
 
 /**
  * Vouchers: books, vouchers, redemptions, and the money after them — venues' monthly statements,
- * credits back at expiry, the programme ledger — and the figures other subgraphs' entities show.
+ * credits back at expiry, the programme ledger — plus outcomes and the figures other subgraphs' entities show.
  */
 export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'vouchers',
@@ -59,6 +63,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ExpiryResolver,
     ProgrammeCreditsResolver,
     ProgrammeLedgerResolver,
+    OutcomeResolver,
+    BookOutcomesResolver,
   ],
   references: {
     Book: byId('book'),
@@ -66,8 +72,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Redemption: byId('redemption'),
     ReimbursementStatement: byId('statement'),
   },
-  entities: [Book, Voucher, Redemption, ReimbursementStatement],
-  migrations: [Init1763900000004, Reimbursement1763900000104, ExpiryCredits1763900000105],
+  entities: [Book, Voucher, Redemption, ReimbursementStatement, Outcome],
+  migrations: [Init1763900000004, Reimbursement1763900000104, ExpiryCredits1763900000105, Outcomes1763900000106],
   createLoaders,
   eventHandlers: factHandlers,
 };

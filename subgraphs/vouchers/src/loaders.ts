@@ -5,6 +5,7 @@ import { bookStore } from './book/book.store';
 import { expiryStore } from './expiry/expiry.store';
 import { programmeLedgers } from './ledger/ledger.store';
 import { ProgrammeLedger } from './ledger/ledger.type';
+import { outcomeStore } from './outcome/outcome.store';
 import { redemptionStore, type DistributorActivityRow, type ProgrammeStats, type Totals } from './redemption/redemption.store';
 import { reimbursementStore } from './reimbursement/reimbursement.store';
 import { voucherStore } from './voucher/voucher.store';
@@ -65,6 +66,7 @@ export function createLoaders(db: DataSource) {
       (ids) => programmeLedgers(db, ids),
       () => Object.assign(new ProgrammeLedger(), { orderedCents: 0, redeemedCents: 0, outstandingCents: 0, creditedBackCents: 0 }),
     ),
+    outcomesOfBook: groupedLoader((ids) => outcomeStore.ofBooks(db, ids), (o) => o.bookId),
     distributorTotals: aggregateLoader(
       (ids) => redemptionStore.distributorTotals(db, ids),
       (): DistributorActivityRow => ({ programmeId: '', distributorId: '', booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),
