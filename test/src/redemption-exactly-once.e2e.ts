@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql, handOutFreshBook, inWaves, redeem, scheduleSessions, venueToken, type RedeemAnswer } from './kit/lifecycle';
+import { registerVenue } from '@pass/venues';
+import { gql, handOutFreshBook, inWaves, redeem, scheduleSessions, seedSmallProgramme, venueToken, type RedeemAnswer } from './kit/lifecycle';
 
 /*
  * A voucher is paid to a venue once, whatever the network does: concurrent scans of one voucher,
@@ -16,14 +17,13 @@ describe('redeemVoucher happens exactly once', () => {
   let programmeId: string;
   let distributorId: string;
   let venueId: string;
-  let venue: string;
+  let atVenue: string;
 
   beforeAll(async () => {
-    hub = await startTestHub({ demo: true });
-    programmeId = hub.demo!.programmes.cso;
-    distributorId = hub.demo!.distributors.peNogent!;
-    venueId = hub.demo!.venues.compagnons!;
-    venue = await venueToken(hub, venueId);
+    hub = await startTestHub();
+    const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: 'Les Compagnons du Marais', address: 'Villers-Saint-Paul', inseeCode: '60684' });
+    ({ programmeId, distributorId, venueId } = await seedSmallProgramme(hub, 20, venue.id));
+    atVenue = await venueToken(hub, venueId);
   });
   afterAll(() => hub?.close());
 
@@ -110,7 +110,7 @@ describe('redeemVoucher happens exactly once', () => {
     const first = answers[0]!.redemption!;
     for (const answer of answers) expect(answer.redemption).toEqual(first);
     expect(first.amountCents).toBe(1000);
-    const replayed = await redeem(hub, venue, input);
+    const replayed = await redeem(hub, atVenue, input);
     expect(replayed.redemption).toMatchObject({ ...first, session: { id: sessionId }, voucher: { code: voucherCode, state: 'REDEEMED' } });
 
     expect(await voucherInDb(voucherCode!)).toMatchObject({ state: 'REDEEMED', redemptions: 1 });
@@ -122,9 +122,9 @@ describe('redeemVoucher happens exactly once', () => {
 
     // The same key on another request is refused and changes nothing…
     const reused = await Promise.all([
-      redeem(hub, venue, { ...input, voucherCode: otherVoucherCode! }),
-      redeem(hub, venue, { ...input, sessionId: otherSessionId! }),
-      redeem(hub, venue, { ...input, voucherCode: otherVoucherCode!, sessionId: otherSessionId! }),
+      redeem(hub, atVenue, { ...input, voucherCode: otherVoucherCode! }),
+      redeem(hub, atVenue, { ...input, sessionId: otherSessionId! }),
+      redeem(hub, atVenue, { ...input, voucherCode: otherVoucherCode!, sessionId: otherSessionId! }),
     ]);
     for (const answer of reused) {
       expect(answer.redemption).toBeNull();
@@ -132,7 +132,7 @@ describe('redeemVoucher happens exactly once', () => {
     }
     expect(await voucherInDb(otherVoucherCode!)).toMatchObject({ state: 'AVAILABLE', redemptions: 0 });
     // …and the first answer is still the one replayed.
-    expect((await redeem(hub, venue, input)).redemption).toEqual(replayed.redemption);
+    expect((await redeem(hub, atVenue, input)).redemption).toEqual(replayed.redemption);
   });
 
   test('a case or dash variant of the code is the same request under one key', async () => {
@@ -141,10 +141,10 @@ describe('redeemVoucher happens exactly once', () => {
     } = await handOutFreshBook(hub, programmeId, distributorId);
     const [sessionId] = await scheduleSessions(hub, venueId, 1);
     const idempotencyKey = `variant-${randomUUID()}`;
-    const first = await redeem(hub, venue, { voucherCode: voucherCode!, sessionId: sessionId!, idempotencyKey });
+    const first = await redeem(hub, atVenue, { voucherCode: voucherCode!, sessionId: sessionId!, idempotencyKey });
     expect(first.redemption).not.toBeNull();
     const display = `${voucherCode!.slice(0, 5)}-${voucherCode!.slice(5, 10)}-${voucherCode!.slice(10)}`.toLowerCase();
-    expect(await redeem(hub, venue, { voucherCode: display, sessionId: sessionId!, idempotencyKey })).toEqual(first);
+    expect(await redeem(hub, atVenue, { voucherCode: display, sessionId: sessionId!, idempotencyKey })).toEqual(first);
   });
 
   test('a new key for a redeemed voucher is refused, while the first key still replays its success', async () => {
@@ -153,12 +153,12 @@ describe('redeemVoucher happens exactly once', () => {
     } = await handOutFreshBook(hub, programmeId, distributorId);
     const [sessionId] = await scheduleSessions(hub, venueId, 1);
     const firstInput = { voucherCode: voucherCode!, sessionId: sessionId!, idempotencyKey: `first-${randomUUID()}` };
-    const first = await redeem(hub, venue, firstInput);
+    const first = await redeem(hub, atVenue, firstInput);
     expect(first.redemption).not.toBeNull();
 
-    const again = await redeem(hub, venue, { ...firstInput, idempotencyKey: `second-${randomUUID()}` });
+    const again = await redeem(hub, atVenue, { ...firstInput, idempotencyKey: `second-${randomUUID()}` });
     expect(again).toEqual({ redemption: null, error: expect.objectContaining({ code: 'VOUCHER_ALREADY_REDEEMED' }) });
-    expect(await redeem(hub, venue, firstInput)).toEqual(first);
+    expect(await redeem(hub, atVenue, firstInput)).toEqual(first);
     expect(await voucherInDb(voucherCode!)).toMatchObject({ state: 'REDEEMED', redemptions: 1 });
   });
 
@@ -168,7 +168,7 @@ describe('redeemVoucher happens exactly once', () => {
     expect(new Set(voucherCodes).size).toBe(10);
     const [sessionId] = await scheduleSessions(hub, venueId, 1, 3);
 
-    const answers = await Promise.all(voucherCodes.map((voucherCode) => redeem(hub, venue, { voucherCode, sessionId: sessionId! })));
+    const answers = await Promise.all(voucherCodes.map((voucherCode) => redeem(hub, atVenue, { voucherCode, sessionId: sessionId! })));
 
     expect(tally(codesOf(answers))).toEqual({ REDEEMED: 3, SESSION_FULL: 7 });
     const [{ taken }] = await vouchersDb().query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);

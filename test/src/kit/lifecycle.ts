@@ -165,3 +165,51 @@ export async function inWaves<T>(count: number, concurrency: number, call: (i: n
   }
   return results;
 }
+
+export interface SmallProgramme {
+  programmeId: string;
+  funderId: string;
+  distributorId: string;
+  venueId: string;
+}
+
+/**
+ * A small programme of the Creil Sud Oise territory and rules, open around today, with `books`
+ * books of 5 €10 vouchers paid and issued, one distributor, and the given venue qualified for it:
+ * the whole demo is not needed to race for a voucher, and issuing its 57,000 vouchers takes
+ * seconds. Venues come in by the open-data import, not by a mutation, so the caller registers it.
+ */
+export async function seedSmallProgramme(hub: TestHub, books: number, venueId: string): Promise<SmallProgramme> {
+  const year = new Date().getUTCFullYear();
+  const { registerFunder } = await gql(hub, `mutation { registerFunder(name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY) { id } }`);
+  const funderId: string = registerFunder.id;
+  const { createProgramme } = await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+    input: {
+      name: 'Pass numérique Creil Sud Oise',
+      territory: ['epci:200068047'],
+      eligibility: { minAge: 16, maxAge: 25, maxEducationLevel: 'BAC', statusesAnyOf: ['JOB_SEEKER'] },
+      validFrom: `${year - 1}-01-01`,
+      validUntil: `${year + 1}-12-31`,
+      budgetCents: books * 5 * 1000,
+      shares: [{ funderId, basisPoints: 10000 }],
+    },
+  });
+  const programmeId: string = createProgramme.id;
+  const { placeOrder } = await gql(
+    hub,
+    `mutation ($programmeId: ID!, $funderId: ID!, $books: Int!) { placeOrder(programmeId: $programmeId, funderId: $funderId, bookCount: $books) { id } }`,
+    { programmeId, funderId, books },
+  );
+  await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
+  const { registerDistributor } = await gql(
+    hub,
+    `mutation { registerDistributor(name: "Pôle emploi Creil / Nogent-sur-Oise", kind: POLE_EMPLOI, inseeCode: "60463") { id } }`,
+  );
+  await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+    venueId,
+    programmeId,
+  });
+  await hub.catchUp();
+  await gql(hub, `mutation ($id: ID!) { issueBooks(orderId: $id) { booksIssued } }`, { id: placeOrder.id });
+  return { programmeId, funderId, distributorId: registerDistributor.id, venueId };
+}
