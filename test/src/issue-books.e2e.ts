@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createLogger, createScratchDatabase, ensureEventBus, openSubgraphDataSource, type ScratchDatabase } from '@pass/kit';
+import { isValidCode, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
+import * as voucherCode from '../../subgraphs/vouchers/src/voucher/voucher-code';
+
+/*
+ * Issuance of an order's books and vouchers: every row once, codes valid and unique even when a
+ * freshly drawn code repeats one already stored (the chunk redraws it instead of failing), the
+ * progress callback, and no second issuance, even when two calls race. Timings are left to
+ * `npm run bench:issue`.
+ */
+
+jest.mock('../../subgraphs/vouchers/src/voucher/voucher-code', () => {
+  const actual = jest.requireActual('../../subgraphs/vouchers/src/voucher/voucher-code');
+  return { ...actual, generateCodes: jest.fn(actual.generateCodes) };
+});
+const generateCodes = voucherCode.generateCodes as jest.MockedFunction<typeof voucherCode.generateCodes>;
+const realGenerateCodes = jest.requireActual('../../subgraphs/vouchers/src/voucher/voucher-code').generateCodes as typeof voucherCode.generateCodes;
+
+describe('issueBooksOfOrder', () => {
+  let database: ScratchDatabase;
+  let db: DataSource;
+  const programmeId = randomUUID();
+
+  beforeAll(async () => {
+    database = await createScratchDatabase(process.env.PASS_TEST_SERVER_URL!);
+    await ensureEventBus(database.url);
+    db = await openSubgraphDataSource({
+      url: database.url,
+      schema: 'vouchers',
+      entities: vouchersSubgraph.entities,
+      migrations: vouchersSubgraph.migrations,
+      logger: createLogger('issue-books-test'),
+    });
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+  afterEach(() => generateCodes.mockImplementation(realGenerateCodes));
+
+  /** A paid order as the vouchers subgraph replicates it from the programmes subgraph. */
+  async function paidOrder(bookCount: number, vouchersPerBook: 5 | 10): Promise<string> {
+    const orderId = randomUUID();
+    await db.query(
+      `insert into paid_order (order_id, programme_id, funder_id, book_count, vouchers_per_book, face_value_cents)
+       values ($1, $2, $3, $4, $5, 1000)`,
+      [orderId, programmeId, randomUUID(), bookCount, vouchersPerBook],
+    );
+    return orderId;
+  }
+
+  async function issuedRows(orderId: string) {
+    const books: { id: string; code: string }[] = await db.query(`select id, code from book where order_id = $1`, [orderId]);
+    const vouchers: { id: string; code: string; book_id: string; face_value_cents: number; state: string }[] = await db.query(
+      `select v.id, v.code, v.book_id, v.face_value_cents, v.state from voucher v join book b on b.id = v.book_id where b.order_id = $1`,
+      [orderId],
+    );
+    return { books, vouchers };
+  }
+
+  test('issues every book and voucher once, with valid distinct codes, reporting progress', async () => {
+    const orderId = await paidOrder(10_001, 5);
+    const progress: [number, number][] = [];
+    const result = await issueBooksOfOrder(db, orderId, (issued, total) => progress.push([issued, total]));
+    expect(result).toEqual({ orderId, booksIssued: 10_001, vouchersIssued: 50_005 });
+    expect(progress.at(-1)).toEqual([10_001, 10_001]);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.map(([issued]) => issued)).toEqual([...progress.map(([issued]) => issued)].sort((a, b) => a - b));
+
+    const { books, vouchers } = await issuedRows(orderId);
+    expect(books).toHaveLength(10_001);
+    expect(vouchers).toHaveLength(50_005);
+    expect(new Set(vouchers.map((v) => v.code)).size).toBe(50_005);
+    expect(books.every((b) => isValidCode(b.code, 'book'))).toBe(true);
+    expect(vouchers.every((v) => isValidCode(v.code, 'voucher') && v.face_value_cents === 1000 && v.state === 'AVAILABLE')).toBe(true);
+    const perBook = new Map<string, number>();
+    for (const v of vouchers) perBook.set(v.book_id, (perBook.get(v.book_id) ?? 0) + 1);
+    expect(perBook.size).toBe(10_001);
+    expect([...perBook.values()].every((n) => n === 5)).toBe(true);
+
+    expect(await issueBooksOfOrder(db, orderId)).toEqual(result);
+    expect((await issuedRows(orderId)).vouchers).toHaveLength(50_005);
+  });
+
+  test('a drawn code that repeats a stored one is redrawn, not a failure', async () => {
+    const first = await paidOrder(2, 10);
+    await issueBooksOfOrder(db, first);
+    const taken = await issuedRows(first);
+    const takenBook = taken.books[0]!.code;
+    const takenVouchers = taken.vouchers.slice(0, 3).map((v) => v.code);
+
+    // The next chunk's draws start with codes that are already stored.
+    generateCodes.mockClear();
+    generateCodes.mockImplementationOnce((kind, count) => {
+      const fresh = realGenerateCodes(kind, count);
+      fresh[0] = takenBook;
+      return fresh;
+    });
+    generateCodes.mockImplementationOnce((kind, count) => {
+      const fresh = realGenerateCodes(kind, count);
+      fresh.splice(0, 3, ...takenVouchers);
+      return fresh;
+    });
+
+    const second = await paidOrder(3, 10);
+    await expect(issueBooksOfOrder(db, second)).resolves.toEqual({ orderId: second, booksIssued: 3, vouchersIssued: 30 });
+    expect(generateCodes).toHaveBeenCalledWith('book', 1);
+    expect(generateCodes.mock.calls.filter(([kind, count]) => kind === 'voucher' && count === 1)).toHaveLength(3);
+    const issued = await issuedRows(second);
+    expect(issued.books).toHaveLength(3);
+    expect(issued.vouchers).toHaveLength(30);
+    expect(issued.books.map((b) => b.code)).not.toContain(takenBook);
+    for (const code of takenVouchers) expect(issued.vouchers.map((v) => v.code)).not.toContain(code);
+    expect([...issued.books, ...issued.vouchers].every((row) => isValidCode(row.code))).toBe(true);
+    // The first order's rows are untouched.
+    expect(await issuedRows(first)).toEqual(taken);
+  });
+
+  test('two racing calls issue the order once', async () => {
+    const orderId = await paidOrder(1_000, 10);
+    const [a, b] = await Promise.all([issueBooksOfOrder(db, orderId), issueBooksOfOrder(db, orderId)]);
+    expect(a).toEqual(b);
+    const { books, vouchers } = await issuedRows(orderId);
+    expect(books).toHaveLength(1_000);
+    expect(vouchers).toHaveLength(10_000);
+  });
+
+  test('an order not paid (or unknown) is refused', async () => {
+    await expect(issueBooksOfOrder(db, randomUUID())).rejects.toThrow(/not paid/);
+  });
+});
