@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
@@ -26,8 +26,41 @@ export function freePort(): Promise<number> {
 export interface BenchDatabase {
   postgres: PostgresServer;
   scratch: ScratchDatabase;
+  /**
+   * CPU seconds (user + system) used so far by the embedded server's processes (postmaster,
+   * backends, WAL writer, checkpointer…), read from /proc; null for a DATABASE_URL server or
+   * where /proc is missing. Backends that already exited are not counted.
+   */
+  postgresCpuSeconds(): number | null;
   /** Drops the scratch database, stops an embedded server and removes its cluster folder. */
   close(): Promise<void>;
+}
+
+const CLOCK_TICKS = 100;
+
+/** utime + stime of one process, and its parent pid, from /proc/<pid>/stat. */
+function procStat(pid: number): { ppid: number; cpu: number } | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return null;
+  }
+}
+
+function clusterCpuSeconds(dataDir: string): number | null {
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let total = procStat(postmaster)?.cpu ?? 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat?.ppid === postmaster) total += stat.cpu;
+    }
+    return total;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -58,7 +91,7 @@ export async function startBenchDatabase(prefix: string): Promise<BenchDatabase>
     await stopServer();
   };
   onCleanup(close);
-  return { postgres, scratch, close };
+  return { postgres, scratch, close, postgresCpuSeconds: () => (dataDir && postgres.embedded ? clusterCpuSeconds(dataDir) : null) };
 }
 
 export interface MemoryPeak {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import { startHub } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
 import { issueBooksOfOrder } from '@pass/vouchers';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   say(`before issuing: RSS ${mib(before.rss)}, heap ${mib(before.heapUsed)} (the whole hub runs in this process)`);
 
   const memory = sampleMemory(50);
+  const nodeCpu0 = process.cpuUsage();
+  const pgCpu0 = db.postgresCpuSeconds();
   const t0 = performance.now();
   let lastPrint = 0;
   const result = await issueBooksOfOrder(vouchers, order.id, (issued, total) => {
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
   });
   const seconds = (performance.now() - t0) / 1000;
   const peak = memory.stop();
+  const nodeCpu = process.cpuUsage(nodeCpu0);
+  const pgCpu1 = db.postgresCpuSeconds();
 
   const [{ books, vouchers: voucherRows, codes }] = await vouchers.query(
     `select (select count(*)::int from book where order_id = $1) as books,
@@ -88,6 +93,8 @@ async function main(): Promise<void> {
   say(`issued ${result.booksIssued.toLocaleString('en')} books, ${result.vouchersIssued.toLocaleString('en')} vouchers in ${seconds.toFixed(2)} s`);
   say(`  ${rate.toLocaleString('en')} vouchers/s`);
   say(`  peak RSS ${mib(peak.rss)}, peak heap used ${mib(peak.heapUsed)}, peak array buffers ${mib(peak.arrayBuffers)} (this Node process; PostgreSQL's own memory is not counted)`);
+  const pgCpu = pgCpu0 !== null && pgCpu1 !== null ? `, PostgreSQL processes ${(pgCpu1 - pgCpu0).toFixed(1)} s` : '';
+  say(`  CPU time: this Node process ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)} s${pgCpu} (machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`);
   say(`  issuing the same order again: ${replayMs.toFixed(0)} ms, nothing issued twice`);
   const [{ size }] = await vouchers.query(
     `select pg_size_pretty(pg_total_relation_size('book') + pg_total_relation_size('voucher')) as size`,

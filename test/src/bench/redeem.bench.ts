@@ -1,0 +1,265 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BeneficiaryStatus, EducationLevel, Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
+import { loadDemoData, startHub, type Hub } from '@pass/clients';
+import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
+import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
+import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
+import { onCleanup, runBench, say, startBenchDatabase, type BenchDatabase } from './bench-kit';
+import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
+
+/*
+ * `npm run bench:redeem`: redemptions per second through the gateway, and the same PostgreSQL's
+ * raw write rate as a yardstick.
+ *
+ * 1. The hub (startHub) on a fresh scratch database with the demo data, plus a benchmark
+ *    programme set up through the managers: its books issued, allocated to a distributor, each
+ *    handed to a registered person; VENUES venues qualified for it, each running one session of
+ *    100 seats. Each venue calls with a partner token of its own, as its device would.
+ * 2. A warm-up, then at each concurrency level a fixed number of `redeemVoucher` mutations POSTed
+ *    to the gateway over keep-alive HTTP on 127.0.0.1 by a worker thread, each with a fresh
+ *    voucher, its venue's session and a fresh idempotency key. Printed: redemptions/s, latency
+ *    p50/p99, and every answer that was not a redemption.
+ * 3. pgbench's built-in "simple update" script (-N: per transaction one UPDATE, one SELECT, one
+ *    INSERT) on a scratch database of the same server, with the same client counts, for 10 s each.
+ *    It is a write transaction with a durable commit like a redemption, so the ratio says how much
+ *    of the server's raw write rate the whole stack (HTTP, gateway query plan, subgraph, TypeORM,
+ *    the redemption's own reads and writes) turns into redemptions.
+ *
+ * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
+ * BENCH_PGBENCH_SECONDS (10) change the run.
+ */
+
+const LEVELS = (process.env.BENCH_LEVELS ?? '8,32').split(',').map(Number);
+const PER_LEVEL = Number(process.env.BENCH_REDEMPTIONS ?? 1000);
+const VENUES = Number(process.env.BENCH_VENUES ?? 40);
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
+const WARM_UP = 100;
+const SEATS = 100;
+const VOUCHERS_PER_BOOK = 10;
+
+const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
+  redeemVoucher(input: $input) { redemption { id cursor } error { code message } }
+}`;
+
+interface Prepared {
+  programmeId: string;
+  /** Usable voucher codes, of handed-out books. */
+  voucherCodes: string[];
+  venues: { venueId: string; sessionId: string; token: string }[];
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function inBatches<T>(items: T[], size: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let first = 0; first < items.length; first += size) {
+    await Promise.all(items.slice(first, first + size).map((item, i) => each(item, first + i)));
+  }
+}
+
+async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
+  const programmes = hub.subgraphs.programmes.dataSource;
+  const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
+  const venues = hub.subgraphs.venues.dataSource;
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const now = new Date();
+  const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
+
+  const funder = await registerFunder(programmes, { name: 'Benchmark region', kind: FunderKind.REGION });
+  const programme = await createProgramme(programmes, {
+    name: 'Pass numérique benchmark',
+    territory: ['region:27'],
+    eligibility: { statusesAnyOf: [] },
+    validFrom: isoDay(new Date(now.getTime() - 30 * 86_400_000)),
+    validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
+    budgetCents: books * VOUCHERS_PER_BOOK * 1000,
+    shares: [{ funderId: funder.id, basisPoints: 10_000 }],
+  });
+  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 });
+  await recordOrderPayment(programmes, order.id);
+  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
+
+  const venueRows: Prepared['venues'] = [];
+  await inBatches(
+    Array.from({ length: VENUES }, (_, i) => i),
+    8,
+    async (i) => {
+      const venue = await registerVenue(venues, { name: `Espace numérique benchmark ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
+      await qualifyVenue(venues, venue.id, programme.id);
+      const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: SEATS });
+      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
+      const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '1h' });
+      venueRows[i] = { venueId: venue.id, sessionId: session.id, token };
+    },
+  );
+  await hub.catchUp();
+
+  await issueBooksOfOrder(vouchers, order.id);
+  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
+  const people: string[] = [];
+  await inBatches(allocated, 8, async (_, i) => {
+    const answer = await registerBeneficiary(beneficiaries, {
+      distributorId: distributor.id,
+      programmeId: programme.id,
+      birthYear: now.getUTCFullYear() - 40,
+      inseeCode: '21231',
+      educationLevel: EducationLevel.BAC,
+      statuses: [BeneficiaryStatus.OTHER],
+      consentAt: new Date(now.getTime() - 60_000),
+    });
+    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
+    people[i] = answer.beneficiary.id;
+  });
+  await hub.catchUp();
+  await inBatches(allocated, 8, async (book, i) => {
+    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: people[i]!, distributorId: distributor.id });
+    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
+  });
+  const rows: { code: string }[] = await vouchers.query(
+    `select v.code from voucher v join book b on b.id = v.book_id
+      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.id`,
+    [programme.id],
+  );
+  return { programmeId: programme.id, voucherCodes: rows.map((r) => r.code), venues: venueRows };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function runDriver(worker: Worker, job: DriverJob): Promise<DriverResult> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { result?: DriverResult; error?: string }) =>
+      message.result ? resolve(message.result) : reject(new Error(message.error)),
+    );
+    worker.once('error', reject);
+    worker.postMessage(job);
+  });
+}
+
+interface LevelFigures {
+  concurrency: number;
+  perSecond: number;
+}
+
+/** pgbench's TPS with `clients` clients, or null (with the reason printed) when it cannot run. */
+function pgbench(args: string[], url: URL, timeoutMs: number): Promise<{ code: number | null; out: string; missing: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn('pgbench', [...args, '-h', '127.0.0.1', '-p', url.port || '5432', '-U', decodeURIComponent(url.username), url.pathname.slice(1)], {
+      env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGSSLMODE: 'disable' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve({ code: null, out: err.message, missing: err.code === 'ENOENT' });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, missing: false });
+    });
+  });
+}
+
+async function comparePgbench(db: BenchDatabase, levels: LevelFigures[]): Promise<void> {
+  say('');
+  say(`pgbench — built-in "simple update" (-N), scale 1, ${PGBENCH_SECONDS} s per client count, same server, its own scratch database`);
+  const scratch = await createScratchDatabase(db.postgres.serverUrl, 'pass_bench_pgbench');
+  onCleanup(() => scratch.drop());
+  const url = new URL(scratch.url);
+  const init = await pgbench(['-i', '-s', '1', '-q'], url, 60_000);
+  if (init.missing) {
+    say('  pgbench is not installed: `apt-get install postgresql-client` (Debian/Ubuntu) to get the comparison.');
+    return;
+  }
+  if (init.code !== 0) {
+    say(`  pgbench -i failed (exit ${init.code}): ${init.out.trim().split('\n').slice(-3).join(' | ')}`);
+    return;
+  }
+  for (const level of levels) {
+    const threads = Math.min(level.concurrency, os.cpus().length);
+    const run = await pgbench(['-N', '-c', String(level.concurrency), '-j', String(threads), '-T', String(PGBENCH_SECONDS)], url, (PGBENCH_SECONDS + 30) * 1000);
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.out)?.[1];
+    if (run.code !== 0 || !tps) {
+      say(`  -c ${level.concurrency}: pgbench failed (exit ${run.code}): ${run.out.trim().split('\n').slice(-3).join(' | ')}`);
+      continue;
+    }
+    const latency = /latency average = ([\d.]+) ms/.exec(run.out)?.[1];
+    say(
+      `  -c ${String(level.concurrency).padStart(3)} -j ${threads}: ${Number(tps).toFixed(0).padStart(6)} TPS (latency average ${latency ?? '?'} ms)` +
+        `   redemptions/s ÷ pgbench TPS = ${(level.perSecond / Number(tps)).toFixed(3)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const total = WARM_UP + LEVELS.length * PER_LEVEL;
+  say(`bench:redeem — ${PER_LEVEL} redemptions per level at concurrency ${LEVELS.join(', ')}, through the gateway over HTTP on 127.0.0.1`);
+  const db = await startBenchDatabase('pass_bench_redeem');
+  say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  const hub = await startHub({ databaseUrl: db.scratch.url });
+  onCleanup(() => hub.close());
+  const t0 = performance.now();
+  const demo = await loadDemoData(hub);
+  const prepared = await prepare(hub, total);
+  if (prepared.voucherCodes.length < total) throw new Error(`only ${prepared.voucherCodes.length} usable vouchers prepared, ${total} needed`);
+  say(
+    `prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s: demo data (${demo.redemptions} redemptions) + ${prepared.voucherCodes.length} handed-out vouchers, ` +
+      `${prepared.venues.length} venues with a ${SEATS}-seat session each, one venue token each`,
+  );
+
+  let nextVoucher = 0;
+  const requestsFor = (count: number, tag: string): DriverRequest[] =>
+    Array.from({ length: count }, (_, i) => {
+      const venue = prepared.venues[i % prepared.venues.length]!;
+      const voucherCode = prepared.voucherCodes[nextVoucher++]!;
+      const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey: `bench-${tag}-${i}-${voucherCode}` };
+      return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };
+    });
+
+  const worker = new Worker(path.join(__dirname, 'redeem-driver.js'));
+  onCleanup(() => worker.terminate().then(() => undefined));
+  const warm = await runDriver(worker, { url: hub.gatewayUrl, concurrency: 4, requests: requestsFor(WARM_UP, 'warm') });
+  if ((warm.outcomes.redeemed ?? 0) !== WARM_UP) throw new Error(`warm-up failed: ${JSON.stringify(warm.outcomes)}; first problem: ${warm.firstProblem}`);
+
+  say('');
+  say('concurrency  redemptions/s   p50 ms   p99 ms   max ms   CPU s: hub+driver / PostgreSQL   answers');
+  const figures: LevelFigures[] = [];
+  let redeemed = warm.outcomes.redeemed ?? 0;
+  for (const concurrency of LEVELS) {
+    const cpu0 = process.cpuUsage();
+    const pg0 = db.postgresCpuSeconds();
+    const result = await runDriver(worker, { url: hub.gatewayUrl, concurrency, requests: requestsFor(PER_LEVEL, `c${concurrency}`) });
+    const cpu = process.cpuUsage(cpu0);
+    const pg1 = db.postgresCpuSeconds();
+    const ok = result.outcomes.redeemed ?? 0;
+    redeemed += ok;
+    const perSecond = ok / result.seconds;
+    figures.push({ concurrency, perSecond });
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const cpuText = `${((cpu.user + cpu.system) / 1e6).toFixed(1)} / ${pg0 !== null && pg1 !== null ? (pg1 - pg0).toFixed(1) : 'n/a'}`;
+    say(
+      `${String(concurrency).padStart(11)}  ${perSecond.toFixed(0).padStart(13)}  ${percentile(sorted, 50).toFixed(1).padStart(7)}  ${percentile(sorted, 99)
+        .toFixed(1)
+        .padStart(7)}  ${sorted.at(-1)!.toFixed(1).padStart(7)}   ${cpuText.padStart(28)}   ${Object.entries(result.outcomes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    if (result.firstProblem) say(`             first answer that was not a redemption: ${result.firstProblem}`);
+  }
+  const [{ n }] = await hub.subgraphs.vouchers.dataSource.query(`select count(*)::int as n from redemption where programme_id = $1`, [prepared.programmeId]);
+  say(`redemptions stored for the benchmark programme: ${n} (answers said ${redeemed})`);
+  if (n !== redeemed) throw new Error(`stored redemptions (${n}) differ from redemptions answered (${redeemed})`);
+
+  await comparePgbench(db, figures);
+}
+
+runBench('bench:redeem', 175_000, main);
