@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@pass/kit';
+import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
 import { BookResolver } from './book/book.resolver';
@@ -37,8 +38,13 @@ export { programmeLedger } from './ledger/ledger.store';
 export { parisDayOf, parisMonthOf } from './paris-time';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 
-const byId = (loader: keyof Pick<Context['loaders'], 'book' | 'voucher' | 'redemption' | 'statement'>) => ({
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders[loader].load(ref.id),
+/** Entity fetches from the gateway obey the same row rules as root fields. */
+const reference = <T>(load: (ctx: Context, id: string) => Promise<T>, ensureSees: (ctx: Context, row: T) => Promise<void> | void) => ({
+  __resolveReference: async (ref: { id: string }, ctx: Context) => {
+    const row = await load(ctx, ref.id);
+    await ensureSees(ctx, row);
+    return row;
+  },
 });
 
 /**
@@ -67,10 +73,10 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     BookOutcomesResolver,
   ],
   references: {
-    Book: byId('book'),
-    Voucher: byId('voucher'),
-    Redemption: byId('redemption'),
-    ReimbursementStatement: byId('statement'),
+    Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
+    Voucher: reference((ctx, id) => ctx.loaders.voucher.load(id), ensureSeesVoucher),
+    Redemption: reference((ctx, id) => ctx.loaders.redemption.load(id), ensureSeesRedemption),
+    ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
   },
   entities: [Book, Voucher, Redemption, ReimbursementStatement, Outcome],
   migrations: [Init1763900000004, Reimbursement1763900000104, ExpiryCredits1763900000105, Outcomes1763900000106],

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
 import { bookStore } from './book/book.store';
+import { programmeFactStore } from './facts/programme-fact.store';
 import { expiryStore } from './expiry/expiry.store';
 import { programmeLedgers } from './ledger/ledger.store';
 import { ProgrammeLedger } from './ledger/ledger.type';
@@ -48,6 +49,12 @@ export function createLoaders(db: DataSource) {
     redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
+    fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
+    venueOfSession: aggregateLoader((ids) => programmeFactStore.venuesOfSessions(db, ids), (): string | null => null),
+    distributorOfBeneficiary: aggregateLoader(
+      (ids) => programmeFactStore.distributorsOfBeneficiaries(db, ids),
+      (): string | null => null,
+    ),
     programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
     venueActivityOfProgramme: groupedLoader((ids) => redemptionStore.venueActivityOfProgrammes(db, ids), (r) => r.programmeId),
     distributorActivityOfProgramme: groupedLoader(

@@ -22,7 +22,7 @@ export function ensure(allowed: boolean, what: string): void {
 export const roleChecker: AuthChecker<{ caller?: Caller }, Role> = ({ context, info }, roles) => {
   const caller = context.caller;
   if (!caller || (roles.length > 0 && !roles.includes(caller.role))) {
-    throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} for a ${caller?.role ?? 'caller without a role'}`);
+    throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} for the ${caller?.role ?? "anonymous"} role`);
   }
   return true;
 };

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, NotFoundError, Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensureSeesBook, fundsProgramme } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
 import { BeneficiaryRef, DistributorRef, ProgrammeRef, ref } from '../refs/refs';
@@ -12,11 +13,13 @@ import { HandOutBookInput, HandOutBookPayload, IssueBooksResult } from './book.t
 
 @Resolver(() => Book)
 export class BookResolver {
-  @Query(() => Book, { description: 'A book by the code printed on it.' })
+  @Authorized(EVERY_ROLE)
+  @Query(() => Book, { description: 'A book by the code printed on it: its distributor, its programme\'s funders and coordinators, the operator.' })
   async book(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Book> {
     const normalised = normaliseCode(code);
     const book = normalised ? await bookStore.byCode(ctx.dataSource, normalised) : null;
     if (!book) throw new NotFoundError('Book', code);
+    await ensureSeesBook(ctx, book);
     return book;
   }
 
@@ -50,23 +53,28 @@ export class BookResolver {
     return ctx.loaders.redemptionsOfBook.load(book.id);
   }
 
+  @Authorized(Role.OPERATOR)
   @Mutation(() => IssueBooksResult, { description: 'Issues the books and vouchers of a paid order, once.' })
   issueBooks(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
     return issueBooksOfOrder(ctx.dataSource, orderId);
   }
 
-  @Mutation(() => [Book])
-  allocateBooks(
+  @Authorized(Role.FUNDER, Role.OPERATOR)
+  @Mutation(() => [Book], { description: 'A funder of the programme (or the operator) gives books to a distributor.' })
+  async allocateBooks(
     @Arg('programmeId', () => ID) programmeId: string,
     @Arg('distributorId', () => ID) distributorId: string,
     @Arg('quantity', () => Int) quantity: number,
     @Ctx() ctx: Context,
   ): Promise<Book[]> {
+    ensure(is(ctx.caller, Role.OPERATOR) || (await fundsProgramme(ctx, programmeId)), "allocating another funder's books");
     return allocateBooks(ctx.dataSource, programmeId, distributorId, quantity);
   }
 
+  @Authorized(Role.DISTRIBUTOR)
   @Mutation(() => HandOutBookPayload)
   handOutBook(@Arg('input', () => HandOutBookInput) input: HandOutBookInput, @Ctx() ctx: Context): Promise<HandOutBookPayload> {
+    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'handing out for another distributor');
     return handOutBook(ctx.dataSource, input);
   }
 }

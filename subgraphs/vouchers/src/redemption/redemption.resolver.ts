@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BadInputError } from '@pass/kit';
+import { BadInputError, Role } from '@pass/kit';
+import { ensureDistributorFigures, ensureProgrammeFigures, ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { DistributorRef, ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
 import { Voucher } from '../voucher/voucher.entity';
@@ -31,9 +32,11 @@ export class RedemptionResolver {
     return { id: redemption.programmeId };
   }
 
+  @Authorized(Role.VENUE)
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
   redeemVoucher(@Arg('input', () => RedeemVoucherInput) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
-    return redeemVoucher(ctx.dataSource, input, null);
+    // The calling venue is the acting venue: a session of another venue is refused as data.
+    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId);
   }
 }
 
@@ -42,47 +45,56 @@ export class RedemptionResolver {
 export class ProgrammeFiguresResolver {
   @FieldResolver(() => Int)
   async booksIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksIssued;
   }
 
   @FieldResolver(() => Int)
   async booksAllocated(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksAllocated;
   }
 
   @FieldResolver(() => Int)
   async booksHandedOut(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksHandedOut;
   }
 
   @FieldResolver(() => Int)
   async vouchersIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).vouchersIssued;
   }
 
   @FieldResolver(() => Int)
   async vouchersRedeemed(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).vouchersRedeemed;
   }
 
   @FieldResolver(() => SafeIntResolver)
   async redeemedAmountCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).redeemedCents;
   }
 
   @FieldResolver(() => SafeIntResolver, { description: 'Face value of issued vouchers still usable.' })
   async outstandingAmountCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).outstandingCents;
   }
 
   @FieldResolver(() => [VenueActivity], { description: 'Redemptions per venue, most active first.' })
   async venueActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<VenueActivity[]> {
+    await ensureProgrammeFigures(ctx, p.id);
     const rows = await ctx.loaders.venueActivityOfProgramme.load(p.id);
     return rows.map((r) => ({ venue: { id: r.venueId }, vouchersRedeemed: r.vouchersRedeemed, amountCents: r.amountCents }));
   }
 
   @FieldResolver(() => [DistributorActivity], { description: 'Books and redemptions per distributor, most books first.' })
   async distributorActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<DistributorActivity[]> {
+    await ensureProgrammeFigures(ctx, p.id);
     const rows = await ctx.loaders.distributorActivityOfProgramme.load(p.id);
     return rows.map((r) => ({ ...r, distributor: { id: r.distributorId } }));
   }
@@ -99,11 +111,13 @@ function currentParisMonth(): string {
 export class VenueFiguresResolver {
   @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time.' })
   async vouchersRedeemed(@Root() venue: VenueRef, @Ctx() ctx: Context) {
+    ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
   }
 
   @FieldResolver(() => SafeIntResolver)
   async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
+    ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
   }
 
@@ -113,6 +127,7 @@ export class VenueFiguresResolver {
     @Ctx() ctx: Context,
     @Arg('month', () => String, { nullable: true }) month?: string | null,
   ) {
+    ensureVenueFigures(ctx, venue.id);
     const m = month ?? currentParisMonth();
     if (!MONTH.test(m)) throw new BadInputError('month must be written YYYY-MM', 'month');
     return (await ctx.loaders.venueTotals(m).load(venue.id)).amountCents;
@@ -124,16 +139,19 @@ export class VenueFiguresResolver {
 export class DistributorFiguresResolver {
   @FieldResolver(() => Int)
   async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
   }
 
   @FieldResolver(() => Int)
   async booksHandedOut(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksHandedOut;
   }
 
   @FieldResolver(() => Int)
   async vouchersRedeemed(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).vouchersRedeemed;
   }
 }

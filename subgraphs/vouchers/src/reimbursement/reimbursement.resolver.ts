@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/kit';
+import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
 import { VenueRef, WorkshopSessionRef } from '../refs/refs';
@@ -7,9 +8,6 @@ import { ReimbursementStatement } from './reimbursement-statement.entity';
 import { closeMonth } from './reimbursement.manager';
 import { CloseMonthPayload, StatementLine } from './reimbursement.types';
 
-/** What a venue is paid is between it and the operator who pays it. */
-const mayReadStatementsOf = (ctx: Context, venueId: string) =>
-  is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId);
 
 @Resolver(() => ReimbursementStatement)
 export class ReimbursementStatementResolver {
@@ -17,7 +15,7 @@ export class ReimbursementStatementResolver {
   @Query(() => ReimbursementStatement, { description: 'The operator, or the venue the statement pays.' })
   async reimbursementStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReimbursementStatement> {
     const statement = await ctx.loaders.statement.load(id);
-    ensure(mayReadStatementsOf(ctx, statement.venueId), 'this reimbursement statement');
+    ensureSeesStatement(ctx, statement);
     return statement;
   }
 
@@ -60,7 +58,7 @@ export class VenueStatementsResolver {
     description: 'Monthly reimbursement statements, latest month first: for the operator and the venue itself.',
   })
   statements(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<ReimbursementStatement[]> {
-    ensure(mayReadStatementsOf(ctx, venue.id), "this venue's reimbursement statements");
+    ensureSeesStatement(ctx, { venueId: venue.id });
     return ctx.loaders.statementsOfVenue.load(venue.id);
   }
 }

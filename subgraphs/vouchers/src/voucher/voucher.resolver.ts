@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, NotFoundError } from '@pass/kit';
+import { ensureSeesVoucher } from '../access';
 import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
@@ -9,11 +10,13 @@ import { voucherStore } from './voucher.store';
 
 @Resolver(() => Voucher)
 export class VoucherResolver {
-  @Query(() => Voucher, { description: 'A voucher by the code printed on it.' })
+  @Authorized(EVERY_ROLE)
+  @Query(() => Voucher, { description: 'A voucher by the code printed on it: as its book, or to the venue that took it.' })
   async voucher(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Voucher> {
     const normalised = normaliseCode(code);
     const voucher = normalised ? await voucherStore.byCode(ctx.dataSource, normalised) : null;
     if (!voucher) throw new NotFoundError('Voucher', code);
+    await ensureSeesVoucher(ctx, voucher);
     return voucher;
   }
 
