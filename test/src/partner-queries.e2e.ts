@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSO_BUDGET_CENTS } from '@pass/clients';
+import { Role } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 
 const operation = (name: string) => readFileSync(path.resolve(__dirname, '../../clients/operations', `${name}.graphql`), 'utf8');
@@ -10,7 +11,7 @@ const operation = (name: string) => readFileSync(path.resolve(__dirname, '../../
  * subgraphs, checked against what the demo data loaded. In the demo, person i of the CSO
  * programme used (i mod 3) + 1 vouchers: 12 at Les Compagnons du Marais, 7 at Gest'Up, 6 at PIMMS.
  */
-describe('partner queries through the gateway', () => {
+describe('partner queries through the gateway, each as its partner', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub({ demo: true });
@@ -18,7 +19,11 @@ describe('partner queries through the gateway', () => {
   afterAll(() => hub?.close());
 
   test('funder: programmes, orders, shares, books and redemptions per venue', async () => {
-    const { status, body } = await hub.graphql(operation('funder-programme'), { funderId: hub.demo!.funders.cso });
+    const { status, body } = await hub.graphqlAs(
+      await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.cso }),
+      operation('funder-programme'),
+      { funderId: hub.demo!.funders.cso },
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const [cso] = body.data.funder.programmes;
@@ -45,7 +50,11 @@ describe('partner queries through the gateway', () => {
   });
 
   test('distributor: its books with state, pseudonym, vouchers used and where', async () => {
-    const { body } = await hub.graphql(operation('distributor-books'), { distributorId: hub.demo!.distributors.peNogent, first: 200 });
+    const { body } = await hub.graphqlAs(
+      await hub.tokenFor({ role: Role.DISTRIBUTOR, organisationId: hub.demo!.distributors.peNogent }),
+      operation('distributor-books'),
+      { distributorId: hub.demo!.distributors.peNogent, first: 200 },
+    );
     expect(body.errors).toBeUndefined();
     const d = body.data.distributor;
     expect(d.name).toBe('Pôle emploi Creil / Nogent-sur-Oise');
@@ -65,7 +74,11 @@ describe('partner queries through the gateway', () => {
   });
 
   test('venue: sessions with redemptions, voucher codes, programme names and the amount due this month', async () => {
-    const { body } = await hub.graphql(operation('venue-sessions'), { venueId: hub.demo!.venues.gestUp });
+    const { body } = await hub.graphqlAs(
+      await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp }),
+      operation('venue-sessions'),
+      { venueId: hub.demo!.venues.gestUp },
+    );
     expect(body.errors).toBeUndefined();
     const v = body.data.venue;
     expect(v.name).toBe("Gest'Up");
@@ -81,7 +94,11 @@ describe('partner queries through the gateway', () => {
   });
 
   test('coordinator: a programme with its venues and distributors and their counts', async () => {
-    const { body } = await hub.graphql(operation('coordinator-programme'), { programmeId: hub.demo!.programmes.cso });
+    const { body } = await hub.graphqlAs(
+      await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'coordination-cso', programmeIds: [hub.demo!.programmes.cso] }),
+      operation('coordinator-programme'),
+      { programmeId: hub.demo!.programmes.cso },
+    );
     expect(body.errors).toBeUndefined();
     const p = body.data.programme;
     expect(p.territory).toEqual(['epci:200068047']);
