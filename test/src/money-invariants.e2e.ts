@@ -1,0 +1,246 @@
+import fc from 'fast-check';
+import { placeOrder, recordOrderPayment } from '@pass/programmes';
+import { closeMonth, expireProgramme, issueBooksOfOrder, parisDayOf, parisMonthOf } from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import {
+  allocate,
+  availableVoucherCodes,
+  createPastProgramme,
+  handOut,
+  noonOf,
+  orderAndIssue,
+  redeemAt,
+  type PastProgramme,
+} from './__tests__/money-fixtures';
+
+/*
+ * Random sequences of lifecycle steps on one hub, each run on a programme of its own with random
+ * shares, under a simulated clock that walks from inside the validity window past its end. After
+ * every step that changed something: ordered = redeemed + outstanding + credited back, each term equal to what the model
+ * says; shares sum to 10,000; every statement's lines sum to its total, and a venue is paid what
+ * it redeemed, never more; credits = blocked value.
+ */
+
+type Step =
+  | { kind: 'order'; bookCount: number; vouchersPerBook: 5 | 10; faceValueCents: number }
+  | { kind: 'issue' }
+  | { kind: 'allocate'; quantity: number }
+  | { kind: 'handOut' }
+  | { kind: 'redeem'; pick: number }
+  | { kind: 'advance'; days: number }
+  | { kind: 'closeMonth'; monthsBack: number }
+  | { kind: 'expire' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('order' as const),
+    bookCount: fc.integer({ min: 1, max: 3 }),
+    vouchersPerBook: fc.constantFrom(5 as const, 10 as const),
+    faceValueCents: fc.integer({ min: 1, max: 2000 }),
+  }),
+  fc.constant({ kind: 'issue' as const }),
+  fc.record({ kind: fc.constant('allocate' as const), quantity: fc.integer({ min: 1, max: 3 }) }),
+  fc.constant({ kind: 'handOut' as const }),
+  { arbitrary: fc.record({ kind: fc.constant('redeem' as const), pick: fc.nat(20) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 20 }) }), weight: 2 },
+  fc.record({ kind: fc.constant('closeMonth' as const), monthsBack: fc.integer({ min: 0, max: 1 }) }),
+  { arbitrary: fc.constant({ kind: 'expire' as const }), weight: 2 },
+);
+
+/** One to four funders with positive shares that sum to 10,000 basis points. */
+const shares: fc.Arbitrary<number[]> = fc
+  .uniqueArray(fc.integer({ min: 1, max: 9_999 }), { maxLength: 3 })
+  .map((cuts) => {
+    const points = [0, ...cuts.sort((a, b) => a - b), 10_000];
+    return points.slice(1).map((p, i) => p - points[i]!);
+  });
+
+/** What the money should be, from what the steps did. */
+interface Model {
+  clock: Date;
+  /** Paid orders not issued yet: their books and face value. */
+  paidNotIssued: { orderId: string; books: number; cents: number }[];
+  booksIssued: number;
+  booksAllocated: number;
+  allocated: string[];
+  handedOut: string[];
+  orderedCents: number;
+  redeemedCents: number;
+  creditedCents: number;
+  /** Months this run closed (its venue is new, so a close covers all of its redemptions of that month). */
+  closedMonths: Set<string>;
+}
+
+const CHECK = `query ($programmeId: ID!, $venueId: ID!) {
+  programme(id: $programmeId) {
+    fundingShares { basisPoints }
+    creditedBackCents
+    credits { amountCents }
+    ledger { orderedCents redeemedCents outstandingCents creditedBackCents balanced }
+  }
+  venue(id: $venueId) { statements { totalCents lineCount lines { amountCents } } }
+}`;
+
+describe('money invariants under random lifecycles', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+
+  /** Runs one step; false when it had nothing to act on (no paid order to issue, no book to hand out…). */
+  async function run(p: PastProgramme, model: Model, s: Step): Promise<boolean> {
+    const vouchers = hub.subgraphs.vouchers.dataSource;
+    switch (s.kind) {
+      case 'order': {
+        // Placed and paid now; issued by a later `issue` step, as operators do.
+        const order = await placeOrder(hub.subgraphs.programmes.dataSource, {
+          programmeId: p.programmeId,
+          funderId: p.funderIds[0]!,
+          bookCount: s.bookCount,
+          vouchersPerBook: s.vouchersPerBook,
+          faceValueCents: s.faceValueCents,
+        });
+        await recordOrderPayment(hub.subgraphs.programmes.dataSource, order.id);
+        await hub.catchUp();
+        model.paidNotIssued.push({ orderId: order.id, books: s.bookCount, cents: s.bookCount * s.vouchersPerBook * s.faceValueCents });
+        return true;
+      }
+      case 'issue': {
+        const pending = model.paidNotIssued.shift();
+        if (!pending) return false;
+        await issueBooksOfOrder(vouchers, pending.orderId);
+        model.booksIssued += pending.books;
+        model.orderedCents += pending.cents;
+        return true;
+      }
+      case 'allocate': {
+        const quantity = Math.min(s.quantity, model.booksIssued - model.booksAllocated);
+        if (quantity === 0) return false;
+        model.allocated.push(...(await allocate(hub, p, quantity)));
+        model.booksAllocated += quantity;
+        return true;
+      }
+      case 'handOut': {
+        const code = model.allocated[0];
+        const day = parisDayOf(model.clock);
+        // Registration needs the programme open: after its end nobody new is handed a book.
+        if (!code || day > p.validUntil) return false;
+        await handOut(hub, p, code, day);
+        model.allocated.shift();
+        model.handedOut.push(code);
+        return true;
+      }
+      case 'redeem': {
+        if (model.handedOut.length === 0) return false;
+        const code = model.handedOut[s.pick % model.handedOut.length]!;
+        const [voucherCode] = await availableVoucherCodes(hub, code);
+        if (!voucherCode) return false;
+        const answer = await redeemAt(hub, voucherCode, p.sessionId, model.clock);
+        if (answer.redemption) {
+          model.redeemedCents += answer.redemption.amountCents;
+        } else {
+          expect(answer.error.code).toBe('VOUCHER_EXPIRED');
+          expect(parisDayOf(model.clock) > p.validUntil).toBe(true);
+        }
+        return true;
+      }
+      case 'advance':
+        // Time alone moves no money.
+        model.clock = new Date(model.clock.getTime() + s.days * 86_400_000);
+        return false;
+      case 'closeMonth': {
+        const at = new Date(Date.UTC(model.clock.getUTCFullYear(), model.clock.getUTCMonth() - s.monthsBack, 15));
+        const month = parisMonthOf(at);
+        const answer = await closeMonth(vouchers, month, model.clock);
+        expect(answer.error?.code ?? null).toBe(s.monthsBack === 0 ? 'MONTH_NOT_ENDED' : null);
+        if (!answer.error) model.closedMonths.add(month);
+        return true;
+      }
+      case 'expire': {
+        const answer = await expireProgramme(vouchers, p.programmeId, model.clock);
+        if (answer.error) {
+          expect(answer.error.code).toBe('PROGRAMME_STILL_VALID');
+          expect(parisDayOf(model.clock) <= p.validUntil).toBe(true);
+          return true;
+        }
+        expect(answer.credits.reduce((sum, c) => sum + c.amountCents, 0)).toBe(answer.blockedCents);
+        model.creditedCents += answer.blockedCents;
+        return true;
+      }
+    }
+  }
+
+  async function checkInvariants(p: PastProgramme, model: Model): Promise<void> {
+    const [{ body }, [blocked], unbalanced] = await Promise.all([
+      hub.graphql(CHECK, { programmeId: p.programmeId, venueId: p.venueId }),
+      // The face value of the vouchers actually blocked, read from the vouchers themselves.
+      hub.subgraphs.vouchers.dataSource.query(
+        `select coalesce(sum(face_value_cents), 0)::int as cents from voucher where programme_id = $1 and state = 'BLOCKED'`,
+        [p.programmeId],
+      ),
+      // Statements of every venue of every run so far whose lines do not sum to their total.
+      hub.subgraphs.vouchers.dataSource.query(
+        `select s.id from reimbursement_statement s
+           left join (select statement_id, sum(amount_cents) as cents, count(*) as n from reimbursement_line group by statement_id) l
+             on l.statement_id = s.id
+          where l.cents is distinct from s.total_cents or l.n is distinct from s.line_count`,
+      ),
+    ]);
+    expect(body.errors).toBeUndefined();
+    const { programme, venue } = body.data;
+    expect(programme.fundingShares.reduce((sum: number, s: any) => sum + s.basisPoints, 0)).toBe(10_000);
+    expect(programme.ledger).toEqual({
+      orderedCents: model.orderedCents,
+      redeemedCents: model.redeemedCents,
+      outstandingCents: model.orderedCents - model.redeemedCents - model.creditedCents,
+      creditedBackCents: model.creditedCents,
+      balanced: true,
+    });
+    expect(programme.creditedBackCents).toBe(model.creditedCents);
+    expect(programme.credits.reduce((sum: number, c: any) => sum + c.amountCents, 0)).toBe(model.creditedCents);
+    for (const statement of venue.statements) {
+      expect(statement.lines).toHaveLength(statement.lineCount);
+      expect(statement.lines.reduce((sum: number, l: any) => sum + l.amountCents, 0)).toBe(statement.totalCents);
+    }
+    // Never paid more than redeemed; and once January (the whole window) is closed, paid all of it.
+    const paid = venue.statements.reduce((sum: number, s: any) => sum + s.totalCents, 0);
+    expect(paid).toBeLessThanOrEqual(model.redeemedCents);
+    if (model.closedMonths.has('2024-01')) expect(paid).toBe(model.redeemedCents);
+    expect(unbalanced).toEqual([]);
+    expect(blocked.cents).toBe(model.creditedCents);
+  }
+
+  test('ordered = redeemed + outstanding + credited back after every step', async () => {
+    await fc.assert(
+      fc.asyncProperty(shares, fc.array(step, { minLength: 4, maxLength: 12 }), async (basisPoints, steps) => {
+        const p = await createPastProgramme(hub, { basisPoints, validFrom: '2024-01-01', validUntil: '2024-01-31' });
+        // Every run starts with a book in a person's hands, so redemptions and credits happen in most runs.
+        await orderAndIssue(hub, p, { bookCount: 2, vouchersPerBook: 5, faceValueCents: 1000 });
+        const model: Model = {
+          clock: noonOf('2024-01-20'),
+          paidNotIssued: [],
+          booksIssued: 2,
+          booksAllocated: 0,
+          allocated: [],
+          handedOut: [],
+          orderedCents: 10_000,
+          redeemedCents: 0,
+          creditedCents: 0,
+          closedMonths: new Set(),
+        };
+        const [first] = await allocate(hub, p, 1);
+        await handOut(hub, p, first!, '2024-01-20');
+        model.handedOut.push(first!);
+        model.booksAllocated = 1;
+        // Whatever came before, every run ends past the programme's end: its month closed, the programme expired.
+        const end: Step[] = [{ kind: 'advance', days: 20 }, { kind: 'closeMonth', monthsBack: 1 }, { kind: 'expire' }];
+        for (const s of [...steps, ...end]) {
+          if (await run(p, model, s)) await checkInvariants(p, model);
+        }
+      }),
+      // Each run costs real requests; a failure is reported as found rather than shrunk for minutes.
+      { numRuns: 15, endOnFailure: true },
+    );
+  });
+});
