@@ -1,0 +1,247 @@
+import { Role } from '@pass/kit';
+
+/**
+ * Who may do what, on whose data: the one table the access tests are generated from. Every root
+ * field, every mutation and every entity of the supergraph must have a row (the test fails for a
+ * new one without), plus the nested fields that carry a rule of their own.
+ *
+ * `allowed[role]` is `'own'` (only on the caller's own data) or `'all'`; a role not listed is
+ * refused on both. "Own" is the caller's organisation: the CSO funder, the Nogent Pôle emploi,
+ * Gest'Up, a coordinator of the CSO programme; "other" belongs to the BFC programme, the Dijon
+ * Mission locale, the Dijon public digital space.
+ */
+export type Whose = 'own' | 'other';
+export type Grant = 'own' | 'all';
+
+export interface Fixture {
+  funder: Record<Whose, string>;
+  programme: Record<Whose, string>;
+  order: Record<Whose, string>;
+  distributor: Record<Whose, string>;
+  beneficiary: Record<Whose, string>;
+  venue: Record<Whose, string>;
+  workshop: Record<Whose, string>;
+  session: Record<Whose, string>;
+  /** A handed-out book with redemptions: its code and its id. */
+  book: Record<Whose, string>;
+  bookId: Record<Whose, string>;
+  /** An allocated book not yet handed out, for hand-out attempts. */
+  freeBook: Record<Whose, string>;
+  statement: Record<Whose, string>;
+  /** A redeemed voucher and its redemption; "own" depends on the role (see `ownOf`). */
+  voucherOfBook: Record<Whose, RedeemedVoucher>;
+  voucherAtVenue: Record<Whose, RedeemedVoucher>;
+  /** An unused voucher of a handed-out book, for redemption attempts. */
+  unusedVoucher: Record<Whose, string>;
+}
+
+export interface RedeemedVoucher {
+  id: string;
+  code: string;
+  redemptionId: string;
+}
+
+export interface Request {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** `_entities` go straight to the owning subgraph, with a gateway-signed caller. */
+  subgraph?: 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
+}
+
+export interface AccessRule {
+  coordinate: string;
+  allowed: Partial<Record<Role, Grant>>;
+  request(f: Fixture, whose: Whose, role: Role): Request;
+  /** Typed refusals in a payload that count as denied (besides FORBIDDEN errors). */
+  refusals?: string[];
+}
+
+const ALL: Partial<Record<Role, Grant>> = Object.fromEntries(Object.values(Role).map((r) => [r, 'all']));
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** A venue's own redemption is one it took; anyone else's is one of its own books. */
+const voucherFor = (f: Fixture, whose: Whose, role: Role) => (role === Role.VENUE ? f.voucherAtVenue[whose] : f.voucherOfBook[whose]);
+
+const entity = (subgraph: Request['subgraph'], typename: string, id: (f: Fixture, whose: Whose, role: Role) => string) =>
+  (f: Fixture, whose: Whose, role: Role): Request => ({
+    subgraph,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
+    variables: { r: [{ __typename: typename, id: id(f, whose, role) }] },
+  });
+
+export const ACCESS_RULES: AccessRule[] = [
+  // programmes
+  { coordinate: 'Query.funders', allowed: ALL, request: () => ({ query: '{ funders { id name } }' }) },
+  { coordinate: 'Query.funder', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { funder(id: $id) { name } }', variables: { id: f.funder[w] } }) },
+  { coordinate: 'Query.programmes', allowed: ALL, request: () => ({ query: '{ programmes { name territory validUntil } }' }) },
+  { coordinate: 'Query.programme', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { name eligibility { minAge } } }', variables: { id: f.programme[w] } }) },
+  {
+    coordinate: 'Programme.money (budgetCents, fundingShares, orders, orderedCents)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { budgetCents fundingShares { basisPoints } orders { id } orderedCents } }', variables: { id: f.programme[w] } }),
+  },
+  { coordinate: 'Query.order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { order(id: $id) { bookCount } }', variables: { id: f.order[w] } }) },
+  { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { action } }' }) },
+  { coordinate: 'Mutation.registerFunder', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerFunder(name: "Funder ${unique()}", kind: COMPANY) { id } }` }) },
+  {
+    coordinate: 'Mutation.createProgramme',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+      variables: {
+        input: {
+          name: `Programme ${unique()}`, territory: ['departement:60'], eligibility: { statusesAnyOf: [] },
+          validFrom: '2026-01-01', validUntil: '2027-12-31', budgetCents: 100_000, shares: [{ funderId: f.funder[w], basisPoints: 10000 }],
+        },
+      },
+    }),
+  },
+  {
+    coordinate: 'Mutation.placeOrder',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }', variables: { p: f.programme[w], f: f.funder[w] } }),
+  },
+  { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(orderId: $id) { status } }', variables: { id: f.order[w] } }) },
+  { coordinate: 'Entity.Funder', allowed: ALL, request: entity('programmes', 'Funder', (f, w) => f.funder[w]) },
+  { coordinate: 'Entity.Programme', allowed: ALL, request: entity('programmes', 'Programme', (f, w) => f.programme[w]) },
+  { coordinate: 'Entity.Order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: entity('programmes', 'Order', (f, w) => f.order[w]) },
+
+  // beneficiaries
+  { coordinate: 'Query.distributors', allowed: ALL, request: () => ({ query: '{ distributors { name } }' }) },
+  { coordinate: 'Query.distributor', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { name kind } }', variables: { id: f.distributor[w] } }) },
+  { coordinate: 'Distributor.beneficiaries', allowed: { distributor: 'own' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { beneficiaries { pseudonym } } }', variables: { id: f.distributor[w] } }) },
+  { coordinate: 'Query.beneficiary', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { beneficiary(id: $id) { pseudonym } }', variables: { id: f.beneficiary[w] } }) },
+  {
+    coordinate: 'Beneficiary.details (all but the pseudonym)',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({ query: 'query($id: ID!) { beneficiary(id: $id) { birthYear ageBand inseeCode educationLevel statuses consentAt } }', variables: { id: f.beneficiary[w] } }),
+  },
+  { coordinate: 'Mutation.registerDistributor', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerDistributor(name: "CCAS ${unique()}", kind: CCAS, inseeCode: "60175") { id } }` }) },
+  {
+    coordinate: 'Mutation.registerBeneficiary',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({
+      query: 'mutation($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { beneficiary { id } error { code } } }',
+      variables: { input: { distributorId: f.distributor[w], programmeId: f.programme[w], inseeCode: '60175', statuses: ['JOB_SEEKER'], consentAt: '2026-01-01T00:00:00Z' } },
+    }),
+  },
+  { coordinate: 'Entity.Distributor', allowed: ALL, request: entity('beneficiaries', 'Distributor', (f, w) => f.distributor[w]) },
+  { coordinate: 'Entity.Beneficiary', allowed: { distributor: 'own', operator: 'all' }, request: entity('beneficiaries', 'Beneficiary', (f, w) => f.beneficiary[w]) },
+
+  // venues
+  { coordinate: 'Query.venues', allowed: ALL, request: () => ({ query: '{ venues { name } }' }) },
+  { coordinate: 'Query.venue', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { name workshops { topic } sessions { startsAt } qualifiedFor { id } } }', variables: { id: f.venue[w] } }) },
+  { coordinate: 'Query.workshopSession', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { startsAt seats } }', variables: { id: f.session[w] } }) },
+  {
+    coordinate: 'Mutation.qualifyVenue',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue[w], p: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.publishWorkshop',
+    allowed: { venue: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($v: ID!) { publishWorkshop(venueId: $v, axis: MASTER, topic: "Online forms", durationMinutes: 60, seats: 8) { id } }', variables: { v: f.venue[w] } }),
+  },
+  {
+    coordinate: 'Mutation.scheduleSession',
+    allowed: { venue: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($w: ID!) { scheduleSession(workshopId: $w, startsAt: "2026-12-01T09:00:00Z") { id } }', variables: { w: f.workshop[w] } }),
+  },
+  { coordinate: 'Entity.Venue', allowed: ALL, request: entity('venues', 'Venue', (f, w) => f.venue[w]) },
+  { coordinate: 'Entity.Workshop', allowed: ALL, request: entity('venues', 'Workshop', (f, w) => f.workshop[w]) },
+  { coordinate: 'Entity.WorkshopSession', allowed: ALL, request: entity('venues', 'WorkshopSession', (f, w) => f.session[w]) },
+
+  // vouchers
+  {
+    coordinate: 'Query.book',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($c: String!) { book(code: $c) { state vouchersUsed } }', variables: { c: f.book[w] } }),
+  },
+  {
+    coordinate: 'Book.outcomes',
+    allowed: { distributor: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($c: String!) { book(code: $c) { outcomes { pixScore } } }', variables: { c: f.book[w] } }),
+  },
+  {
+    coordinate: 'Query.voucher',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: (f, w, role) => ({ query: 'query($c: String!) { voucher(code: $c) { state } }', variables: { c: voucherFor(f, w, role).code } }),
+  },
+  {
+    coordinate: 'Query.expiryReport',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($p: ID!) { expiryReport(programmeId: $p) { booksIssued } }', variables: { p: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Query.reimbursementStatement',
+    allowed: { venue: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { reimbursementStatement(id: $id) { totalCents lines { amountCents } } }', variables: { id: f.statement[w] } }),
+  },
+  {
+    coordinate: 'Programme.figures (vouchers subgraph)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { booksIssued vouchersRedeemed redeemedAmountCents venueActivity { vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Venue.figures',
+    allowed: { venue: 'own', coordinator: 'all', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
+  },
+  { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
+  {
+    coordinate: 'Distributor.figures',
+    allowed: { distributor: 'own', coordinator: 'all', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { booksAllocated booksHandedOut vouchersRedeemed } }', variables: { id: f.distributor[w] } }),
+  },
+  { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { code } } }', variables: { id: f.distributor[w] } }) },
+  { coordinate: 'WorkshopSession.redemptions', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { redemptions { amountCents } } }', variables: { id: f.session[w] } }) },
+  { coordinate: 'Mutation.issueBooks', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { issueBooks(orderId: $id) { booksIssued } }', variables: { id: f.order[w] } }) },
+  {
+    coordinate: 'Mutation.allocateBooks',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!, $d: ID!) { allocateBooks(programmeId: $p, distributorId: $d, quantity: 1) { code } }', variables: { p: f.programme[w], d: f.distributor[w] } }),
+  },
+  {
+    coordinate: 'Mutation.handOutBook',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({
+      query: 'mutation($input: HandOutBookInput!) { handOutBook(input: $input) { book { code } error { code } } }',
+      variables: { input: { bookCode: f.freeBook[w], beneficiaryId: f.beneficiary[w], distributorId: f.distributor[w] } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.redeemVoucher',
+    allowed: { venue: 'own' },
+    refusals: ['SESSION_OF_ANOTHER_VENUE'],
+    request: (f, w) => ({
+      query: 'mutation($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code } } }',
+      variables: { input: { voucherCode: f.unusedVoucher.own, sessionId: f.session[w], idempotencyKey: `matrix-${unique()}-${unique()}` } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.recordOutcome',
+    allowed: { venue: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: RecordOutcomeInput!) { recordOutcome(input: $input) { error { code } } }',
+      variables: { input: { bookCode: f.book.own, venueId: f.venue[w], pixScore: 120, skillsReached: ['email'] } },
+    }),
+  },
+  { coordinate: 'Mutation.closeMonth', allowed: { operator: 'all' }, request: () => ({ query: 'mutation { closeMonth(month: "2020-01") { statements { id } } }' }) },
+  { coordinate: 'Mutation.expireProgramme', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($p: ID!) { expireProgramme(programmeId: $p) { error { code } } }', variables: { p: f.programme[w] } }) },
+  {
+    coordinate: 'Entity.Book',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', operator: 'all' },
+    request: entity('vouchers', 'Book', (f, w) => f.bookId[w]),
+  },
+  {
+    coordinate: 'Entity.Voucher',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: entity('vouchers', 'Voucher', (f, w, role) => voucherFor(f, w, role).id),
+  },
+  {
+    coordinate: 'Entity.Redemption',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: entity('vouchers', 'Redemption', (f, w, role) => voucherFor(f, w, role).redemptionId),
+  },
+  { coordinate: 'Entity.ReimbursementStatement', allowed: { venue: 'own', operator: 'all' }, request: entity('vouchers', 'ReimbursementStatement', (f, w) => f.statement[w]) },
+];
