@@ -268,7 +268,13 @@ describe('redemption and hand-out refusals', () => {
       await expectRefused({ bookCode: unallocated.code, beneficiaryId, distributorId: peMontataire }, 'BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR');
     });
 
-    // Only to someone else: whether a retry of the same hand-out should answer with the book is open.
+    test('a retry of a hand-out that went through answers with the book again, unchanged', async () => {
+      const { bookCode, beneficiaryId } = await handOutFreshBook(hub, cso, peNogent);
+      const again = await handOut({ bookCode, beneficiaryId, distributorId: peNogent });
+      expect(again.error).toBeNull();
+      expect(again.book).toMatchObject({ code: bookCode, state: 'HANDED_OUT' });
+    });
+
     test("BOOK_ALREADY_HANDED_OUT: a book already in someone else's hands", async () => {
       const { code } = hub.demo!.handedOutBooks.find((b) => b.distributor === 'peNogent')!;
       const someoneElse = await registerEligible(hub, peNogent, cso);

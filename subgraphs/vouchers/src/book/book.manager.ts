@@ -193,6 +193,8 @@ export async function handOutBook(
   if (book.distributorId !== input.distributorId) {
     return handOutError('BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR', 'this book was not allocated to this distributor');
   }
+  // A retry of a hand-out that went through (same book, same person) answers as the first did.
+  if (book.beneficiaryId === input.beneficiaryId) return { book, error: null };
   if (book.beneficiaryId) return handOutError('BOOK_ALREADY_HANDED_OUT', 'this book was already handed out');
   const [person] = isUuid(input.beneficiaryId)
     ? await db.query(`select distributor_id, eligible_programme_ids from beneficiary_fact where beneficiary_id = $1`, [input.beneficiaryId])
@@ -210,6 +212,10 @@ export async function handOutBook(
      select id from handed`,
     [book.id, input.beneficiaryId],
   );
-  if (updated.length === 0) return handOutError('BOOK_ALREADY_HANDED_OUT', 'this book was already handed out');
+  if (updated.length === 0) {
+    // Lost a race: to this very hand-out (a concurrent retry), or to someone else's.
+    const now = await db.getRepository(Book).findOneByOrFail({ id: book.id });
+    return now.beneficiaryId === input.beneficiaryId ? { book: now, error: null } : handOutError('BOOK_ALREADY_HANDED_OUT', 'this book was already handed out');
+  }
   return { book: await db.getRepository(Book).findOneByOrFail({ id: book.id }), error: null };
 }
