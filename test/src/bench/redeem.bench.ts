@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
 import { BeneficiaryStatus, EducationLevel, Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
 import { loadDemoData, startHub, type Hub } from '@pass/clients';
@@ -31,14 +33,15 @@ import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
  *    the redemption's own reads and writes) turns into redemptions.
  *
  * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
- * BENCH_PGBENCH_SECONDS (10) change the run.
+ * BENCH_PGBENCH_SECONDS (10) change the run. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
+ * of the hub's thread (gateway and subgraphs) during the last level, for Chrome DevTools.
  */
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '8,32').split(',').map(Number);
 const PER_LEVEL = Number(process.env.BENCH_REDEMPTIONS ?? 1000);
 const VENUES = Number(process.env.BENCH_VENUES ?? 40);
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
-const WARM_UP = 100;
+const WARM_UP = 300;
 const SEATS = 100;
 const VOUCHERS_PER_BOOK = 10;
 
@@ -231,15 +234,28 @@ async function main(): Promise<void> {
   if ((warm.outcomes.redeemed ?? 0) !== WARM_UP) throw new Error(`warm-up failed: ${JSON.stringify(warm.outcomes)}; first problem: ${warm.firstProblem}`);
 
   say('');
-  say('concurrency  redemptions/s   p50 ms   p99 ms   max ms   CPU s: hub+driver / PostgreSQL   answers');
+  say('concurrency  redemptions/s   p50 ms   p99 ms   max ms   CPU s: hub+driver / PostgreSQL   load avg   answers');
   const figures: LevelFigures[] = [];
   let redeemed = warm.outcomes.redeemed ?? 0;
   for (const concurrency of LEVELS) {
+    const profile = process.env.BENCH_PROFILE && concurrency === LEVELS.at(-1) ? new Session() : null;
+    if (profile) {
+      profile.connect();
+      await profile.post('Profiler.enable');
+      await profile.post('Profiler.start');
+    }
+    const requests = requestsFor(PER_LEVEL, `c${concurrency}`);
+    const load = os.loadavg()[0]!;
     const cpu0 = process.cpuUsage();
     const pg0 = db.postgresCpuSeconds();
-    const result = await runDriver(worker, { url: hub.gatewayUrl, concurrency, requests: requestsFor(PER_LEVEL, `c${concurrency}`) });
+    const result = await runDriver(worker, { url: hub.gatewayUrl, concurrency, requests });
     const cpu = process.cpuUsage(cpu0);
     const pg1 = db.postgresCpuSeconds();
+    if (profile) {
+      const { profile: taken } = await profile.post('Profiler.stop');
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(taken));
+      profile.disconnect();
+    }
     const ok = result.outcomes.redeemed ?? 0;
     redeemed += ok;
     const perSecond = ok / result.seconds;
@@ -249,7 +265,7 @@ async function main(): Promise<void> {
     say(
       `${String(concurrency).padStart(11)}  ${perSecond.toFixed(0).padStart(13)}  ${percentile(sorted, 50).toFixed(1).padStart(7)}  ${percentile(sorted, 99)
         .toFixed(1)
-        .padStart(7)}  ${sorted.at(-1)!.toFixed(1).padStart(7)}   ${cpuText.padStart(28)}   ${Object.entries(result.outcomes)
+        .padStart(7)}  ${sorted.at(-1)!.toFixed(1).padStart(7)}   ${cpuText.padStart(28)}   ${load.toFixed(1).padStart(8)}   ${Object.entries(result.outcomes)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
