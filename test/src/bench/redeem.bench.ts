@@ -33,7 +33,7 @@ import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
  *    the redemption's own reads and writes) turns into redemptions.
  *
  * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
- * BENCH_PGBENCH_SECONDS (10) change the run. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
+ * BENCH_PGBENCH_SECONDS (10) change the run; PGBENCH names another pgbench binary. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
  * of the hub's thread (gateway and subgraphs) during the last level, for Chrome DevTools.
  */
 
@@ -41,6 +41,7 @@ const LEVELS = (process.env.BENCH_LEVELS ?? '8,32').split(',').map(Number);
 const PER_LEVEL = Number(process.env.BENCH_REDEMPTIONS ?? 1000);
 const VENUES = Number(process.env.BENCH_VENUES ?? 40);
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
+const PGBENCH = process.env.PGBENCH ?? 'pgbench';
 const WARM_UP = 300;
 const SEATS = 100;
 const VOUCHERS_PER_BOOK = 10;
@@ -153,7 +154,7 @@ interface LevelFigures {
 /** pgbench's TPS with `clients` clients, or null (with the reason printed) when it cannot run. */
 function pgbench(args: string[], url: URL, timeoutMs: number): Promise<{ code: number | null; out: string; missing: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('pgbench', [...args, '-h', '127.0.0.1', '-p', url.port || '5432', '-U', decodeURIComponent(url.username), url.pathname.slice(1)], {
+    const child = spawn(PGBENCH, [...args, '-h', '127.0.0.1', '-p', url.port || '5432', '-U', decodeURIComponent(url.username), url.pathname.slice(1)], {
       env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGSSLMODE: 'disable' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -180,7 +181,7 @@ async function comparePgbench(db: BenchDatabase, levels: LevelFigures[]): Promis
   const url = new URL(scratch.url);
   const init = await pgbench(['-i', '-s', '1', '-q'], url, 60_000);
   if (init.missing) {
-    say('  pgbench is not installed: `apt-get install postgresql-client` (Debian/Ubuntu) to get the comparison.');
+    say(`  ${PGBENCH} was not found: install it with \`apt-get install postgresql-client\` (Debian/Ubuntu; it brings pgbench), or set PGBENCH to its path, to get the comparison.`);
     return;
   }
   if (init.code !== 0) {
