@@ -71,7 +71,13 @@ export async function startBenchDatabase(prefix: string): Promise<BenchDatabase>
   const root = path.resolve(__dirname, '..', '..', '..', '.data');
   mkdirSync(root, { recursive: true });
   const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(root, 'pg-bench-'));
-  const postgres = await startPostgres({ dataDir: dataDir ?? root, port: await freePort(), logger: createLogger('bench-postgres') });
+  let postgres: PostgresServer;
+  try {
+    postgres = await startPostgres({ dataDir: dataDir ?? root, port: await freePort(), logger: createLogger('bench-postgres') });
+  } catch (err) {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const stopServer = async () => {
     await postgres.stop();
     if (dataDir && postgres.embedded) rmSync(dataDir, { recursive: true, force: true });
