@@ -338,6 +338,17 @@ describe('money after redemption', () => {
       expect(forbidden((await hub.graphqlAs(eu, query, { id: hub.demo!.programmes.creuse })).body)).toEqual(['FORBIDDEN']);
     });
 
+    test("a programme's ledger and credits are for its funders, coordinators, the operator and analysts", async () => {
+      const query = `query ($id: ID!) { programme(id: $id) { ledger { balanced } } }`;
+      const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.state });
+      const analyst = await hub.tokenFor({ role: Role.ANALYST });
+      const venue = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
+      expect((await hub.graphqlAs(funder, query, { id: hub.demo!.programmes.cso })).body.data).toEqual({ programme: { ledger: { balanced: true } } });
+      expect((await hub.graphqlAs(analyst, query, { id: hub.demo!.programmes.cso })).body.data).toEqual({ programme: { ledger: { balanced: true } } });
+      const refused = await hub.graphqlAs(venue, query, { id: hub.demo!.programmes.cso });
+      expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringContaining("programme's figures"), extensions: { code: 'FORBIDDEN', serviceName: 'vouchers' } });
+    });
+
     test('a venue records outcomes as itself only; a book\'s outcomes are for its distributor', async () => {
       const code = bookOf('peMontataire', 2);
       const record = `mutation ($input: RecordOutcomeInput!) { recordOutcome(input: $input) { outcome { pixScore } error { code } } }`;

@@ -57,7 +57,6 @@ export async function expiryReport(db: DataSource, programmeId: string): Promise
   const booksIssued = sum((c) => c.books);
   const booksHandedOut = sum((c) => c.handedOut);
   return {
-    funderIds: window.funderIds,
     programme: { id: programmeId },
     validUntil: window.validUntil,
     alertOn: window.alertOn,

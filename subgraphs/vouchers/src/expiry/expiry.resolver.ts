@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Role, SEES_ALL_AGGREGATES, coordinates, ensure, is } from '@pass/kit';
+import { Role } from '@pass/kit';
+import { ensureProgrammeFigures } from '../access';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../refs/refs';
 import { expireProgramme, expiryReport } from './expiry.manager';
@@ -13,15 +14,8 @@ export class ExpiryResolver {
     description: "The D-30 alert of a programme's funders: books issued, handed out, never handed out, started. Aggregates only.",
   })
   async expiryReport(@Arg('programmeId', () => ID) programmeId: string, @Ctx() ctx: Context): Promise<ExpiryReport> {
-    const report = await expiryReport(ctx.dataSource, programmeId);
-    const { caller } = ctx;
-    ensure(
-      is(caller, ...SEES_ALL_AGGREGATES) ||
-        coordinates(caller, programmeId) ||
-        (caller.role === Role.FUNDER && report.funderIds.includes(caller.organisationId)),
-      "this programme's expiry report",
-    );
-    return report;
+    await ensureProgrammeFigures(ctx, programmeId);
+    return expiryReport(ctx.dataSource, programmeId);
   }
 
   @Authorized(Role.OPERATOR)
@@ -33,16 +27,18 @@ export class ExpiryResolver {
   }
 }
 
-/** What this subgraph adds to the programmes subgraph's `Programme`: the value given back. */
+/** What this subgraph adds to the programmes subgraph's `Programme`: the value given back, for its insiders and analysts. */
 @Resolver(() => ProgrammeRef)
 export class ProgrammeCreditsResolver {
   @FieldResolver(() => SafeIntResolver, { description: 'Face value of blocked vouchers credited back to the funders.' })
   async creditedBackCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<number> {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.creditsOfProgramme.load(p.id)).reduce((sum, c) => sum + c.amountCents, 0);
   }
 
   @FieldResolver(() => [Credit], { description: 'Credited back per funder, largest first.' })
   async credits(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<Credit[]> {
+    await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.creditsOfProgramme.load(p.id)).map((c) => ({ funder: { id: c.funderId }, amountCents: c.amountCents }));
   }
 }

@@ -75,14 +75,12 @@ export const expiryStore = {
     }));
   },
 
-  async programmeWindow(db: DataSource, programmeId: string): Promise<{ validUntil: string; alertOn: string; funderIds: string[] } | null> {
+  async programmeWindow(db: DataSource, programmeId: string): Promise<{ validUntil: string; alertOn: string } | null> {
     const [row] = await db.query(
-      `select valid_until::text as valid_until, (valid_until - 30)::text as alert_on, shares from programme_fact where programme_id = $1`,
+      `select valid_until::text as valid_until, (valid_until - 30)::text as alert_on from programme_fact where programme_id = $1`,
       [programmeId],
     );
-    return row
-      ? { validUntil: row.valid_until, alertOn: row.alert_on, funderIds: (row.shares as FundingShareFact[]).map((s) => s.funderId) }
-      : null;
+    return row ? { validUntil: row.valid_until, alertOn: row.alert_on } : null;
   },
 
   /** Books per distributor (null: not allocated), handed out, and started, in one statement. */

@@ -66,9 +66,6 @@ export class DistributorExpiryLine {
 /** What funders are told 30 days before a programme ends, before unused vouchers are blocked. */
 @ObjectType()
 export class ExpiryReport {
-  /** The programme's funders, for access: a funder reads the reports of the programmes it funds. */
-  funderIds!: string[];
-
   @Field(() => ProgrammeRef)
   programme!: ProgrammeRef;
 
