@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { runDdlOnce } from '../db/ddl';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
@@ -32,17 +32,7 @@ const AUDIT_DDL = `
     for each statement execute function audit.refuse_change();
 `;
 
-export async function ensureAuditLog(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(727001)');
-    await client.query(AUDIT_DDL);
-    await client.query('select pg_advisory_unlock(727001)');
-  } finally {
-    await client.end();
-  }
-}
+export const ensureAuditLog = (url: string) => runDdlOnce(url, AUDIT_DDL);
 
 export interface AuditTrail {
   /** Records that a caller read personal data of this record; written once per request. */

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { runDdlOnce } from './ddl';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '../log';
 
@@ -84,16 +84,7 @@ export async function openSubgraphDataSource(options: SubgraphDataSourceOptions)
   return dataSource;
 }
 
-/** Several subgraphs start at once against a fresh database; an advisory lock orders them. */
-async function createSchemaOnce(url: string, schema: string): Promise<void> {
+function createSchemaOnce(url: string, schema: string): Promise<void> {
   if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(727001)');
-    await client.query(`create schema if not exists ${schema}`);
-    await client.query('select pg_advisory_unlock(727001)');
-  } finally {
-    await client.end();
-  }
+  return runDdlOnce(url, `create schema if not exists ${schema}`);
 }

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { runDdlOnce } from '../db/ddl';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../log';
 
@@ -28,17 +29,7 @@ const BUS_DDL = `
   create index if not exists event_topic_seq on bus.event (topic, seq);
 `;
 
-export async function ensureEventBus(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(727001)');
-    await client.query(BUS_DDL);
-    await client.query('select pg_advisory_unlock(727001)');
-  } finally {
-    await client.end();
-  }
-}
+export const ensureEventBus = (url: string) => runDdlOnce(url, BUS_DDL);
 
 /**
  * Appends events inside the caller's transaction. Publishers take one transaction-scoped lock, so
