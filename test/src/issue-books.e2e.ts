@@ -130,21 +130,4 @@ describe('issueBooksOfOrder', () => {
   test('an order not paid (or unknown) is refused', async () => {
     await expect(issueBooksOfOrder(db, randomUUID())).rejects.toThrow(/not paid/);
   });
-
-  test("an ended programme's order is not issued: its vouchers could never be used", async () => {
-    const ended = randomUUID();
-    await db.query(
-      `insert into programme_fact (programme_id, name, territory, valid_from, valid_until, shares)
-       values ($1, 'Ended', '{departement:23}', '2020-01-01', '2020-12-31', '[]')`,
-      [ended],
-    );
-    const orderId = randomUUID();
-    await db.query(
-      `insert into paid_order (order_id, programme_id, funder_id, book_count, vouchers_per_book, face_value_cents)
-       values ($1, $2, $3, 1, 5, 1000)`,
-      [orderId, ended, randomUUID()],
-    );
-    await expect(issueBooksOfOrder(db, orderId)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/ended on 2020-12-31/) });
-    expect((await issuedRows(orderId)).books).toHaveLength(0);
-  });
 });
