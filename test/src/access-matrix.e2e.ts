@@ -118,6 +118,23 @@ describe('access matrix', () => {
     return codes.some((c) => rule.refusals?.some((r) => c.includes(`"${r}"`)));
   }
 
+  test('a funder cannot create a programme in other funders\' names, even with a share of its own', async () => {
+    const token = await hub.tokenFor(callers.get(Role.FUNDER)!);
+    const { body } = await hub.graphqlAs(token, 'mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+      input: {
+        name: 'Pass numérique État 99,99 %', territory: ['departement:60'], eligibility: { statusesAnyOf: [] }, validFrom: '2026-01-01', validUntil: '2027-12-31',
+        budgetCents: 100, shares: [{ funderId: fixture.funder.own, basisPoints: 1 }, { funderId: fixture.funder.other, basisPoints: 9999 }],
+      },
+    });
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('a read-only token cannot run a mutation its role may run', async () => {
+    const token = await hub.tokenFor({ ...callers.get(Role.OPERATOR)!, scopes: ['read'] });
+    const { body } = await hub.graphqlAs(token, 'mutation { registerFunder(name: "Read only", kind: COMPANY) { id } }');
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/write scope/) });
+  });
+
   test.each(ACCESS_RULES.map((rule) => [rule.coordinate, rule] as const))('%s', async (_coordinate, rule) => {
     const mismatches: string[] = [];
     for (const role of ROLES) {

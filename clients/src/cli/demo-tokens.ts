@@ -7,7 +7,7 @@ export async function demoTokens(keys: HubKeys, demo: DemoData): Promise<{ who: 
     ['Agglomération Creil Sud Oise (funder)', { organisationId: demo.funders.cso, role: Role.FUNDER, scopes: ['read', 'write'] }],
     ['Pôle emploi Creil / Nogent-sur-Oise (distributor)', { organisationId: demo.distributors.peNogent!, role: Role.DISTRIBUTOR, scopes: ['read', 'write'] }],
     ["Gest'Up (venue)", { organisationId: demo.venues.gestUp!, role: Role.VENUE, scopes: ['read', 'write'] }],
-    ['CSO digital policy team (coordinator)', { organisationId: 'coordination-cso', role: Role.COORDINATOR, scopes: ['read'], programmeIds: [demo.programmes.cso] }],
+    ['CSO digital policy team (coordinator)', { organisationId: 'coordination-cso', role: Role.COORDINATOR, scopes: ['read', 'write'], programmeIds: [demo.programmes.cso] }],
     ['Programme evaluators (analyst)', { organisationId: 'evaluation', role: Role.ANALYST, scopes: ['read'] }],
     ['Operator', { organisationId: 'operator', role: Role.OPERATOR, scopes: ['read', 'write'] }],
   ];

@@ -47,14 +47,21 @@ export async function ensureSeesVoucher(ctx: Context, voucher: Voucher): Promise
   await ensureSeesBook(ctx, await ctx.loaders.book.load(voucher.bookId));
 }
 
-/** A venue's own figures, or anyone who oversees venues. */
-export function ensureVenueFigures(ctx: Context, venueId: string): void {
-  ensure(isOrganisation(ctx.caller, Role.VENUE, venueId) || is(ctx.caller, Role.OPERATOR, Role.ANALYST, Role.COORDINATOR), "another venue's figures");
+/** A coordinator oversees the venues and distributors working in the programmes it coordinates. */
+const coordinatesAny = (ctx: Context, programmeIds: string[]) => programmeIds.some((id) => coordinates(ctx.caller, id));
+
+/** A venue's own figures; its coordinators', the operator's and analysts'. */
+export async function ensureVenueFigures(ctx: Context, venueId: string): Promise<void> {
+  const { caller } = ctx;
+  if (isOrganisation(caller, Role.VENUE, venueId) || is(caller, ...SEES_ALL_AGGREGATES)) return;
+  ensure(caller.role === Role.COORDINATOR && coordinatesAny(ctx, await ctx.loaders.programmesOfVenue.load(venueId)), "another venue's figures");
 }
 
-export function ensureDistributorFigures(ctx: Context, distributorId: string): void {
+export async function ensureDistributorFigures(ctx: Context, distributorId: string): Promise<void> {
+  const { caller } = ctx;
+  if (isOrganisation(caller, Role.DISTRIBUTOR, distributorId) || is(caller, ...SEES_ALL_AGGREGATES)) return;
   ensure(
-    isOrganisation(ctx.caller, Role.DISTRIBUTOR, distributorId) || is(ctx.caller, Role.OPERATOR, Role.ANALYST, Role.COORDINATOR),
+    caller.role === Role.COORDINATOR && coordinatesAny(ctx, await ctx.loaders.programmesOfDistributor.load(distributorId)),
     "another distributor's figures",
   );
 }

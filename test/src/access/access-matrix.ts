@@ -163,6 +163,16 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'query($c: String!) { book(code: $c) { outcomes { pixScore } } }', variables: { c: f.book[w] } }),
   },
   {
+    coordinate: 'Book.vouchers (the codes, money in hand)',
+    allowed: { distributor: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($c: String!) { book(code: $c) { vouchers { code } } }', variables: { c: f.book[w] } }),
+  },
+  {
+    coordinate: 'Voucher.book (no way from a taken voucher to the rest of its book)',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', operator: 'all' },
+    request: (f, w, role) => ({ query: 'query($c: String!) { voucher(code: $c) { book { code } } }', variables: { c: voucherFor(f, w, role).code } }),
+  },
+  {
     coordinate: 'Query.voucher',
     allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
     request: (f, w, role) => ({ query: 'query($c: String!) { voucher(code: $c) { state } }', variables: { c: voucherFor(f, w, role).code } }),
@@ -184,13 +194,13 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Venue.figures',
-    allowed: { venue: 'own', coordinator: 'all', operator: 'all', analyst: 'all' },
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
   },
   { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
-    allowed: { distributor: 'own', coordinator: 'all', operator: 'all', analyst: 'all' },
+    allowed: { distributor: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { booksAllocated booksHandedOut vouchersRedeemed } }', variables: { id: f.distributor[w] } }),
   },
   { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { code } } }', variables: { id: f.distributor[w] } }) },

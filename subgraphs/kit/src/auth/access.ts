@@ -18,11 +18,17 @@ export function ensure(allowed: boolean, what: string): void {
   if (!allowed) throw new ForbiddenError(what);
 }
 
-/** Throws rather than returning false, so every refusal carries the same FORBIDDEN code. */
+/**
+ * Throws rather than returning false, so every refusal carries the same FORBIDDEN code. A
+ * mutation also needs the token's `write` scope: a read-only token cannot change anything.
+ */
 export const roleChecker: AuthChecker<{ caller?: Caller }, Role> = ({ context, info }, roles) => {
   const caller = context.caller;
   if (!caller || (roles.length > 0 && !roles.includes(caller.role))) {
-    throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} for the ${caller?.role ?? "anonymous"} role`);
+    throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} for the ${caller?.role ?? 'anonymous'} role`);
+  }
+  if (info.parentType.name === 'Mutation' && !caller.scopes.includes('write')) {
+    throw new ForbiddenError(`${info.fieldName} with a token without the write scope`);
   }
   return true;
 };

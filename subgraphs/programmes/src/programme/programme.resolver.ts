@@ -51,10 +51,11 @@ export class ProgrammeResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Programme, { description: 'A funder creates a programme it funds a share of.' })
+  @Mutation(() => Programme, { description: 'A funder creates a programme it funds alone; the operator creates co-funded ones.' })
   createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
     if (ctx.caller.role === Role.FUNDER) {
-      ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller does not fund');
+      // Naming other funders would make them pay and see; co-funded programmes go through the operator.
+      ensure(input.shares.every((s) => s.funderId === ctx.caller.organisationId), 'a programme funded by other funders');
     }
     return createProgramme(ctx.dataSource, input);
   }

@@ -40,6 +40,8 @@ export class BookResolver {
 
   @FieldResolver(() => [Voucher])
   vouchers(@Root() book: Book, @Ctx() ctx: Context): Promise<Voucher[]> {
+    // Unused codes are money: only the distributor holding the book (and the operator) see them.
+    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, book.distributorId), "this book's voucher codes");
     return ctx.loaders.vouchersOfBook.load(book.id);
   }
 

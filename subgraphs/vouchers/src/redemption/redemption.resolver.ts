@@ -111,13 +111,13 @@ function currentParisMonth(): string {
 export class VenueFiguresResolver {
   @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time.' })
   async vouchersRedeemed(@Root() venue: VenueRef, @Ctx() ctx: Context) {
-    ensureVenueFigures(ctx, venue.id);
+    await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
   }
 
   @FieldResolver(() => SafeIntResolver)
   async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
-    ensureVenueFigures(ctx, venue.id);
+    await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
   }
 
@@ -127,7 +127,7 @@ export class VenueFiguresResolver {
     @Ctx() ctx: Context,
     @Arg('month', () => String, { nullable: true }) month?: string | null,
   ) {
-    ensureVenueFigures(ctx, venue.id);
+    await ensureVenueFigures(ctx, venue.id);
     const m = month ?? currentParisMonth();
     if (!MONTH.test(m)) throw new BadInputError('month must be written YYYY-MM', 'month');
     return (await ctx.loaders.venueTotals(m).load(venue.id)).amountCents;
@@ -139,19 +139,19 @@ export class VenueFiguresResolver {
 export class DistributorFiguresResolver {
   @FieldResolver(() => Int)
   async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
-    ensureDistributorFigures(ctx, d.id);
+    await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
   }
 
   @FieldResolver(() => Int)
   async booksHandedOut(@Root() d: DistributorRef, @Ctx() ctx: Context) {
-    ensureDistributorFigures(ctx, d.id);
+    await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksHandedOut;
   }
 
   @FieldResolver(() => Int)
   async vouchersRedeemed(@Root() d: DistributorRef, @Ctx() ctx: Context) {
-    ensureDistributorFigures(ctx, d.id);
+    await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).vouchersRedeemed;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { EVERY_ROLE, NotFoundError } from '@pass/kit';
-import { ensureSeesVoucher } from '../access';
+import { ensureSeesBook, ensureSeesVoucher } from '../access';
 import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
@@ -21,8 +21,11 @@ export class VoucherResolver {
   }
 
   @FieldResolver(() => Book)
-  book(@Root() voucher: Voucher, @Ctx() ctx: Context): Promise<Book> {
-    return ctx.loaders.book.load(voucher.bookId);
+  async book(@Root() voucher: Voucher, @Ctx() ctx: Context): Promise<Book> {
+    // A venue that took one voucher must not reach the rest of the book through it.
+    const book = await ctx.loaders.book.load(voucher.bookId);
+    await ensureSeesBook(ctx, book);
+    return book;
   }
 
   @FieldResolver(() => Redemption, { nullable: true })
