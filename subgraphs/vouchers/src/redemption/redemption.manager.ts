@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { parisDayOf } from '../paris-time';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { Redemption } from './redemption.entity';
 
@@ -33,10 +34,6 @@ export type RedeemAnswer =
 
 const refuse = (code: RedemptionErrorCode, message: string): StoredAnswer => ({ error: { code, message } });
 
-/** Validity windows are French calendar days. */
-function parisDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(at);
-}
 
 function requestHash(code: string, sessionId: string, venueId: string | null): string {
   return createHash('sha256').update(JSON.stringify([code, sessionId, venueId])).digest('hex');
@@ -47,7 +44,8 @@ function requestHash(code: string, sessionId: string, venueId: string | null): s
  * counted under it), every rule is checked against this subgraph's replicas, the voucher moves
  * AVAILABLE → REDEEMED by a conditional update (a concurrent loser sees 0 rows), and the unique
  * voucher_id of `redemption` is the backstop. The answer, success or refusal, is stored under the
- * idempotency key in the same transaction, so a retry replays it.
+ * calling venue's idempotency key in the same transaction, so a retry replays it — except the
+ * refusals a lagging replica can cause (ADR 0001), which a retry checks afresh.
  */
 export async function redeemVoucher(
   db: DataSource,
@@ -60,8 +58,10 @@ export async function redeemVoucher(
   const code = normaliseCode(input.voucherCode) ?? input.voucherCode.trim().toUpperCase();
   const hash = requestHash(code, input.sessionId, actingVenueId);
 
+  // Keys are the calling venue's own: one venue cannot use up, or read, another's answers.
+  const scope = actingVenueId ?? '';
   const replay = async (): Promise<RedeemAnswer | null> => {
-    const [prior] = await db.query(`select request_hash, response from idempotency where key = $1`, [key]);
+    const [prior] = await db.query(`select request_hash, response from idempotency where scope = $1 and key = $2`, [scope, key]);
     if (!prior) return null;
     if (prior.request_hash !== hash) {
       return {
@@ -77,7 +77,9 @@ export async function redeemVoucher(
   try {
     const stored = await db.transaction(async (tx) => {
       const answer = await attempt(tx, code, input.sessionId, actingVenueId, now);
-      await tx.query(`insert into idempotency (key, request_hash, response) values ($1, $2, $3)`, [key, hash, JSON.stringify(answer)]);
+      if (!('error' in answer) || !MAY_BE_REPLICATION_LAG.has(answer.error.code)) {
+        await tx.query(`insert into idempotency (scope, key, request_hash, response) values ($1, $2, $3, $4)`, [scope, key, hash, JSON.stringify(answer)]);
+      }
       return answer;
     });
     return toAnswer(db, stored);
@@ -90,6 +92,9 @@ export async function redeemVoucher(
     throw err;
   }
 }
+
+/** Refusals that a replica not yet up to date can cause: a session or a qualification just made. */
+const MAY_BE_REPLICATION_LAG = new Set([RedemptionErrorCode.SESSION_NOT_FOUND, RedemptionErrorCode.VENUE_NOT_QUALIFIED]);
 
 async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): Promise<RedeemAnswer> {
   if ('error' in stored) return { redemption: null, error: stored.error };
@@ -118,7 +123,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   );
   if (!voucher) return refuse(RedemptionErrorCode.VOUCHER_NOT_FOUND, `no voucher with code ${code}`);
   if (voucher.state === 'REDEEMED') return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
-  const today = parisDay(now);
+  const today = parisDayOf(now);
   if (voucher.state === 'BLOCKED' || !voucher.valid_from || today < voucher.valid_from || today > voucher.valid_until) {
     return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, `this voucher is not valid on ${today}`);
   }
