@@ -92,7 +92,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
-      if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      if (code && code !== 'INTERNAL_SERVER_ERROR') {
+        // A subgraph's HTTP failure carries its URL and body: internal, never for callers.
+        const { response: _internal, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
       logger.error({ err: error }, 'internal error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     },
@@ -161,7 +165,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       next();
     },
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      const query = (req.body as { query?: unknown } | undefined)?.query;
+      const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
       if (typeof query !== 'string') return next();
       try {
         parse(query, { maxTokens: MAX_TOKENS });

@@ -20,6 +20,13 @@ describe('bad input through the gateway', () => {
     expect(body.errors?.[0]?.message).toContain(typename);
   });
 
+  test('an id in upper case finds its record', async () => {
+    const created = await hub.graphql('mutation { registerFunder(name: "Département de la Somme", kind: DEPARTMENT) { id } }');
+    const id: string = created.body.data.registerFunder.id;
+    const { body } = await hub.graphql('query($id: ID!) { funder(id: $id) { name } }', { id: id.toUpperCase() });
+    expect(body.data.funder.name).toBe('Département de la Somme');
+  });
+
   test('a malformed id is NOT_FOUND, not a database cast error', async () => {
     const { status, body } = await hub.graphql('query { funder(id: "not-a-uuid") { name } }');
     expect(status).toBe(200);
@@ -55,6 +62,6 @@ describe('bad input through the gateway', () => {
   test('the next normal request is still answered', async () => {
     const { status, body } = await hub.graphql('query { programmes { id } }');
     expect(status).toBe(200);
-    expect(body.data.programmes).toEqual([]);
+    expect(Array.isArray(body.data.programmes)).toBe(true);
   });
 });

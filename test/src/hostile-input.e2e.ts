@@ -33,6 +33,15 @@ describe('hostile input at the gateway', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
+  test('the token limit holds over GET too', async () => {
+    const response = await fetch(`${hub.gatewayUrl}?query=${encodeURIComponent(`{ ${'x '.repeat(2500)}}`)}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' },
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' }, message: expect.stringMatching(/more that 2000 tokens/) });
+  });
+
   test('a typo gets no field suggestion', async () => {
     const body = await (await send(JSON.stringify({ query: '{ programes { id } }' }))).json();
     expect(body.errors[0].message).not.toMatch(/Did you mean/);

@@ -15,7 +15,10 @@ export interface DemoData {
   programmes: Record<'cso' | 'bfc' | 'creuse' | 'aulnoye', string>;
   distributors: Record<string, string>;
   venues: Record<string, string>;
+  /** The first session of each venue's first workshop. */
   sessions: Record<string, string>;
+  /** Every session of each venue's first workshop: a person uses one voucher per workshop sitting. */
+  sessionsOf: Record<string, string[]>;
   /** Books handed out, by distributor key, with their codes. */
   handedOutBooks: { distributor: string; code: string; beneficiaryId: string }[];
   redemptions: number;
@@ -144,13 +147,19 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
     ['guyMoquet', WorkshopAxis.EMPOWER, 'Controlling your personal data', 60],
     ['dijonEpn', WorkshopAxis.DISCOVER, 'Computer basics', 60],
   ] as const;
-  const sessions: Record<string, string> = {};
+  const sessionsOf: Record<string, string[]> = {};
   for (const [venueKey, axis, topic, durationMinutes] of workshopsOf) {
     const workshop = await publishWorkshop(venues, { venueId: venueIds[venueKey]!, axis, topic, durationMinutes, seats: 12 });
-    const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 3600_000) });
-    sessions[venueKey] ??= session.id;
+    if (sessionsOf[venueKey]) continue;
+    // Three sittings of the venue's first workshop, the last one an hour ago.
+    sessionsOf[venueKey] = [];
+    for (const hoursAgo of [49, 25, 1]) {
+      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - hoursAgo * 3600_000) });
+      sessionsOf[venueKey].push(session.id);
+    }
   }
 
+  const sessions = Object.fromEntries(Object.entries(sessionsOf).map(([venue, ids]) => [venue, ids[ids.length - 1]!]));
   await hub.catchUp();
   logger?.info('demo data: issuing books');
   for (const orderId of orders) await issueBooksOfOrder(vouchers, orderId);
@@ -202,11 +211,12 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
     // Each person has used between 1 and 3 vouchers of their book so far.
     const used = (i % 3) + 1;
     const voucherCodes: { code: string }[] = await vouchers.query(`select code from voucher where book_id = $1 order by code limit $2`, [handed.book.id, used]);
-    for (const { code: voucherCode } of voucherCodes) {
-      const answer = await redeemVoucher(vouchers, { voucherCode, sessionId: sessions[person.venue]!, idempotencyKey: `demo-${voucherCode}` }, null);
+    for (const [k, { code: voucherCode }] of voucherCodes.entries()) {
+      const sessionId = sessionsOf[person.venue]![sessionsOf[person.venue]!.length - 1 - k]!;
+      const answer = await redeemVoucher(vouchers, { voucherCode, sessionId, idempotencyKey: `demo-${voucherCode}` }, null);
       if (!answer.redemption) throw new Error(`demo redemption refused: ${answer.error.message}`);
       redemptions += 1;
     }
   }
-  return { funders, programmes: programmeIds, distributors, venues: venueIds, sessions, handedOutBooks, redemptions };
+  return { funders, programmes: programmeIds, distributors, venues: venueIds, sessions, sessionsOf, handedOutBooks, redemptions };
 }

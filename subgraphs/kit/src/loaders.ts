@@ -15,7 +15,8 @@ export function keyedLoader<V>(
     const wellFormed = keys.filter(isUuid);
     const rows = wellFormed.length ? await fetch([...new Set(wellFormed)]) : [];
     const byId = new Map(rows.map((row) => [idOf(row), row]));
-    return keys.map((key) => byId.get(key) ?? new NotFoundError(what, key));
+    // PostgreSQL answers uuids in lower case, whatever case they were asked in.
+    return keys.map((key) => byId.get(key.toLowerCase()) ?? new NotFoundError(what, key));
   });
 }
 
@@ -34,7 +35,7 @@ export function groupedLoader<V>(
       if (group) group.push(row);
       else groups.set(parent, [row]);
     }
-    return keys.map((key) => groups.get(key) ?? []);
+    return keys.map((key) => groups.get(key.toLowerCase()) ?? []);
   });
 }
 
@@ -46,6 +47,6 @@ export function aggregateLoader<V>(
   return new DataLoader<string, V>(async (keys) => {
     const wellFormed = keys.filter(isUuid);
     const found = wellFormed.length ? await fetch([...new Set(wellFormed)]) : new Map<string, V>();
-    return keys.map((key) => found.get(key) ?? empty());
+    return keys.map((key) => found.get(key.toLowerCase()) ?? empty());
   });
 }

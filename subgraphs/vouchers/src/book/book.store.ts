@@ -16,7 +16,7 @@ export const bookStore = {
         `select ${BOOK_COLUMNS} from (
            select *, row_number() over (partition by distributor_id order by code) as n
              from book where distributor_id = any($1)) ranked
-         where n <= $2`,
+         where n <= $2 order by distributor_id, code`,
         [distributorIds, first],
       ),
     ),
