@@ -51,11 +51,11 @@ export class ProgrammeResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Programme, { description: 'A funder creates a programme it funds alone; the operator creates co-funded ones.' })
+  @Mutation(() => Programme, { description: 'A funder creates a programme it has a share in, with its co-funders.' })
   createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
     if (ctx.caller.role === Role.FUNDER) {
-      // Naming other funders would make them pay and see; co-funded programmes go through the operator.
-      ensure(input.shares.every((s) => s.funderId === ctx.caller.organisationId), 'a programme funded by other funders');
+      // A funder sets up the programmes it takes part in, with its co-funders' agreed shares.
+      ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller has no share in');
     }
     return createProgramme(ctx.dataSource, input);
   }
