@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+import { freePort } from '../kit/free-port';
 
 /*
  * What the benchmark scripts share. They are scripts, not tests: they print figures and never
@@ -11,17 +11,6 @@ import { createLogger, createScratchDatabase, startPostgres, type PostgresServer
 // Benchmarks print their own lines; the hub's info logs (and its slow-SQL warnings on purpose-
 // built million-row statements) would drown them. LOG_LEVEL=info brings them back.
 process.env.LOG_LEVEL ??= 'error';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BenchDatabase {
   postgres: PostgresServer;

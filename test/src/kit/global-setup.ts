@@ -1,18 +1,7 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createLogger, startPostgres } from '@pass/kit';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 /**
  * Starts one PostgreSQL for the whole test run (embedded unless DATABASE_URL is set) in a cluster
