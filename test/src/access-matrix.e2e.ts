@@ -44,18 +44,29 @@ describe('access matrix', () => {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    type BookRow = { id: string; code: string; state: string; redemptions: { id: string; voucher: { id: string; code: string } }[]; vouchers: { code: string; state: string }[] };
+    type BookRow = {
+      id: string;
+      code: string;
+      state: string;
+      redemptions: { id: string; session: { id: string }; voucher: { id: string; code: string } }[];
+      vouchers: { code: string; state: string }[];
+    };
     const books = async (distributorId: string): Promise<BookRow[]> =>
       (await asOperator(
-        'query($id: ID!) { distributor(id: $id) { books(first: 300) { id code state redemptions { id voucher { id code } } vouchers { code state } } } }',
+        'query($id: ID!) { distributor(id: $id) { books(first: 300) { id code state redemptions { id session { id } voucher { id code } } vouchers { code state } } } }',
         { id: distributorId },
       )).distributor.books;
     const [nogent, montataire, dijon] = await Promise.all([books(demo.distributors.peNogent!), books(demo.distributors.peMontataire!), books(demo.distributors.mlDijon!)]);
-    const used = (list: BookRow[]) => list.find((b) => b.state === 'HANDED_OUT' && b.redemptions.length > 0 && b.vouchers.some((v) => v.state === 'AVAILABLE'))!;
+    // Started with one voucher: the venue's other sittings are still open to the book (one voucher pays one sitting).
+    const used = (list: BookRow[]) => list.find((b) => b.state === 'HANDED_OUT' && b.redemptions.length === 1 && b.vouchers.some((v) => v.state === 'AVAILABLE'))!;
     const free = (list: BookRow[]) => list.find((b) => b.state === 'ALLOCATED')!;
     const redeemed = (book: BookRow): RedeemedVoucher => ({ id: book.redemptions[0]!.voucher.id, code: book.redemptions[0]!.voucher.code, redemptionId: book.redemptions[0]!.id });
     const unused = (book: BookRow) => book.vouchers.filter((v) => v.state === 'AVAILABLE').map((v) => v.code);
     const [nogentBook, montataireBook, dijonBook] = [used(nogent), used(montataire), used(dijon)];
+    const sittingsFree = (book: BookRow, venue: string) => demo.sessionsOf[venue]!.filter((id) => !book.redemptions.some((r) => r.session.id === id));
+    // The first free sitting takes last month's redemption below; the second is where the matrix redeems.
+    const [gestUpLastMonth, gestUpSession] = sittingsFree(montataireBook, 'gestUp');
+    const [dijonLastMonth] = sittingsFree(dijonBook, 'dijonEpn');
 
     // One redemption last month at each venue, then the month closed: a statement per venue.
     const lastMonth = new Date();
@@ -63,8 +74,8 @@ describe('access matrix', () => {
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     lastMonth.setUTCDate(15);
     const vouchers = hub.subgraphs.vouchers.dataSource;
-    for (const [code, venue] of [[unused(montataireBook)[0]!, 'gestUp'], [unused(dijonBook)[0]!, 'dijonEpn']] as const) {
-      const answer = await redeemVoucher(vouchers, { voucherCode: code, sessionId: demo.sessions[venue]!, idempotencyKey: `matrix-${code}` }, demo.venues[venue]!, lastMonth);
+    for (const [code, venue, sessionId] of [[unused(montataireBook)[0]!, 'gestUp', gestUpLastMonth!], [unused(dijonBook)[0]!, 'dijonEpn', dijonLastMonth!]] as const) {
+      const answer = await redeemVoucher(vouchers, { voucherCode: code, sessionId, idempotencyKey: `matrix-${code}` }, demo.venues[venue]!, lastMonth);
       if (!answer.redemption) throw new Error(answer.error.message);
     }
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(lastMonth);
@@ -82,7 +93,7 @@ describe('access matrix', () => {
       beneficiary: { own: beneficiaryOf('peNogent'), other: beneficiaryOf('mlDijon') },
       venue: { own: demo.venues.gestUp!, other: demo.venues.dijonEpn! },
       workshop: { own: await workshop(demo.venues.gestUp!), other: await workshop(demo.venues.dijonEpn!) },
-      session: { own: demo.sessions.gestUp!, other: demo.sessions.dijonEpn! },
+      session: { own: gestUpSession!, other: demo.sessions.dijonEpn! },
       book: { own: nogentBook.code, other: dijonBook.code },
       bookId: { own: nogentBook.id, other: dijonBook.id },
       freeBook: { own: free(nogent).code, other: free(dijon).code },

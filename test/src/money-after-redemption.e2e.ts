@@ -82,13 +82,16 @@ describe('money after redemption', () => {
       sessions.compagnons = await anotherSession(hub, hub.demo!.sessions.compagnons!, twoMonthsAgo);
       sessions.gestUp = await anotherSession(hub, hub.demo!.sessions.gestUp!, lastMonth);
       // Last month: two vouchers at Les Compagnons du Marais, one at Gest'Up; the month before, one more at the Compagnons.
+      // One book's vouchers pay one sitting each: the book's second and third go to sittings of their own.
       const [a1, a2, a3] = await availableVoucherCodes(hub, bookOf('peNogent', 0));
       const [b1] = await availableVoucherCodes(hub, bookOf('peMontataire', 0));
+      const compagnonsNextDay = await anotherSession(hub, hub.demo!.sessions.compagnons!, new Date(lastMonth.getTime() + 86_400_000));
+      const compagnonsEarlier = await anotherSession(hub, hub.demo!.sessions.compagnons!, twoMonthsAgo);
       for (const [code, session, at] of [
         [a1!, sessions.compagnons, lastMonth],
-        [a2!, sessions.compagnons, new Date(lastMonth.getTime() + 86_400_000)],
+        [a2!, compagnonsNextDay, new Date(lastMonth.getTime() + 86_400_000)],
         [b1!, sessions.gestUp, lastMonth],
-        [a3!, sessions.compagnons, twoMonthsAgo],
+        [a3!, compagnonsEarlier, twoMonthsAgo],
       ] as const) {
         const answer = await redeemAt(hub, code, session, at);
         expect(answer.error).toBeNull();
@@ -181,13 +184,14 @@ describe('money after redemption', () => {
     let books: string[];
 
     beforeAll(async () => {
-      p = await createPastProgramme(hub, { basisPoints: [3333, 3333, 3334], validFrom: '2024-01-01', validUntil: '2024-06-30' });
+      p = await createPastProgramme(hub, { basisPoints: [3333, 3333, 3334], validFrom: '2024-01-01', validUntil: '2024-06-30', sittings: 3 });
       await orderAndIssue(hub, p, { bookCount: 7, vouchersPerBook: 5, faceValueCents: 1000 });
       books = await allocate(hub, p, 4);
       await handOut(hub, p, books[0]!, '2024-02-01');
       await handOut(hub, p, books[1]!, '2024-02-01');
-      for (const code of (await availableVoucherCodes(hub, books[0]!)).slice(0, 3)) {
-        expect((await redeemAt(hub, code, p.sessionId, noonOf('2024-03-01'))).error).toBeNull();
+      // Three vouchers of one book, at three sittings: one voucher pays one sitting.
+      for (const [i, code] of (await availableVoucherCodes(hub, books[0]!)).slice(0, 3).entries()) {
+        expect((await redeemAt(hub, code, p.sessionIds[i]!, noonOf('2024-03-01'))).error).toBeNull();
       }
     });
 

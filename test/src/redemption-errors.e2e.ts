@@ -172,6 +172,30 @@ describe('redemption and hand-out refusals', () => {
       expect((await redeem(hub, atCompagnons, { voucherCode: second, sessionId: compagnonsSession })).redemption).not.toBeNull();
     });
 
+    test('BOOK_ALREADY_USED_IN_SESSION: a second voucher of one book in one sitting, which another sitting still takes', async () => {
+      const [sitting, nextSitting] = await scheduleSessions(hub, compagnons, 2, 12);
+      const {
+        voucherCodes: [first, second],
+      } = await handOutFreshBook(hub, cso, peNogent);
+      const taken = (await redeem(hub, atCompagnons, { voucherCode: first!, sessionId: sitting! })).redemption;
+      expect(taken).not.toBeNull();
+      const inDb = async () =>
+        vouchersDb().query(
+          `select r.id, v.code, v.state from redemption r join voucher v on v.id = r.voucher_id where r.session_id = $1 order by v.code`,
+          [sitting],
+        );
+      const before = await inDb();
+      expect(before).toEqual([{ id: taken!.id, code: first, state: 'REDEEMED' }]);
+
+      const idempotencyKey = `same-book-${randomUUID()}`;
+      await expectRefused({ voucherCode: second!, sessionId: sitting!, idempotencyKey }, 'BOOK_ALREADY_USED_IN_SESSION');
+      // Nothing changed: the sitting has the one redemption, the second voucher is still usable, its refusal replays.
+      expect(await inDb()).toEqual(before);
+      expect((await redeem(hub, atCompagnons, { voucherCode: second!, sessionId: sitting!, idempotencyKey })).error?.code).toBe('BOOK_ALREADY_USED_IN_SESSION');
+      expect(await voucherState(second!)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
+      expect((await redeem(hub, atCompagnons, { voucherCode: second!, sessionId: nextSitting! })).redemption).not.toBeNull();
+    });
+
     test('SESSION_OF_ANOTHER_VENUE: a venue redeems only for its own sessions', async () => {
       const voucherCode = await freshVoucher();
       const input = { voucherCode, sessionId: compagnonsSession, idempotencyKey: `venue-${randomUUID()}` };

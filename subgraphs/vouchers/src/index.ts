@@ -12,6 +12,7 @@ import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
 import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
 import { Outcomes1763900000106 } from './migrations/0004-outcomes';
 import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-scope';
+import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
@@ -80,7 +81,14 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
   },
   entities: [Book, Voucher, Redemption, ReimbursementStatement, Outcome],
-  migrations: [Init1763900000004, Reimbursement1763900000104, ExpiryCredits1763900000105, Outcomes1763900000106, IdempotencyScope1763900000107],
+  migrations: [
+    Init1763900000004,
+    Reimbursement1763900000104,
+    ExpiryCredits1763900000105,
+    Outcomes1763900000106,
+    IdempotencyScope1763900000107,
+    RedemptionSessionBook1763900000108,
+  ],
   createLoaders,
   eventHandlers: factHandlers,
 };

@@ -15,7 +15,10 @@ export interface PastProgramme {
   programmeId: string;
   funderIds: string[];
   venueId: string;
+  /** The first of `sessionIds`. */
   sessionId: string;
+  /** Sittings of the venue's workshop: one voucher pays one sitting, so a book needs one per voucher it redeems. */
+  sessionIds: string[];
   distributorId: string;
   validFrom: string;
   validUntil: string;
@@ -28,7 +31,7 @@ export const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export async function createPastProgramme(
   hub: TestHub,
-  options: { basisPoints: number[]; validFrom: string; validUntil: string },
+  options: { basisPoints: number[]; validFrom: string; validUntil: string; sittings?: number },
 ): Promise<PastProgramme> {
   const { programmes, beneficiaries, venues } = hub.subgraphs;
   const suffix = unique();
@@ -54,7 +57,11 @@ export async function createPastProgramme(
     durationMinutes: 60,
     seats: 100,
   });
-  const session = await scheduleSession(venues.dataSource, { workshopId: workshop.id, startsAt: noonOf(options.validFrom) });
+  const sessionIds: string[] = [];
+  for (let i = 0; i < (options.sittings ?? 1); i++) {
+    const startsAt = new Date(noonOf(options.validFrom).getTime() + i * 3_600_000);
+    sessionIds.push((await scheduleSession(venues.dataSource, { workshopId: workshop.id, startsAt })).id);
+  }
   const distributor = await registerDistributor(beneficiaries.dataSource, {
     name: `Distributor ${suffix}`,
     kind: DistributorKind.CCAS,
@@ -65,7 +72,8 @@ export async function createPastProgramme(
     programmeId: programme.id,
     funderIds,
     venueId: venue.id,
-    sessionId: session.id,
+    sessionId: sessionIds[0]!,
+    sessionIds,
     distributorId: distributor.id,
     validFrom: options.validFrom,
     validUntil: options.validUntil,

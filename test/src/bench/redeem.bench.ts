@@ -125,7 +125,7 @@ async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
   });
   const rows: { code: string }[] = await vouchers.query(
     `select v.code from voucher v join book b on b.id = v.book_id
-      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.id`,
+      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
     [programme.id],
   );
   return { programmeId: programme.id, voucherCodes: rows.map((r) => r.code), venues: venueRows };
@@ -220,10 +220,13 @@ async function main(): Promise<void> {
       `${prepared.venues.length} venues with a ${SEATS}-seat session each, one venue token each`,
   );
 
+  // One voucher pays one sitting: the codes come book by book (ids in issue order), and consecutive
+  // codes go round the venues, so a book's vouchers land in as many different sessions.
+  if (prepared.venues.length < VOUCHERS_PER_BOOK) throw new Error(`BENCH_VENUES must be at least ${VOUCHERS_PER_BOOK}: one voucher of a book per session`);
   let nextVoucher = 0;
   const requestsFor = (count: number, tag: string): DriverRequest[] =>
     Array.from({ length: count }, (_, i) => {
-      const venue = prepared.venues[i % prepared.venues.length]!;
+      const venue = prepared.venues[nextVoucher % prepared.venues.length]!;
       const voucherCode = prepared.voucherCodes[nextVoucher++]!;
       const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey: `bench-${tag}-${i}-${voucherCode}` };
       return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };

@@ -16,6 +16,8 @@ export enum RedemptionErrorCode {
   SESSION_NOT_FOUND = 'SESSION_NOT_FOUND',
   SESSION_OF_ANOTHER_VENUE = 'SESSION_OF_ANOTHER_VENUE',
   SESSION_FULL = 'SESSION_FULL',
+  /** One voucher pays one workshop sitting: a book's holder takes a session's seat once, not twice. */
+  BOOK_ALREADY_USED_IN_SESSION = 'BOOK_ALREADY_USED_IN_SESSION',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
@@ -138,6 +140,11 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   }
   const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);
   if (taken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
+  // Under the session's row lock, so two vouchers of one book cannot both slip in concurrently.
+  const [sameBook] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2`, [sessionId, voucher.book_id]);
+  if (sameBook) {
+    return refuse(RedemptionErrorCode.BOOK_ALREADY_USED_IN_SESSION, 'a voucher of this book was already redeemed for this session');
+  }
 
   const [won] = await tx.query(
     `with won as (update voucher set state = 'REDEEMED', redeemed_at = $2 where id = $1 and state = 'AVAILABLE' returning id)
