@@ -12,6 +12,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
   CALLER_HEADER,
+  hideInternalErrors,
   partnerTokenVerifier,
   signCallerAssertion,
   type Caller,
@@ -90,16 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => {
-      const code = formatted.extensions?.code;
-      if (code && code !== 'INTERNAL_SERVER_ERROR') {
-        // A subgraph's HTTP failure carries its URL and body: internal, never for callers.
-        const { response: _internal, ...extensions } = formatted.extensions ?? {};
-        return { ...formatted, extensions };
-      }
-      logger.error({ err: error }, 'internal error');
-      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-    },
+    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
   });
   await apollo.start();
 

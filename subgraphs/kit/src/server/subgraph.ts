@@ -171,7 +171,11 @@ export async function createSubgraph<TLoaders>(
  */
 export function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') {
+    // An upstream HTTP failure (at the gateway) carries the subgraph's URL and body: never for callers.
+    const { response: _internal, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
   logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'internal error');
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
