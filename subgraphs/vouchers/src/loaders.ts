@@ -7,7 +7,7 @@ import { expiryStore } from './expiry/expiry.store';
 import { programmeLedgers } from './ledger/ledger.store';
 import { ProgrammeLedger } from './ledger/ledger.type';
 import { outcomeStore } from './outcome/outcome.store';
-import { redemptionStore, type DistributorActivityRow, type ProgrammeStats, type Totals } from './redemption/redemption.store';
+import { redemptionStore, type DistributorTotals, type ProgrammeStats, type Totals } from './redemption/redemption.store';
 import { reimbursementStore } from './reimbursement/reimbursement.store';
 import { voucherStore } from './voucher/voucher.store';
 
@@ -78,7 +78,7 @@ export function createLoaders(db: DataSource) {
     outcomesOfBook: groupedLoader((ids) => outcomeStore.ofBooks(db, ids), (o) => o.bookId),
     distributorTotals: aggregateLoader(
       (ids) => redemptionStore.distributorTotals(db, ids),
-      (): DistributorActivityRow => ({ programmeId: '', distributorId: '', booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),
+      (): DistributorTotals => ({ booksAllocated: 0, booksHandedOut: 0, vouchersRedeemed: 0 }),
     ),
   };
 }

@@ -28,6 +28,12 @@ export interface DistributorActivityRow {
   vouchersRedeemed: number;
 }
 
+export interface DistributorTotals {
+  booksAllocated: number;
+  booksHandedOut: number;
+  vouchersRedeemed: number;
+}
+
 export interface Totals {
   count: number;
   amountCents: number;
@@ -113,29 +119,36 @@ export const redemptionStore = {
     }));
   },
 
-  /** Redemptions of each venue, all time or within a calendar month (Paris time). */
+  /**
+   * Redemptions of each venue, all time or within a calendar month (Paris time). The month is a
+   * range on `redeemed_at`, so the (venue_id, redeemed_at) index serves it.
+   */
   async venueTotals(db: DataSource, venueIds: string[], month: string | null): Promise<Map<string, Totals>> {
+    const inMonth = `and redeemed_at >= $2::date::timestamp at time zone 'Europe/Paris'
+                     and redeemed_at < ($2::date + interval '1 month') at time zone 'Europe/Paris'`;
     const rows = await db.query(
       `select venue_id, count(*) n, sum(amount_cents) cents from redemption
-        where venue_id = any($1)
-          and ($2::text is null or date_trunc('month', redeemed_at at time zone 'Europe/Paris') = to_date($2, 'YYYY-MM'))
+        where venue_id = any($1) ${month ? inMonth : ''}
         group by venue_id`,
-      [venueIds, month],
+      month ? [venueIds, `${month}-01`] : [venueIds],
     );
     return new Map(rows.map((r: Record<string, string>) => [r.venue_id, { count: int(r.n), amountCents: int(r.cents) }]));
   },
 
-  async distributorTotals(db: DataSource, distributorIds: string[]): Promise<Map<string, DistributorActivityRow>> {
+  /** Books and redemptions of each distributor, all programmes together. */
+  async distributorTotals(db: DataSource, distributorIds: string[]): Promise<Map<string, DistributorTotals>> {
     const rows = await db.query(
-      `select b.distributor_id, count(*) allocated, count(b.beneficiary_id) handed_out,
-              coalesce(sum((select count(*) from redemption r where r.book_id = b.id)), 0) redeemed
-         from book b where b.distributor_id = any($1) group by b.distributor_id`,
+      `with books as (select id, distributor_id, beneficiary_id from book where distributor_id = any($1)),
+            used as (select r.book_id, count(*) n from redemption r join books on books.id = r.book_id group by r.book_id)
+       select books.distributor_id, count(*) allocated, count(books.beneficiary_id) handed_out, coalesce(sum(used.n), 0) redeemed
+         from books left join used on used.book_id = books.id
+        group by books.distributor_id`,
       [distributorIds],
     );
     return new Map(
       rows.map((r: Record<string, string>) => [
         r.distributor_id,
-        { programmeId: '', distributorId: r.distributor_id, booksAllocated: int(r.allocated), booksHandedOut: int(r.handed_out), vouchersRedeemed: int(r.redeemed) },
+        { booksAllocated: int(r.allocated), booksHandedOut: int(r.handed_out), vouchersRedeemed: int(r.redeemed) },
       ]),
     );
   },

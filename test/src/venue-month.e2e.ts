@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '@pass/kit';
+import { parisMonthOf, redeemVoucher } from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import { handOutFreshBook, scheduleSessions } from './kit/lifecycle';
+
+/** A venue's amount due for a month counts the redemptions of that Paris calendar month, to the minute. */
+describe('Venue.amountDueCents by Paris month', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ demo: true });
+  });
+  afterAll(() => hub?.close());
+
+  test('23:30 UTC on the last day (already the 1st in Paris) counts in the new month; 21:30 UTC in the old one', async () => {
+    const { programmes, distributors, venues } = hub.demo!;
+    const venueId = venues.gestUp!;
+    const { voucherCodes } = await handOutFreshBook(hub, programmes.cso, distributors.peNogent!);
+    const sessions = await scheduleSessions(hub, venueId, 2);
+    const now = new Date();
+    const firstOfMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // Paris is UTC+1 or +2: 21:30 UTC on the last day is 22:30 or 23:30 there, 23:30 UTC is past midnight.
+    const lateLastMonth = new Date(firstOfMonth.getTime() - 150 * 60_000);
+    const earlyThisMonth = new Date(firstOfMonth.getTime() - 30 * 60_000);
+    expect(parisMonthOf(lateLastMonth)).not.toBe(parisMonthOf(firstOfMonth));
+    expect(parisMonthOf(earlyThisMonth)).toBe(parisMonthOf(firstOfMonth));
+    for (const [i, at] of [lateLastMonth, earlyThisMonth].entries()) {
+      const answer = await redeemVoucher(
+        hub.subgraphs.vouchers.dataSource,
+        { voucherCode: voucherCodes[i]!, sessionId: sessions[i]!, idempotencyKey: `month-${randomUUID()}` },
+        venueId,
+        at,
+      );
+      expect(answer.error).toBeNull();
+    }
+    const token = await hub.tokenFor({ role: Role.VENUE, organisationId: venueId });
+    const due = async (month: string) =>
+      (await hub.graphqlAs(token, 'query($id: ID!, $m: String) { venue(id: $id) { amountDueCents(month: $m) } }', { id: venueId, m: month })).body.data.venue
+        .amountDueCents;
+    expect(await due(parisMonthOf(lateLastMonth))).toBe(1000);
+    // The demo's 7 redemptions of today, plus the one at the start of this month.
+    expect(await due(parisMonthOf(firstOfMonth))).toBe(parisMonthOf(now) === parisMonthOf(firstOfMonth) ? 8000 : 1000);
+  });
+});
