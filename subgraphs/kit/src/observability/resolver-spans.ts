@@ -1,5 +1,6 @@
 import type { Span } from '@opentelemetry/api';
 import { defaultFieldResolver, isObjectType, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { endSpan, tracerFor } from './tracing';
 
 const TRACED = Symbol('pass.traced');
@@ -32,18 +33,36 @@ function settle<T>(span: Span, run: () => T): T {
 }
 
 /**
- * Wraps every resolver the subgraph wrote (root fields, field resolvers, `__resolveReference`) so
- * that each call is a span, active while it runs: its loaders' SQL nests under it. Fields read
- * straight off an object keep graphql's default resolver and no span. Called only when tracing
- * is on, so a subgraph without traces runs its resolvers unwrapped.
+ * `Type.field` of every `@FieldResolver` method. type-graphql gives plain fields a resolver too
+ * (it reads the property after the auth check), so the schema alone cannot tell a property from
+ * code that loads something; a span per property of a 1,000-item list would drown the trace.
+ */
+function fieldResolverNames(): Set<string> {
+  const storage = getMetadataStorage();
+  const names = new Set<string>();
+  for (const resolver of storage.fieldResolvers) {
+    const target = resolver.getObjectType?.();
+    const type = storage.objectTypes.find((o) => o.target === target);
+    if (type) names.add(`${type.name}.${resolver.schemaName}`);
+  }
+  return names;
+}
+
+/**
+ * Wraps the resolvers the subgraph wrote (root fields, `@FieldResolver` methods,
+ * `__resolveReference`) so that each call is a span, active while it runs: its loaders' SQL nests
+ * under it. Called only when tracing is on, so a subgraph without traces runs them unwrapped.
  */
 export function traceResolvers(schema: GraphQLSchema, part: string): void {
   const tracer = tracerFor(part);
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  const fieldResolvers = fieldResolverNames();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve as Resolver | undefined;
       if (!resolve || resolve === defaultFieldResolver || resolve[TRACED]) continue;
+      if (!roots.has(type) && !fieldResolvers.has(`${type.name}.${field.name}`)) continue;
       const traced: Resolver = function (this: unknown, source, args, context, info) {
         return tracer.startActiveSpan(
           `${info.parentType.name}.${info.fieldName}`,
