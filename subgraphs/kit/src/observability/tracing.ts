@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, context, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OTLPJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as OTLPProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { Resource, envDetectorSync } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -13,11 +14,14 @@ import pg from 'pg';
  * - `OTEL_TRACES_EXPORTER=otlp` and/or `console` (comma-separated): on with those exporters.
  * - `OTEL_TRACES_EXPORTER` unset: on with `otlp` as soon as `OTEL_EXPORTER_OTLP_ENDPOINT` or
  *   `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` names a collector.
- * The OTLP exporter speaks OTLP over HTTP with JSON bodies (what `http/json` means); it reads the
+ * OTLP goes over HTTP, as protobuf (`http/protobuf`, the standard's default) or JSON
+ * (`OTEL_EXPORTER_OTLP_PROTOCOL=http/json`); gRPC is not bundled. The exporter reads the
  * endpoint, headers, timeout and compression from the `OTEL_EXPORTER_OTLP_*` variables itself, and
  * the sampler comes from `OTEL_TRACES_SAMPLER`/`OTEL_TRACES_SAMPLER_ARG`.
  */
-export type TracingConfig = { enabled: false } | { enabled: true; exporters: ('otlp' | 'console')[] };
+export type TracingConfig =
+  | { enabled: false }
+  | { enabled: true; exporters: ('otlp' | 'console')[]; protocol: 'http/protobuf' | 'http/json' };
 
 export function tracingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TracingConfig {
   if ((env.OTEL_SDK_DISABLED ?? '').trim().toLowerCase() === 'true') return { enabled: false };
@@ -34,10 +38,12 @@ export function tracingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Trac
       throw new Error(`OTEL_TRACES_EXPORTER: "${exporter}" is not supported here; use otlp, console or none`);
     }
   }
-  if (exporters.includes('otlp') && protocol !== undefined && protocol !== 'http/json') {
-    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported here; the hub exports OTLP as http/json (leave it unset or set http/json)`);
+  const otlpProtocol = (protocol ?? 'http/protobuf').trim();
+  if (exporters.includes('otlp') && otlpProtocol !== 'http/protobuf' && otlpProtocol !== 'http/json') {
+    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported here; use http/protobuf (the default) or http/json`);
   }
-  return exporters.length === 0 ? { enabled: false } : { enabled: true, exporters: exporters as ('otlp' | 'console')[] };
+  if (exporters.length === 0) return { enabled: false };
+  return { enabled: true, exporters: exporters as ('otlp' | 'console')[], protocol: otlpProtocol as 'http/protobuf' | 'http/json' };
 }
 
 let provider: NodeTracerProvider | null = null;
@@ -71,7 +77,9 @@ export function startTracingFromEnv(defaultServiceName: string, env: NodeJS.Proc
   const config = tracingConfigFromEnv(env);
   if (!config.enabled) return false;
   const processors: SpanProcessor[] = config.exporters.map((exporter) =>
-    exporter === 'otlp' ? new BatchSpanProcessor(new OTLPTraceExporter()) : new SimpleSpanProcessor(new ConsoleSpanExporter()),
+    exporter === 'otlp'
+      ? new BatchSpanProcessor(config.protocol === 'http/json' ? new OTLPJsonTraceExporter() : new OTLPProtobufTraceExporter())
+      : new SimpleSpanProcessor(new ConsoleSpanExporter()),
   );
   startTracing({ serviceName: env.OTEL_SERVICE_NAME || defaultServiceName, processors });
   return true;
