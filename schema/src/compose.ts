@@ -4,11 +4,15 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { federatedSchemaOf } from '@pass/kit';
-import { subgraphSdlPath, supergraphPath } from './paths';
+import { apiSchemaOf, printApiSchema } from './api-schema';
+import { apiSchemaPath, subgraphSdlPath, supergraphPath } from './paths';
 import { subgraphModules } from './subgraphs';
+import { generateTypedOperations } from './typed-operations';
 
 export interface Composition {
   supergraphSdl: string;
+  /** The client-facing schema (`schema/api.graphql`). */
+  apiSdl: string;
   subgraphs: { name: string; sdl: string }[];
 }
 
@@ -24,16 +28,23 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl, subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })) };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSdl: printApiSchema(apiSchemaOf(result)),
+    subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })),
+  };
 }
 
 async function main(): Promise<void> {
-  const { supergraphSdl, subgraphs } = await composeSupergraph();
+  const { supergraphSdl, apiSdl, subgraphs } = await composeSupergraph();
   const dir = path.dirname(supergraphPath);
   mkdirSync(path.join(dir, 'subgraphs'), { recursive: true });
   for (const s of subgraphs) writeFileSync(subgraphSdlPath(s.name), s.sdl);
   writeFileSync(supergraphPath, supergraphSdl);
-  console.log(`wrote ${path.relative(process.cwd(), supergraphPath)} and ${subgraphs.length} subgraph SDLs`);
+  writeFileSync(apiSchemaPath, apiSdl);
+  const generated = await generateTypedOperations(apiSdl, true);
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  console.log(`wrote ${rel(supergraphPath)}, ${rel(apiSchemaPath)}, ${subgraphs.length} subgraph SDLs and ${generated.length} typed-operation files`);
 }
 
 if (require.main === module) {
