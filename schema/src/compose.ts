@@ -7,7 +7,6 @@ import { federatedSchemaOf } from '@pass/kit';
 import { apiSchemaOf, printApiSchema } from './api-schema';
 import { apiSchemaPath, subgraphSdlPath, supergraphPath } from './paths';
 import { subgraphModules } from './subgraphs';
-import { generateTypedOperations } from './typed-operations';
 
 export interface Composition {
   supergraphSdl: string;
@@ -42,6 +41,9 @@ async function main(): Promise<void> {
   for (const s of subgraphs) writeFileSync(subgraphSdlPath(s.name), s.sdl);
   writeFileSync(supergraphPath, supergraphSdl);
   writeFileSync(apiSchemaPath, apiSdl);
+  // Loaded only here: the generator (and its ESM-only dependencies) is a build tool, never needed
+  // by the hub, which imports this module for `composeSupergraph`.
+  const { generateTypedOperations } = require('./typed-operations') as typeof import('./typed-operations');
   const generated = await generateTypedOperations(apiSdl, true);
   const rel = (p: string) => path.relative(process.cwd(), p);
   console.log(`wrote ${rel(supergraphPath)}, ${rel(apiSchemaPath)}, ${subgraphs.length} subgraph SDLs and ${generated.length} typed-operation files`);

@@ -49,3 +49,4 @@ export async function generateTypedOperations(apiSdl: string, write: boolean): P
   const files: { filename: string; content: string }[] = await generate(typedOperationsConfig(apiSdl), write);
   return files.map((f) => ({ filename: path.resolve(f.filename), content: f.content })).sort((a, b) => a.filename.localeCompare(b.filename));
 }
+
