@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { federatedSchemaOf } from '@pass/kit';
 import { apiSchemaOf, printApiSchema } from './api-schema';
-import { apiSchemaPath, subgraphSdlPath, supergraphPath } from './paths';
+import { describeChanges, unacknowledgedBreakingChanges } from './api-check';
+import { apiBaselinePath, apiSchemaPath, changelogPath, subgraphSdlPath, supergraphPath } from './paths';
 import { subgraphModules } from './subgraphs';
 
 export interface Composition {
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   const generated = await generateTypedOperations(apiSdl, true);
   const rel = (p: string) => path.relative(process.cwd(), p);
   console.log(`wrote ${rel(supergraphPath)}, ${rel(apiSchemaPath)}, ${subgraphs.length} subgraph SDLs and ${generated.length} typed-operation files`);
+  const unacknowledged = await unacknowledgedBreakingChanges(readFileSync(apiBaselinePath, 'utf8'), apiSdl, readFileSync(changelogPath, 'utf8'));
+  if (unacknowledged.length > 0) {
+    console.warn(`breaking changes against schema/api.baseline.graphql that CHANGELOG.md does not acknowledge (npm test fails):\n${describeChanges(unacknowledged)}`);
+  }
 }
 
 if (require.main === module) {
