@@ -12,7 +12,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
   CALLER_HEADER,
-  hideInternalErrors,
   partnerTokenVerifier,
   signCallerAssertion,
   type Caller,
@@ -21,6 +20,7 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -89,9 +89,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin(), callerMistakesPlugin()],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+    formatError: (formatted, error) => formatCallerError(formatted, error, logger),
   });
   await apollo.start();
 
