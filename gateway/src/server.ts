@@ -12,8 +12,6 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
   CALLER_HEADER,
-  hideInternalErrors,
-  partnerTokenVerifier,
   signCallerAssertion,
   type Caller,
   type HubKeys,
@@ -21,6 +19,8 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
+import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -34,6 +34,10 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
+  /** The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process. */
+  databaseUrl?: string;
+  /** Failed authentications per second per client address, and the burst allowed. */
+  failedAuthLimit?: { perSecond: number; burst: number };
 }
 
 export interface Gateway {
@@ -69,7 +73,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
   });
-  const verifyToken = partnerTokenVerifier(options.keys.partnerPublic);
+  const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
+  const verifyToken = partnerAuth.verify;
+  const failedAuth = new FailedAuthLimiter(options.failedAuthLimit?.perSecond ?? 1, options.failedAuthLimit?.burst ?? 30);
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
   // Hostile-query limits; field suggestions are blocked so the schema cannot be guessed by typos.
   const armor = new ApolloArmor({
@@ -90,9 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin(), callerMistakesPlugin()],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+    formatError: (formatted, error) => formatCallerError(formatted, error, logger),
   });
   await apollo.start();
 
@@ -120,6 +126,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const address = req.socket.remoteAddress ?? '';
+    const penalty = failedAuth.retryAfter(address);
+    if (penalty > 0) {
+      res.setHeader('Retry-After', String(penalty));
+      res.status(429).json({ errors: [{ message: 'too many failed authentications from this address', extensions: { code: 'RATE_LIMITED' } }] });
+      return;
+    }
     try {
       if (!match) throw new AuthError('TOKEN_MISSING', 'send Authorization: Bearer <token>');
       const caller = await verifyToken(match[1]!);
@@ -133,6 +146,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       next();
     } catch (err) {
       const failure = err instanceof AuthError ? err : new AuthError('TOKEN_INVALID', 'the token is not valid');
+      failedAuth.failed(address);
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${failure.message}"`);
       res.status(401).json({ errors: [{ message: failure.message, extensions: { code: 'UNAUTHENTICATED', reason: failure.reason } }] });
     }
@@ -195,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     close: async () => {
       closing = true;
       await apollo.stop();
+      await partnerAuth.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -56,6 +56,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       keys,
+      databaseUrl: options.databaseUrl,
       operations: manifestFromPersistedDocuments(persistedDocuments()),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
