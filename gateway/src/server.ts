@@ -17,10 +17,15 @@ import {
   signCallerAssertion,
   type Caller,
   type HubKeys,
+  type Role,
 } from '@pass/kit';
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { corsForGraphql } from './cors';
+import { introspectionByRole } from './introspection';
+import { defaultIntrospectionRoles } from './config';
+import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -34,6 +39,12 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Browser origins allowed to call /graphql; none by default. */
+  corsOrigins?: readonly string[];
+  /** Roles that may introspect; by default every role, analysts and operators in production mode. */
+  introspectionRoles?: readonly Role[];
+  /** GraphiQL's preloaded tabs; by default the registered operations. */
+  exampleOperations?: readonly ExampleOperation[];
 }
 
 export interface Gateway {
@@ -89,7 +100,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    // Decided per caller by introspectionByRole, not for everyone by NODE_ENV.
+    introspection: true,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.plugin(),
+      introspectionByRole(options.introspectionRoles ?? defaultIntrospectionRoles(options.persistedOnly ?? false)),
+    ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
   });
@@ -117,6 +135,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
+  serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
+  // Preflights carry no token: CORS answers them before authentication.
+  app.use('/graphql', corsForGraphql(options.corsOrigins ?? []));
   // Authentication comes first: no token, no GraphQL, not even a parse.
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';

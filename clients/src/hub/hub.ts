@@ -1,5 +1,5 @@
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { buildManifest, createGateway, type Gateway } from '@pass/gateway';
+import { buildManifest, createGateway, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
@@ -26,6 +26,10 @@ export interface HubOptions {
   /** Signing keys; fresh ones are generated when absent (tests). */
   keys?: HubKeys;
   logger?: Logger;
+  /** Where the gateway binds (loopback by default); the subgraphs always stay on loopback. */
+  gatewayHost?: string;
+  /** CORS origins, introspection roles and rate limit, as `HubConfig` reads them. */
+  gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'>;
 }
 
 /**
@@ -59,8 +63,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       operations: buildManifest(partnerOperations()),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
+      ...options.gateway,
     });
-    const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
+    const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0, options.gatewayHost);
     return {
       gatewayUrl,
       subgraphUrls,
