@@ -19,9 +19,9 @@ export interface GraphiqlTab {
 }
 
 /** The first tab: what an analyst can run as it is, and how to find the ids the others need. */
-const OVERVIEW = `# Signed in as an analyst or an operator: run this as it is (▶ or Ctrl-Enter).
-# The other tabs are the registered operations of each partner role; they need ids,
-# which { funders { id name } distributors { id name } venues { id name } } lists.
+const OVERVIEW = `# As an analyst or an operator: run this as it is (▶ or Ctrl-Enter).
+# The other tabs: each partner role's registered operation. Ids:
+# { funders { id name } distributors { id name } venues { id name } }
 query ProgrammeFigures {
   programmes {
     id

@@ -46,6 +46,7 @@ export async function bundlePage(page: PageBundle): Promise<{ bytes: number }> {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${base}/page.css">
 <script type="module" src="${base}/page.js"></script>
 </head>

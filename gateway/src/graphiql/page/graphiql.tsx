@@ -87,7 +87,13 @@ function Page({ tabs }: { tabs: Tab[] }) {
         </span>
       </form>
       <div className="hub-graphiql">
-        <GraphiQL fetcher={fetcher} defaultTabs={tabs.map(({ query, variables }) => ({ query, variables }))} isHeadersEditorEnabled={false} shouldPersistHeaders={false} />
+        <GraphiQL
+          fetcher={fetcher}
+          // GraphiQL fails on an empty list: without examples it opens its own default tab.
+          defaultTabs={tabs.length > 0 ? tabs.map(({ query, variables }) => ({ query, variables })) : undefined}
+          isHeadersEditorEnabled={false}
+          shouldPersistHeaders={false}
+        />
       </div>
     </div>
   );
