@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Role } from '@pass/kit';
 import { partnerOperations } from '@pass/clients';
@@ -58,7 +59,9 @@ describe('GraphiQL at /graphiql', () => {
     await result.getByText('Pass numérique Creil Sud Oise').waitFor();
     await expect(result.textContent()).resolves.toContain('"vouchersRedeemed": 25');
     await page.setViewportSize({ width: 1400, height: 800 });
-    await page.screenshot({ path: path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots', 'graphiql.png') });
+    // The README's screenshot changes with every run (ids, dates): rewritten only when asked.
+    const screenshot = await page.screenshot();
+    if (process.env.UPDATE_SCREENSHOTS === '1') writeFileSync(path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots', 'graphiql.png'), screenshot);
 
     // The token lives for the browser session: a reload keeps it, a new session does not have it.
     await page.reload();
