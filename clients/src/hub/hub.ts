@@ -1,6 +1,6 @@
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { buildManifest, createGateway, type Gateway, type GatewayOptions } from '@pass/gateway';
-import { partnerOperations } from '../operations/operations';
+import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
+import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
 export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
@@ -60,7 +60,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       keys,
-      operations: buildManifest(partnerOperations()),
+      operations: manifestFromPersistedDocuments(persistedDocuments()),
+      // GraphiQL's tabs show the files as written, comments included.
+      exampleOperations: partnerOperations(),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
       ...options.gateway,

@@ -6,12 +6,13 @@ describe('graphiqlTabs', () => {
       { name: 'venue-sessions', document: 'query VenueSessions($venueId: ID!, $first: Int, $states: [String!]) { venue(id: $venueId) { name } }' },
       { name: 'funder-programme', document: '# a comment\nquery FunderProgrammes($funderId: ID!) { funder(id: $funderId) { name } }' },
       { name: 'public-figures', document: '{ programmes { name } }' },
+      { name: 'CoordinatorProgramme', document: 'query CoordinatorProgramme { programmes { name } }' },
     ]);
-    expect(tabs.map((t) => t.role)).toEqual(['analyst', 'funder', 'partner', 'venue']);
+    expect(tabs.map((t) => t.role)).toEqual(['analyst', 'coordinator', 'funder', 'partner', 'venue']);
     expect(tabs[0]!.query).toContain('query ProgrammeFigures');
-    expect(tabs[1]!.query).toContain('# a comment');
-    expect(JSON.parse(tabs[1]!.variables)).toEqual({ funderId: '' });
-    expect(tabs[2]!.variables).toBe('');
-    expect(JSON.parse(tabs[3]!.variables)).toEqual({ venueId: '', first: 0, states: [] });
+    expect(tabs[2]!.query).toContain('# a comment');
+    expect(JSON.parse(tabs[2]!.variables)).toEqual({ funderId: '' });
+    expect(tabs[3]!.variables).toBe('');
+    expect(JSON.parse(tabs[4]!.variables)).toEqual({ venueId: '', first: 0, states: [] });
   });
 });

@@ -7,7 +7,7 @@ import { servePage } from '../pages/serve-page';
 export const GRAPHIQL_BUNDLE_DIR = path.resolve(__dirname, '..', '..', 'dist', 'graphiql', 'public');
 
 export interface ExampleOperation {
-  /** The file's name, e.g. `funder-programme`; its first word is the role that sends it. */
+  /** The file's or the operation's name, e.g. `funder-programme`; its first word is the role that sends it. */
   name: string;
   document: string;
 }
@@ -35,7 +35,8 @@ query ProgrammeFigures {
 }
 `;
 
-const ROLE_OF_FILE = /^(funder|distributor|venue|coordinator|analyst|operator)\b/;
+/** `funder-programme.graphql` or an operation named `FunderProgrammes`: the first word is the role. */
+const ROLE_OF_NAME = /^(funder|distributor|venue|coordinator|analyst|operator)/i;
 
 /** A variables skeleton from the operation's definitions, so a tab shows what to fill in. */
 function variablesSkeleton(document: string): string {
@@ -57,7 +58,7 @@ export function graphiqlTabs(operations: readonly ExampleOperation[]): GraphiqlT
     { role: 'analyst', query: OVERVIEW, variables: '' },
     ...[...operations]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((o) => ({ role: ROLE_OF_FILE.exec(o.name)?.[1] ?? 'partner', query: o.document, variables: variablesSkeleton(o.document) })),
+      .map((o) => ({ role: ROLE_OF_NAME.exec(o.name)?.[1]?.toLowerCase() ?? 'partner', query: o.document, variables: variablesSkeleton(o.document) })),
   ];
 }
 
