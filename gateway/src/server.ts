@@ -15,12 +15,17 @@ import {
   signCallerAssertion,
   type Caller,
   type HubKeys,
+  type Role,
 } from '@pass/kit';
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
+import { corsForGraphql } from './cors';
+import { introspectionByRole } from './introspection';
+import { defaultIntrospectionRoles } from './config';
+import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -38,6 +43,12 @@ export interface GatewayOptions {
   databaseUrl?: string;
   /** Failed authentications per second per client address, and the burst allowed. */
   failedAuthLimit?: { perSecond: number; burst: number };
+  /** Browser origins allowed to call /graphql; none by default. */
+  corsOrigins?: readonly string[];
+  /** Roles that may introspect; by default every role, analysts and operators in production mode. */
+  introspectionRoles?: readonly Role[];
+  /** GraphiQL's preloaded tabs; by default the registered operations. */
+  exampleOperations?: readonly ExampleOperation[];
 }
 
 export interface Gateway {
@@ -96,7 +107,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin(), callerMistakesPlugin()],
+    // Decided per caller by introspectionByRole, not for everyone by NODE_ENV.
+    introspection: true,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.plugin(),
+      callerMistakesPlugin(),
+      introspectionByRole(options.introspectionRoles ?? defaultIntrospectionRoles(options.persistedOnly ?? false)),
+    ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => formatCallerError(formatted, error, logger),
   });
@@ -122,6 +141,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
   app.get('/metrics', metrics.serve);
+  serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
+  // Preflights carry no token: CORS answers them before authentication.
+  app.use('/graphql', corsForGraphql(options.corsOrigins ?? []));
   // Authentication comes first: no token, no GraphQL, not even a parse.
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';
