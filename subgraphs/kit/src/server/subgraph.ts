@@ -105,6 +105,10 @@ export async function createSubgraph<TLoaders>(
   const app = express();
   app.use(observeHttp({ logger, metrics, part: module.name }));
   const httpServer = http.createServer(app);
+  // The gateway's agent keeps idle sockets open with no time limit; a subgraph closing one after
+  // Node's default 5 s races with the gateway reusing it ("socket hang up" on a busy machine).
+  httpServer.keepAliveTimeout = 120_000;
+  httpServer.headersTimeout = 121_000;
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
