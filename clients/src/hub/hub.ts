@@ -1,6 +1,6 @@
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { buildManifest, createGateway, type Gateway } from '@pass/gateway';
-import { partnerOperations } from '../operations/operations';
+import { createGateway, manifestFromPersistedDocuments, type Gateway } from '@pass/gateway';
+import { persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
 export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
@@ -56,7 +56,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       keys,
-      operations: buildManifest(partnerOperations()),
+      operations: manifestFromPersistedDocuments(persistedDocuments()),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
     });
