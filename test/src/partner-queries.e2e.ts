@@ -120,6 +120,6 @@ describe('partner queries through the gateway, each as its partner', () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect((await ready.json()).subgraphs).toHaveLength(4);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/hub_graphql_requests_total\{operation="query"\} [1-9]/);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^graphql_operations_total\{operation_type="query",outcome="ok",service="gateway"\} [1-9]/m);
   });
 });

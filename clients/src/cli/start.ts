@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres } from '@pass/kit';
+import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres, stopTracing } from '@pass/kit';
 import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping');
     await hub.close();
+    await stopTracing();
     await postgres.stop();
     process.exit(0);
   };
