@@ -6,27 +6,46 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Issued by the operator, allocated to a distributor, handed out to a person. */
 export type BookState =
+  /** Given to a distributor, not yet handed out. */
   | 'ALLOCATED'
+  /** Handed to a person: its vouchers can be redeemed. */
   | 'HANDED_OUT'
+  /** Issued by the operator, not yet given to a distributor. */
   | 'ISSUED';
 
+/** What kind of organisation a distributor is. */
 export type DistributorKind =
+  /** An association. */
   | 'ASSOCIATION'
+  /** A municipal social action centre (centre communal d'action sociale). */
   | 'CCAS'
+  /** An apprentice training centre (centre de formation d'apprentis). */
   | 'CFA'
+  /** A Mission locale, for 16-25-year-olds. */
   | 'MISSION_LOCALE'
+  /** Any other organisation. */
   | 'OTHER'
+  /** A Pôle emploi (France Travail) agency. */
   | 'POLE_EMPLOI'
+  /** A social centre. */
   | 'SOCIAL_CENTRE'
+  /** A town hall desk. */
   | 'TOWN_HALL';
 
+/** Where an order is: vouchers become usable only once it is paid. */
 export type OrderStatus =
+  /** The funder paid; its books can be issued. */
   | 'PAID'
+  /** Ordered, not yet paid. */
   | 'PLACED';
 
+/** The three axes of the programme's workshops. */
 export type WorkshopAxis =
+  /** Discover digital life. */
   | 'DISCOVER'
+  /** Be autonomous: control one's data, find a job. */
   | 'EMPOWER'
+  /** Master the tools and online procedures. */
   | 'MASTER';
 
 export type CoordinatorProgrammeQueryVariables = Exact<{

@@ -19,7 +19,7 @@ const AGE_BANDS: [string, number][] = [
  * facts eligibility needs are kept; never a name or an address.
  */
 @Entity({ name: 'beneficiary' })
-@ObjectType()
+@ObjectType({ description: 'A person a distributor registered to receive a book: a pseudonymous record with the minimum the eligibility rules need, never a name or an address.' })
 @Directive('@key(fields: "id")')
 export class Beneficiary {
   @PrimaryGeneratedColumn('uuid')
@@ -35,7 +35,7 @@ export class Beneficiary {
 
   @Column('int', { name: 'birth_year', nullable: true })
   @UseMiddleware(RegisteringDistributorOnly)
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of birth, when the person gave it; only the registering distributor sees it.' })
   birthYear!: number | null;
 
   @Column('text', { name: 'insee_code' })
@@ -45,22 +45,22 @@ export class Beneficiary {
 
   @Column('text', { name: 'education_level', nullable: true })
   @UseMiddleware(RegisteringDistributorOnly)
-  @Field(() => EducationLevel, { nullable: true })
+  @Field(() => EducationLevel, { nullable: true, description: 'Highest education level reached, when given; only the registering distributor sees it.' })
   educationLevel!: EducationLevel | null;
 
   @Column('text', { array: true })
   @UseMiddleware(RegisteringDistributorOnly)
-  @Field(() => [BeneficiaryStatus])
+  @Field(() => [BeneficiaryStatus], { description: 'The situations the person is in (job seeker, retiree…); only the registering distributor sees them.' })
   statuses!: BeneficiaryStatus[];
 
   @Column('timestamptz', { name: 'consent_at' })
   @UseMiddleware(RegisteringDistributorOnly)
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the person consented to the record being kept.' })
   consentAt!: Date;
 
   @Column('timestamptz', { name: 'registered_at' })
   @UseMiddleware(RegisteringDistributorOnly)
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the distributor registered the person.' })
   registeredAt!: Date;
 
   @UseMiddleware(RegisteringDistributorOnly)

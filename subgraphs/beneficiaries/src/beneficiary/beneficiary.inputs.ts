@@ -6,13 +6,13 @@ import { Beneficiary } from './beneficiary.entity';
 
 @InputType({ description: 'The minimum a distributor records about a person: no name, no address.' })
 export class RegisterBeneficiaryInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registering distributor.' })
   distributorId!: string;
 
   @Field(() => ID, { description: 'The programme whose book the person is to receive.' })
   programmeId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of birth; needed when the programme has an age rule.' })
   @Min(1900)
   @Max(2100)
   birthYear?: number | null;
@@ -20,10 +20,10 @@ export class RegisterBeneficiaryInput {
   @Field({ description: 'INSEE code of the commune the person lives in.' })
   inseeCode!: string;
 
-  @Field(() => EducationLevel, { nullable: true })
+  @Field(() => EducationLevel, { nullable: true, description: 'Highest education level reached; needed when the programme has an education rule.' })
   educationLevel?: EducationLevel | null;
 
-  @Field(() => [BeneficiaryStatus], { defaultValue: [] })
+  @Field(() => [BeneficiaryStatus], { defaultValue: [], description: 'The situations the person is in.' })
   @ArrayMaxSize(6)
   statuses!: BeneficiaryStatus[];
 
@@ -31,23 +31,23 @@ export class RegisterBeneficiaryInput {
   consentAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why a person could not be registered.' })
 export class BeneficiaryError {
-  @Field({ description: 'NOT_ELIGIBLE, UNKNOWN_PROGRAMME, UNKNOWN_DISTRIBUTOR, UNKNOWN_COMMUNE, CONSENT_IN_FUTURE' })
+  @Field({ description: 'NOT_ELIGIBLE: the person fails a rule of the programme (see `reasons`); UNKNOWN_PROGRAMME: no programme has this id; UNKNOWN_DISTRIBUTOR: no distributor has this id; UNKNOWN_COMMUNE: the INSEE code names no French commune; CONSENT_IN_FUTURE: the consent is dated after now.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
   message!: string;
 
-  @Field(() => [IneligibilityReason])
+  @Field(() => [IneligibilityReason], { description: 'With NOT_ELIGIBLE: every eligibility rule the person fails; empty otherwise.' })
   reasons!: IneligibilityReason[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The answer to registerBeneficiary: the person, or an error.' })
 export class RegisterBeneficiaryPayload {
-  @Field(() => Beneficiary, { nullable: true })
+  @Field(() => Beneficiary, { nullable: true, description: 'The person registered; null on an error.' })
   beneficiary!: Beneficiary | null;
 
-  @Field(() => BeneficiaryError, { nullable: true })
+  @Field(() => BeneficiaryError, { nullable: true, description: 'Why the person was not registered; null when they were.' })
   error!: BeneficiaryError | null;
 }

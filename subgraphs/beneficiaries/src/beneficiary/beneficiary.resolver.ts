@@ -10,8 +10,8 @@ import { registerBeneficiary } from './beneficiary.manager';
 @Resolver(() => Beneficiary)
 export class BeneficiaryResolver {
   @Authorized(EVERY_ROLE)
-  @Query(() => Beneficiary)
-  async beneficiary(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
+  @Query(() => Beneficiary, { description: 'A person, for the distributor that registered them; the read is audit-logged.' })
+  async beneficiary(@Arg('id', () => ID, { description: "The person's id." }) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
     const beneficiary = await ctx.loaders.beneficiary.load(id);
     ensureSeesPseudonym(ctx, beneficiary);
     return beneficiary;
@@ -24,9 +24,9 @@ export class BeneficiaryResolver {
   }
 
   @Authorized(Role.DISTRIBUTOR)
-  @Mutation(() => RegisterBeneficiaryPayload)
+  @Mutation(() => RegisterBeneficiaryPayload, { description: "A distributor registers a person for a programme, after checking the programme's eligibility rules." })
   registerBeneficiary(
-    @Arg('input', () => RegisterBeneficiaryInput) input: RegisterBeneficiaryInput,
+    @Arg('input', () => RegisterBeneficiaryInput, { description: 'The minimum about the person.' }) input: RegisterBeneficiaryInput,
     @Ctx() ctx: Context,
   ): Promise<RegisterBeneficiaryPayload> {
     ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'registering for another distributor');

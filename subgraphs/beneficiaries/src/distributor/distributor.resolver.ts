@@ -16,8 +16,8 @@ export class DistributorResolver {
   }
 
   @Authorized(EVERY_ROLE)
-  @Query(() => Distributor)
-  distributor(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Distributor> {
+  @Query(() => Distributor, { description: "A distributor: itself, or for its programmes' funders and coordinators, and the operator." })
+  distributor(@Arg('id', () => ID, { description: "The distributor's id." }) id: string, @Ctx() ctx: Context): Promise<Distributor> {
     return ctx.loaders.distributor.load(id);
   }
 
@@ -28,11 +28,11 @@ export class DistributorResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => Distributor)
+  @Mutation(() => Distributor, { description: 'Operator: adds a distributor.' })
   registerDistributor(
-    @Arg('name') name: string,
-    @Arg('kind', () => DistributorKind) kind: DistributorKind,
-    @Arg('inseeCode') inseeCode: string,
+    @Arg('name', { description: "The organisation's name." }) name: string,
+    @Arg('kind', () => DistributorKind, { description: 'What kind of organisation it is.' }) kind: DistributorKind,
+    @Arg('inseeCode', { description: 'INSEE code of the commune it is in.' }) inseeCode: string,
     @Ctx() ctx: Context,
   ): Promise<Distributor> {
     return registerDistributor(ctx.dataSource, { name, kind, inseeCode });

@@ -6,28 +6,28 @@ import { BadInputError } from '../errors';
 
 @ObjectType({ description: 'One line of the append-only audit log.' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Position in the log; entries are numbered in the order they were appended.' })
   seq!: string;
 
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When it was done.' })
   at!: Date;
 
-  @Field()
+  @Field({ description: 'The part of the hub that wrote the entry: programmes, beneficiaries, venues or vouchers.' })
   subgraph!: string;
 
-  @Field()
+  @Field({ description: 'The organisation whose token made the call.' })
   organisationId!: string;
 
-  @Field()
+  @Field({ description: "The caller's role." })
   role!: string;
 
-  @Field()
+  @Field({ description: "What was done: the mutation's name, or the read of a person's details or outcomes." })
   action!: string;
 
-  @Field()
+  @Field({ description: 'The kind of record acted on or read, such as Beneficiary or Redemption.' })
   recordType!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of the record acted on or read, when there is one.' })
   recordId!: string | null;
 }
 
@@ -38,8 +38,8 @@ export class AuditResolver {
   @Query(() => [AuditEntry], { description: 'Newest first; `before` pages back by sequence number.' })
   async auditLog(
     @Ctx() ctx: SubgraphContext<unknown>,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
-    @Arg('before', () => ID, { nullable: true }) before?: string | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many entries.' }) first: number,
+    @Arg('before', () => ID, { nullable: true, description: 'Only entries before this sequence number.' }) before?: string | null,
   ): Promise<AuditEntry[]> {
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
     // A sequence number is a positive bigint: anything past 2^63-1 would reach PostgreSQL as a cast error.

@@ -13,7 +13,7 @@ export enum EducationLevel {
   BAC = 'BAC',
   ABOVE_BAC = 'ABOVE_BAC',
 }
-registerEnumType(EducationLevel, { name: 'EducationLevel' });
+registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Highest education level reached, as eligibility rules compare them: no qualification < CAP/BEP < Bac < above.', valuesConfig: { ABOVE_BAC: { description: 'Above the baccalauréat.' }, BAC: { description: 'The baccalauréat.' }, CAP_BEP: { description: 'A CAP or BEP vocational certificate.' }, NO_QUALIFICATION: { description: 'No qualification.' } } });
 
 const EDUCATION_ORDER = Object.values(EducationLevel);
 
@@ -28,6 +28,7 @@ export enum BeneficiaryStatus {
 registerEnumType(BeneficiaryStatus, {
   name: 'BeneficiaryStatus',
   description: 'Situations eligibility rules look at (job seeker, minimum benefits such as RSA, retiree…).',
+  valuesConfig: { EMPLOYED: { description: 'In work.' }, JOB_SEEKER: { description: 'Registered as a job seeker.' }, MINIMUM_BENEFITS: { description: 'Receiving a minimum social benefit, such as the RSA.' }, OTHER: { description: 'Any other situation.' }, RETIREE: { description: 'Retired.' }, STUDENT: { description: 'In education or training.' } },
 });
 
 export enum IneligibilityReason {
@@ -40,7 +41,7 @@ export enum IneligibilityReason {
   OUTSIDE_TERRITORY = 'OUTSIDE_TERRITORY',
   PROGRAMME_NOT_OPEN = 'PROGRAMME_NOT_OPEN',
 }
-registerEnumType(IneligibilityReason, { name: 'IneligibilityReason' });
+registerEnumType(IneligibilityReason, { name: 'IneligibilityReason', description: 'An eligibility rule a person fails.', valuesConfig: { AGE_UNKNOWN: { description: 'The programme has an age rule and the person gave no birth year.' }, EDUCATION_TOO_HIGH: { description: "The person's education level is above the programme's highest." }, EDUCATION_UNKNOWN: { description: 'The programme has an education rule and the person gave no education level.' }, OUTSIDE_TERRITORY: { description: "The person's commune is outside the programme's territory." }, PROGRAMME_NOT_OPEN: { description: "Today is outside the programme's validity window." }, STATUS_NOT_ELIGIBLE: { description: 'The person is in none of the situations the programme requires.' }, TOO_OLD: { description: "The person is older than the programme's oldest age." }, TOO_YOUNG: { description: "The person is younger than the programme's youngest age." } } });
 
 /** Windows and ages are counted in French calendar days and years, as redemption counts them. */
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });

@@ -16,8 +16,8 @@ export class FunderResolver {
   }
 
   @Authorized(EVERY_ROLE)
-  @Query(() => Funder)
-  funder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Funder> {
+  @Query(() => Funder, { description: 'A funder: itself, or the operator.' })
+  funder(@Arg('id', () => ID, { description: "The funder's id." }) id: string, @Ctx() ctx: Context): Promise<Funder> {
     return ctx.loaders.funder.load(id);
   }
 
@@ -28,10 +28,10 @@ export class FunderResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => Funder)
+  @Mutation(() => Funder, { description: 'Operator: adds a funder.' })
   registerFunder(
-    @Arg('name') name: string,
-    @Arg('kind', () => FunderKind) kind: FunderKind,
+    @Arg('name', { description: "The organisation's name." }) name: string,
+    @Arg('kind', () => FunderKind, { description: 'What kind of organisation it is.' }) kind: FunderKind,
     @Ctx() ctx: Context,
   ): Promise<Funder> {
     return registerFunder(ctx.dataSource, { name, kind });

@@ -10,31 +10,31 @@ import { placeOrder, recordOrderPayment } from './order.manager';
 @Resolver(() => Order)
 export class OrderResolver {
   @Authorized(EVERY_ROLE)
-  @Query(() => Order)
-  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Order> {
+  @Query(() => Order, { description: 'An order, for the funders of its programme and the operator.' })
+  async order(@Arg('id', () => ID, { description: "The order's id." }) id: string, @Ctx() ctx: Context): Promise<Order> {
     const order = await ctx.loaders.order.load(id);
     await ensureProgrammeMoney(ctx, order.programmeId);
     return order;
   }
 
-  @FieldResolver(() => Programme)
+  @FieldResolver(() => Programme, { description: 'The programme the books are for.' })
   programme(@Root() order: Order, @Ctx() ctx: Context): Promise<Programme> {
     return ctx.loaders.programme.load(order.programmeId);
   }
 
-  @FieldResolver(() => Funder)
+  @FieldResolver(() => Funder, { description: 'The funder that ordered.' })
   funder(@Root() order: Order, @Ctx() ctx: Context): Promise<Funder> {
     return ctx.loaders.funder.load(order.funderId);
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Order)
+  @Mutation(() => Order, { description: 'A funder orders books of vouchers for a programme it funds; vouchers become usable once the order is paid and issued.' })
   placeOrder(
-    @Arg('programmeId', () => ID) programmeId: string,
-    @Arg('funderId', () => ID) funderId: string,
-    @Arg('bookCount', () => Int) bookCount: number,
-    @Arg('vouchersPerBook', () => Int, { defaultValue: 5 }) vouchersPerBook: number,
-    @Arg('faceValueCents', () => Int, { defaultValue: 1000 }) faceValueCents: number,
+    @Arg('programmeId', () => ID, { description: 'The programme the books are for.' }) programmeId: string,
+    @Arg('funderId', () => ID, { description: 'The ordering funder.' }) funderId: string,
+    @Arg('bookCount', () => Int, { description: 'Number of books.' }) bookCount: number,
+    @Arg('vouchersPerBook', () => Int, { defaultValue: 5, description: 'Vouchers in each book (5 or 10).' }) vouchersPerBook: number,
+    @Arg('faceValueCents', () => Int, { defaultValue: 1000, description: 'Face value of one voucher, in euro cents.' }) faceValueCents: number,
     @Ctx() ctx: Context,
   ): Promise<Order> {
     ensureActsAsFunder(ctx, funderId);
@@ -43,7 +43,7 @@ export class OrderResolver {
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => Order, { description: 'Vouchers of an order become issuable only once it is paid.' })
-  async recordOrderPayment(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<Order> {
+  async recordOrderPayment(@Arg('orderId', () => ID, { description: 'The order paid.' }) orderId: string, @Ctx() ctx: Context): Promise<Order> {
     if (ctx.caller.role === Role.FUNDER) {
       const order = await ctx.loaders.order.load(orderId);
       ensure(order.funderId === ctx.caller.organisationId, "another funder's order");

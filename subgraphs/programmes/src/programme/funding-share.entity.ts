@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 /** One funder's part of a programme, in basis points; a programme's shares sum to 10,000. */
 @Entity({ name: 'funding_share' })
-@ObjectType()
+@ObjectType({ description: "A funder's share of a programme." })
 export class FundingShare {
   @PrimaryColumn('uuid', { name: 'programme_id' })
   programmeId!: string;

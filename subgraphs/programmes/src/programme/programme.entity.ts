@@ -4,12 +4,12 @@ import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 import { BeneficiaryStatus, EducationLevel, bigintAsNumber } from '@pass/kit';
 
 /** Who may receive a book of this programme; every rule left empty admits everyone. */
-@ObjectType()
+@ObjectType({ description: 'Who may receive a book of a programme; every rule left empty admits everyone.' })
 export class EligibilityRules {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Youngest age admitted, in whole years; null for no limit.' })
   minAge!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Oldest age admitted, in whole years; null for no limit.' })
   maxAge!: number | null;
 
   @Field(() => EducationLevel, { nullable: true, description: 'Highest education level admitted.' })
@@ -24,7 +24,7 @@ export class EligibilityRules {
  * validity window, a budget and its funders' shares.
  */
 @Entity({ name: 'programme' })
-@ObjectType()
+@ObjectType({ description: "A programme (dispositif Pass numérique of a territory): a territory, eligibility rules, a validity window, a budget and its funders' shares." })
 @Directive('@key(fields: "id")')
 export class Programme {
   @PrimaryGeneratedColumn('uuid')
@@ -32,7 +32,7 @@ export class Programme {
   id!: string;
 
   @Column('text')
-  @Field()
+  @Field({ description: "The programme's name." })
   name!: string;
 
   @Column('text', { array: true })
@@ -40,11 +40,11 @@ export class Programme {
   territory!: string[];
 
   @Column('jsonb')
-  @Field(() => EligibilityRules)
+  @Field(() => EligibilityRules, { description: 'Who may receive a book.' })
   eligibility!: EligibilityRules;
 
   @Column('date', { name: 'valid_from' })
-  @Field(() => LocalDateResolver)
+  @Field(() => LocalDateResolver, { description: 'First day vouchers can be redeemed.' })
   validFrom!: string;
 
   @Column('date', { name: 'valid_until' })
@@ -52,6 +52,6 @@ export class Programme {
   validUntil!: string;
 
   @Column('bigint', { name: 'budget_cents', transformer: bigintAsNumber })
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'The budget, in euro cents.' })
   budgetCents!: number;
 }

@@ -14,24 +14,24 @@ import { programmeStore } from './programme.store';
 @Resolver(() => Programme)
 export class ProgrammeResolver {
   @Authorized(EVERY_ROLE)
-  @Query(() => [Programme])
+  @Query(() => [Programme], { description: 'Every programme, with the same visibility as `programme`.' })
   programmes(@Ctx() ctx: Context): Promise<Programme[]> {
     return programmeStore.all(ctx.dataSource);
   }
 
   @Authorized(EVERY_ROLE)
-  @Query(() => Programme)
-  programme(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Programme> {
+  @Query(() => Programme, { description: 'A programme: public facts for every partner; money and figures for its funders, coordinators, analysts and the operator.' })
+  programme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: Context): Promise<Programme> {
     return ctx.loaders.programme.load(id);
   }
 
-  @FieldResolver(() => [FundingShare])
+  @FieldResolver(() => [FundingShare], { description: "Each funder's share, in basis points summing to 10,000." })
   async fundingShares(@Root() programme: Programme, @Ctx() ctx: Context): Promise<FundingShare[]> {
     await ensureProgrammeMoney(ctx, programme.id);
     return ctx.loaders.sharesOfProgramme.load(programme.id);
   }
 
-  @FieldResolver(() => [Order])
+  @FieldResolver(() => [Order], { description: "The funders' orders for this programme." })
   async orders(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Order[]> {
     await ensureProgrammeMoney(ctx, programme.id);
     return ctx.loaders.ordersOfProgramme.load(programme.id);
@@ -44,7 +44,7 @@ export class ProgrammeResolver {
     return orders.reduce((sum, o) => sum + o.faceValueTotalCents, 0);
   }
 
-  @FieldResolver(() => SafeIntResolver)
+  @FieldResolver(() => SafeIntResolver, { description: 'The budget, in euro cents.' })
   async budgetCents(@Root() programme: Programme, @Ctx() ctx: Context): Promise<number> {
     await ensureProgrammeMoney(ctx, programme.id);
     return programme.budgetCents;
@@ -52,7 +52,7 @@ export class ProgrammeResolver {
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => Programme, { description: 'A funder creates a programme it has a share in, with its co-funders.' })
-  createProgramme(@Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
+  createProgramme(@Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
     if (ctx.caller.role === Role.FUNDER) {
       // A funder sets up the programmes it takes part in, with its co-funders' agreed shares.
       ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller has no share in');
@@ -63,7 +63,7 @@ export class ProgrammeResolver {
 
 @Resolver(() => FundingShare)
 export class FundingShareResolver {
-  @FieldResolver(() => Funder)
+  @FieldResolver(() => Funder, { description: 'The funder.' })
   funder(@Root() share: FundingShare, @Ctx() ctx: Context): Promise<Funder> {
     return ctx.loaders.funder.load(share.funderId);
   }

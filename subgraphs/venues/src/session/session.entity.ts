@@ -4,7 +4,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 
 /** One sitting of a workshop at a venue; vouchers are redeemed against a session. */
 @Entity({ name: 'workshop_session' })
-@ObjectType()
+@ObjectType({ description: 'One sitting of a workshop, at a time, with a number of seats.' })
 @Directive('@key(fields: "id")')
 export class WorkshopSession {
   @PrimaryGeneratedColumn('uuid')
@@ -18,10 +18,10 @@ export class WorkshopSession {
   venueId!: string;
 
   @Column('timestamptz', { name: 'starts_at' })
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When it starts.' })
   startsAt!: Date;
 
   @Column('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seats; each redemption takes one.' })
   seats!: number;
 }

@@ -10,27 +10,27 @@ import { scheduleSession } from './session.manager';
 @Resolver(() => WorkshopSession)
 export class SessionResolver {
   @Authorized(EVERY_ROLE)
-  @Query(() => WorkshopSession)
-  workshopSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<WorkshopSession> {
+  @Query(() => WorkshopSession, { description: 'A workshop session: for its venue and the operator.' })
+  workshopSession(@Arg('id', () => ID, { description: "The session's id." }) id: string, @Ctx() ctx: Context): Promise<WorkshopSession> {
     return ctx.loaders.session.load(id);
   }
 
-  @FieldResolver(() => Workshop)
+  @FieldResolver(() => Workshop, { description: 'The workshop.' })
   workshop(@Root() session: WorkshopSession, @Ctx() ctx: Context): Promise<Workshop> {
     return ctx.loaders.workshop.load(session.workshopId);
   }
 
-  @FieldResolver(() => Venue)
+  @FieldResolver(() => Venue, { description: 'The venue running it.' })
   venue(@Root() session: WorkshopSession, @Ctx() ctx: Context): Promise<Venue> {
     return ctx.loaders.venue.load(session.venueId);
   }
 
   @Authorized(Role.VENUE, Role.OPERATOR)
-  @Mutation(() => WorkshopSession)
+  @Mutation(() => WorkshopSession, { description: 'A venue schedules a sitting of one of its workshops.' })
   async scheduleSession(
-    @Arg('workshopId', () => ID) workshopId: string,
-    @Arg('startsAt', () => DateTimeISOResolver) startsAt: Date,
-    @Arg('seats', () => Int, { nullable: true }) seats: number | undefined,
+    @Arg('workshopId', () => ID, { description: 'The workshop.' }) workshopId: string,
+    @Arg('startsAt', () => DateTimeISOResolver, { description: 'When it starts.' }) startsAt: Date,
+    @Arg('seats', () => Int, { nullable: true, description: "Seats of this sitting; the workshop's by default." }) seats: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<WorkshopSession> {
     const workshop = await ctx.loaders.workshop.load(workshopId);

@@ -6,7 +6,7 @@ import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
  * space, a library, a fablab, a social centre… It runs workshops and redeems vouchers.
  */
 @Entity({ name: 'venue' })
-@ObjectType()
+@ObjectType({ description: 'A qualified place that runs workshops and takes vouchers (lieu qualifié): a public digital space, a library, a social centre…' })
 @Directive('@key(fields: "id")')
 export class Venue {
   @PrimaryGeneratedColumn('uuid')
@@ -18,31 +18,31 @@ export class Venue {
   siret!: string | null;
 
   @Column('text')
-  @Field()
+  @Field({ description: "The venue's name." })
   name!: string;
 
   @Column('text')
-  @Field()
+  @Field({ description: 'Street address.' })
   address!: string;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postcode.' })
   postcode!: string | null;
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name of the commune.' })
   commune!: string | null;
 
   @Column('text', { name: 'insee_code' })
-  @Field()
+  @Field({ description: 'INSEE code of the commune.' })
   inseeCode!: string;
 
   @Column('double precision', { nullable: true })
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Latitude, WGS 84.' })
   latitude!: number | null;
 
   @Column('double precision', { nullable: true })
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Longitude, WGS 84.' })
   longitude!: number | null;
 
   @Column('text', { name: 'opening_hours', nullable: true })

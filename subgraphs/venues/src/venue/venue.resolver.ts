@@ -12,23 +12,23 @@ import { venueStore } from './venue.store';
 export class VenueResolver {
   @Authorized(EVERY_ROLE)
   @Query(() => [Venue], { description: 'Venues are public places: every partner sees them.' })
-  venues(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
+  venues(@Arg('first', () => Int, { defaultValue: 100, description: 'At most this many venues.' }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
     return venueStore.all(ctx.dataSource, first);
   }
 
   @Authorized(EVERY_ROLE)
-  @Query(() => Venue)
-  venue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Venue> {
+  @Query(() => Venue, { description: 'A venue: public facts for every partner; its money for itself and the operator.' })
+  venue(@Arg('id', () => ID, { description: "The venue's id." }) id: string, @Ctx() ctx: Context): Promise<Venue> {
     return ctx.loaders.venue.load(id);
   }
 
-  @FieldResolver(() => [Workshop])
+  @FieldResolver(() => [Workshop], { description: 'The workshops the venue runs.' })
   workshops(@Root() venue: Venue, @Ctx() ctx: Context): Promise<Workshop[]> {
     return ctx.loaders.workshopsOfVenue.load(venue.id);
   }
 
-  @FieldResolver(() => [WorkshopSession])
+  @FieldResolver(() => [WorkshopSession], { description: "The venue's workshop sessions." })
   sessions(@Root() venue: Venue, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
     return ctx.loaders.sessionsOfVenue.load(venue.id);
   }
@@ -42,9 +42,9 @@ export class VenueResolver {
   @Authorized(Role.COORDINATOR, Role.OPERATOR)
   @Mutation(() => Venue, { description: 'Qualifies (or disqualifies) a venue for a programme: its coordinator or the operator.' })
   qualifyVenue(
-    @Arg('venueId', () => ID) venueId: string,
-    @Arg('programmeId', () => ID) programmeId: string,
-    @Arg('qualified', { defaultValue: true }) qualified: boolean,
+    @Arg('venueId', () => ID, { description: 'The venue.' }) venueId: string,
+    @Arg('programmeId', () => ID, { description: 'The programme.' }) programmeId: string,
+    @Arg('qualified', { defaultValue: true, description: 'True to qualify, false to withdraw the qualification.' }) qualified: boolean,
     @Ctx() ctx: Context,
   ): Promise<Venue> {
     ensure(is(ctx.caller, Role.OPERATOR) || coordinates(ctx.caller, programmeId), 'qualifying for a programme the caller does not coordinate');

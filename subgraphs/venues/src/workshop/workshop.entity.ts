@@ -10,22 +10,22 @@ export enum WorkshopAxis {
   /** *S'émanciper*: control one's data, find a job. */
   EMPOWER = 'EMPOWER',
 }
-registerEnumType(WorkshopAxis, { name: 'WorkshopAxis' });
+registerEnumType(WorkshopAxis, { name: 'WorkshopAxis', description: "The three axes of the programme's workshops.", valuesConfig: { DISCOVER: { description: 'Discover digital life.' }, EMPOWER: { description: "Be autonomous: control one's data, find a job." }, MASTER: { description: 'Master the tools and online procedures.' } } });
 
 /** A workshop (*atelier*) a venue publishes: one voucher pays one session of it. */
 @Entity({ name: 'workshop' })
-@ObjectType()
+@ObjectType({ description: 'A workshop a venue runs, on one of the three axes, in sessions of 1 to 2 hours.' })
 @Directive('@key(fields: "id")')
 export class Workshop {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this workshop." })
   id!: string;
 
   @Column('uuid', { name: 'venue_id' })
   venueId!: string;
 
   @Column('text')
-  @Field(() => WorkshopAxis)
+  @Field(() => WorkshopAxis, { description: 'Which of the three axes it serves.' })
   axis!: WorkshopAxis;
 
   @Column('text')
@@ -33,10 +33,10 @@ export class Workshop {
   topic!: string;
 
   @Column('int', { name: 'duration_minutes' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Length of one sitting, in minutes.' })
   durationMinutes!: number;
 
   @Column('int')
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Default number of seats of its sessions.' })
   seats!: number;
 }

@@ -11,7 +11,7 @@ export class DistributorBooksResolver {
   books(
     @Root() distributor: DistributorRef,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many books.' }) first: number,
   ): Promise<Book[]> {
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
     ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, distributor.id), "another distributor's books");

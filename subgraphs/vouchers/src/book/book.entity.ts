@@ -7,15 +7,15 @@ export enum BookState {
   ALLOCATED = 'ALLOCATED',
   HANDED_OUT = 'HANDED_OUT',
 }
-registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.' });
+registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.', valuesConfig: { ALLOCATED: { description: 'Given to a distributor, not yet handed out.' }, HANDED_OUT: { description: 'Handed to a person: its vouchers can be redeemed.' }, ISSUED: { description: 'Issued by the operator, not yet given to a distributor.' } } });
 
 /** A book (*carnet*, *chéquier*) of 5 or 10 vouchers, handed to one person. */
 @Entity({ name: 'book' })
-@ObjectType()
+@ObjectType({ description: 'A book (carnet) of vouchers of one programme: issued by the operator, allocated to a distributor, handed out to one person.' })
 @Directive('@key(fields: "id")')
 export class Book {
   @PrimaryColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this book." })
   id!: string;
 
   @Column('text')
@@ -35,18 +35,18 @@ export class Book {
   beneficiaryId!: string | null;
 
   @Column('timestamptz', { name: 'issued_at' })
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the operator issued the book and its vouchers.' })
   issuedAt!: Date;
 
   @Column('timestamptz', { name: 'allocated_at', nullable: true })
-  @Field(() => DateTimeISOResolver, { nullable: true })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the book was given to a distributor; null while it is not.' })
   allocatedAt!: Date | null;
 
   @Column('timestamptz', { name: 'handed_out_at', nullable: true })
-  @Field(() => DateTimeISOResolver, { nullable: true })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the distributor handed the book to a person; null before.' })
   handedOutAt!: Date | null;
 
-  @Field(() => BookState)
+  @Field(() => BookState, { description: 'Where the book is in its life: issued, allocated or handed out.' })
   get state(): BookState {
     if (this.beneficiaryId) return BookState.HANDED_OUT;
     if (this.distributorId) return BookState.ALLOCATED;

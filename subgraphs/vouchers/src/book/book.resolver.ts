@@ -15,7 +15,7 @@ import { HandOutBookInput, HandOutBookPayload, IssueBooksResult } from './book.t
 export class BookResolver {
   @Authorized(EVERY_ROLE)
   @Query(() => Book, { description: 'A book by the code printed on it: its distributor, its programme\'s funders and coordinators, the operator.' })
-  async book(@Arg('code') code: string, @Ctx() ctx: Context): Promise<Book> {
+  async book(@Arg('code', { description: 'The code printed on the book.' }) code: string, @Ctx() ctx: Context): Promise<Book> {
     const normalised = normaliseCode(code);
     const book = normalised ? await bookStore.byCode(ctx.dataSource, normalised) : null;
     if (!book) throw new NotFoundError('Book', code);
@@ -23,22 +23,22 @@ export class BookResolver {
     return book;
   }
 
-  @FieldResolver(() => ProgrammeRef)
+  @FieldResolver(() => ProgrammeRef, { description: 'The programme whose vouchers the book holds.' })
   programme(@Root() book: Book): ProgrammeRef {
     return { id: book.programmeId };
   }
 
-  @FieldResolver(() => DistributorRef, { nullable: true })
+  @FieldResolver(() => DistributorRef, { nullable: true, description: 'The distributor the book was allocated to; null while it is not.' })
   distributor(@Root() book: Book): DistributorRef | null {
     return ref(book.distributorId);
   }
 
-  @FieldResolver(() => BeneficiaryRef, { nullable: true })
+  @FieldResolver(() => BeneficiaryRef, { nullable: true, description: 'The person the book was handed to; null before the hand-out.' })
   beneficiary(@Root() book: Book): BeneficiaryRef | null {
     return ref(book.beneficiaryId);
   }
 
-  @FieldResolver(() => [Voucher])
+  @FieldResolver(() => [Voucher], { description: "The book's vouchers." })
   vouchers(@Root() book: Book, @Ctx() ctx: Context): Promise<Voucher[]> {
     // Unused codes are money: only the distributor holding the book (and the operator) see them.
     ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, book.distributorId), "this book's voucher codes");
@@ -50,23 +50,23 @@ export class BookResolver {
     return (await ctx.loaders.redemptionsOfBook.load(book.id)).length;
   }
 
-  @FieldResolver(() => [Redemption])
+  @FieldResolver(() => [Redemption], { description: "Redemptions of this book's vouchers, oldest first." })
   redemptions(@Root() book: Book, @Ctx() ctx: Context): Promise<Redemption[]> {
     return ctx.loaders.redemptionsOfBook.load(book.id);
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => IssueBooksResult, { description: 'Issues the books and vouchers of a paid order, once.' })
-  issueBooks(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
+  issueBooks(@Arg('orderId', () => ID, { description: 'The paid order.' }) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
     return issueBooksOfOrder(ctx.dataSource, orderId);
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => [Book], { description: 'A funder of the programme (or the operator) gives books to a distributor.' })
   async allocateBooks(
-    @Arg('programmeId', () => ID) programmeId: string,
-    @Arg('distributorId', () => ID) distributorId: string,
-    @Arg('quantity', () => Int) quantity: number,
+    @Arg('programmeId', () => ID, { description: 'The programme whose issued, unallocated books are given.' }) programmeId: string,
+    @Arg('distributorId', () => ID, { description: 'The distributor receiving the books.' }) distributorId: string,
+    @Arg('quantity', () => Int, { description: "How many books; at most the programme's unallocated books." }) quantity: number,
     @Ctx() ctx: Context,
   ): Promise<Book[]> {
     ensure(is(ctx.caller, Role.OPERATOR) || (await fundsProgramme(ctx, programmeId)), "allocating another funder's books");
@@ -74,8 +74,8 @@ export class BookResolver {
   }
 
   @Authorized(Role.DISTRIBUTOR)
-  @Mutation(() => HandOutBookPayload)
-  handOutBook(@Arg('input', () => HandOutBookInput) input: HandOutBookInput, @Ctx() ctx: Context): Promise<HandOutBookPayload> {
+  @Mutation(() => HandOutBookPayload, { description: "A distributor hands a book allocated to it to a person it registered as eligible for the book's programme." })
+  handOutBook(@Arg('input', () => HandOutBookInput, { description: 'The book, the person and the distributor.' }) input: HandOutBookInput, @Ctx() ctx: Context): Promise<HandOutBookPayload> {
     ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'handing out for another distributor');
     return handOutBook(ctx.dataSource, input);
   }

@@ -13,7 +13,7 @@ export class ExpiryResolver {
   @Query(() => ExpiryReport, {
     description: "The D-30 alert of a programme's funders: books issued, handed out, never handed out, started. Aggregates only.",
   })
-  async expiryReport(@Arg('programmeId', () => ID) programmeId: string, @Ctx() ctx: Context): Promise<ExpiryReport> {
+  async expiryReport(@Arg('programmeId', () => ID, { description: 'The programme.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpiryReport> {
     await ensureProgrammeFigures(ctx, programmeId);
     return expiryReport(ctx.dataSource, programmeId);
   }
@@ -22,7 +22,7 @@ export class ExpiryResolver {
   @Mutation(() => ExpireProgrammePayload, {
     description: "Operator: once a programme's last day has passed, blocks its unused vouchers and credits their value back to its funders.",
   })
-  expireProgramme(@Arg('programmeId', () => ID) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
+  expireProgramme(@Arg('programmeId', () => ID, { description: 'The programme to expire.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
     return expireProgramme(ctx.dataSource, programmeId);
   }
 }

@@ -6,30 +6,30 @@ export enum ExpiryErrorCode {
   /** Vouchers can still be redeemed until the programme's last day has passed (Paris time). */
   PROGRAMME_STILL_VALID = 'PROGRAMME_STILL_VALID',
 }
-registerEnumType(ExpiryErrorCode, { name: 'ExpiryErrorCode' });
+registerEnumType(ExpiryErrorCode, { name: 'ExpiryErrorCode', description: 'Why expireProgramme refused.', valuesConfig: { PROGRAMME_STILL_VALID: { description: "The programme's last day has not passed yet (Paris time)." } } });
 
 /** Value given back to a funder, in proportion to its share of the programme. */
-@ObjectType()
+@ObjectType({ description: 'Value credited back to one funder when a programme expires, in proportion to its share.' })
 export class Credit {
-  @Field(() => FunderRef)
+  @Field(() => FunderRef, { description: 'The funder credited.' })
   funder!: FunderRef;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Amount credited, in euro cents.' })
   amountCents!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why a programme could not be expired.' })
 export class ExpiryError {
-  @Field(() => ExpiryErrorCode)
+  @Field(() => ExpiryErrorCode, { description: 'A stable code for programs.' })
   code!: ExpiryErrorCode;
 
-  @Field()
+  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The answer to expireProgramme: the programme, or an error.' })
 export class ExpireProgrammePayload {
-  @Field(() => ProgrammeRef)
+  @Field(() => ProgrammeRef, { description: 'The programme, its unused vouchers now blocked; null on an error.' })
   programme!: ProgrammeRef;
 
   @Field(() => Int, { description: 'Vouchers this call blocked: 0 when the programme had already expired.' })
@@ -41,19 +41,19 @@ export class ExpireProgrammePayload {
   @Field(() => [Credit], { description: 'What this call credited back, per funder; the parts sum to blockedCents exactly.' })
   credits!: Credit[];
 
-  @Field(() => ExpiryError, { nullable: true })
+  @Field(() => ExpiryError, { nullable: true, description: 'Why the programme was not expired; null when it was.' })
   error!: ExpiryError | null;
 }
 
 @ObjectType({ description: "A distributor's books of a programme near its end." })
 export class DistributorExpiryLine {
-  @Field(() => DistributorRef)
+  @Field(() => DistributorRef, { description: 'The distributor.' })
   distributor!: DistributorRef;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Books of the programme allocated to the distributor.' })
   booksAllocated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, books handed to a person.' })
   booksHandedOut!: number;
 
   @Field(() => Int, { description: 'Allocated to the distributor but never handed to anyone.' })
@@ -64,9 +64,9 @@ export class DistributorExpiryLine {
 }
 
 /** What funders are told 30 days before a programme ends, before unused vouchers are blocked. */
-@ObjectType()
+@ObjectType({ description: "The alert a programme's funders get 30 days before its end: what was issued, handed out and used." })
 export class ExpiryReport {
-  @Field(() => ProgrammeRef)
+  @Field(() => ProgrammeRef, { description: 'The programme.' })
   programme!: ProgrammeRef;
 
   @Field(() => LocalDateResolver, { description: 'Last day vouchers can be redeemed.' })
@@ -75,13 +75,13 @@ export class ExpiryReport {
   @Field(() => LocalDateResolver, { description: 'The day funders are alerted: 30 days before the end.' })
   alertOn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Books issued for the programme.' })
   booksIssued!: number;
 
   @Field(() => Int, { description: 'Issued but given to no distributor.' })
   booksNotAllocated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Books handed to a person.' })
   booksHandedOut!: number;
 
   @Field(() => Int, { description: 'Issued and never handed to anyone, allocated or not.' })

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 
 /** Where every euro of a programme's issued orders is: ordered = redeemed + outstanding + credited back. */
-@ObjectType()
+@ObjectType({ description: "Where a programme's money is: every euro ordered is redeemed, outstanding or credited back." })
 export class ProgrammeLedger {
   @Field(() => SafeIntResolver, { description: 'Face value of the paid orders whose vouchers were issued.' })
   orderedCents!: number;

@@ -7,10 +7,10 @@ import { DateTimeISOResolver } from 'graphql-scalars';
  * read by the distributor that referred the person. It names no one: it hangs off the book.
  */
 @Entity({ name: 'outcome' })
-@ObjectType()
+@ObjectType({ description: "A venue's assessment of a book's holder: skills reached, PIX score." })
 export class Outcome {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this outcome." })
   id!: string;
 
   @Column('uuid', { name: 'book_id' })
@@ -24,14 +24,14 @@ export class Outcome {
   pixScore!: number | null;
 
   @Column('text', { name: 'skills_reached', array: true })
-  @Field(() => [String])
+  @Field(() => [String], { description: "Skills the person reached, in the venue's words." })
   skillsReached!: string[];
 
   @Column('text', { nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'About skills and progress only, never about the person.' })
   note!: string | null;
 
   @Column('timestamptz', { name: 'recorded_at' })
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the venue recorded it.' })
   recordedAt!: Date;
 }

@@ -6,9 +6,9 @@ export enum OutcomeErrorCode {
   /** Only a venue that redeemed a voucher of the book has assessed its holder. */
   VENUE_DID_NOT_SERVE_BOOK = 'VENUE_DID_NOT_SERVE_BOOK',
 }
-registerEnumType(OutcomeErrorCode, { name: 'OutcomeErrorCode' });
+registerEnumType(OutcomeErrorCode, { name: 'OutcomeErrorCode', description: 'Why recordOutcome refused.', valuesConfig: { BOOK_NOT_FOUND: { description: 'No book has this code.' }, VENUE_DID_NOT_SERVE_BOOK: { description: 'The venue redeemed no voucher of this book: a venue assesses only people it coached.' } } });
 
-@InputType()
+@InputType({ description: "A venue's assessment of a person it coached, recorded against the book." })
 export class RecordOutcomeInput {
   @Field({ description: 'The code printed on the book.' })
   bookCode!: string;
@@ -26,20 +26,20 @@ export class RecordOutcomeInput {
   note?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why an outcome could not be recorded.' })
 export class OutcomeError {
-  @Field(() => OutcomeErrorCode)
+  @Field(() => OutcomeErrorCode, { description: 'A stable code for programs.' })
   code!: OutcomeErrorCode;
 
-  @Field()
+  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The answer to recordOutcome: the outcome, or an error.' })
 export class RecordOutcomePayload {
-  @Field(() => Outcome, { nullable: true })
+  @Field(() => Outcome, { nullable: true, description: 'The outcome recorded; null on an error.' })
   outcome!: Outcome | null;
 
-  @Field(() => OutcomeError, { nullable: true })
+  @Field(() => OutcomeError, { nullable: true, description: 'Why the outcome was not recorded; null when it was.' })
   error!: OutcomeError | null;
 }

@@ -5,11 +5,11 @@ import { bigintAsNumber } from '@pass/kit';
 
 /** A venue took a voucher for a session it runs; the venue is paid its face value. */
 @Entity({ name: 'redemption' })
-@ObjectType()
+@ObjectType({ description: 'A voucher taken by a venue for one workshop session: the venue is paid its face value.' })
 @Directive('@key(fields: "id")')
 export class Redemption {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this redemption." })
   id!: string;
 
   @Column({ type: 'bigint', transformer: bigintAsNumber, insert: false, update: false })
@@ -31,11 +31,11 @@ export class Redemption {
   bookId!: string;
 
   @Column('int', { name: 'amount_cents' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Face value of the voucher, owed to the venue, in euro cents.' })
   amountCents!: number;
 
   @Column('timestamptz', { name: 'redeemed_at' })
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the venue recorded it.' })
   redeemedAt!: Date;
 
   @Field(() => String, { description: 'Position in the stream of redemptions, to resume a subscription after it.' })

@@ -12,29 +12,29 @@ import { DistributorActivity } from './distributor-activity.type';
 
 @Resolver(() => Redemption)
 export class RedemptionResolver {
-  @FieldResolver(() => Voucher)
+  @FieldResolver(() => Voucher, { description: 'The voucher redeemed.' })
   voucher(@Root() redemption: Redemption, @Ctx() ctx: Context): Promise<Voucher> {
     return ctx.loaders.voucher.load(redemption.voucherId);
   }
 
-  @FieldResolver(() => WorkshopSessionRef)
+  @FieldResolver(() => WorkshopSessionRef, { description: 'The session the voucher paid for.' })
   session(@Root() redemption: Redemption): WorkshopSessionRef {
     return { id: redemption.sessionId };
   }
 
-  @FieldResolver(() => VenueRef)
+  @FieldResolver(() => VenueRef, { description: 'The venue that took the voucher.' })
   venue(@Root() redemption: Redemption): VenueRef {
     return { id: redemption.venueId };
   }
 
-  @FieldResolver(() => ProgrammeRef)
+  @FieldResolver(() => ProgrammeRef, { description: "The voucher's programme." })
   programme(@Root() redemption: Redemption): ProgrammeRef {
     return { id: redemption.programmeId };
   }
 
   @Authorized(Role.VENUE)
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
-  redeemVoucher(@Arg('input', () => RedeemVoucherInput) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
+  redeemVoucher(@Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
     // The calling venue is the acting venue: a session of another venue is refused as data.
     return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId);
   }
@@ -43,37 +43,37 @@ export class RedemptionResolver {
 /** What this subgraph adds to the programmes subgraph's `Programme`. */
 @Resolver(() => ProgrammeRef)
 export class ProgrammeFiguresResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Books issued for the programme.' })
   async booksIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksIssued;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Books of the programme allocated to distributors.' })
   async booksAllocated(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksAllocated;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Books handed to a person.' })
   async booksHandedOut(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).booksHandedOut;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Vouchers issued for the programme.' })
   async vouchersIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).vouchersIssued;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Vouchers redeemed at venues.' })
   async vouchersRedeemed(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).vouchersRedeemed;
   }
 
-  @FieldResolver(() => SafeIntResolver)
+  @FieldResolver(() => SafeIntResolver, { description: "Face value of the programme's redeemed vouchers, in euro cents." })
   async redeemedAmountCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);
     return (await ctx.loaders.programmeStats.load(p.id)).redeemedCents;
@@ -115,7 +115,7 @@ export class VenueFiguresResolver {
     return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
   }
 
-  @FieldResolver(() => SafeIntResolver)
+  @FieldResolver(() => SafeIntResolver, { description: 'Face value of every voucher this venue redeemed, all time, in euro cents.' })
   async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
     await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
@@ -125,7 +125,7 @@ export class VenueFiguresResolver {
   async amountDueCents(
     @Root() venue: VenueRef,
     @Ctx() ctx: Context,
-    @Arg('month', () => String, { nullable: true }) month?: string | null,
+    @Arg('month', () => String, { nullable: true, description: 'The month, YYYY-MM (Paris time); this month when absent.' }) month?: string | null,
   ) {
     await ensureVenueFigures(ctx, venue.id);
     const m = month ?? currentParisMonth();
@@ -137,19 +137,19 @@ export class VenueFiguresResolver {
 /** What this subgraph adds to the beneficiaries subgraph's `Distributor`. */
 @Resolver(() => DistributorRef)
 export class DistributorFiguresResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Books allocated to this distributor, all programmes.' })
   async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
     await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Of those, books handed to a person.' })
   async booksHandedOut(@Root() d: DistributorRef, @Ctx() ctx: Context) {
     await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksHandedOut;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: "Vouchers of this distributor's books redeemed at venues." })
   async vouchersRedeemed(@Root() d: DistributorRef, @Ctx() ctx: Context) {
     await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).vouchersRedeemed;

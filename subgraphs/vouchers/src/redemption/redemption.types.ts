@@ -3,46 +3,46 @@ import { RedemptionErrorCode } from './redemption.manager';
 import { Redemption } from './redemption.entity';
 import { VenueRef } from '../refs/refs';
 
-registerEnumType(RedemptionErrorCode, { name: 'RedemptionErrorCode' });
+registerEnumType(RedemptionErrorCode, { name: 'RedemptionErrorCode', description: 'Why redeemVoucher refused a voucher.', valuesConfig: { BOOK_ALREADY_USED_IN_SESSION: { description: 'A voucher of the same book already paid for this session: one voucher per person per sitting.' }, BOOK_NOT_HANDED_OUT: { description: "The voucher's book was never handed to a person." }, IDEMPOTENCY_KEY_REUSED: { description: 'The venue already used this idempotency key for another request (another voucher code or session).' }, OUTSIDE_TERRITORY: { description: "The session's venue is outside the territory of the voucher's programme." }, SESSION_FULL: { description: 'Every seat of the session is already paid by a voucher.' }, SESSION_NOT_FOUND: { description: 'No workshop session has this id.' }, SESSION_OF_ANOTHER_VENUE: { description: "The session is another venue's: a venue redeems only for its own sessions." }, VENUE_NOT_QUALIFIED: { description: "The venue is not qualified for the voucher's programme." }, VOUCHER_ALREADY_REDEEMED: { description: 'The voucher was already redeemed (a voucher pays once).' }, VOUCHER_CODE_MISTYPED: { description: "The code's check symbol does not match: the code was mistyped or misread." }, VOUCHER_EXPIRED: { description: "Today (Paris time) is outside the voucher programme's validity window, or the voucher was blocked when the programme expired." }, VOUCHER_NOT_FOUND: { description: 'No voucher has this code.' } } });
 
-@InputType()
+@InputType({ description: 'A venue takes a voucher for a session it runs.' })
 export class RedeemVoucherInput {
   @Field({ description: 'As printed or scanned; case, spaces and dashes do not matter.' })
   voucherCode!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The workshop session the voucher pays for; it must be the calling venue's." })
   sessionId!: string;
 
   @Field({ description: 'Chosen by the caller per redemption attempt; a retry with the same key replays the first answer.' })
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why a voucher could not be redeemed.' })
 export class RedemptionError {
-  @Field(() => RedemptionErrorCode)
+  @Field(() => RedemptionErrorCode, { description: 'A stable code for programs.' })
   code!: RedemptionErrorCode;
 
-  @Field()
+  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The answer to redeemVoucher: the redemption, or an error; a retry with the same idempotency key gets the same answer.' })
 export class RedeemVoucherPayload {
-  @Field(() => Redemption, { nullable: true })
+  @Field(() => Redemption, { nullable: true, description: 'The redemption; null on an error.' })
   redemption!: Redemption | null;
 
-  @Field(() => RedemptionError, { nullable: true })
+  @Field(() => RedemptionError, { nullable: true, description: 'Why the voucher was not redeemed; null when it was.' })
   error!: RedemptionError | null;
 }
 
 @ObjectType({ description: "A venue's redemptions within a programme." })
 export class VenueActivity {
-  @Field(() => VenueRef)
+  @Field(() => VenueRef, { description: 'The venue.' })
   venue!: VenueRef;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Vouchers of the programme the venue redeemed.' })
   vouchersRedeemed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Face value of those vouchers, in euro cents.' })
   amountCents!: number;
 }

@@ -8,42 +8,42 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Programme')
 @Directive('@key(fields: "id")')
 export class ProgrammeRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this programme." })
   id!: string;
 }
 
 @ObjectType('Venue')
 @Directive('@key(fields: "id")')
 export class VenueRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this venue." })
   id!: string;
 }
 
 @ObjectType('Distributor')
 @Directive('@key(fields: "id")')
 export class DistributorRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this distributor." })
   id!: string;
 }
 
 @ObjectType('Beneficiary')
 @Directive('@key(fields: "id")')
 export class BeneficiaryRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this person." })
   id!: string;
 }
 
 @ObjectType('Funder')
 @Directive('@key(fields: "id")')
 export class FunderRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this funder." })
   id!: string;
 }
 
 @ObjectType('WorkshopSession')
 @Directive('@key(fields: "id")')
 export class WorkshopSessionRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this session." })
   id!: string;
 }
 

@@ -8,11 +8,11 @@ import { bigintAsNumber } from '@pass/kit';
  * redeemed. Written once when the operator closes the month, never changed afterwards.
  */
 @Entity({ name: 'reimbursement_statement' })
-@ObjectType()
+@ObjectType({ description: "A venue's statement of one closed month: the redemptions it is paid for." })
 @Directive('@key(fields: "id")')
 export class ReimbursementStatement {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: "The hub's id of this statement." })
   id!: string;
 
   @Column('uuid', { name: 'venue_id' })
@@ -27,10 +27,10 @@ export class ReimbursementStatement {
   totalCents!: number;
 
   @Column('int', { name: 'line_count' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of redemptions paid for.' })
   lineCount!: number;
 
   @Column('timestamptz', { name: 'closed_at' })
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When the operator closed the month.' })
   closedAt!: Date;
 }

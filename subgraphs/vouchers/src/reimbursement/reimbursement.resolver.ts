@@ -13,13 +13,13 @@ import { CloseMonthPayload, StatementLine } from './reimbursement.types';
 export class ReimbursementStatementResolver {
   @Authorized(Role.OPERATOR, Role.VENUE)
   @Query(() => ReimbursementStatement, { description: 'The operator, or the venue the statement pays.' })
-  async reimbursementStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ReimbursementStatement> {
+  async reimbursementStatement(@Arg('id', () => ID, { description: "The statement's id." }) id: string, @Ctx() ctx: Context): Promise<ReimbursementStatement> {
     const statement = await ctx.loaders.statement.load(id);
     ensureSeesStatement(ctx, statement);
     return statement;
   }
 
-  @FieldResolver(() => VenueRef)
+  @FieldResolver(() => VenueRef, { description: 'The venue paid.' })
   venue(@Root() statement: ReimbursementStatement): VenueRef {
     return { id: statement.venueId };
   }
@@ -33,19 +33,19 @@ export class ReimbursementStatementResolver {
   @Mutation(() => CloseMonthPayload, {
     description: "Operator: writes each venue's reimbursement statement for an ended month (YYYY-MM, Paris time), once.",
   })
-  closeMonth(@Arg('month') month: string, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
+  closeMonth(@Arg('month', { description: 'The month to close, YYYY-MM, Paris time.' }) month: string, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
     return closeMonth(ctx.dataSource, month);
   }
 }
 
 @Resolver(() => StatementLine)
 export class StatementLineResolver {
-  @FieldResolver(() => Redemption)
+  @FieldResolver(() => Redemption, { description: 'The redemption.' })
   redemption(@Root() line: StatementLine, @Ctx() ctx: Context): Promise<Redemption> {
     return ctx.loaders.redemption.load(line.redemptionId);
   }
 
-  @FieldResolver(() => WorkshopSessionRef)
+  @FieldResolver(() => WorkshopSessionRef, { description: 'The session the voucher paid for.' })
   session(@Root() line: StatementLine): WorkshopSessionRef {
     return { id: line.sessionId };
   }
