@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import type { EligibilityRulesFact } from '../events/topics';
 import { isCommuneInTerritory, parseTerritoryEntry } from '../territory/territory';
+import { parisDayOf } from '../time/paris-date';
 
 /**
  * The vocabulary of eligibility, shared by the programmes subgraph (which states the rules) and
@@ -42,8 +43,6 @@ export enum IneligibilityReason {
 }
 registerEnumType(IneligibilityReason, { name: 'IneligibilityReason' });
 
-/** Windows and ages are counted in French calendar days and years, as redemption counts them. */
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
 export interface PersonFacts {
   birthYear: number | null;
@@ -65,8 +64,9 @@ export interface ProgrammeRules {
  */
 export function ineligibilityReasons(person: PersonFacts, programme: ProgrammeRules, today: Date): IneligibilityReason[] {
   const reasons: IneligibilityReason[] = [];
-  // The UTC date is still the day before until 1 or 2 a.m. in Paris.
-  const day = PARIS_DAY.format(today);
+  // The UTC date is still the day before until 1 or 2 a.m. in Paris: windows and ages are counted
+  // in French calendar days and years, as redemption counts them.
+  const day = parisDayOf(today);
   if (day < programme.validFrom || day > programme.validUntil) reasons.push(IneligibilityReason.PROGRAMME_NOT_OPEN);
   const { minAge, maxAge, maxEducationLevel, statusesAnyOf } = programme.eligibility;
   if (minAge != null || maxAge != null) {

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BadInputError, Role } from '@pass/kit';
+import { BadInputError, Role, parisMonthOf } from '@pass/kit';
 import { ensureDistributorFigures, ensureProgrammeFigures, ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { DistributorRef, ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
@@ -103,7 +103,7 @@ export class ProgrammeFiguresResolver {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function currentParisMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date());
+  return parisMonthOf(new Date());
 }
 
 /** What this subgraph adds to the venues subgraph's `Venue`. */
