@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, isUuid, publish, type OrderPaid } from '@pass/kit';
+import { BadInputError, NotFoundError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, type OrderPaid } from '@pass/kit';
+import { OrderRefusal, OrderRefusedError } from './order.errors';
 import { FundingShare } from '../programme/funding-share.entity';
 import { Order } from './order.entity';
 
@@ -23,6 +24,12 @@ export async function placeOrder(db: DataSource, input: PlaceOrderInput): Promis
   }
   if (!Number.isInteger(input.faceValueCents) || input.faceValueCents < 1) {
     throw new BadInputError('faceValueCents must be a positive whole number of cents', 'faceValueCents');
+  }
+  if (input.faceValueCents !== VOUCHER_FACE_VALUE_CENTS) {
+    throw new OrderRefusedError(
+      OrderRefusal.FACE_VALUE_NOT_VOUCHER_VALUE,
+      `a voucher of the programme is worth ${VOUCHER_FACE_VALUE_CENTS} cents, not ${input.faceValueCents}`,
+    );
   }
   if (!isUuid(input.programmeId)) throw new NotFoundError('Programme', input.programmeId);
   if (!isUuid(input.funderId)) throw new NotFoundError('Funder', input.funderId);

@@ -28,7 +28,11 @@ export class OrderResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Order)
+  @Mutation(() => Order, {
+    description:
+      'A funder of the programme orders books of €10 vouchers. Refusals carry `extensions.code`: ' +
+      'FACE_VALUE_NOT_VOUCHER_VALUE (faceValueCents other than 1000), FUNDING_SHARES_PENDING (a co-funder has not accepted its share).',
+  })
   placeOrder(
     @Arg('programmeId', () => ID) programmeId: string,
     @Arg('funderId', () => ID) funderId: string,
