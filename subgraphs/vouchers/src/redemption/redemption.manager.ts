@@ -151,11 +151,22 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
      select id from won`,
     [voucher.id, now],
   );
-  if (!won) return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
+  if (!won) return lostTheVoucher(tx, voucher.id);
   const [redemption] = await tx.query(
     `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [voucher.id, sessionId, session.venue_id, voucher.programme_id, voucher.book_id, voucher.face_value_cents, now],
   );
   return { redemptionId: redemption.id };
+}
+
+/**
+ * The voucher changed under us between the read and the conditional update: say what it became.
+ * Expiry blocks vouchers set-based without the session lock, so a race with it must answer
+ * VOUCHER_EXPIRED, not VOUCHER_ALREADY_REDEEMED.
+ */
+async function lostTheVoucher(tx: EntityManager, voucherId: string): Promise<StoredAnswer> {
+  const [now] = await tx.query(`select state from voucher where id = $1`, [voucherId]);
+  if (now?.state === 'BLOCKED') return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, "this voucher was blocked at its programme's expiry");
+  return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
 }
