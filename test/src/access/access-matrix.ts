@@ -138,6 +138,12 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue[w], p: f.programme[w] } }),
   },
   {
+    // The CSO coordinator qualifying the Dijon venue for the CSO programme would reach Dijon's figures: nobody may.
+    coordinate: 'Qualification outside the programme territory (Mutation.qualifyVenue)',
+    allowed: {},
+    request: (f) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue.other, p: f.programme.own } }),
+  },
+  {
     coordinate: 'Mutation.publishWorkshop',
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($v: ID!) { publishWorkshop(venueId: $v, axis: MASTER, topic: "Online forms", durationMinutes: 60, seats: 8) { id } }', variables: { v: f.venue[w] } }),
@@ -194,14 +200,26 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Venue.figures',
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    // All programmes together: the venue's own and the operator's; a coordinator reads Programme.venueActivity.
+    allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
   },
   { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
-    allowed: { distributor: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    allowed: { distributor: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { booksAllocated booksHandedOut vouchersRedeemed } }', variables: { id: f.distributor[w] } }),
+  },
+  // Coordinator reach: venues and distributors through the programmes it coordinates, nothing beyond.
+  {
+    coordinate: 'Programme.venueActivity (how a coordinator reads venues)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { venueActivity { venue { id } vouchersRedeemed amountCents } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Programme.distributorActivity (how a coordinator reads distributors)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { distributorActivity { distributor { id } booksAllocated vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
   },
   { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { code } } }', variables: { id: f.distributor[w] } }) },
   { coordinate: 'WorkshopSession.redemptions', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { redemptions { amountCents } } }', variables: { id: f.session[w] } }) },

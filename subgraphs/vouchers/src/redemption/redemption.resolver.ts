@@ -109,13 +109,13 @@ function currentParisMonth(): string {
 /** What this subgraph adds to the venues subgraph's `Venue`. */
 @Resolver(() => VenueRef)
 export class VenueFiguresResolver {
-  @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time.' })
+  @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time and every programme: the venue itself and the operator (coordinators read Programme.venueActivity).' })
   async vouchersRedeemed(@Root() venue: VenueRef, @Ctx() ctx: Context) {
     await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
   }
 
-  @FieldResolver(() => SafeIntResolver)
+  @FieldResolver(() => SafeIntResolver, { description: 'Face value of every voucher this venue redeemed: the venue itself and the operator.' })
   async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
     await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
@@ -137,7 +137,7 @@ export class VenueFiguresResolver {
 /** What this subgraph adds to the beneficiaries subgraph's `Distributor`. */
 @Resolver(() => DistributorRef)
 export class DistributorFiguresResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Every programme together: the distributor itself and the operator (coordinators read Programme.distributorActivity).' })
   async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
     await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
