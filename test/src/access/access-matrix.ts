@@ -101,6 +101,31 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { funder: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }', variables: { p: f.programme[w], f: f.funder[w] } }),
   },
+  // The demo's shares are all accepted: an answer to one is "already answered" or the same answer again, never a change.
+  {
+    coordinate: 'Mutation.acceptFundingShare',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: FundingShareAnswerInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.declineFundingShare',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: FundingShareAnswerInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.reshareProgramme',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: ReshareProgrammeInput!) { reshareProgramme(input: $input) { programme { id } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], shares: [{ funderId: f.funder[w], basisPoints: 10000 }] } },
+    }),
+  },
   { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(orderId: $id) { status } }', variables: { id: f.order[w] } }) },
   { coordinate: 'Entity.Funder', allowed: ALL, request: entity('programmes', 'Funder', (f, w) => f.funder[w]) },
   { coordinate: 'Entity.Programme', allowed: ALL, request: entity('programmes', 'Programme', (f, w) => f.programme[w]) },
