@@ -95,7 +95,9 @@ export async function orderAndIssue(
   });
   await recordOrderPayment(hub.subgraphs.programmes.dataSource, placed.id);
   await hub.catchUp();
-  await issueBooksOfOrder(hub.subgraphs.vouchers.dataSource, placed.id);
+  // Issued on the programme's first day: a programme that has ended takes no new vouchers.
+  const issued = await issueBooksOfOrder(hub.subgraphs.vouchers.dataSource, placed.id, undefined, noonOf(p.validFrom));
+  if (issued.error) throw new Error(issued.error.message);
   return placed.id;
 }
 

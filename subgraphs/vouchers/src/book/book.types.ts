@@ -1,5 +1,17 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Book } from './book.entity';
+import { IssueBooksErrorCode } from './book.manager';
+
+registerEnumType(IssueBooksErrorCode, { name: 'IssueBooksErrorCode' });
+
+@ObjectType()
+export class IssueBooksError {
+  @Field(() => IssueBooksErrorCode)
+  code!: IssueBooksErrorCode;
+
+  @Field()
+  message!: string;
+}
 
 @ObjectType()
 export class IssueBooksResult {
@@ -11,6 +23,9 @@ export class IssueBooksResult {
 
   @Field(() => Int)
   vouchersIssued!: number;
+
+  @Field(() => IssueBooksError, { nullable: true, description: 'Why nothing was issued: PROGRAMME_ENDED.' })
+  error?: IssueBooksError | null;
 }
 
 @InputType()
