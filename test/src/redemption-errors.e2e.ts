@@ -150,10 +150,14 @@ describe('redemption and hand-out refusals', () => {
     test('OUTSIDE_TERRITORY: a venue qualified for the programme, its session outside the programme territory', async () => {
       // Abancourt is in the Oise like Creil, but not in the Agglomération Creil Sud Oise.
       const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' });
-      await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+      // qualifyVenue now refuses a venue outside the territory; a qualification fact from before that
+      // rule (or a territory since narrowed) still reaches the vouchers subgraph's replica, which redemption re-checks.
+      const { body } = await hub.graphql(`mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
         venueId: venue.id,
         programmeId: cso,
       });
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      await vouchersDb().query(`insert into venue_qualification (venue_id, programme_id) values ($1, $2)`, [venue.id, cso]);
       const [sessionId] = await scheduleSessions(hub, venue.id, 1);
       await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
     });
@@ -247,7 +251,8 @@ describe('redemption and hand-out refusals', () => {
       { programmeId, funderId: hub.demo!.funders.cso },
     );
     await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
-    // The venue is qualified so that the window is the only rule the vouchers fail.
+    // The venue is qualified so that the window is the only rule the vouchers fail (once its territory is replicated).
+    await hub.catchUp();
     await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
       venueId: compagnons,
       programmeId,

@@ -138,6 +138,8 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
     await venue('chaiBonnat', 'Le Chai de Bonnat', '23025', 'Bonnat', 46.3339, 1.9031),
     await venue('dijonEpn', 'Espace public numérique de Dijon', '21231', 'Dijon', 47.3220, 5.0415),
   ]) as Record<string, string>;
+  // Qualification checks the programme's territory, replicated to the venues subgraph.
+  await hub.catchUp();
   for (const key of ['pimms', 'intermAide', 'jalons', 'gestUp', 'cims', 'compagnons']) await qualifyVenue(venues, venueIds[key]!, programmeIds.cso);
   await qualifyVenue(venues, venueIds.guyMoquet!, programmeIds.aulnoye);
   await qualifyVenue(venues, venueIds.chaiBonnat!, programmeIds.creuse);

@@ -49,6 +49,8 @@ export async function createPastProgramme(
     shares: options.basisPoints.map((basisPoints, i) => ({ funderId: funderIds[i]!, basisPoints })),
   });
   const venue = await registerVenue(venues.dataSource, { name: `Venue ${suffix}`, inseeCode: '60175', address: 'Creil' });
+  // Qualification checks the programme's territory in the venues subgraph's replica.
+  await hub.catchUp();
   await qualifyVenue(venues.dataSource, venue.id, programme.id);
   const workshop = await publishWorkshop(venues.dataSource, {
     venueId: venue.id,

@@ -3,7 +3,13 @@ import { RedemptionErrorCode } from './redemption.manager';
 import { Redemption } from './redemption.entity';
 import { VenueRef } from '../refs/refs';
 
-registerEnumType(RedemptionErrorCode, { name: 'RedemptionErrorCode' });
+registerEnumType(RedemptionErrorCode, {
+  name: 'RedemptionErrorCode',
+  valuesConfig: {
+    MONTH_CLOSED: { description: 'The Paris month the redemption falls in was already closed by the operator.' },
+    BOOK_REPORTED_LOST: { description: 'The book of this voucher was reported lost or stolen by its distributor.' },
+  },
+});
 
 @InputType()
 export class RedeemVoucherInput {
