@@ -272,6 +272,25 @@ export const ACCESS_RULES: AccessRule[] = [
     }),
   },
   {
+    // Another venue's redemption is refused as data; its own is tried with an id that exists nowhere, so no fixture is cancelled.
+    coordinate: 'Mutation.cancelRedemption',
+    allowed: { venue: 'own' },
+    refusals: ['REDEMPTION_OF_ANOTHER_VENUE'],
+    request: (f, w) => ({
+      query: 'mutation($input: CancelRedemptionInput!) { cancelRedemption(input: $input) { cancelledRedemption { id } error { code } } }',
+      variables: { input: { redemptionId: w === 'own' ? '00000000-0000-4000-8000-00000000c0de' : f.voucherAtVenue.other.redemptionId } },
+    }),
+  },
+  {
+    // A code printed on no book: the rule is on whose books, and no fixture book is blocked.
+    coordinate: 'Mutation.reportBookLost',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({
+      query: 'mutation($input: ReportBookLostInput!) { reportBookLost(input: $input) { book { code } error { code } } }',
+      variables: { input: { bookCode: 'B0000-00000-0000', distributorId: f.distributor[w] } },
+    }),
+  },
+  {
     coordinate: 'Mutation.recordOutcome',
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({

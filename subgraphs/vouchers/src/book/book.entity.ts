@@ -6,6 +6,8 @@ export enum BookState {
   ISSUED = 'ISSUED',
   ALLOCATED = 'ALLOCATED',
   HANDED_OUT = 'HANDED_OUT',
+  /** Reported lost or stolen by its distributor: its unused vouchers are LOST. */
+  LOST = 'LOST',
 }
 registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.' });
 
@@ -46,8 +48,13 @@ export class Book {
   @Field(() => DateTimeISOResolver, { nullable: true })
   handedOutAt!: Date | null;
 
+  @Column('timestamptz', { name: 'lost_at', nullable: true })
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  lostAt!: Date | null;
+
   @Field(() => BookState)
   get state(): BookState {
+    if (this.lostAt) return BookState.LOST;
     if (this.beneficiaryId) return BookState.HANDED_OUT;
     if (this.distributorId) return BookState.ALLOCATED;
     return BookState.ISSUED;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Book } from './book.entity';
 import { IssueBooksErrorCode } from './book.manager';
+import { ReportBookLostErrorCode } from './lost-book.manager';
 
 registerEnumType(IssueBooksErrorCode, { name: 'IssueBooksErrorCode' });
 
@@ -38,6 +39,38 @@ export class HandOutBookInput {
 
   @Field(() => ID)
   distributorId!: string;
+}
+
+registerEnumType(ReportBookLostErrorCode, { name: 'ReportBookLostErrorCode' });
+
+@InputType()
+export class ReportBookLostInput {
+  @Field({ description: 'The code printed on the book.' })
+  bookCode!: string;
+
+  @Field(() => ID)
+  distributorId!: string;
+}
+
+@ObjectType()
+export class ReportBookLostError {
+  @Field(() => ReportBookLostErrorCode)
+  code!: ReportBookLostErrorCode;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class ReportBookLostPayload {
+  @Field(() => Book, { nullable: true })
+  book!: Book | null;
+
+  @Field(() => Int, { description: 'Unused vouchers blocked by this report.' })
+  vouchersBlocked!: number;
+
+  @Field(() => ReportBookLostError, { nullable: true })
+  error!: ReportBookLostError | null;
 }
 
 @ObjectType()

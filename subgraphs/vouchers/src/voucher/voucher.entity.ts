@@ -7,6 +7,8 @@ export enum VoucherState {
   REDEEMED = 'REDEEMED',
   /** Unused at the programme's end: its value went back to the funders. */
   BLOCKED = 'BLOCKED',
+  /** Its book was reported lost or stolen: refused at redemption, its value credited back at expiry. */
+  LOST = 'LOST',
 }
 registerEnumType(VoucherState, { name: 'VoucherState' });
 
