@@ -1,5 +1,5 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { Role, signCallerAssertion, type Caller } from '@pass/kit';
+import { Role, parisMonthOf, signCallerAssertion, type Caller } from '@pass/kit';
 import { readSupergraph } from '@pass/schema';
 import { closeMonth, redeemVoucher } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
@@ -78,7 +78,7 @@ describe('access matrix', () => {
       const answer = await redeemVoucher(vouchers, { voucherCode: code, sessionId, idempotencyKey: `matrix-${code}` }, demo.venues[venue]!, lastMonth);
       if (!answer.redemption) throw new Error(answer.error.message);
     }
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(lastMonth);
+    const month = parisMonthOf(lastMonth);
     const closed = await closeMonth(vouchers, month);
     const statementOf = (venueId: string) => closed.statements.find((s) => s.venueId === venueId)!.id;
     const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { id } } }', { id })).programme;

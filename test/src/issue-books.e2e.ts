@@ -127,6 +127,32 @@ describe('issueBooksOfOrder', () => {
     expect(vouchers).toHaveLength(10_000);
   });
 
+  test("an ended programme's order is refused (PROGRAMME_ENDED) and issues nothing; inside its window it is issued", async () => {
+    const ended = randomUUID();
+    await db.query(
+      `insert into programme_fact (programme_id, name, territory, valid_from, valid_until, shares)
+       values ($1, 'Ended', '{departement:23}', '2020-01-01', '2020-12-31', '[]')`,
+      [ended],
+    );
+    const order = async () => {
+      const orderId = randomUUID();
+      await db.query(
+        `insert into paid_order (order_id, programme_id, funder_id, book_count, vouchers_per_book, face_value_cents)
+         values ($1, $2, $3, 1, 5, 1000)`,
+        [orderId, ended, randomUUID()],
+      );
+      return orderId;
+    };
+    const late = await order();
+    // 23:30 UTC on the last day is already the next day in Paris.
+    const refused = await issueBooksOfOrder(db, late, undefined, new Date('2020-12-31T23:30:00Z'));
+    expect(refused.error).toMatchObject({ code: 'PROGRAMME_ENDED', message: expect.stringMatching(/ended on 2020-12-31/) });
+    expect((await issuedRows(late)).books).toHaveLength(0);
+    expect((await issueBooksOfOrder(db, late)).error?.code).toBe('PROGRAMME_ENDED');
+    const inTime = await order();
+    expect(await issueBooksOfOrder(db, inTime, undefined, new Date('2020-12-31T12:00:00Z'))).toEqual({ orderId: inTime, booksIssued: 1, vouchersIssued: 5 });
+  });
+
   test('an order not paid (or unknown) is refused', async () => {
     await expect(issueBooksOfOrder(db, randomUUID())).rejects.toThrow(/not paid/);
   });

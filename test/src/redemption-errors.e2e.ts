@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { registerVenue } from '@pass/venues';
-import { generateCodes, redeemVoucher } from '@pass/vouchers';
+import { generateCodes, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import {
   HAND_OUT,
@@ -150,10 +150,14 @@ describe('redemption and hand-out refusals', () => {
     test('OUTSIDE_TERRITORY: a venue qualified for the programme, its session outside the programme territory', async () => {
       // Abancourt is in the Oise like Creil, but not in the Agglomération Creil Sud Oise.
       const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' });
-      await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+      // qualifyVenue now refuses a venue outside the territory; a qualification fact from before that
+      // rule (or a territory since narrowed) still reaches the vouchers subgraph's replica, which redemption re-checks.
+      const { body } = await hub.graphql(`mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
         venueId: venue.id,
         programmeId: cso,
       });
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      await vouchersDb().query(`insert into venue_qualification (venue_id, programme_id) values ($1, $2)`, [venue.id, cso]);
       const [sessionId] = await scheduleSessions(hub, venue.id, 1);
       await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
     });
@@ -247,13 +251,16 @@ describe('redemption and hand-out refusals', () => {
       { programmeId, funderId: hub.demo!.funders.cso },
     );
     await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
-    // The venue is qualified so that the window is the only rule the vouchers fail.
+    // The venue is qualified so that the window is the only rule the vouchers fail (once its territory is replicated).
+    await hub.catchUp();
     await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
       venueId: compagnons,
       programmeId,
     });
     await hub.catchUp();
-    await gql(hub, `mutation ($id: ID!) { issueBooks(orderId: $id) { booksIssued } }`, { id: placeOrder.id });
+    // Issued on the window's first day, by the manager's clock: a programme that has ended takes no new vouchers.
+    const issued = await issueBooksOfOrder(vouchersDb(), placeOrder.id, undefined, new Date(`${validFrom}T12:00:00Z`));
+    if (issued.error) throw new Error(issued.error.message);
     const [book] = await allocate(hub, programmeId, peNogent, 1);
     return book!;
   }

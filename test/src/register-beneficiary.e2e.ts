@@ -1,3 +1,4 @@
+import { parisYearOf } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from './kit/lifecycle';
 
@@ -10,7 +11,7 @@ describe('registerBeneficiary through the gateway', () => {
   let hub: TestHub;
   let youthProgramme: string;
   let distributorId: string;
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric' }).format(new Date()));
+  const year = parisYearOf(new Date());
 
   beforeAll(async () => {
     hub = await startTestHub();

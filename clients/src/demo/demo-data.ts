@@ -1,5 +1,5 @@
 import { BeneficiaryStatus, EducationLevel, type Logger } from '@pass/kit';
-import { createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
+import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
@@ -63,8 +63,9 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
     eligibility: { minAge?: number; maxAge?: number; maxEducationLevel?: EducationLevel; statusesAnyOf: BeneficiaryStatus[] },
     budgetCents: number,
     shares: { funderId: string; basisPoints: number }[],
+    createdBy: string | null = null,
   ) =>
-    (await createProgramme(programmes, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares })).id;
+    (await createProgramme(programmes, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares }, createdBy)).id;
   const programmeIds = {
     cso: await programme(
       'Pass numérique Creil Sud Oise',
@@ -76,6 +77,8 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
         { funderId: funders.eu, basisPoints: 1400 },
         { funderId: funders.cso, basisPoints: 2100 },
       ],
+      // Set up by the agglomeration with its co-funders, who accept their shares below.
+      funders.cso,
     ),
     bfc: await programme('Pass numérique Bourgogne-Franche-Comté', ['region:27'], { statusesAnyOf: [] }, 45_000_000, [
       { funderId: funders.bfc, basisPoints: 10000 },
@@ -91,6 +94,9 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
       { funderId: funders.labour, basisPoints: 10000 },
     ]),
   };
+  for (const coFunder of [funders.state, funders.eu]) {
+    await answerFundingShare(programmes, { programmeId: programmeIds.cso, funderId: coFunder }, FundingShareStatus.ACCEPTED);
+  }
   const paidOrder = async (programmeId: string, funderId: string, bookCount: number, vouchersPerBook: number) => {
     const order = await placeOrder(programmes, { programmeId, funderId, bookCount, vouchersPerBook, faceValueCents: 1000 });
     await recordOrderPayment(programmes, order.id);
@@ -132,6 +138,8 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
     await venue('chaiBonnat', 'Le Chai de Bonnat', '23025', 'Bonnat', 46.3339, 1.9031),
     await venue('dijonEpn', 'Espace public numérique de Dijon', '21231', 'Dijon', 47.3220, 5.0415),
   ]) as Record<string, string>;
+  // Qualification checks the programme's territory, replicated to the venues subgraph.
+  await hub.catchUp();
   for (const key of ['pimms', 'intermAide', 'jalons', 'gestUp', 'cims', 'compagnons']) await qualifyVenue(venues, venueIds[key]!, programmeIds.cso);
   await qualifyVenue(venues, venueIds.guyMoquet!, programmeIds.aulnoye);
   await qualifyVenue(venues, venueIds.chaiBonnat!, programmeIds.creuse);

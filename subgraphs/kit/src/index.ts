@@ -8,8 +8,9 @@ export { publish, ensureEventBus, startEventConsumer, type HubEvent, type EventH
 export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } from './schema/federation';
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';
+export { parisDayOf, parisMonthOf, parisYearOf, parisDateParts, type ParisDate } from './time/paris-date';
 export * from './events/topics';
-export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, type Cents } from './money/money';
+export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, VOUCHER_FACE_VALUE_CENTS, type Cents } from './money/money';
 export {
   parseTerritoryEntry,
   formatTerritoryEntry,

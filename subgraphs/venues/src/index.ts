@@ -1,6 +1,8 @@
-import type { SubgraphModule } from '@pass/kit';
+import { Topics, type SubgraphModule } from '@pass/kit';
 import { createLoaders } from './loaders';
 import { Init1763900000003 } from './migrations/0001-init';
+import { ProgrammeTerritory1763900000203 } from './migrations/0002-programme-territory';
+import { applyProgrammeTerritory } from './programme/programme-territory.handler';
 import { WorkshopSession } from './session/session.entity';
 import { sessionReference } from './session/session.reference';
 import { SessionResolver } from './session/session.resolver';
@@ -22,6 +24,8 @@ export const venuesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = 
   resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver],
   references: { Venue: venueReference, Workshop: workshopReference, WorkshopSession: sessionReference },
   entities: [Venue, Qualification, Workshop, WorkshopSession],
-  migrations: [Init1763900000003],
+  migrations: [Init1763900000003, ProgrammeTerritory1763900000203],
   createLoaders,
+  // Qualification stays inside a programme's territory: the territory is replicated here.
+  eventHandlers: { [Topics.programmeDefined]: applyProgrammeTerritory },
 };

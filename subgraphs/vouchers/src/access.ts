@@ -47,23 +47,18 @@ export async function ensureSeesVoucher(ctx: Context, voucher: Voucher): Promise
   await ensureSeesBook(ctx, await ctx.loaders.book.load(voucher.bookId));
 }
 
-/** A coordinator oversees the venues and distributors working in the programmes it coordinates. */
-const coordinatesAny = (ctx: Context, programmeIds: string[]) => programmeIds.some((id) => coordinates(ctx.caller, id));
-
-/** A venue's own figures; its coordinators', the operator's and analysts'. */
-export async function ensureVenueFigures(ctx: Context, venueId: string): Promise<void> {
-  const { caller } = ctx;
-  if (isOrganisation(caller, Role.VENUE, venueId) || is(caller, ...SEES_ALL_AGGREGATES)) return;
-  ensure(caller.role === Role.COORDINATOR && coordinatesAny(ctx, await ctx.loaders.programmesOfVenue.load(venueId)), "another venue's figures");
+/*
+ * A venue's and a distributor's totals across every programme are the organisation's own and the
+ * operator's: a coordinator reads venues and distributors through its programmes
+ * (`Programme.venueActivity`, `Programme.distributorActivity`), so no field changes meaning with
+ * the caller, and qualifying a venue grants no view of its other programmes.
+ */
+export function ensureVenueFigures(ctx: Context, venueId: string): void {
+  ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId), "another venue's figures");
 }
 
-export async function ensureDistributorFigures(ctx: Context, distributorId: string): Promise<void> {
-  const { caller } = ctx;
-  if (isOrganisation(caller, Role.DISTRIBUTOR, distributorId) || is(caller, ...SEES_ALL_AGGREGATES)) return;
-  ensure(
-    caller.role === Role.COORDINATOR && coordinatesAny(ctx, await ctx.loaders.programmesOfDistributor.load(distributorId)),
-    "another distributor's figures",
-  );
+export function ensureDistributorFigures(ctx: Context, distributorId: string): void {
+  ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, distributorId), "another distributor's figures");
 }
 
 /** What a venue is paid is between it and the operator who pays it. */

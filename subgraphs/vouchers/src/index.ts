@@ -13,6 +13,9 @@ import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
 import { Outcomes1763900000106 } from './migrations/0004-outcomes';
 import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-scope';
 import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
+import { LostBooks1763900000109 } from './migrations/0007-lost-books';
+import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
+import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
@@ -32,6 +35,8 @@ import { Voucher } from './voucher/voucher.entity';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
+export { reportBookLost } from './book/lost-book.manager';
+export { cancelRedemption } from './redemption/cancel-redemption.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
@@ -59,6 +64,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     BookResolver,
     VoucherResolver,
     RedemptionResolver,
+    CancelRedemptionResolver,
     ProgrammeFiguresResolver,
     VenueFiguresResolver,
     DistributorFiguresResolver,
@@ -88,6 +94,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Outcomes1763900000106,
     IdempotencyScope1763900000107,
     RedemptionSessionBook1763900000108,
+    LostBooks1763900000109,
+    RedemptionCancellation1763900000110,
   ],
   createLoaders,
   eventHandlers: factHandlers,

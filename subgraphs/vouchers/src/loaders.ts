@@ -50,8 +50,6 @@ export function createLoaders(db: DataSource) {
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
-    programmesOfVenue: aggregateLoader((ids) => programmeFactStore.programmesOfVenues(db, ids), (): string[] => []),
-    programmesOfDistributor: aggregateLoader((ids) => programmeFactStore.programmesOfDistributors(db, ids), (): string[] => []),
     venueOfSession: aggregateLoader((ids) => programmeFactStore.venuesOfSessions(db, ids), (): string | null => null),
     distributorOfBeneficiary: aggregateLoader(
       (ids) => programmeFactStore.distributorsOfBeneficiaries(db, ids),

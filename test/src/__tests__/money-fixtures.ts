@@ -49,6 +49,8 @@ export async function createPastProgramme(
     shares: options.basisPoints.map((basisPoints, i) => ({ funderId: funderIds[i]!, basisPoints })),
   });
   const venue = await registerVenue(venues.dataSource, { name: `Venue ${suffix}`, inseeCode: '60175', address: 'Creil' });
+  // Qualification checks the programme's territory in the venues subgraph's replica.
+  await hub.catchUp();
   await qualifyVenue(venues.dataSource, venue.id, programme.id);
   const workshop = await publishWorkshop(venues.dataSource, {
     venueId: venue.id,
@@ -95,7 +97,9 @@ export async function orderAndIssue(
   });
   await recordOrderPayment(hub.subgraphs.programmes.dataSource, placed.id);
   await hub.catchUp();
-  await issueBooksOfOrder(hub.subgraphs.vouchers.dataSource, placed.id);
+  // Issued on the programme's first day: a programme that has ended takes no new vouchers.
+  const issued = await issueBooksOfOrder(hub.subgraphs.vouchers.dataSource, placed.id, undefined, noonOf(p.validFrom));
+  if (issued.error) throw new Error(issued.error.message);
   return placed.id;
 }
 

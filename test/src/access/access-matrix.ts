@@ -101,6 +101,31 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { funder: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }', variables: { p: f.programme[w], f: f.funder[w] } }),
   },
+  // The demo's shares are all accepted: an answer to one is "already answered" or the same answer again, never a change.
+  {
+    coordinate: 'Mutation.acceptFundingShare',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: FundingShareAnswerInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.declineFundingShare',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: FundingShareAnswerInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
+    }),
+  },
+  {
+    coordinate: 'Mutation.reshareProgramme',
+    allowed: { funder: 'own', operator: 'all' },
+    request: (f, w) => ({
+      query: 'mutation($input: ReshareProgrammeInput!) { reshareProgramme(input: $input) { programme { id } error { code } } }',
+      variables: { input: { programmeId: f.programme[w], shares: [{ funderId: f.funder[w], basisPoints: 10000 }] } },
+    }),
+  },
   { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(orderId: $id) { status } }', variables: { id: f.order[w] } }) },
   // Revocation (hub_auth, served by programmes): ids nobody uses, so no caller of the matrix is locked out.
   { coordinate: 'Mutation.revokeToken', allowed: { operator: 'all' }, request: () => ({ query: `mutation { revokeToken(input: { tokenId: "matrix-${unique()}" }) { revokedAt error { code } } }` }) },
@@ -139,6 +164,12 @@ export const ACCESS_RULES: AccessRule[] = [
     coordinate: 'Mutation.qualifyVenue',
     allowed: { coordinator: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue[w], p: f.programme[w] } }),
+  },
+  {
+    // The CSO coordinator qualifying the Dijon venue for the CSO programme would reach Dijon's figures: nobody may.
+    coordinate: 'Qualification outside the programme territory (Mutation.qualifyVenue)',
+    allowed: {},
+    request: (f) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue.other, p: f.programme.own } }),
   },
   {
     coordinate: 'Mutation.publishWorkshop',
@@ -197,14 +228,26 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Venue.figures',
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    // All programmes together: the venue's own and the operator's; a coordinator reads Programme.venueActivity.
+    allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
   },
   { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
-    allowed: { distributor: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    allowed: { distributor: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { booksAllocated booksHandedOut vouchersRedeemed } }', variables: { id: f.distributor[w] } }),
+  },
+  // Coordinator reach: venues and distributors through the programmes it coordinates, nothing beyond.
+  {
+    coordinate: 'Programme.venueActivity (how a coordinator reads venues)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { venueActivity { venue { id } vouchersRedeemed amountCents } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Programme.distributorActivity (how a coordinator reads distributors)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { distributorActivity { distributor { id } booksAllocated vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
   },
   { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { code } } }', variables: { id: f.distributor[w] } }) },
   { coordinate: 'WorkshopSession.redemptions', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { redemptions { amountCents } } }', variables: { id: f.session[w] } }) },
@@ -229,6 +272,25 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({
       query: 'mutation($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code } } }',
       variables: { input: { voucherCode: f.unusedVoucher.own, sessionId: f.session[w], idempotencyKey: `matrix-${unique()}-${unique()}` } },
+    }),
+  },
+  {
+    // Another venue's redemption is refused as data; its own is tried with an id that exists nowhere, so no fixture is cancelled.
+    coordinate: 'Mutation.cancelRedemption',
+    allowed: { venue: 'own' },
+    refusals: ['REDEMPTION_OF_ANOTHER_VENUE'],
+    request: (f, w) => ({
+      query: 'mutation($input: CancelRedemptionInput!) { cancelRedemption(input: $input) { cancelledRedemption { id } error { code } } }',
+      variables: { input: { redemptionId: w === 'own' ? '00000000-0000-4000-8000-00000000c0de' : f.voucherAtVenue.other.redemptionId } },
+    }),
+  },
+  {
+    // A code printed on no book: the rule is on whose books, and no fixture book is blocked.
+    coordinate: 'Mutation.reportBookLost',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({
+      query: 'mutation($input: ReportBookLostInput!) { reportBookLost(input: $input) { book { code } error { code } } }',
+      variables: { input: { bookCode: 'B0000-00000-0000', distributorId: f.distributor[w] } },
     }),
   },
   {

@@ -88,6 +88,8 @@ async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
   const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
 
   const venueRows: Prepared['venues'] = [];
+  // Qualification checks the programme's territory, replicated to the venues subgraph.
+  await hub.catchUp();
   await inBatches(
     Array.from({ length: VENUES }, (_, i) => i),
     8,

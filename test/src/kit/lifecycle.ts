@@ -205,6 +205,8 @@ export async function seedSmallProgramme(hub: TestHub, books: number, venueId: s
     hub,
     `mutation { registerDistributor(name: "Pôle emploi Creil / Nogent-sur-Oise", kind: POLE_EMPLOI, inseeCode: "60463") { id } }`,
   );
+  // Qualification checks the programme's territory in the venues subgraph's replica.
+  await hub.catchUp();
   await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
     venueId,
     programmeId,

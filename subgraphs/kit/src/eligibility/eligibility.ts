@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import type { EligibilityRulesFact } from '../events/topics';
 import { isCommuneInTerritory, parseTerritoryEntry } from '../territory/territory';
+import { parisDayOf } from '../time/paris-date';
 
 /**
  * The vocabulary of eligibility, shared by the programmes subgraph (which states the rules) and
@@ -43,8 +44,6 @@ export enum IneligibilityReason {
 }
 registerEnumType(IneligibilityReason, { name: 'IneligibilityReason', description: 'An eligibility rule a person fails.', valuesConfig: { AGE_UNKNOWN: { description: 'The programme has an age rule and the person gave no birth year.' }, EDUCATION_TOO_HIGH: { description: "The person's education level is above the programme's highest." }, EDUCATION_UNKNOWN: { description: 'The programme has an education rule and the person gave no education level.' }, OUTSIDE_TERRITORY: { description: "The person's commune is outside the programme's territory." }, PROGRAMME_NOT_OPEN: { description: "Today is outside the programme's validity window." }, STATUS_NOT_ELIGIBLE: { description: 'The person is in none of the situations the programme requires.' }, TOO_OLD: { description: "The person is older than the programme's oldest age." }, TOO_YOUNG: { description: "The person is younger than the programme's youngest age." } } });
 
-/** Windows and ages are counted in French calendar days and years, as redemption counts them. */
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
 export interface PersonFacts {
   birthYear: number | null;
@@ -66,8 +65,9 @@ export interface ProgrammeRules {
  */
 export function ineligibilityReasons(person: PersonFacts, programme: ProgrammeRules, today: Date): IneligibilityReason[] {
   const reasons: IneligibilityReason[] = [];
-  // The UTC date is still the day before until 1 or 2 a.m. in Paris.
-  const day = PARIS_DAY.format(today);
+  // The UTC date is still the day before until 1 or 2 a.m. in Paris: windows and ages are counted
+  // in French calendar days and years, as redemption counts them.
+  const day = parisDayOf(today);
   if (day < programme.validFrom || day > programme.validUntil) reasons.push(IneligibilityReason.PROGRAMME_NOT_OPEN);
   const { minAge, maxAge, maxEducationLevel, statusesAnyOf } = programme.eligibility;
   if (minAge != null || maxAge != null) {

@@ -98,3 +98,6 @@ export function formatEuros(cents: Cents): string {
   const euros = (cents - centPart) / 100;
   return `${euros}.${String(centPart).padStart(2, '0')} €`;
 }
+
+/** The face value of every voucher of the Pass numérique: €10. */
+export const VOUCHER_FACE_VALUE_CENTS = 1000;

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, isUuid, publish, type OrderPaid } from '@pass/kit';
-import { FundingShare } from '../programme/funding-share.entity';
+import { BadInputError, NotFoundError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, type OrderPaid } from '@pass/kit';
+import { OrderRefusal, OrderRefusedError } from './order.errors';
+import { FundingShare, FundingShareStatus } from '../programme/funding-share.entity';
 import { Order } from './order.entity';
 
 export interface PlaceOrderInput {
@@ -24,10 +25,20 @@ export async function placeOrder(db: DataSource, input: PlaceOrderInput): Promis
   if (!Number.isInteger(input.faceValueCents) || input.faceValueCents < 1) {
     throw new BadInputError('faceValueCents must be a positive whole number of cents', 'faceValueCents');
   }
+  if (input.faceValueCents !== VOUCHER_FACE_VALUE_CENTS) {
+    throw new OrderRefusedError(
+      OrderRefusal.FACE_VALUE_NOT_VOUCHER_VALUE,
+      `a voucher of the programme is worth ${VOUCHER_FACE_VALUE_CENTS} cents, not ${input.faceValueCents}`,
+    );
+  }
   if (!isUuid(input.programmeId)) throw new NotFoundError('Programme', input.programmeId);
   if (!isUuid(input.funderId)) throw new NotFoundError('Funder', input.funderId);
-  const share = await db.getRepository(FundingShare).findOneBy({ programmeId: input.programmeId, funderId: input.funderId });
-  if (!share) throw new BadInputError('this funder does not fund this programme', 'funderId');
+  const shares = await db.getRepository(FundingShare).findBy({ programmeId: input.programmeId });
+  if (!shares.some((s) => s.funderId === input.funderId)) throw new BadInputError('this funder does not fund this programme', 'funderId');
+  // Money is committed only once every co-funder agreed to its share.
+  if (shares.some((s) => s.status !== FundingShareStatus.ACCEPTED)) {
+    throw new OrderRefusedError(OrderRefusal.FUNDING_SHARES_PENDING, 'a co-funder has not accepted its share of this programme yet');
+  }
   const repo = db.getRepository(Order);
   return repo.save(
     repo.create({

@@ -28,7 +28,11 @@ export class OrderResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Order, { description: 'A funder orders books of vouchers for a programme it funds; vouchers become usable once the order is paid and issued.' })
+  @Mutation(() => Order, {
+    description:
+      'A funder of the programme orders books of €10 vouchers. Refusals carry `extensions.code`: ' +
+      'FACE_VALUE_NOT_VOUCHER_VALUE (faceValueCents other than 1000), FUNDING_SHARES_PENDING (a co-funder has not accepted its share).',
+  })
   placeOrder(
     @Arg('programmeId', () => ID, { description: 'The programme the books are for.' }) programmeId: string,
     @Arg('funderId', () => ID, { description: 'The ordering funder.' }) funderId: string,

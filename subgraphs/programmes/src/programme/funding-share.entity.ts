@@ -1,7 +1,19 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** One funder's part of a programme, in basis points; a programme's shares sum to 10,000. */
+export enum FundingShareStatus {
+  /** Named by the funder who created the programme; the co-funder has not answered yet. */
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  /** The co-funder refused: the programme's creator shares it again (`reshareProgramme`). */
+  DECLINED = 'DECLINED',
+}
+registerEnumType(FundingShareStatus, { name: 'FundingShareStatus' });
+
+/**
+ * One funder's part of a programme, in basis points; a programme's shares sum to 10,000. A
+ * programme takes orders only once every share is ACCEPTED.
+ */
 @Entity({ name: 'funding_share' })
 @ObjectType({ description: "A funder's share of a programme." })
 export class FundingShare {
@@ -14,4 +26,8 @@ export class FundingShare {
   @Column('int', { name: 'basis_points' })
   @Field(() => Int, { description: '1 % = 100 basis points.' })
   basisPoints!: number;
+
+  @Column('text', { default: FundingShareStatus.ACCEPTED })
+  @Field(() => FundingShareStatus)
+  status!: FundingShareStatus;
 }

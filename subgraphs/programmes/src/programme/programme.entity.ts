@@ -54,4 +54,8 @@ export class Programme {
   @Column('bigint', { name: 'budget_cents', transformer: bigintAsNumber })
   @Field(() => SafeIntResolver, { description: 'The budget, in euro cents.' })
   budgetCents!: number;
+
+  /** The funder that set the programme up, who alone shares it again after a co-funder declined (null: the operator). */
+  @Column('uuid', { name: 'created_by_funder_id', nullable: true })
+  createdByFunderId!: string | null;
 }

@@ -51,13 +51,15 @@ export class ProgrammeResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Programme, { description: 'A funder creates a programme it has a share in, with its co-funders.' })
+  @Mutation(() => Programme, {
+    description: 'A funder creates a programme it has a share in, with its co-funders: their shares are PENDING until each accepts (acceptFundingShare).',
+  })
   createProgramme(@Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
     if (ctx.caller.role === Role.FUNDER) {
       // A funder sets up the programmes it takes part in, with its co-funders' agreed shares.
       ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller has no share in');
     }
-    return createProgramme(ctx.dataSource, input);
+    return createProgramme(ctx.dataSource, input, ctx.caller.role === Role.FUNDER ? ctx.caller.organisationId : null);
   }
 }
 

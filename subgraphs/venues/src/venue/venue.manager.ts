@@ -1,5 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, findCommune, isUuid, publish, type VenueQualified } from '@pass/kit';
+import {
+  BadInputError,
+  ForbiddenError,
+  NotFoundError,
+  Topics,
+  findCommune,
+  isCommuneInTerritory,
+  isUuid,
+  parseTerritoryEntry,
+  publish,
+  type VenueQualified,
+} from '@pass/kit';
 import { Qualification, Venue } from './venue.entity';
 
 export interface VenueInput {
@@ -40,8 +51,9 @@ export async function registerVenue(db: DataSource, input: VenueInput): Promise<
 }
 
 /**
- * Qualification is the hub's own record (the open-data standard no longer carries it). Its fact
- * commits with it, so the vouchers subgraph's replica follows.
+ * Qualification is the hub's own record (the open-data standard no longer carries it), and only
+ * for a venue whose commune lies in the programme's territory (replicated from `programme.defined`).
+ * Its fact commits with it, so the vouchers subgraph's replica follows.
  */
 export async function qualifyVenue(db: DataSource, venueId: string, programmeId: string, qualified = true): Promise<Venue> {
   if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
@@ -49,6 +61,12 @@ export async function qualifyVenue(db: DataSource, venueId: string, programmeId:
     const venue = isUuid(venueId) ? await tx.getRepository(Venue).findOneBy({ id: venueId }) : null;
     if (!venue) throw new NotFoundError('Venue', venueId);
     if (qualified) {
+      // A coordinator must not reach another territory's venues by qualifying them for its programme.
+      const [programme] = await tx.query(`select territory from programme_territory where programme_id = $1`, [programmeId]);
+      if (!programme) throw new NotFoundError('Programme', programmeId);
+      if (!isCommuneInTerritory(venue.inseeCode, (programme.territory as string[]).map(parseTerritoryEntry))) {
+        throw new ForbiddenError("qualifying a venue outside the programme's territory");
+      }
       await tx.getRepository(Qualification).upsert({ venueId, programmeId, qualifiedAt: new Date() }, ['venueId', 'programmeId']);
     } else {
       await tx.getRepository(Qualification).delete({ venueId, programmeId });

@@ -6,6 +6,8 @@ export enum BookState {
   ISSUED = 'ISSUED',
   ALLOCATED = 'ALLOCATED',
   HANDED_OUT = 'HANDED_OUT',
+  /** Reported lost or stolen by its distributor: its unused vouchers are LOST. */
+  LOST = 'LOST',
 }
 registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.', valuesConfig: { ALLOCATED: { description: 'Given to a distributor, not yet handed out.' }, HANDED_OUT: { description: 'Handed to a person: its vouchers can be redeemed.' }, ISSUED: { description: 'Issued by the operator, not yet given to a distributor.' } } });
 
@@ -46,8 +48,13 @@ export class Book {
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'When the distributor handed the book to a person; null before.' })
   handedOutAt!: Date | null;
 
+  @Column('timestamptz', { name: 'lost_at', nullable: true })
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'When its distributor reported the book lost or stolen; its unused vouchers are blocked since.' })
+  lostAt!: Date | null;
+
   @Field(() => BookState, { description: 'Where the book is in its life: issued, allocated or handed out.' })
   get state(): BookState {
+    if (this.lostAt) return BookState.LOST;
     if (this.beneficiaryId) return BookState.HANDED_OUT;
     if (this.distributorId) return BookState.ALLOCATED;
     return BookState.ISSUED;

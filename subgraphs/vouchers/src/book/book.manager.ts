@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError, isUuid } from '@pass/kit';
+import { BadInputError, NotFoundError, isUuid, parisDayOf } from '@pass/kit';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
 import { Book } from './book.entity';
 import { timeOrderedUuidsText } from './time-ordered-ids';
@@ -14,10 +14,16 @@ const ISSUE_CHUNK_BOOKS = 10_000;
 /** Redraws of a chunk whose codes hit existing ones; each hit has odds of about 1e-11. */
 const MAX_CODE_REDRAWS = 5;
 
+export enum IssueBooksErrorCode {
+  /** The programme's last day has passed: its vouchers could never be used. */
+  PROGRAMME_ENDED = 'PROGRAMME_ENDED',
+}
+
 export interface IssueResult {
   orderId: string;
   booksIssued: number;
   vouchersIssued: number;
+  error?: { code: IssueBooksErrorCode; message: string } | null;
 }
 
 interface Chunk {
@@ -48,12 +54,14 @@ function drawChunk(books: number, perBook: number): Chunk {
  * Set-based: two statements per chunk of books, rows built from arrays, never a row per round
  * trip. Codes are random (never sequential) with a check symbol; a code that repeats one already
  * stored makes the chunk roll back to its savepoint and redraw those codes.
- * `onProgress` reports books issued so far, after each chunk.
+ * `onProgress` reports books issued so far, after each chunk. An order of a programme that has
+ * ended is refused (PROGRAMME_ENDED); `now` is the clock, which tests of past windows set.
  */
 export async function issueBooksOfOrder(
   db: DataSource,
   orderId: string,
   onProgress?: (booksIssued: number, booksTotal: number) => void,
+  now = new Date(),
 ): Promise<IssueResult> {
   if (!isUuid(orderId)) throw new NotFoundError('Order', orderId);
   return db.transaction(async (tx) => {
@@ -65,6 +73,13 @@ export async function issueBooksOfOrder(
     const total: number = order.book_count;
     const perBook: number = order.vouchers_per_book;
     if (order.issued_at) return { orderId, booksIssued: total, vouchersIssued: total * perBook };
+    // Vouchers issued after the last day could never be used: their value would go straight back.
+    const [window] = await tx.query(`select valid_until::text as valid_until from programme_fact where programme_id = $1`, [order.programme_id]);
+    const today = parisDayOf(now);
+    if (window && window.valid_until < today) {
+      const message = `the programme ended on ${window.valid_until} (it is ${today} in Paris): its vouchers can no longer be issued`;
+      return { orderId, booksIssued: 0, vouchersIssued: 0, error: { code: IssueBooksErrorCode.PROGRAMME_ENDED, message } };
+    }
     for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
       const n = Math.min(ISSUE_CHUNK_BOOKS, total - done);
       await insertChunk(tx, drawChunk(n, perBook), { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents });

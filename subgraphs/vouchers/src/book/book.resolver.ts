@@ -9,7 +9,8 @@ import { Voucher } from '../voucher/voucher.entity';
 import { Book } from './book.entity';
 import { allocateBooks, handOutBook, issueBooksOfOrder } from './book.manager';
 import { bookStore } from './book.store';
-import { HandOutBookInput, HandOutBookPayload, IssueBooksResult } from './book.types';
+import { HandOutBookInput, HandOutBookPayload, IssueBooksResult, ReportBookLostInput, ReportBookLostPayload } from './book.types';
+import { reportBookLost } from './lost-book.manager';
 
 @Resolver(() => Book)
 export class BookResolver {
@@ -71,6 +72,15 @@ export class BookResolver {
   ): Promise<Book[]> {
     ensure(is(ctx.caller, Role.OPERATOR) || (await fundsProgramme(ctx, programmeId)), "allocating another funder's books");
     return allocateBooks(ctx.dataSource, programmeId, distributorId, quantity);
+  }
+
+  @Authorized(Role.DISTRIBUTOR)
+  @Mutation(() => ReportBookLostPayload, {
+    description: "The distributor holding a book reports it lost or stolen: its unused vouchers are blocked at once; the person may be handed another book.",
+  })
+  reportBookLost(@Arg('input', () => ReportBookLostInput, { description: 'The book and its distributor.' }) input: ReportBookLostInput, @Ctx() ctx: Context): Promise<ReportBookLostPayload> {
+    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'reporting a book of another distributor');
+    return reportBookLost(ctx.dataSource, input);
   }
 
   @Authorized(Role.DISTRIBUTOR)

@@ -1,5 +1,18 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Book } from './book.entity';
+import { IssueBooksErrorCode } from './book.manager';
+import { ReportBookLostErrorCode } from './lost-book.manager';
+
+registerEnumType(IssueBooksErrorCode, { name: 'IssueBooksErrorCode' });
+
+@ObjectType()
+export class IssueBooksError {
+  @Field(() => IssueBooksErrorCode)
+  code!: IssueBooksErrorCode;
+
+  @Field()
+  message!: string;
+}
 
 @ObjectType({ description: 'What issueBooks created for an order.' })
 export class IssueBooksResult {
@@ -11,6 +24,9 @@ export class IssueBooksResult {
 
   @Field(() => Int, { description: 'Vouchers issued, each with its own code.' })
   vouchersIssued!: number;
+
+  @Field(() => IssueBooksError, { nullable: true, description: 'Why nothing was issued: PROGRAMME_ENDED.' })
+  error?: IssueBooksError | null;
 }
 
 @InputType({ description: 'A distributor hands a book to a person it registered.' })
@@ -23,6 +39,38 @@ export class HandOutBookInput {
 
   @Field(() => ID, { description: 'The distributor handing the book out; the book must be allocated to it.' })
   distributorId!: string;
+}
+
+registerEnumType(ReportBookLostErrorCode, { name: 'ReportBookLostErrorCode' });
+
+@InputType({ description: 'A book reported lost or stolen by the distributor holding it.' })
+export class ReportBookLostInput {
+  @Field({ description: 'The code printed on the book.' })
+  bookCode!: string;
+
+  @Field(() => ID, { description: 'The distributor holding the book.' })
+  distributorId!: string;
+}
+
+@ObjectType({ description: 'Why a book could not be reported lost.' })
+export class ReportBookLostError {
+  @Field(() => ReportBookLostErrorCode, { description: 'Stable code of the refusal.' })
+  code!: ReportBookLostErrorCode;
+
+  @Field({ description: 'The refusal in words, for people.' })
+  message!: string;
+}
+
+@ObjectType({ description: 'What reportBookLost answers: the book, or why not.' })
+export class ReportBookLostPayload {
+  @Field(() => Book, { nullable: true, description: 'The book, now reported lost.' })
+  book!: Book | null;
+
+  @Field(() => Int, { description: 'Unused vouchers blocked by this report.' })
+  vouchersBlocked!: number;
+
+  @Field(() => ReportBookLostError, { nullable: true, description: 'Why the report was refused.' })
+  error!: ReportBookLostError | null;
 }
 
 @ObjectType({ description: 'Why a book could not be handed out.' })

@@ -28,11 +28,14 @@ export const expiryStore = {
     return row ? { validUntil: row.valid_until, shares: row.shares } : null;
   },
 
-  /** Blocks every voucher still usable, set-based; the conditional state keeps a concurrent redemption's voucher out. */
+  /**
+   * Blocks every voucher still usable, and those of books reported lost, set-based: their value is
+   * credited back. The conditional state keeps a concurrent redemption's voucher out.
+   */
   async blockAvailable(tx: EntityManager, programmeId: string): Promise<{ vouchers: number; cents: number }> {
     const [row] = await tx.query(
       `with blocked as (
-         update voucher set state = 'BLOCKED' where programme_id = $1 and state = 'AVAILABLE' returning face_value_cents)
+         update voucher set state = 'BLOCKED' where programme_id = $1 and state in ('AVAILABLE', 'LOST') returning face_value_cents)
        select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
       [programmeId],
     );

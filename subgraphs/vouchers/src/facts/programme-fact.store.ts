@@ -9,22 +9,6 @@ export const programmeFactStore = {
     );
     return new Map(rows.map((r) => [r.programme_id, r.shares.map((s) => s.funderId)]));
   },
-  /** The programmes each venue is qualified for, from the replica of `venue.qualified`. */
-  async programmesOfVenues(db: DataSource, venueIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { venue_id: string; programmes: string[] }[] = await db.query(
-      `select venue_id, array_agg(programme_id) as programmes from venue_qualification where venue_id = any($1) group by venue_id`,
-      [venueIds],
-    );
-    return new Map(rows.map((r) => [r.venue_id, r.programmes]));
-  },
-  /** The programmes whose books each distributor holds. */
-  async programmesOfDistributors(db: DataSource, distributorIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { distributor_id: string; programmes: string[] }[] = await db.query(
-      `select distributor_id, array_agg(distinct programme_id) as programmes from book where distributor_id = any($1) group by distributor_id`,
-      [distributorIds],
-    );
-    return new Map(rows.map((r) => [r.distributor_id, r.programmes]));
-  },
   /** The venue of each session, from the replica of `session.scheduled`. */
   async venuesOfSessions(db: DataSource, sessionIds: string[]): Promise<Map<string, string>> {
     const rows: { session_id: string; venue_id: string }[] = await db.query(

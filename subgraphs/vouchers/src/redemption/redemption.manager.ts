@@ -4,6 +4,7 @@ import { BadInputError, isCommuneInTerritory, isUuid, parseTerritoryEntry } from
 import { parisDayOf } from '../paris-time';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { Redemption } from './redemption.entity';
+import { redemptionClock } from './redemption-clock';
 
 export enum RedemptionErrorCode {
   VOUCHER_NOT_FOUND = 'VOUCHER_NOT_FOUND',
@@ -19,6 +20,10 @@ export enum RedemptionErrorCode {
   /** One voucher pays one workshop sitting: a book's holder takes a session's seat once, not twice. */
   BOOK_ALREADY_USED_IN_SESSION = 'BOOK_ALREADY_USED_IN_SESSION',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The book of this voucher was reported lost or stolen by its distributor. */
+  BOOK_REPORTED_LOST = 'BOOK_REPORTED_LOST',
+  /** The Paris month of the redemption was already closed: its statements are written. */
+  MONTH_CLOSED = 'MONTH_CLOSED',
 }
 
 export interface RedeemInput {
@@ -53,7 +58,7 @@ export async function redeemVoucher(
   db: DataSource,
   input: RedeemInput,
   actingVenueId: string | null,
-  now = new Date(),
+  now?: Date,
 ): Promise<RedeemAnswer> {
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 200) throw new BadInputError('idempotencyKey must be 8 to 200 characters', 'idempotencyKey');
@@ -103,7 +108,7 @@ async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): P
   return { redemption: await db.getRepository(Redemption).findOneByOrFail({ id: stored.redemptionId }), error: null };
 }
 
-async function attempt(tx: EntityManager, code: string, sessionId: string, actingVenueId: string | null, now: Date): Promise<StoredAnswer> {
+async function attempt(tx: EntityManager, code: string, sessionId: string, actingVenueId: string | null, injectedNow?: Date): Promise<StoredAnswer> {
   if (normaliseCode(code) && !isValidCode(code)) {
     return refuse(RedemptionErrorCode.VOUCHER_CODE_MISTYPED, 'the check symbol does not match: the code was mistyped');
   }
@@ -115,6 +120,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   if (actingVenueId && session.venue_id !== actingVenueId) {
     return refuse(RedemptionErrorCode.SESSION_OF_ANOTHER_VENUE, 'a venue redeems vouchers only for its own sessions');
   }
+  const { at: now, monthClosed } = await redemptionClock(tx, injectedNow);
   const [voucher] = await tx.query(
     `select v.id, v.state, v.programme_id, v.face_value_cents, v.book_id, b.beneficiary_id,
             p.valid_from::text as valid_from, p.valid_until::text as valid_until, p.territory
@@ -125,6 +131,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   );
   if (!voucher) return refuse(RedemptionErrorCode.VOUCHER_NOT_FOUND, `no voucher with code ${code}`);
   if (voucher.state === 'REDEEMED') return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
+  if (voucher.state === 'LOST') return refuse(RedemptionErrorCode.BOOK_REPORTED_LOST, 'the book of this voucher was reported lost or stolen');
   const today = parisDayOf(now);
   if (voucher.state === 'BLOCKED' || !voucher.valid_from || today < voucher.valid_from || today > voucher.valid_until) {
     return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, `this voucher is not valid on ${today}`);
@@ -146,16 +153,31 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
     return refuse(RedemptionErrorCode.BOOK_ALREADY_USED_IN_SESSION, 'a voucher of this book was already redeemed for this session');
   }
 
+  // Last of the rules: the voucher's own reasons come first; this one is about the money already paid out.
+  if (monthClosed) return refuse(RedemptionErrorCode.MONTH_CLOSED, `the month of ${parisDayOf(now)} is closed: its statements are written`);
+
   const [won] = await tx.query(
     `with won as (update voucher set state = 'REDEEMED', redeemed_at = $2 where id = $1 and state = 'AVAILABLE' returning id)
      select id from won`,
     [voucher.id, now],
   );
-  if (!won) return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
+  if (!won) return lostTheVoucher(tx, voucher.id);
   const [redemption] = await tx.query(
     `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [voucher.id, sessionId, session.venue_id, voucher.programme_id, voucher.book_id, voucher.face_value_cents, now],
   );
   return { redemptionId: redemption.id };
+}
+
+/**
+ * The voucher changed under us between the read and the conditional update: say what it became.
+ * Expiry blocks vouchers set-based without the session lock, so a race with it must answer
+ * VOUCHER_EXPIRED, not VOUCHER_ALREADY_REDEEMED.
+ */
+async function lostTheVoucher(tx: EntityManager, voucherId: string): Promise<StoredAnswer> {
+  const [current] = await tx.query(`select state from voucher where id = $1`, [voucherId]);
+  if (current?.state === 'LOST') return refuse(RedemptionErrorCode.BOOK_REPORTED_LOST, 'the book of this voucher was reported lost or stolen');
+  if (current?.state === 'BLOCKED') return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, "this voucher was blocked at its programme's expiry");
+  return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
 }

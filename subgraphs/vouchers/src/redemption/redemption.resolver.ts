@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BadInputError, Role } from '@pass/kit';
+import { BadInputError, Role, parisMonthOf } from '@pass/kit';
 import { ensureDistributorFigures, ensureProgrammeFigures, ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { DistributorRef, ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
@@ -103,19 +103,19 @@ export class ProgrammeFiguresResolver {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function currentParisMonth(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date());
+  return parisMonthOf(new Date());
 }
 
 /** What this subgraph adds to the venues subgraph's `Venue`. */
 @Resolver(() => VenueRef)
 export class VenueFiguresResolver {
-  @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time.' })
+  @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time and every programme: the venue itself and the operator (coordinators read Programme.venueActivity).' })
   async vouchersRedeemed(@Root() venue: VenueRef, @Ctx() ctx: Context) {
     await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).count;
   }
 
-  @FieldResolver(() => SafeIntResolver, { description: 'Face value of every voucher this venue redeemed, all time, in euro cents.' })
+  @FieldResolver(() => SafeIntResolver, { description: 'Face value of every voucher this venue redeemed: the venue itself and the operator.' })
   async redeemedAmountCents(@Root() venue: VenueRef, @Ctx() ctx: Context) {
     await ensureVenueFigures(ctx, venue.id);
     return (await ctx.loaders.venueTotals(null).load(venue.id)).amountCents;
@@ -137,7 +137,7 @@ export class VenueFiguresResolver {
 /** What this subgraph adds to the beneficiaries subgraph's `Distributor`. */
 @Resolver(() => DistributorRef)
 export class DistributorFiguresResolver {
-  @FieldResolver(() => Int, { description: 'Books allocated to this distributor, all programmes.' })
+  @FieldResolver(() => Int, { description: 'Every programme together: the distributor itself and the operator (coordinators read Programme.distributorActivity).' })
   async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
     await ensureDistributorFigures(ctx, d.id);
     return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;

@@ -62,7 +62,7 @@ export const redemptionStore = {
                 count(*) filter (where state = 'BLOCKED') blocked,
                 sum(face_value_cents) issued_cents,
                 coalesce(sum(face_value_cents) filter (where state = 'REDEEMED'), 0) redeemed_cents,
-                coalesce(sum(face_value_cents) filter (where state = 'AVAILABLE'), 0) outstanding_cents
+                coalesce(sum(face_value_cents) filter (where state in ('AVAILABLE', 'LOST')), 0) outstanding_cents
            from voucher where programme_id = any($1) group by programme_id`,
         [programmeIds],
       ),

@@ -2,8 +2,11 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import type { StatementLine } from './reimbursement.types';
 
-/** One lock for every close: two closes at once would race for the same late redemptions. */
-const CLOSE_LOCK = 727101;
+/**
+ * One lock for every close: two closes at once would race for the same late redemptions.
+ * Redemptions hold it shared (redemption/redemption-clock.ts), so a close waits for them.
+ */
+export const CLOSE_LOCK = 727101;
 
 /** Paris-time bounds of a YYYY-MM month (and of the month before), computed by PostgreSQL. */
 const BOUNDS = `

@@ -7,6 +7,8 @@ export enum VoucherState {
   REDEEMED = 'REDEEMED',
   /** Unused at the programme's end: its value went back to the funders. */
   BLOCKED = 'BLOCKED',
+  /** Its book was reported lost or stolen: refused at redemption, its value credited back at expiry. */
+  LOST = 'LOST',
 }
 registerEnumType(VoucherState, { name: 'VoucherState', description: 'Whether a voucher can still pay for a workshop.', valuesConfig: { AVAILABLE: { description: "Not yet used: a venue may redeem it within its programme's window." }, BLOCKED: { description: 'Unused when its programme expired: its value was credited back to the funders.' }, REDEEMED: { description: 'Used at a venue.' } } });
 

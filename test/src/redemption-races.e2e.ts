@@ -1,0 +1,53 @@
+import { registerVenue } from '@pass/venues';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+
+/*
+ * A redemption that loses its voucher to a concurrent change between reading it and taking it
+ * answers what the voucher became. The concurrent change is held open in a transaction of its
+ * own until the redemption is seen waiting on the voucher's row lock, so the race is certain.
+ */
+describe('redemption racing another change of its voucher', () => {
+  let hub: TestHub;
+  let venueId: string;
+  let programmeId: string;
+  let distributorId: string;
+  let sessions: string[];
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    venueId = (await registerVenue(hub.subgraphs.venues.dataSource, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' })).id;
+    ({ programmeId, distributorId } = await seedSmallProgramme(hub, 4, venueId));
+    sessions = await scheduleSessions(hub, venueId, 2);
+  });
+  afterAll(() => hub?.close());
+
+  /** Resolves once some backend waits for a row lock while updating a voucher. */
+  async function redemptionWaitingOnVoucher(): Promise<void> {
+    for (;;) {
+      const [waiting] = await hub.subgraphs.vouchers.dataSource.query(
+        `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update voucher set state = ''REDEEMED''%'`,
+      );
+      if (waiting) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  test('expiry blocking the voucher first answers VOUCHER_EXPIRED, not VOUCHER_ALREADY_REDEEMED', async () => {
+    const book = await handOutFreshBook(hub, programmeId, distributorId);
+    const code = book.voucherCodes[0]!;
+    const expiry = hub.subgraphs.vouchers.dataSource.createQueryRunner();
+    await expiry.connect();
+    try {
+      await expiry.startTransaction();
+      // What expireProgramme does to a programme's usable vouchers, held open here.
+      await expiry.query(`update voucher set state = 'BLOCKED' where code = $1 and state = 'AVAILABLE'`, [code]);
+      const answer = redeem(hub, await venueToken(hub, venueId), { voucherCode: code, sessionId: sessions[0]! });
+      await redemptionWaitingOnVoucher();
+      await expiry.commitTransaction();
+      expect((await answer).error?.code).toBe('VOUCHER_EXPIRED');
+    } finally {
+      await expiry.release();
+    }
+  });
+});
