@@ -11,7 +11,8 @@ export type BookState =
   /** Handed to a person: its vouchers can be redeemed. */
   | 'HANDED_OUT'
   /** Issued by the operator, not yet given to a distributor. */
-  | 'ISSUED';
+  | 'ISSUED'
+  | 'LOST';
 
 /** What kind of organisation a distributor is. */
 export type DistributorKind =
