@@ -12,6 +12,7 @@ export type BookState =
   | 'HANDED_OUT'
   /** Issued by the operator, not yet given to a distributor. */
   | 'ISSUED'
+  /** Reported lost or stolen by its distributor: its unused vouchers are blocked. */
   | 'LOST';
 
 /** What kind of organisation a distributor is. */
