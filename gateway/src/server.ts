@@ -21,6 +21,7 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { graphqlBodyParser } from './body-limit';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -140,7 +141,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    graphqlBodyParser(options.operations),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const isGet = req.method === 'GET';
       if (!isGet && (typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null)) return next();

@@ -1,17 +1,22 @@
 import type { SubgraphModule } from '@pass/kit';
 import { createLoaders } from './loaders';
 import { Init1763900000003 } from './migrations/0001-init';
+import { VenueStandard1764500000001 } from './migrations/0002-venue-standard';
 import { WorkshopSession } from './session/session.entity';
 import { sessionReference } from './session/session.reference';
 import { SessionResolver } from './session/session.resolver';
 import { Qualification, Venue } from './venue/venue.entity';
 import { venueReference } from './venue/venue.reference';
+import { VenueDataResolver } from './venue/venue-data.resolver';
 import { ProgrammeVenuesResolver, VenueResolver } from './venue/venue.resolver';
 import { Workshop } from './workshop/workshop.entity';
 import { workshopReference } from './workshop/workshop.reference';
 import { WorkshopResolver } from './workshop/workshop.resolver';
 
-export { registerVenue, qualifyVenue, type VenueInput } from './venue/venue.manager';
+export { registerVenue, registerVenueChecked, qualifyVenue, type VenueInput } from './venue/venue.manager';
+export { importVenueCsv, type VenueImportReport, type ImportProgress } from './venue/venue-import.manager';
+export { exportVenueCsv } from './venue/venue-export.manager';
+export { defaultVenueSchema, parseVenueCsv, type ImportedVenue, type RowError } from './venue/venue-import';
 export { publishWorkshop } from './workshop/workshop.manager';
 export { scheduleSession } from './session/session.manager';
 export { WorkshopAxis } from './workshop/workshop.entity';
@@ -19,9 +24,11 @@ export { WorkshopAxis } from './workshop/workshop.entity';
 /** Venues and workshops: venues, their qualification per programme, workshops and sessions. */
 export const venuesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'venues',
-  resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver],
+  resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver, VenueDataResolver],
   references: { Venue: venueReference, Workshop: workshopReference, WorkshopSession: sessionReference },
   entities: [Venue, Qualification, Workshop, WorkshopSession],
-  migrations: [Init1763900000003],
+  migrations: [Init1763900000003, VenueStandard1764500000001],
+  // importVenues carries a venue file of up to 20 MB, a little more once escaped in JSON.
+  bodyLimit: '30mb',
   createLoaders,
 };
