@@ -98,7 +98,8 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  update(done: number, detail: string): void {
+  /** `last` forces a line off a terminal: the final figures always show. */
+  update(done: number, detail: string, last = false): void {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
     const fraction = this.total ? Math.min(1, done / this.total) : undefined;
@@ -109,7 +110,7 @@ export class Progress {
       return;
     }
     const decile = fraction === undefined ? Math.floor(done / 1000) : Math.floor(fraction * 10);
-    if (decile === this.lastDecile) return;
+    if (decile === this.lastDecile && !last) return;
     this.lastDecile = decile;
     this.stream.write(`${this.label} ${fraction === undefined ? '' : `${Math.round(fraction * 100)}% `}${detail} (${number(rate)}/s)\n`);
   }

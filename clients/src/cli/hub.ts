@@ -42,8 +42,8 @@ export async function runHubCli(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     // Argument parsing errors from node:util are the operator's too.
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${command.name}: ${error.message}\n(npm run hub -- ${command.name} --help)\n`);
+    if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${command.name}: ${(error as Error).message}\n(npm run hub -- ${command.name} --help)\n`);
       return ExitCode.USAGE;
     }
     process.stderr.write(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);

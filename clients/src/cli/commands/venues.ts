@@ -69,6 +69,7 @@ export const importVenues: Command = {
           progress.update(bytesRead, `${formatNumber(p.rowsRead)} rows, ${formatNumber(p.imported)} imported, ${formatNumber(p.rejected)} refused`);
         },
       });
+      progress.update(size, `${formatNumber(report.rowsRead)} rows, ${formatNumber(report.imported)} imported, ${formatNumber(report.rejected)} refused`, true);
       const { seconds } = progress.done();
       if (!values.quiet) {
         for (const e of report.errors) process.stdout.write(`row ${e.row}${e.field ? `, ${e.field}` : ''}: ${e.message}\n`);
