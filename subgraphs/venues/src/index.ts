@@ -8,6 +8,7 @@ import { SessionResolver } from './session/session.resolver';
 import { Qualification, Venue } from './venue/venue.entity';
 import { venueReference } from './venue/venue.reference';
 import { VenueDataResolver } from './venue/venue-data.resolver';
+import { QualifiableVenuesResolver } from './venue/venue-qualifiable.resolver';
 import { ProgrammeVenuesResolver, VenueResolver } from './venue/venue.resolver';
 import { Workshop } from './workshop/workshop.entity';
 import { workshopReference } from './workshop/workshop.reference';
@@ -24,7 +25,7 @@ export { WorkshopAxis } from './workshop/workshop.entity';
 /** Venues and workshops: venues, their qualification per programme, workshops and sessions. */
 export const venuesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'venues',
-  resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver, VenueDataResolver],
+  resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver, VenueDataResolver, QualifiableVenuesResolver],
   references: { Venue: venueReference, Workshop: workshopReference, WorkshopSession: sessionReference },
   entities: [Venue, Qualification, Workshop, WorkshopSession],
   migrations: [Init1763900000003, VenueStandard1764500000001],

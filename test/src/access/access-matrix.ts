@@ -147,6 +147,23 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($w: ID!) { scheduleSession(workshopId: $w, startsAt: "2026-12-01T09:00:00Z") { id } }', variables: { w: f.workshop[w] } }),
   },
+  {
+    coordinate: 'Mutation.registerVenue',
+    allowed: { coordinator: 'all', operator: 'all' },
+    request: () => ({ query: `mutation { registerVenue(input: { name: "EPN ${unique()}", address: "1 place de la mairie", inseeCode: "60175" }) { venue { id } error { code } } }` }),
+  },
+  {
+    coordinate: 'Mutation.importVenues',
+    allowed: { operator: 'all' },
+    request: () => ({ query: 'mutation($csv: String!) { importVenues(csv: $csv) { rowsRead imported } }', variables: { csv: 'id,pivot,nom,commune,code_postal,adresse,date_maj\n' } }),
+  },
+  { coordinate: 'Query.venuesCsv', allowed: { operator: 'all' }, request: () => ({ query: '{ venuesCsv }' }) },
+  {
+    coordinate: 'Programme.venuesToQualify',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { venuesToQualify { name } } }', variables: { id: f.programme[w] } }),
+  },
+  { coordinate: 'Venue.place', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { communeName departement { name } region { name } source sourceId } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Entity.Venue', allowed: ALL, request: entity('venues', 'Venue', (f, w) => f.venue[w]) },
   { coordinate: 'Entity.Workshop', allowed: ALL, request: entity('venues', 'Workshop', (f, w) => f.workshop[w]) },
   { coordinate: 'Entity.WorkshopSession', allowed: ALL, request: entity('venues', 'WorkshopSession', (f, w) => f.session[w]) },
