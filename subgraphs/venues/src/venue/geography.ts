@@ -73,7 +73,9 @@ function geography(): GeographyIndex {
     const current = r.type === 'arrondissement-municipal' ? (r.commune ?? r.code) : r.code;
     for (const postcode of postcodes) add(postcode, { code: current, folded: foldCommuneName(r.nom), name: r.nom });
     if (current !== r.code) {
-      // "Paris" with 75011 names the city itself; its postcodes are its arrondissements'.
+      // "Lyon" with 69002 names the city itself; its postcodes are its arrondissements'.
+      const cityName = findCommune(current)?.name;
+      if (cityName) for (const postcode of postcodes) add(postcode, { code: current, folded: foldCommuneName(cityName), name: cityName });
       const city = postcodesOfCode.get(current) ?? [];
       postcodesOfCode.set(current, [...new Set([...city, ...postcodes])]);
     }
@@ -133,7 +135,12 @@ export function deriveInseeCode(postcode: string, communeName: string): DerivedI
   const entries = geography().entriesOfPostcode.get(postcode) ?? [];
   if (entries.length === 0) return { problem: `postcode ${postcode} serves no commune`, ambiguous: false };
   const folded = foldCommuneName(communeName);
-  const codes = [...new Set(entries.filter((e) => e.folded === folded).map((e) => e.code))];
+  let codes = [...new Set(entries.filter((e) => e.folded === folded).map((e) => e.code))];
+  if (codes.length === 0) {
+    // "Pont de Claix" for "Le Pont-de-Claix": an article left out, and nothing else, still names one commune.
+    const bare = (s: string): string => s.replace(/^(?:le|la|les|l) /, '');
+    codes = [...new Set(entries.filter((e) => bare(e.folded) === bare(folded)).map((e) => e.code))];
+  }
   if (codes.length === 1) return { code: codes[0] as string };
   const candidates = [...new Map(entries.map((e) => [e.code, `${findCommune(e.code)?.name ?? e.name} (${e.code})`])).values()];
   if (codes.length > 1) {
