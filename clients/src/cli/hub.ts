@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { CliError, ExitCode, type Command } from './cli-kit';
-import { exportVenues, importVenues } from './commands/venues';
+import { exportVenues, importCartography, importVenues } from './commands/venues';
 
 /**
  * `npm run hub -- <command>`: the operator's commands, each with `--help`, progress on standard
  * error, results on standard output, and exit codes a script can test (see cli-kit).
  */
-const COMMANDS: Command[] = [importVenues, exportVenues];
+const COMMANDS: Command[] = [importVenues, exportVenues, importCartography];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

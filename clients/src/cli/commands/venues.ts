@@ -1,8 +1,8 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { exportVenueCsv, importVenueCsv, venuesSubgraph } from '@pass/venues';
+import { exportVenueCsv, importCartography2021, importVenueCsv, venuesSubgraph } from '@pass/venues';
 import { CliError, ExitCode, Progress, formatNumber, openDatabase, openSubgraphTables, peakRssMiB, type Command } from '../cli-kit';
 
 const IMPORT_HELP = `npm run hub -- venues import <file.csv> [--quiet]
@@ -119,6 +119,50 @@ export const exportVenues: Command = {
       }
       process.stderr.write(`${formatNumber(written)} venues exported${file ? ` to ${file}` : ''}\n`);
       return ExitCode.OK;
+    } finally {
+      await db.destroy();
+      await database.close();
+    }
+  },
+};
+
+const CARTOGRAPHY_HELP = `npm run hub -- venues import-cartography-2021 <file.json>
+
+Imports the older national cartography export (2021: a JSON array of places, fields id, nom,
+pivot, commune, code_postal, adresse, latitude, longitude, horaires, conditions_acces, source,
+date_maj…). Places get the venue standard's checks (INSEE codes derived from postcode and
+commune name); those whose access conditions say "Accepte le Pass numérique" become
+qualification proposals that a coordinator confirms for a programme — never qualifications.
+Rows in errors are positions in the array, from 1. The file is read whole (a legacy extract).
+
+Exit codes: 0 all places imported, 3 some refused, 4 nothing imported, 2 bad command line, 1 failure.`;
+
+export const importCartography: Command = {
+  name: 'venues import-cartography-2021',
+  summary: 'import the older cartography export; "Accepte le Pass numérique" places become proposals',
+  help: CARTOGRAPHY_HELP,
+  async run(args) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0) throw new CliError('expected one file: npm run hub -- venues import-cartography-2021 <file.json>');
+    let json: string;
+    try {
+      json = readFileSync(file, 'utf8');
+    } catch {
+      throw new CliError(`cannot read ${file}: no such file`);
+    }
+    const database = await openDatabase();
+    const db = await openSubgraphTables(database.url, venuesSubgraph);
+    try {
+      const report = await importCartography2021(db, json);
+      for (const e of report.errors) process.stdout.write(`place ${e.row}${e.field ? `, ${e.field}` : ''}: ${e.message}\n`);
+      process.stdout.write(
+        report.aborted
+          ? 'nothing imported: the file was refused (see above)\n'
+          : `${formatNumber(report.rowsRead)} places: ${formatNumber(report.inserted)} new, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged, ${formatNumber(report.rejected)} refused; ${formatNumber(report.proposed)} new qualification proposals\n`,
+      );
+      if (report.aborted) return ExitCode.REFUSED;
+      return report.rejected > 0 ? ExitCode.PARTIAL : ExitCode.OK;
     } finally {
       await db.destroy();
       await database.close();
