@@ -71,7 +71,7 @@ export async function openDatabase(): Promise<Database> {
   const logger = createLogger('cli');
   logger.level = 'warn';
   const postgres = await startPostgres({ dataDir: process.env.PASS_DATA_DIR ?? path.join(ROOT, '.data', 'pg'), port: EMBEDDED_PORT, logger });
-  return { url: await ensureDatabase(postgres.serverUrl, 'pass_hub'), description: 'the embedded PostgreSQL in .data/pg', close: () => postgres.stop() };
+  return { url: await ensureDatabase(postgres.serverUrl, 'pass_hub'), description: `the embedded PostgreSQL (${process.env.PASS_DATA_DIR ?? '.data/pg'}, started for this command)`, close: () => postgres.stop() };
 }
 
 /** A subgraph's own tables, brought up to date by its migrations, as the subgraph itself opens them. */
@@ -95,24 +95,26 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly total: number | undefined,
+    /** What `items` counts, for the rate ("rows"). */
+    private readonly unit: string,
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
   /** `last` forces a line off a terminal: the final figures always show. */
-  update(done: number, detail: string, last = false): void {
+  update(done: number, detail: string, last = false, items = done): void {
     const seconds = (performance.now() - this.started) / 1000;
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const rate = seconds > 0 ? Math.round(items / seconds) : 0;
     const fraction = this.total ? Math.min(1, done / this.total) : undefined;
     if (this.tty) {
       const width = 30;
       const bar = fraction === undefined ? '' : `[${'#'.repeat(Math.round(fraction * width)).padEnd(width, '-')}] ${Math.round(fraction * 100)}% `;
-      this.stream.write(`\r${this.label} ${bar}${detail} (${number(rate)}/s)   `);
+      this.stream.write(`\r${this.label} ${bar}${detail} (${number(rate)} ${this.unit}/s)   `);
       return;
     }
     const decile = fraction === undefined ? Math.floor(done / 1000) : Math.floor(fraction * 10);
     if (decile === this.lastDecile && !last) return;
     this.lastDecile = decile;
-    this.stream.write(`${this.label} ${fraction === undefined ? '' : `${Math.round(fraction * 100)}% `}${detail} (${number(rate)}/s)\n`);
+    this.stream.write(`${this.label} ${fraction === undefined ? '' : `${Math.round(fraction * 100)}% `}${detail} (${number(rate)} ${this.unit}/s)\n`);
   }
 
   done(): { seconds: number } {

@@ -59,17 +59,17 @@ export const importVenues: Command = {
     const db = await openSubgraphTables(database.url, venuesSubgraph);
     try {
       process.stderr.write(`importing ${file} (${formatNumber(size)} bytes) into ${database.description}\n`);
-      const progress = new Progress('venues import', size);
+      const progress = new Progress('venues import', size, 'rows');
       let bytesRead = 0;
       let rows = 0;
       const source = createReadStream(file).pipe(byteCounter((bytes) => void (bytesRead = bytes)));
       const report = await importVenueCsv(db, source, {
         onProgress: (p) => {
           rows = p.rowsRead;
-          progress.update(bytesRead, `${formatNumber(p.rowsRead)} rows, ${formatNumber(p.imported)} imported, ${formatNumber(p.rejected)} refused`);
+          progress.update(bytesRead, `${formatNumber(p.rowsRead)} rows, ${formatNumber(p.imported)} imported, ${formatNumber(p.rejected)} refused`, false, p.rowsRead);
         },
       });
-      progress.update(size, `${formatNumber(report.rowsRead)} rows, ${formatNumber(report.imported)} imported, ${formatNumber(report.rejected)} refused`, true);
+      progress.update(size, `${formatNumber(report.rowsRead)} rows, ${formatNumber(report.imported)} imported, ${formatNumber(report.rejected)} refused`, true, report.rowsRead);
       const { seconds } = progress.done();
       if (!values.quiet) {
         for (const e of report.errors) process.stdout.write(`row ${e.row}${e.field ? `, ${e.field}` : ''}: ${e.message}\n`);
@@ -104,7 +104,7 @@ export const exportVenues: Command = {
     const out = file ? createWriteStream(file) : process.stdout;
     try {
       const [{ n }] = await db.query(values.source === undefined ? 'select count(*)::int as n from venue' : 'select count(*)::int as n from venue where source = $1', values.source === undefined ? [] : [values.source]);
-      const progress = new Progress('venues export', n);
+      const progress = new Progress('venues export', n, 'venues');
       const written = await exportVenueCsv(
         db,
         async (chunk) => {
