@@ -20,7 +20,7 @@ describe('persisted operations in production mode', () => {
     fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 
   test('the registered operations are the .graphql files under clients/operations', () => {
-    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-programme', 'distributor-books', 'funder-programme', 'venue-sessions']);
+    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-programme', 'coordinator-venues-to-qualify', 'distributor-books', 'funder-programme', 'operator-export-venues', 'operator-import-venues', 'venue-sessions']);
   });
 
   test('an unregistered operation from a partner role is refused with 403', async () => {
