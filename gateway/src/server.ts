@@ -26,6 +26,7 @@ import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
 import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
+import { graphqlBodyParser } from './body-limit';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -175,7 +176,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    graphqlBodyParser(options.operations),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const isGet = req.method === 'GET';
       if (!isGet && (typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null)) return next();

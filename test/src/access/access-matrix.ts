@@ -33,6 +33,8 @@ export interface Fixture {
   voucherAtVenue: Record<Whose, RedeemedVoucher>;
   /** An unused voucher of a handed-out book, for redemption attempts. */
   unusedVoucher: Record<Whose, string>;
+  /** A qualification proposal of a venue in the programme's territory. */
+  proposal: Record<Whose, string>;
 }
 
 export interface RedeemedVoucher {
@@ -181,6 +183,44 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($w: ID!) { scheduleSession(workshopId: $w, startsAt: "2026-12-01T09:00:00Z") { id } }', variables: { w: f.workshop[w] } }),
   },
+  {
+    coordinate: 'Mutation.registerVenue',
+    allowed: { coordinator: 'all', operator: 'all' },
+    request: () => ({ query: `mutation { registerVenue(input: { name: "EPN ${unique()}", address: "1 place de la mairie", inseeCode: "60175" }) { venue { id } error { code } } }` }),
+  },
+  {
+    coordinate: 'Mutation.importVenues',
+    allowed: { operator: 'all' },
+    request: () => ({ query: 'mutation($csv: String!) { importVenues(csv: $csv) { rowsRead imported } }', variables: { csv: 'id,pivot,nom,commune,code_postal,adresse,date_maj\n' } }),
+  },
+  { coordinate: 'Query.venuesCsv', allowed: { operator: 'all' }, request: () => ({ query: '{ venuesCsv }' }) },
+  {
+    coordinate: 'Programme.venuesToQualify',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { venuesToQualify { name } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.importCartography2021',
+    allowed: { operator: 'all' },
+    request: () => ({ query: 'mutation { importCartography2021(json: "[]") { rowsRead } }' }),
+  },
+  { coordinate: 'Query.qualificationProposals', allowed: { operator: 'all' }, request: () => ({ query: '{ qualificationProposals { reason venue { name } } }' }) },
+  {
+    coordinate: 'Programme.qualificationProposals',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { qualificationProposals { reason } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.confirmQualificationProposal',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(proposalId: $p, programmeId: $g) { proposal { status } error { code } } }', variables: { p: f.proposal[w], g: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.dismissQualificationProposal',
+    allowed: { coordinator: 'all', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', variables: { p: f.proposal[w] } }),
+  },
+  { coordinate: 'Venue.place', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { communeName departement { name } region { name } source sourceId } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Entity.Venue', allowed: ALL, request: entity('venues', 'Venue', (f, w) => f.venue[w]) },
   { coordinate: 'Entity.Workshop', allowed: ALL, request: entity('venues', 'Workshop', (f, w) => f.workshop[w]) },
   { coordinate: 'Entity.WorkshopSession', allowed: ALL, request: entity('venues', 'WorkshopSession', (f, w) => f.session[w]) },
