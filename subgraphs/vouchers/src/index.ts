@@ -6,6 +6,7 @@ import { BookResolver } from './book/book.resolver';
 import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
 import { ProgrammeLedgerResolver } from './ledger/ledger.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
@@ -13,6 +14,7 @@ import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
 import { Outcomes1763900000106 } from './migrations/0004-outcomes';
 import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-scope';
 import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
+import { RedemptionStream1763900000109 } from './migrations/0007-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
@@ -73,6 +75,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ProgrammeLedgerResolver,
     OutcomeResolver,
     BookOutcomesResolver,
+    LiveResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
@@ -88,6 +91,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Outcomes1763900000106,
     IdempotencyScope1763900000107,
     RedemptionSessionBook1763900000108,
+    RedemptionStream1763900000109,
   ],
   createLoaders,
   eventHandlers: factHandlers,
