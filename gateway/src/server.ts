@@ -21,6 +21,7 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -34,10 +35,16 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Live redemptions wake on LISTEN here; without it they poll the vouchers subgraph. */
+  databaseUrl?: string;
+  /** Subscription limits (docs/live.md), and the poll interval of the live feed. */
+  live?: Partial<LiveLimits> & { pollMs?: number };
 }
 
 export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
+  /** The graphql-ws side of `/graphql`. */
+  live: LiveServer;
   close(): Promise<void>;
 }
 
@@ -92,6 +99,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+  });
+  const live = createLiveServer({
+    httpServer,
+    gateway,
+    apollo,
+    verifyToken,
+    keys: options.keys,
+    vouchersUrl: options.subgraphUrls.vouchers ?? '',
+    validationRules: [...protection.validationRules],
+    maxTokens: MAX_TOKENS,
+    operations: options.operations ?? {},
+    persistedOnly: options.persistedOnly ?? false,
+    logger: logger.child({ part: 'live' }),
+    databaseUrl: options.databaseUrl,
+    pollMs: options.live?.pollMs,
+    limits: options.live,
   });
   await apollo.start();
 
@@ -193,8 +216,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
       }),
+    live,
     close: async () => {
       closing = true;
+      await live.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

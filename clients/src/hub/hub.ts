@@ -59,6 +59,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       operations: buildManifest(partnerOperations()),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
+      databaseUrl: options.databaseUrl,
     });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
     return {

@@ -9,6 +9,7 @@ export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } f
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';
 export * from './events/topics';
+export { listenWithReconnect, type ChannelListener, type ListenOptions } from './events/listener';
 export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, type Cents } from './money/money';
 export {
   parseTerritoryEntry,
