@@ -57,7 +57,7 @@ export function listenWithReconnect(options: ListenOptions): ChannelListener {
       if (client === candidate) client = null;
       candidate.end().catch(() => undefined);
       if (!stopped) {
-        options.logger.warn({ err, channel: options.channel, failures }, 'listener connection lost; reconnecting');
+        options.logger.warn({ reason: err?.message, channel: options.channel, failures }, 'listener connection lost; reconnecting');
         schedule();
       }
     };
