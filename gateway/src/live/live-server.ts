@@ -89,7 +89,8 @@ class SubscriberGroup {
     if (mine.length === 0) return;
     this.chain = this.chain.then(async () => {
       try {
-        const events = await this.resolveBatch(this, mine);
+        // One retry: a keep-alive connection to a subgraph reset under our feet is not a failure.
+        const events = await this.resolveBatch(this, mine).catch(() => this.resolveBatch(this, mine));
         for (const subscription of this.subscriptions) for (const e of events) subscription.pushLive(e.cursor, e.result);
       } catch (err) {
         this.logger.warn({ err }, 'live: resolving events failed; the subscribers resume from their cursor');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestHub } from '@pass/test-kit';
+import type { TestHub } from '../kit';
 import { registerVenue } from '@pass/venues';
 import { HAND_OUT, REGISTER_BENEFICIARY, allocate, csoPerson, distributorToken, gql, inWaves, scheduleSessions, seedSmallProgramme, venueToken } from '../kit/lifecycle';
 
@@ -68,12 +68,12 @@ export async function addVenue(hub: TestHub, programmeId: string, name: string, 
  * vouchers of a book land in five sessions (one voucher of a book per sitting).
  */
 export async function redeemNth(hub: TestHub, token: string, voucherCode: string, k: number, sessions: string[]) {
-  const data = await gql(
-    hub,
-    `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id cursor } error { code message } } }`,
-    { input: { voucherCode, sessionId: sessions[k % sessions.length], idempotencyKey: `live-${randomUUID()}` } },
-    token,
-  );
+  const input = { voucherCode, sessionId: sessions[k % sessions.length], idempotencyKey: `live-${randomUUID()}` };
+  const send = () =>
+    gql(hub, `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id cursor } error { code message } } }`, { input }, token);
+  // A loaded machine sometimes resets a keep-alive connection between gateway and subgraph; the
+  // same idempotency key makes the retry safe (it replays the first answer if there was one).
+  const data = await send().catch(() => send()).catch(() => send());
   if (!data.redeemVoucher.redemption) throw new Error(`redemption refused: ${JSON.stringify(data.redeemVoucher.error)}`);
   return data.redeemVoucher.redemption as { id: string; cursor: string };
 }
