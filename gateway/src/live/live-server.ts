@@ -102,7 +102,7 @@ class SubscriberGroup {
 
 export interface LiveServer {
   /** Subscribers and groups, for tests and the benchmark. */
-  stats(): { connections: number; subscriptions: number; groups: number; resolutions: number };
+  stats(): { connections: number; subscriptions: number; groups: number; resolutions: number; slowConsumersClosed: number };
   close(): Promise<void>;
 }
 
@@ -125,6 +125,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
   const groups = new Map<string, SubscriberGroup>();
   const perToken = new Map<string, number>();
   let resolutions = 0;
+  let slowConsumersClosed = 0;
   let closing = false;
 
   feed.onBatch((routes) => {
@@ -294,7 +295,11 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
         const subscription: LiveSubscription = new LiveSubscription(
           plan.after,
           limits.maxQueuedEvents,
-          () => close(connection.socket, LiveCloseCode.SlowConsumer, 'too slow: reconnect and resume from your last cursor'),
+          () => {
+            if (connection.socket.readyState !== connection.socket.OPEN) return;
+            slowConsumersClosed += 1;
+            close(connection.socket, LiveCloseCode.SlowConsumer, 'too slow: reconnect and resume from your last cursor');
+          },
           () => {
             theGroup.subscriptions.delete(subscription);
             if (theGroup.subscriptions.size === 0 && groups.get(groupKey) === theGroup) groups.delete(groupKey);
@@ -322,6 +327,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
       subscriptions: [...connections.values()].reduce((n, c) => n + c.subscriptions.size, 0),
       groups: groups.size,
       resolutions,
+      slowConsumersClosed,
     }),
     close: async () => {
       closing = true;
