@@ -12,7 +12,7 @@ import { spawnService, vouchersProcess, type Service } from './processes';
  * consumer's test is not written yet: loopback kernel buffers here absorb tens of megabytes
  * before the gateway's bounded queue is reached.)
  */
-describe("live redemptions when the vouchers subgraph restarts"', () => {
+describe('live redemptions when the vouchers subgraph restarts', () => {
   let hub: TestHub;
   let cso: LiveProgramme;
   let next = 0;
