@@ -253,5 +253,10 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
     request: entity('vouchers', 'Redemption', (f, w, role) => voucherFor(f, w, role).redemptionId),
   },
+  {
+    coordinate: 'Query.redemptions',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: (f, w, role) => ({ query: 'query($ids: [ID!]!) { redemptions(ids: $ids) { amountCents } }', variables: { ids: [voucherFor(f, w, role).redemptionId] } }),
+  },
   { coordinate: 'Entity.ReimbursementStatement', allowed: { venue: 'own', operator: 'all' }, request: entity('vouchers', 'ReimbursementStatement', (f, w) => f.statement[w]) },
 ];
