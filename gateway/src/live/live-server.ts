@@ -279,7 +279,9 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
           if (err instanceof SubgraphCallError && err.errors[0]) {
             return refusal(err.errors[0].message, err.errors[0].extensions?.code ?? 'FORBIDDEN');
           }
-          throw err;
+          // The vouchers subgraph is down or slow: an error for this subscription, not a closed socket.
+          logger.warn({ err }, 'live: the scope could not be read');
+          return refusal('the scope could not be checked now: subscribe again', 'UNAVAILABLE');
         }
         const variables = { ...(payload.variables ?? {}) };
         // `after` belongs to the socket, not to the group: it is left out of the key.

@@ -57,7 +57,7 @@ export class StreamReader {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerAssertion(this.keys.gateway, caller) },
       body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(30_000),
     });
     const body = (await response.json()) as { data?: T; errors?: SubgraphCallError['errors'] };
     if (body.errors?.length || !body.data) throw new SubgraphCallError(body.errors?.[0]?.message ?? `vouchers answered ${response.status}`, body.errors);

@@ -49,7 +49,10 @@ async function open(plan: ClientPlan) {
       }),
   );
   // Opened a few at a time, as screens would over a morning, not in one burst.
-  for (let first = 0; first < all.length; first += 50) await Promise.all(all.slice(first, first + 50));
+  for (let first = 0; first < all.length; first += 50) {
+    await Promise.all(all.slice(first, first + 50));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   return connected;
 }
 
