@@ -30,12 +30,16 @@ describe('live redemptions', () => {
   }, 600_000);
   afterAll(() => hub?.close());
 
+  /** Until the gateway holds at least `count` subscriptions (their scope is checked first). */
+  const subscribed = async (count: number) => {
+    for (let i = 0; i < 600 && hub.gateway.live.stats().subscriptions < count; i++) await sleep(50);
+  };
   const coordinatorOf = (programmeIds: string[]) => hub.tokenFor({ role: Role.COORDINATOR, organisationId: `coordination-${programmeIds.join('-')}`, programmeIds });
 
   test('a coordinator receives a redemption made through the API, with fields from four subgraphs', async () => {
     const dashboard = await connectLive(hub.gatewayUrl, await coordinatorOf([cso.programmeId]));
     dashboard.subscribe('1', SUBSCRIBE, { programmeId: cso.programmeId });
-    await sleep(300); // the subscription is registered before the redemption is made
+    await subscribed(1); // registered before the redemption is made
     const [token] = await venueTokens(hub, cso.venueId, 1);
     const { code, k } = nextVoucher();
     const made = await redeemNth(hub, token!, code, k, cso.sessions);
@@ -63,7 +67,7 @@ describe('live redemptions', () => {
     atB.subscribe('b', SUBSCRIBE_IDS);
     otherCoordinator.subscribe('c', SUBSCRIBE_IDS);
     operator.subscribe('o', SUBSCRIBE_IDS, { programmeId: cso.programmeId });
-    await sleep(300);
+    await subscribed(4);
 
     const [tokenA] = await venueTokens(hub, cso.venueId, 1);
     const [tokenB] = await venueTokens(hub, venueB.venueId, 1);
@@ -118,7 +122,7 @@ describe('live redemptions', () => {
   test('a later sequence number committing first: the cursor never skips the earlier one', async () => {
     const dashboard = await connectLive(hub.gatewayUrl, await coordinatorOf([cso.programmeId]));
     dashboard.subscribe('i', SUBSCRIBE_IDS, { programmeId: cso.programmeId });
-    await sleep(300);
+    await subscribed(1);
 
     // Transaction 1 writes a redemption (the lower sequence number) and stays open…
     const slow = nextVoucher();
@@ -157,7 +161,7 @@ describe('live redemptions', () => {
     const [venueToken] = await venueTokens(hub, cso.venueId, 1);
     const first = await connectLive(hub.gatewayUrl, venueToken!);
     first.subscribe('r', SUBSCRIBE_IDS);
-    await sleep(300);
+    await subscribed(1);
     const [token] = await venueTokens(hub, cso.venueId, 1);
     const v = nextVoucher();
     await redeemNth(hub, token!, v.code, v.k, cso.sessions);
