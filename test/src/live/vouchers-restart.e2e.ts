@@ -52,11 +52,11 @@ describe('live redemptions when the vouchers subgraph restarts', () => {
     let vouchers: Service = await vouchersProcess(databaseUrl(), hub.keys);
     extra.push({ close: () => vouchers.stop() });
     const port = new URL(vouchers.url).port;
-    const { url } = await gatewayWith({ vouchersUrl: vouchers.url });
+    const { url, gateway } = await gatewayWith({ vouchersUrl: vouchers.url });
     const coordinator = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'cso-team', programmeIds: [cso.programmeId] });
     const first = await connectLive(url, coordinator);
     first.subscribe('r', SUBSCRIBE_IDS, { programmeId: cso.programmeId });
-    await sleep(500);
+    for (let i = 0; i < 600 && gateway.live.stats().subscriptions < 1; i++) await sleep(50);
 
     const before = await redeemSome(10, url);
     await first.waitFor('r', 3);
