@@ -27,6 +27,7 @@ import { introspectionByRole } from './introspection';
 import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { graphqlBodyParser } from './body-limit';
+import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -40,7 +41,10 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
-  /** The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process. */
+  /**
+   * The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process;
+   * live redemptions wake on LISTEN here (without it they poll the vouchers subgraph).
+   */
   databaseUrl?: string;
   /** Failed authentications per second per client address, and the burst allowed. */
   failedAuthLimit?: { perSecond: number; burst: number };
@@ -50,10 +54,14 @@ export interface GatewayOptions {
   introspectionRoles?: readonly Role[];
   /** GraphiQL's preloaded tabs; by default the registered operations. */
   exampleOperations?: readonly ExampleOperation[];
+  /** Subscription limits (docs/live.md), and the poll interval of the live feed. */
+  live?: Partial<LiveLimits> & { pollMs?: number };
 }
 
 export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
+  /** The graphql-ws side of `/graphql`. */
+  live: LiveServer;
   close(): Promise<void>;
 }
 
@@ -119,6 +127,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ],
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => formatCallerError(formatted, error, logger),
+  });
+  const live = createLiveServer({
+    httpServer,
+    gateway,
+    apollo,
+    verifyToken,
+    keys: options.keys,
+    vouchersUrl: options.subgraphUrls.vouchers ?? '',
+    validationRules: [...protection.validationRules],
+    maxTokens: MAX_TOKENS,
+    operations: options.operations ?? {},
+    persistedOnly: options.persistedOnly ?? false,
+    logger: logger.child({ part: 'live' }),
+    databaseUrl: options.databaseUrl,
+    pollMs: options.live?.pollMs,
+    limits: options.live,
   });
   await apollo.start();
 
@@ -229,8 +253,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
       }),
+    live,
     close: async () => {
       closing = true;
+      await live.close();
       await apollo.stop();
       await partnerAuth.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -66,6 +66,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       exampleOperations: partnerOperations(),
       persistedOnly: options.persistedOnly ?? false,
       logger: logger.child({ part: 'gateway' }),
+      databaseUrl: options.databaseUrl,
       ...options.gateway,
     });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0, options.gatewayHost);

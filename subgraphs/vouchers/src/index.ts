@@ -6,6 +6,7 @@ import { BookResolver } from './book/book.resolver';
 import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
 import { ProgrammeLedgerResolver } from './ledger/ledger.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
@@ -16,6 +17,7 @@ import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
+import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
@@ -79,6 +81,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ProgrammeLedgerResolver,
     OutcomeResolver,
     BookOutcomesResolver,
+    LiveResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
@@ -96,6 +99,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionSessionBook1763900000108,
     LostBooks1763900000109,
     RedemptionCancellation1763900000110,
+    RedemptionStream1763900000111,
   ],
   createLoaders,
   eventHandlers: factHandlers,

@@ -358,5 +358,29 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
     request: entity('vouchers', 'Redemption', (f, w, role) => voucherFor(f, w, role).redemptionId),
   },
+  {
+    coordinate: 'Query.redemptions',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: (f, w, role) => ({ query: 'query($ids: [ID!]!) { redemptions(ids: $ids) { amountCents } }', variables: { ids: [voucherFor(f, w, role).redemptionId] } }),
+  },
+  // The live stream's hidden (@inaccessible) fields: only the gateway calls them, straight to the subgraph.
+  {
+    coordinate: 'Query.liveRedemptionScope',
+    allowed: { venue: 'own', coordinator: 'own', funder: 'own', distributor: 'all', operator: 'all' },
+    request: (f, w, role) => ({
+      subgraph: 'vouchers',
+      query: 'query($p: ID, $v: ID) { liveRedemptionScope(programmeId: $p, venueId: $v) { all } }',
+      variables: role === Role.VENUE ? { v: f.venue[w] } : { p: f.programme[w] },
+    }),
+  },
+  {
+    coordinate: 'Query.redemptionStream',
+    allowed: { operator: 'all' },
+    request: () => ({
+      subgraph: 'vouchers',
+      query: 'query { redemptionStream(first: 1, scope: { all: true, venueIds: [], programmeIds: [], distributorIds: [] }) { cursor } }',
+    }),
+  },
+  { coordinate: 'Query.redemptionStreamHead', allowed: { operator: 'all' }, request: () => ({ subgraph: 'vouchers', query: 'query { redemptionStreamHead }' }) },
   { coordinate: 'Entity.ReimbursementStatement', allowed: { venue: 'own', operator: 'all' }, request: entity('vouchers', 'ReimbursementStatement', (f, w) => f.statement[w]) },
 ];
