@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@pass/kit';
+import { ProgrammeActivityResolver, SessionSeatsResolver, VenueMonthResolver } from './activity/activity.resolver';
 import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
@@ -73,6 +74,9 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ProgrammeLedgerResolver,
     OutcomeResolver,
     BookOutcomesResolver,
+    ProgrammeActivityResolver,
+    VenueMonthResolver,
+    SessionSeatsResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
