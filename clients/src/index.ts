@@ -1,3 +1,3 @@
-export { startHub, type Hub, type HubOptions, type SubgraphName } from './hub/hub';
+export { startHub, builtPagesDir, type Hub, type HubOptions, type SubgraphName } from './hub/hub';
 export { loadDemoData, CSO_BUDGET_CENTS, type DemoData } from './demo/demo-data';
 export { partnerOperations, operationsDir } from './operations/operations';

@@ -21,6 +21,7 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { mountPages } from './pages';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Built dashboard and venue pages (clients/dist/pages); without it /dashboard and /venue are not served. */
+  pagesDir?: string;
 }
 
 export interface Gateway {
@@ -114,6 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = !closing && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+  mountPages(app, options.pagesDir);
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });

@@ -20,7 +20,7 @@ describe('persisted operations in production mode', () => {
     fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 
   test('the registered operations are the .graphql files under clients/operations', () => {
-    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-programme', 'distributor-books', 'funder-programme', 'venue-sessions']);
+    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-programme', 'dashboard-feed', 'dashboard-programme', 'dashboard-programmes', 'distributor-books', 'funder-programme', 'venue-counter', 'venue-redeem', 'venue-sessions']);
   });
 
   test('an unregistered operation from a partner role is refused with 403', async () => {

@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
 import { buildManifest, createGateway, type Gateway } from '@pass/gateway';
 import { partnerOperations } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
+
+/** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
+export const builtPagesDir = path.resolve(__dirname, '..', '..', 'dist', 'pages');
 
 export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
 
@@ -58,6 +62,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       keys,
       operations: buildManifest(partnerOperations()),
       persistedOnly: options.persistedOnly ?? false,
+      pagesDir: builtPagesDir,
       logger: logger.child({ part: 'gateway' }),
     });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
