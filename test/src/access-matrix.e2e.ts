@@ -120,7 +120,7 @@ describe('access matrix', () => {
       headers: { 'content-type': 'application/json', 'x-hub-caller': assertion },
       body: JSON.stringify({ query: request.query, variables: request.variables }),
     });
-    return response.json();
+    return (await response.json()) as Awaited<ReturnType<typeof hub.graphqlAs>>['body'];
   }
 
   function refused(rule: AccessRule, body: Awaited<ReturnType<typeof send>>): boolean {

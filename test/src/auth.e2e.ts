@@ -34,8 +34,8 @@ describe('authentication at the gateway and trust between gateway and subgraphs'
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const body = await response.json();
-    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
+    const body = (await response.json()) as { errors: { extensions: unknown }[] };
+    expect(body.errors[0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', reason });
   });
 
   test.each(['programmes', 'beneficiaries', 'venues', 'vouchers'] as const)(

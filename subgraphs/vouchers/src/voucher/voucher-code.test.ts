@@ -171,13 +171,11 @@ describe('generateCodes', () => {
     }
   });
 
-  it('makes a million codes well under two seconds', () => {
-    generateCodes('voucher', 10_000);
-    const started = performance.now();
+  // Its speed is printed by `npm run bench:codes`, never asserted here.
+  it('makes a million distinct codes in one batch', () => {
     const codes = generateCodes('voucher', 1_000_000);
-    const elapsed = performance.now() - started;
     expect(codes).toHaveLength(1_000_000);
-    expect(elapsed).toBeLessThan(2000);
+    expect(new Set(codes).size).toBe(1_000_000);
   });
 
   it('handles zero and rejects bad counts', () => {
