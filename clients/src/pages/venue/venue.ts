@@ -103,6 +103,13 @@ function showSeats(): void {
   ui.seatsLeft.textContent = session ? seatsText(session.seatsLeft) : '—';
 }
 
+/** The session running now or next: the last one started (or starting within 15 minutes), else the first. */
+function currentSession(list: Session[]): Session {
+  const soon = Date.now() + 15 * 60_000;
+  const started = list.filter((s) => Date.parse(s.startsAt) <= soon);
+  return started[started.length - 1] ?? list[0]!;
+}
+
 function renderSessions(): void {
   const chosen = ui.session.value;
   ui.session.replaceChildren();
@@ -113,6 +120,7 @@ function renderSessions(): void {
     ui.session.append(option);
   }
   if (sessions.some((s) => s.id === chosen)) ui.session.value = chosen;
+  else if (sessions.length > 0) ui.session.value = currentSession(sessions).id;
   ui.session.disabled = sessions.length === 0;
   ui.sessionHelp.textContent = sessions.length === 0 ? 'Aucune séance programmée aujourd’hui dans ce lieu.' : '';
   showSeats();
