@@ -1,2 +1,2 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server';
-export { buildManifest, sha256, type OperationManifest } from './persisted-operations';
+export { buildManifest, documentHash, manifestFromPersistedDocuments, normaliseDocument, sha256, type OperationManifest } from './persisted-operations';

@@ -1,47 +1,52 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import { Histogram } from 'prom-client';
+import {
+  DURATION_BUCKETS_SECONDS,
+  createServerMetrics,
+  graphqlMetricsPlugin,
+  observeHttp,
+  startTracingFromEnv,
+  type Logger,
+  type ServerMetrics,
+} from '@pass/kit';
+import { observeSubgraphFetches } from './observability/subgraph-fetch';
 
-const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
-
-/** Prometheus text exposition of request counts, errors and latency, kept in process. */
+/**
+ * The gateway's metrics (prom-client, served at `/metrics`), access log (pino-http) and traces
+ * (OpenTelemetry, when the `OTEL_*` variables switch them on). The names are listed in
+ * docs/observability.md; docs/alerts.yml reads them.
+ */
 export class Metrics {
-  private requests = new Map<string, number>();
-  private errors = 0;
-  private buckets = new Array<number>(BUCKETS_MS.length + 1).fill(0);
-  private sumMs = 0;
-  private count = 0;
+  readonly server: ServerMetrics = createServerMetrics('gateway');
+  readonly subgraphFetchDuration = new Histogram({
+    name: 'gateway_subgraph_fetch_duration_seconds',
+    help: 'Time of one fetch of a query plan to a subgraph, by subgraph and outcome (ok, or error when it failed or answered with errors), in seconds.',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: DURATION_BUCKETS_SECONDS,
+    registers: [this.server.registry],
+  });
+  /** The first middleware: request id, access log, request metrics and the request's server span. */
+  readonly requests: RequestHandler;
+
+  constructor(logger: Logger) {
+    // Before the gateway is built: Apollo's gateway finds the tracer provider when it plans.
+    startTracingFromEnv('pass-hub');
+    this.requests = observeHttp({ logger, metrics: this.server, part: 'gateway' });
+  }
 
   plugin(): ApolloServerPlugin {
-    return {
-      requestDidStart: async () => {
-        const started = performance.now();
-        return {
-          willSendResponse: async ({ operation, errors }) => {
-            const kind = operation?.operation ?? 'invalid';
-            this.requests.set(kind, (this.requests.get(kind) ?? 0) + 1);
-            if (errors?.length) this.errors += 1;
-            const ms = performance.now() - started;
-            this.sumMs += ms;
-            this.count += 1;
-            const i = BUCKETS_MS.findIndex((b) => ms <= b);
-            this.buckets[i === -1 ? BUCKETS_MS.length : i]! += 1;
-          },
-        };
-      },
-    };
+    return graphqlMetricsPlugin(this.server);
   }
 
-  render(): string {
-    const lines = ['# TYPE hub_graphql_requests_total counter'];
-    for (const [kind, n] of this.requests) lines.push(`hub_graphql_requests_total{operation="${kind}"} ${n}`);
-    lines.push('# TYPE hub_graphql_requests_with_errors_total counter', `hub_graphql_requests_with_errors_total ${this.errors}`);
-    lines.push('# TYPE hub_graphql_request_duration_ms histogram');
-    let cumulative = 0;
-    BUCKETS_MS.forEach((b, i) => {
-      cumulative += this.buckets[i]!;
-      lines.push(`hub_graphql_request_duration_ms_bucket{le="${b}"} ${cumulative}`);
-    });
-    lines.push(`hub_graphql_request_duration_ms_bucket{le="+Inf"} ${this.count}`);
-    lines.push(`hub_graphql_request_duration_ms_sum ${this.sumMs.toFixed(3)}`, `hub_graphql_request_duration_ms_count ${this.count}`);
-    return `${lines.join('\n')}\n`;
+  /** The data source of one subgraph, with its fetches timed and the trace context forwarded. */
+  subgraph<TSource extends RemoteGraphQLDataSource<any>>(name: string, source: TSource): TSource {
+    return observeSubgraphFetches(name, source, this.subgraphFetchDuration);
   }
+
+  readonly serve: RequestHandler = async (_req, res) => {
+    const { contentType, body } = await this.server.render();
+    res.type(contentType).send(body);
+  };
 }

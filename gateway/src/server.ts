@@ -67,10 +67,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
-  const metrics = new Metrics();
+  const metrics = new Metrics(logger);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
   });
   const verifyToken = partnerTokenVerifier(options.keys.partnerPublic);
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
@@ -87,6 +87,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const protection = armor.protect();
   const app = express();
   app.disable('x-powered-by');
+  app.use(metrics.requests);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -117,10 +118,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = !closing && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+<<<<<<< HEAD
   mountPages(app, options.pagesDir);
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
+=======
+  app.get('/metrics', metrics.serve);
+>>>>>>> main
   // Authentication comes first: no token, no GraphQL, not even a parse.
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';

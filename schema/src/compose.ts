@@ -1,14 +1,18 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { federatedSchemaOf } from '@pass/kit';
-import { subgraphSdlPath, supergraphPath } from './paths';
+import { apiSchemaOf, printApiSchema } from './api-schema';
+import { describeChanges, unacknowledgedBreakingChanges } from './api-check';
+import { apiBaselinePath, apiSchemaPath, changelogPath, subgraphSdlPath, supergraphPath } from './paths';
 import { subgraphModules } from './subgraphs';
 
 export interface Composition {
   supergraphSdl: string;
+  /** The client-facing schema (`schema/api.graphql`). */
+  apiSdl: string;
   subgraphs: { name: string; sdl: string }[];
 }
 
@@ -24,16 +28,30 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl, subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })) };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSdl: printApiSchema(apiSchemaOf(result)),
+    subgraphs: subgraphs.map(({ name, sdl }) => ({ name, sdl })),
+  };
 }
 
 async function main(): Promise<void> {
-  const { supergraphSdl, subgraphs } = await composeSupergraph();
+  const { supergraphSdl, apiSdl, subgraphs } = await composeSupergraph();
   const dir = path.dirname(supergraphPath);
   mkdirSync(path.join(dir, 'subgraphs'), { recursive: true });
   for (const s of subgraphs) writeFileSync(subgraphSdlPath(s.name), s.sdl);
   writeFileSync(supergraphPath, supergraphSdl);
-  console.log(`wrote ${path.relative(process.cwd(), supergraphPath)} and ${subgraphs.length} subgraph SDLs`);
+  writeFileSync(apiSchemaPath, apiSdl);
+  // Loaded only here: the generator (and its ESM-only dependencies) is a build tool, never needed
+  // by the hub, which imports this module for `composeSupergraph`.
+  const { generateTypedOperations } = require('./typed-operations') as typeof import('./typed-operations');
+  const generated = await generateTypedOperations(apiSdl, true);
+  const rel = (p: string) => path.relative(process.cwd(), p);
+  console.log(`wrote ${rel(supergraphPath)}, ${rel(apiSchemaPath)}, ${subgraphs.length} subgraph SDLs and ${generated.length} typed-operation files`);
+  const unacknowledged = await unacknowledgedBreakingChanges(readFileSync(apiBaselinePath, 'utf8'), apiSdl, readFileSync(changelogPath, 'utf8'));
+  if (unacknowledged.length > 0) {
+    console.warn(`breaking changes against schema/api.baseline.graphql that CHANGELOG.md does not acknowledge (npm test fails):\n${describeChanges(unacknowledged)}`);
+  }
 }
 
 if (require.main === module) {

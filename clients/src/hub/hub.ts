@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { buildManifest, createGateway, type Gateway } from '@pass/gateway';
-import { partnerOperations } from '../operations/operations';
+import { createGateway, manifestFromPersistedDocuments, type Gateway } from '@pass/gateway';
+import { persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
 /** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
@@ -60,7 +60,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       keys,
-      operations: buildManifest(partnerOperations()),
+      operations: manifestFromPersistedDocuments(persistedDocuments()),
       persistedOnly: options.persistedOnly ?? false,
       pagesDir: builtPagesDir,
       logger: logger.child({ part: 'gateway' }),

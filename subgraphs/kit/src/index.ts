@@ -40,3 +40,4 @@ export {
 export { AuditResolver, AuditEntry } from './audit/audit.resolver';
 export { type AuditTrail } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';
+export * from './observability';

@@ -151,3 +151,22 @@ export async function startEventConsumer(options: {
     },
   };
 }
+
+/**
+ * Read-only, for monitoring: how many events on the consumer's topics are published but not yet
+ * applied. Run as background work, so the N+1 guard's statement count never sees a scrape.
+ */
+export async function eventConsumerLag(dataSource: DataSource, name: string, topics: string[]): Promise<number> {
+  if (topics.length === 0) return 0;
+  const runner = dataSource.createQueryRunner();
+  runner.data = { background: true };
+  try {
+    const [row] = await runner.query(
+      `select count(*)::int as lag from bus.event e join consumed_event c on c.consumer = $1 where e.seq > c.last_seq and e.topic = any($2)`,
+      [name, topics],
+    );
+    return row?.lag ?? 0;
+  } finally {
+    await runner.release();
+  }
+}

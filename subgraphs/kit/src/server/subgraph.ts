@@ -17,6 +17,11 @@ import { auditPlugin, ensureAuditLog, newAuditTrail } from '../audit/audit';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
 import { createLogger, type Logger } from '../log';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
+import { createServerMetrics, graphqlMetricsPlugin, type ServerMetrics } from '../observability/metrics';
+import { observeHttp } from '../observability/http';
+import { registerSubgraphGauges } from '../observability/subgraph-metrics';
+import { traceResolvers } from '../observability/resolver-spans';
+import { startTracingFromEnv, stopTracing, tracingActive } from '../observability/tracing';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -42,6 +47,8 @@ export interface Subgraph {
   dataSource: DataSource;
   events: EventConsumer;
   logger: Logger;
+  /** What its `/metrics` serves. */
+  metrics: ServerMetrics;
   /** Binds the HTTP server (port 0 picks a free one) and returns the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops taking requests, lets running ones finish, then closes the database. */
@@ -70,7 +77,9 @@ export async function createSubgraph<TLoaders>(
 ): Promise<Subgraph> {
   const verifyCaller = callerAssertionVerifier(options.gatewayPublicKey);
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
+  startTracingFromEnv('pass-hub');
   const { schema, sdl } = await federatedSchemaOf(module as SubgraphModule<unknown>);
+  if (tracingActive()) traceResolvers(schema, module.name);
   await ensureEventBus(options.databaseUrl);
   await ensureAuditLog(options.databaseUrl);
   const dataSource = await openSubgraphDataSource({
@@ -88,13 +97,17 @@ export async function createSubgraph<TLoaders>(
     logger,
   });
 
+  const metrics = createServerMetrics(module.name);
+  registerSubgraphGauges(metrics, { dataSource, consumer: module.name, topics: Object.keys(module.eventHandlers ?? {}), logger });
+
   const app = express();
+  app.use(observeHttp({ logger, metrics, part: module.name }));
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
     // Inline traces feed Apollo's hosted studio, which the hub does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module.name, dataSource, logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module.name, dataSource, logger), graphqlMetricsPlugin(metrics)],
     formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
   });
   await apollo.start();
@@ -111,6 +124,11 @@ export async function createSubgraph<TLoaders>(
     } catch (err) {
       res.status(503).json({ status: 'unavailable', subgraph: module.name, reason: (err as Error).message });
     }
+  });
+  // Like the health checks, open: Prometheus scrapes it without a caller assertion.
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.type(contentType).send(body);
   });
   // Only the gateway speaks to a subgraph: a request without the gateway's signed caller
   // assertion is refused before it reaches GraphQL. Health checks stay open.
@@ -147,6 +165,7 @@ export async function createSubgraph<TLoaders>(
     dataSource,
     events,
     logger,
+    metrics,
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
@@ -186,6 +205,7 @@ export function hideInternalErrors(formatted: GraphQLFormattedError, error: unkn
  */
 export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort: number): Promise<void> {
   const logger = createLogger(`subgraph-${module.name}`);
+  startTracingFromEnv(`pass-${module.name}`);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     logger.fatal('DATABASE_URL is required to run a subgraph alone; `npm start` runs the whole hub with its own database');
@@ -202,6 +222,7 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort:
   const stop = async () => {
     logger.info('shutting down');
     await subgraph.close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

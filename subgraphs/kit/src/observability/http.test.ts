@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import express from 'express';
+import pino from 'pino';
+import { createServerMetrics } from './metrics';
+import { observeHttp } from './http';
+import { requestIdFrom } from './request-id';
+
+describe('request ids', () => {
+  test.each(['5f0c2b8e-3c1a-4e55-9a39-7d1c2f0b9e11', 'partner.app:42', 'A'.repeat(128)])('%s is kept', (id) => {
+    expect(requestIdFrom(id)).toBe(id);
+  });
+  test.each(['', 'two words', 'A'.repeat(129), '-leading-dash', 'semi;colon', 'é'])('%j is replaced', (id) => {
+    expect(requestIdFrom(id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('the access log', () => {
+  test('one line per request with its id, method, path and status; no headers, no query string; probes are quiet', async () => {
+    const lines: Record<string, any>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()));
+        done();
+      },
+    });
+    const app = express();
+    app.use(observeHttp({ logger: pino({ level: 'info' }, sink), metrics: createServerMetrics('test'), part: 'test' }));
+    app.get('/graphql', (_req, res) => {
+      res.status(401).json({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] });
+    });
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const answer = await fetch(`${base}/graphql?query=${encodeURIComponent('{ beneficiary(id: "x") { pseudonym } }')}`, {
+        headers: { authorization: 'Bearer secret-token', 'x-request-id': 'req-1' },
+      });
+      expect(answer.headers.get('x-request-id')).toBe('req-1');
+      await fetch(`${base}/healthz`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line).toMatchObject({ level: 30, req: { id: 'req-1', method: 'GET', path: '/graphql' }, res: { statusCode: 401 } });
+    expect(typeof line!.ms).toBe('number');
+    expect(JSON.stringify(line)).not.toMatch(/secret-token|beneficiary|authorization/);
+  });
+});

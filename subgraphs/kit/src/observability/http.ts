@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../log';
+import type { ServerMetrics } from './metrics';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { tracerFor, tracingActive } from './tracing';
+
+/**
+ * Route labels are a closed list so that a scan of random paths cannot blow up the number of
+ * series: anything else is `other`.
+ */
+const KNOWN_ROUTES = /^\/(graphql|graphiql|healthz|readyz|metrics)(?=\/|$|\?)/;
+function routeOf(url: string): string {
+  const known = KNOWN_ROUTES.exec(url);
+  return known ? `/${known[1]}` : 'other';
+}
+
+/** Probes and scrapes come every few seconds and say nothing about callers: not access-logged. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+const STATUS_REASONS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,47}$/;
+
+/** The `extensions.code` of the first error of a refusal's GraphQL-shaped body, if it has one. */
+function refusalCodeOf(body: unknown): string | undefined {
+  let parsed = body;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    if (body.length > 65_536) return undefined;
+    try {
+      parsed = JSON.parse(body.toString());
+    } catch {
+      return undefined;
+    }
+  }
+  const code = (parsed as { errors?: { extensions?: { code?: unknown } }[] } | null)?.errors?.[0]?.extensions?.code;
+  return typeof code === 'string' && ERROR_CODE.test(code) ? code : undefined;
+}
+
+/**
+ * The first middleware of every server: gives the request its id (the caller's `x-request-id`
+ * when sane, else a new one) and returns it as a header; writes one access-log line per request
+ * (pino-http); counts and times it, and counts refusals by reason; and, when tracing is on,
+ * opens the server span, continuing the caller's W3C `traceparent`.
+ *
+ * The id is also written back into the request's `x-request-id` header, so code further down
+ * (the GraphQL context, the gateway's forwarding to subgraphs) reads the sane value only.
+ */
+export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; part: string }): RequestHandler {
+  const { metrics } = options;
+  const accessLog = pinoHttp({
+    logger: options.logger,
+    genReqId: (req) => req.headers[REQUEST_ID_HEADER] as string,
+    autoLogging: { ignore: (req) => QUIET_ROUTES.has(routeOf(req.url ?? '')) },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    // Only what an operator needs: never headers (tokens, caller assertions) nor the query
+    // string (a GET query's variables may carry personal data).
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customAttributeKeys: { responseTime: 'ms' },
+  });
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const route = routeOf(req.originalUrl);
+    const stopTimer = metrics.httpDuration.startTimer();
+
+    // The reason of a refusal is the error code its body carries; `send` sees every body
+    // (`json` goes through it, and so does Apollo Server's answer).
+    const send = res.send;
+    res.send = function (this: Response, body?: unknown) {
+      if (this.statusCode >= 400 && this.statusCode < 500 && res.locals.refusalCode === undefined) {
+        res.locals.refusalCode = refusalCodeOf(body) ?? null;
+      }
+      return send.call(this, body);
+    } as Response['send'];
+
+    const span = tracingActive()
+      ? tracerFor(options.part).startSpan(
+          `${req.method} ${route}`,
+          {
+            kind: SpanKind.SERVER,
+            attributes: { 'http.request.method': req.method, 'http.route': route, 'url.path': req.path, 'pass.request_id': requestId },
+          },
+          propagation.extract(context.active(), req.headers),
+        )
+      : undefined;
+
+    let recorded = false;
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      // A request the caller abandoned has no status worth counting as an answer.
+      const status = res.writableFinished ? res.statusCode : 499;
+      const labels = { method: req.method, route, status_code: String(status) };
+      metrics.httpRequests.inc(labels);
+      stopTimer(labels);
+      if (status >= 400 && status < 500 && status !== 499) {
+        metrics.refusedRequests.inc({ status_code: String(status), reason: res.locals.refusalCode ?? STATUS_REASONS[status] ?? 'OTHER' });
+      }
+      if (span) {
+        span.setAttribute('http.response.status_code', status);
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      }
+    };
+    res.once('finish', record);
+    res.once('close', record);
+
+    accessLog(req as IncomingMessage, res as ServerResponse, () => {
+      if (!span) return next();
+      const traced = trace.setSpan(context.active(), span);
+      // Body parsers resume in the socket's callbacks, which would lose the active context: bind
+      // the request's events to it so GraphQL execution, its SQL and its fetches stay in the trace.
+      context.bind(traced, req);
+      context.bind(traced, res);
+      context.with(traced, next);
+    });
+  };
+}
