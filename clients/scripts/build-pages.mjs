@@ -1,13 +1,15 @@
 // Bundles the dashboard and the venue counter page for the gateway to serve: everything they
 // need (graphql-ws, Chart.js, the shared voucher-code check) is in the bundle, so the pages work
 // with no internet. Operations are imported from clients/operations as { text, hash }: the page
-// sends the SHA-256 the gateway registered, so it runs in production (persisted-only) mode.
-import { createHash } from 'node:crypto';
+// sends the hash the gateway registered (SHA-256 of the normalised document, as GraphQL Code
+// Generator writes it to persisted-documents.json), so it runs in production (persisted-only) mode.
+import { createRequire } from 'node:module';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const { documentHash } = createRequire(import.meta.url)('@pass/gateway');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'pages');
 mkdirSync(out, { recursive: true });
@@ -17,7 +19,8 @@ const persistedOperations = {
   setup(b) {
     b.onLoad({ filter: /\.graphql$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      const hash = createHash('sha256').update(text).digest('hex');
+      const hash = documentHash(text);
+      if (!hash) throw new Error(`${args.path} does not parse`);
       return { contents: `export default ${JSON.stringify({ text, hash })};`, loader: 'js' };
     });
   },

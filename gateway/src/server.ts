@@ -118,14 +118,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = !closing && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
-<<<<<<< HEAD
   mountPages(app, options.pagesDir);
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(metrics.render());
-  });
-=======
   app.get('/metrics', metrics.serve);
->>>>>>> main
   // Authentication comes first: no token, no GraphQL, not even a parse.
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
+/** page.evaluate callbacks run in the browser; the test program has no DOM types, so these stand in. */
+declare const document: any;
+
 /** Where the tests leave the screenshots the README shows. */
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 

@@ -5,6 +5,10 @@ import { launchBrowser, offlineContext } from '../kit/browser';
 import { gql, handOutFreshBook, scheduleSessions, venueToken } from '../kit/lifecycle';
 import { SCREENSHOTS, countGraphqlRequests, originOf, seriousViolations, waitForText } from './pages-kit';
 
+/** page.evaluate callbacks run in the browser; the test program has no DOM types, so these stand in. */
+declare const document: any;
+declare function getComputedStyle(element: unknown): { outlineStyle: string };
+
 /*
  * The venue counter page at /venue, in Debian's chromium with every host but loopback blocked:
  * what a venue's staff see when they take a voucher, and that a typo, a double click or a lost
@@ -117,8 +121,8 @@ describe('venue counter page (/venue)', () => {
     const sent = requests.total();
     // Enter pressed twice and the button clicked twice, all before the first answer is back.
     await page.evaluate(() => {
-      const form = document.getElementById('redeem-form') as HTMLFormElement;
-      const button = document.getElementById('redeem') as HTMLButtonElement;
+      const form = document.getElementById('redeem-form');
+      const button = document.getElementById('redeem');
       form.requestSubmit();
       form.requestSubmit();
       button.click();
