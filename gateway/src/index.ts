@@ -1,2 +1,3 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server';
 export { buildManifest, documentHash, manifestFromPersistedDocuments, normaliseDocument, sha256, type OperationManifest } from './persisted-operations';
+export { loadConfig, defaultIntrospectionRoles, ConfigError, CONFIG_VARIABLES, type HubConfig } from './config';

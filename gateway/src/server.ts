@@ -12,16 +12,21 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
   CALLER_HEADER,
-  hideInternalErrors,
-  partnerTokenVerifier,
   signCallerAssertion,
   type Caller,
   type HubKeys,
+  type Role,
 } from '@pass/kit';
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
 import { mountPages } from './pages';
+import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
+import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
+import { corsForGraphql } from './cors';
+import { introspectionByRole } from './introspection';
+import { defaultIntrospectionRoles } from './config';
+import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -37,6 +42,16 @@ export interface GatewayOptions {
   rateLimit?: { perSecond: number; burst: number };
   /** Built dashboard and venue pages (clients/dist/pages); without it /dashboard and /venue are not served. */
   pagesDir?: string;
+  /** The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process. */
+  databaseUrl?: string;
+  /** Failed authentications per second per client address, and the burst allowed. */
+  failedAuthLimit?: { perSecond: number; burst: number };
+  /** Browser origins allowed to call /graphql; none by default. */
+  corsOrigins?: readonly string[];
+  /** Roles that may introspect; by default every role, analysts and operators in production mode. */
+  introspectionRoles?: readonly Role[];
+  /** GraphiQL's preloaded tabs; by default the registered operations. */
+  exampleOperations?: readonly ExampleOperation[];
 }
 
 export interface Gateway {
@@ -72,7 +87,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
   });
-  const verifyToken = partnerTokenVerifier(options.keys.partnerPublic);
+  const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
+  const verifyToken = partnerAuth.verify;
+  const failedAuth = new FailedAuthLimiter(options.failedAuthLimit?.perSecond ?? 1, options.failedAuthLimit?.burst ?? 30);
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
   // Hostile-query limits; field suggestions are blocked so the schema cannot be guessed by typos.
   const armor = new ApolloArmor({
@@ -93,9 +110,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     ...protection,
     includeStacktraceInErrorResponses: false,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), metrics.plugin()],
+    // Decided per caller by introspectionByRole, not for everyone by NODE_ENV.
+    introspection: true,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.plugin(),
+      callerMistakesPlugin(),
+      introspectionByRole(options.introspectionRoles ?? defaultIntrospectionRoles(options.persistedOnly ?? false)),
+    ],
     validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+    formatError: (formatted, error) => formatCallerError(formatted, error, logger),
   });
   await apollo.start();
 
@@ -120,10 +145,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   mountPages(app, options.pagesDir);
   app.get('/metrics', metrics.serve);
+  serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
+  // Preflights carry no token: CORS answers them before authentication.
+  app.use('/graphql', corsForGraphql(options.corsOrigins ?? []));
   // Authentication comes first: no token, no GraphQL, not even a parse.
   app.use('/graphql', async (req, res, next) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const address = req.socket.remoteAddress ?? '';
+    const penalty = failedAuth.retryAfter(address);
+    if (penalty > 0) {
+      res.setHeader('Retry-After', String(penalty));
+      res.status(429).json({ errors: [{ message: 'too many failed authentications from this address', extensions: { code: 'RATE_LIMITED' } }] });
+      return;
+    }
     try {
       if (!match) throw new AuthError('TOKEN_MISSING', 'send Authorization: Bearer <token>');
       const caller = await verifyToken(match[1]!);
@@ -137,6 +172,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       next();
     } catch (err) {
       const failure = err instanceof AuthError ? err : new AuthError('TOKEN_INVALID', 'the token is not valid');
+      failedAuth.failed(address);
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${failure.message}"`);
       res.status(401).json({ errors: [{ message: failure.message, extensions: { code: 'UNAUTHENTICATED', reason: failure.reason } }] });
     }
@@ -199,6 +235,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     close: async () => {
       closing = true;
       await apollo.stop();
+      await partnerAuth.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   writeFileSync(apiSchemaPath, apiSdl);
   // Loaded only here: the generator (and its ESM-only dependencies) is a build tool, never needed
   // by the hub, which imports this module for `composeSupergraph`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
   const { generateTypedOperations } = require('./typed-operations') as typeof import('./typed-operations');
   const generated = await generateTypedOperations(apiSdl, true);
   const rel = (p: string) => path.relative(process.cwd(), p);

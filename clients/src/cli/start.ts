@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres } from '@pass/kit';
+import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
 import { startHub } from '../hub/hub';
@@ -12,18 +13,23 @@ import { startHub } from '../hub/hub';
  */
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const logger = createLogger('hub');
   const root = path.resolve(__dirname, '..', '..', '..');
-  const postgres = await startPostgres({
-    dataDir: process.env.PASS_DATA_DIR ?? path.join(root, '.data', 'pg'),
-    port: Number(process.env.PASS_PG_PORT ?? 54320),
-    logger,
-  });
-  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
+  // Before anything starts: a bad variable stops here, named, with nothing to clean up.
+  const config = loadConfig(process.env, { dataDir: path.join(root, '.data', 'pg') });
+  const logger = createLogger('hub');
+  const postgres = await startPostgres({ dataDir: config.dataDir, port: config.pgPort, logger });
+  const databaseUrl = config.databaseUrl ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
   // Keys live beside the database: tokens minted for the demo stay valid across restarts.
   const keys = await loadOrCreateHubKeys(path.join(root, '.data', 'keys'));
-  const persistedOnly = process.env.NODE_ENV === 'production' || process.env.PASS_PERSISTED_ONLY === '1';
-  const hub = await startHub({ databaseUrl, gatewayPort: Number(process.env.PORT ?? 4000), keys, persistedOnly, logger });
+  const hub = await startHub({
+    databaseUrl,
+    gatewayPort: config.port,
+    gatewayHost: config.host,
+    keys,
+    persistedOnly: config.persistedOnly,
+    gateway: { corsOrigins: config.corsOrigins, introspectionRoles: config.introspectionRoles, rateLimit: config.rateLimit },
+    logger,
+  });
   const [{ n }] = await hub.subgraphs.programmes.dataSource.query('select count(*)::int as n from funder');
   if (n === 0) {
     const demo = await loadDemoData(hub, logger);
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
       '',
       `Pass numérique hub ready in ${seconds} s (${postgres.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'})`,
       `  GraphQL     ${hub.gatewayUrl}`,
+      `  GraphiQL    ${base}/graphiql (paste a token from the demo tokens below)`,
       `  health      ${base}/healthz   ${base}/readyz   ${base}/metrics`,
       ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(14)}${url}`),
       `  demo tokens ${path.join(root, '.data', 'demo-tokens.json')} (one per demo organisation; \`npm run token\` mints more)`,
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A configuration mistake is the user's to fix: its message says which variable, no stack needed.
+  console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

@@ -1,16 +1,49 @@
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { isRole, loadOrCreateHubKeys, mintPartnerToken, rotatePartnerKey, ROLES } from '@pass/kit';
+import { Pool } from 'pg';
+import {
+  MAX_TOKEN_LIFETIME_SECONDS,
+  addPartnerKeys,
+  ensureHubAuth,
+  isRole,
+  loadOrCreateHubKeys,
+  mintPartnerToken,
+  retirePartnerKey,
+  revokeOrganisation,
+  revokeToken,
+  rotatePartnerKey,
+  sqlOfPg,
+  tokenIdOf,
+  ROLES,
+  type Sql,
+} from '@pass/kit';
+
+const USAGE = `usage:
+  npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--expires 30d] [--scopes read,write] [--programmes id,id]
+  npm run token -- --rotate                      a new signing key, accepted by the running hub within seconds
+  npm run token -- --retire <kid> [--force]      refuse an old key's tokens (once they have expired, unless --force)
+  npm run token -- --revoke <token id> [--reason text]
+  npm run token -- --revoke-org <organisation id> [--reason text]`;
+
+/** `30d`, `12h`, `90m`, `3600s` or a number of seconds. */
+function lifetimeSeconds(text: string): number | null {
+  const match = /^(\d+)\s*([smhdw]?)$/.exec(text.trim());
+  if (!match) return null;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[match[2] as '' | 's' | 'm' | 'h' | 'd' | 'w'];
+  return Number(match[1]) * unit;
+}
 
 /**
- * `npm run token -- --role funder --org <funder id> [--expires 7d] [--programmes id1,id2]`
- * mints a partner token with the hub's current signing key (in .data/keys, made by `npm start`).
- * `npm run token -- --rotate` adds a new signing key; tokens of the previous keys stay valid until
- * those keys are dropped from the ring (restart the hub to load the new ring).
+ * The operator's token command. Minting uses the signing key of the key file (in .data/keys, made
+ * by `npm start`; PASS_KEYS_DIR elsewhere); the key ring and revocations live in the hub's
+ * database (hub_auth; DATABASE_URL, or `npm start`'s embedded server), where every running
+ * gateway reads them within seconds. Returns the exit code.
  */
-async function main(): Promise<void> {
+export async function tokenCommand(argv: string[], env: { keysDir: string; databaseUrl: string }): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       role: { type: 'string' },
       org: { type: 'string' },
@@ -18,20 +51,69 @@ async function main(): Promise<void> {
       scopes: { type: 'string', default: 'read,write' },
       programmes: { type: 'string' },
       rotate: { type: 'boolean', default: false },
+      retire: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      revoke: { type: 'string' },
+      'revoke-org': { type: 'string' },
+      reason: { type: 'string' },
     },
   });
-  const keysDir = path.resolve(__dirname, '..', '..', '..', '.data', 'keys');
+  const withDatabase = async (work: (sql: Sql) => Promise<number>): Promise<number> => {
+    await ensureHubAuth(env.databaseUrl);
+    const pool = new Pool({ connectionString: env.databaseUrl, max: 1 });
+    try {
+      return await work(sqlOfPg(pool));
+    } finally {
+      await pool.end();
+    }
+  };
+  const operator = `cli:${os.userInfo().username}`;
+
   if (values.rotate) {
-    const rotated = await rotatePartnerKey(await loadOrCreateHubKeys(keysDir));
-    writeFileSync(path.join(keysDir, 'hub-keys.json'), JSON.stringify(rotated, null, 2), { mode: 0o600 });
-    process.stdout.write(`new signing key ${rotated.partnerSigning.kid}; ${rotated.partnerPublic.length} public keys accepted\n`);
-    return;
+    const rotated = await rotatePartnerKey(await loadOrCreateHubKeys(env.keysDir));
+    writeFileSync(path.join(env.keysDir, 'hub-keys.json'), JSON.stringify(rotated, null, 2), { mode: 0o600 });
+    await withDatabase(async (sql) => {
+      await addPartnerKeys(sql, rotated.partnerPublic);
+      return 0;
+    });
+    process.stdout.write(`new signing key ${rotated.partnerSigning.kid}, in the hub's key ring; older keys stay accepted until retired\n`);
+    return 0;
   }
-  if (!isRole(values.role) || !values.org) {
-    console.error(`usage: npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--expires 30d] [--scopes read,write] [--programmes id,id]`);
-    process.exit(2);
+  if (values.retire) {
+    const kid = values.retire;
+    return withDatabase(async (sql) => {
+      const { error } = await retirePartnerKey(sql, kid, { force: values.force });
+      if (error) {
+        process.stderr.write(`${error.code}: ${error.message}\n`);
+        return 1;
+      }
+      process.stdout.write(`key ${kid} retired: its tokens are refused within seconds\n`);
+      return 0;
+    });
   }
-  const keys = await loadOrCreateHubKeys(keysDir);
+  if (values.revoke || values['revoke-org']) {
+    return withDatabase(async (sql) => {
+      const result = values.revoke
+        ? await revokeToken(sql, { tokenId: values.revoke, revokedBy: operator, reason: values.reason })
+        : await revokeOrganisation(sql, { organisationId: values['revoke-org']!, revokedBy: operator, reason: values.reason });
+      if (result.error) {
+        process.stderr.write(`${result.error.code}: ${result.error.message}\n`);
+        return 1;
+      }
+      process.stdout.write(`revoked ${values.revoke ? `token ${values.revoke}` : `the tokens of ${values['revoke-org']} issued until now`} at ${result.revokedAt.toISOString()}\n`);
+      return 0;
+    });
+  }
+  const lifetime = lifetimeSeconds(values.expires!);
+  if (!isRole(values.role) || !values.org || lifetime === null) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (lifetime < 1 || lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
+    process.stderr.write(`--expires must be between 1 second and ${MAX_TOKEN_LIFETIME_SECONDS / 86400} days: the hub refuses longer-lived tokens\n`);
+    return 2;
+  }
+  const keys = await loadOrCreateHubKeys(env.keysDir);
   const token = await mintPartnerToken(
     keys.partnerSigning,
     {
@@ -40,12 +122,23 @@ async function main(): Promise<void> {
       scopes: values.scopes!.split(',').filter(Boolean),
       ...(values.programmes ? { programmeIds: values.programmes.split(',') } : {}),
     },
-    { expiresIn: values.expires! },
+    { expiresIn: `${lifetime}s` },
   );
   process.stdout.write(`${token}\n`);
+  // The id goes to stderr, so `TOKEN=$(npm run token …)` still captures the token alone.
+  process.stderr.write(`token id ${tokenIdOf(token)} (revoke with: npm run token -- --revoke ${tokenIdOf(token)})\n`);
+  return 0;
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  tokenCommand(process.argv.slice(2), {
+    keysDir: process.env.PASS_KEYS_DIR ?? path.join(root, '.data', 'keys'),
+    databaseUrl: process.env.DATABASE_URL ?? `postgres://postgres:pass-numerique-local@127.0.0.1:${process.env.PASS_PG_PORT ?? 54320}/pass_hub`,
+  })
+    .then((code) => process.exit(code))
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
-import { createGateway, manifestFromPersistedDocuments, type Gateway } from '@pass/gateway';
-import { persistedDocuments } from '../operations/operations';
+import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
+import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 
 /** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
@@ -30,6 +30,10 @@ export interface HubOptions {
   /** Signing keys; fresh ones are generated when absent (tests). */
   keys?: HubKeys;
   logger?: Logger;
+  /** Where the gateway binds (loopback by default); the subgraphs always stay on loopback. */
+  gatewayHost?: string;
+  /** CORS origins, introspection roles and rate limit, as `HubConfig` reads them. */
+  gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'>;
 }
 
 /**
@@ -60,12 +64,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       supergraphSdl: readSupergraph(),
       subgraphUrls,
       keys,
+      databaseUrl: options.databaseUrl,
       operations: manifestFromPersistedDocuments(persistedDocuments()),
+      // GraphiQL's tabs show the files as written, comments included.
+      exampleOperations: partnerOperations(),
       persistedOnly: options.persistedOnly ?? false,
       pagesDir: builtPagesDir,
       logger: logger.child({ part: 'gateway' }),
+      ...options.gateway,
     });
-    const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0);
+    const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0, options.gatewayHost);
     return {
       gatewayUrl,
       subgraphUrls,

@@ -31,6 +31,9 @@ export { generateHubKeys, loadOrCreateHubKeys, rotatePartnerKey, generateKeyPair
 export {
   mintPartnerToken,
   partnerTokenVerifier,
+  tokenIdOf,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  type PartnerTokenRing,
   signCallerAssertion,
   callerAssertionVerifier,
   AuthError,
@@ -38,6 +41,18 @@ export {
   type AuthFailure,
 } from './auth/tokens';
 export { AuditResolver, AuditEntry } from './audit/audit.resolver';
+export { HubAuthResolver } from './hub-auth/hub-auth.resolver';
+export {
+  ensureHubAuth,
+  revokeToken,
+  revokeOrganisation,
+  addPartnerKeys,
+  retirePartnerKey,
+  readHubAuth,
+  sqlOfPg,
+  type Sql,
+} from './hub-auth/hub-auth.store';
+export { watchHubAuth, type HubAuthWatcher } from './hub-auth/hub-auth.watcher';
 export { type AuditTrail } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';
 export * from './observability';

@@ -1,4 +1,4 @@
-import { AuditResolver, type SubgraphModule } from '@pass/kit';
+import { AuditResolver, HubAuthResolver, type SubgraphModule } from '@pass/kit';
 import { Funder } from './funder/funder.entity';
 import { funderReference } from './funder/funder.reference';
 import { FunderResolver } from './funder/funder.resolver';
@@ -21,7 +21,8 @@ export { FunderKind } from './funder/funder.entity';
 export const programmesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'programmes',
   // The audit log is the hub's, not this subgraph's; the operator reads it here (see kit/audit).
-  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver, AuditResolver],
+  // So is token revocation: the operator revokes here, every gateway reads hub_auth.
+  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver, AuditResolver, HubAuthResolver],
   references: { Funder: funderReference, Programme: programmeReference, Order: orderReference },
   entities: [Funder, Programme, FundingShare, Order],
   migrations: [Init1763900000001],

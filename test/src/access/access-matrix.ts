@@ -102,6 +102,9 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }', variables: { p: f.programme[w], f: f.funder[w] } }),
   },
   { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(orderId: $id) { status } }', variables: { id: f.order[w] } }) },
+  // Revocation (hub_auth, served by programmes): ids nobody uses, so no caller of the matrix is locked out.
+  { coordinate: 'Mutation.revokeToken', allowed: { operator: 'all' }, request: () => ({ query: `mutation { revokeToken(input: { tokenId: "matrix-${unique()}" }) { revokedAt error { code } } }` }) },
+  { coordinate: 'Mutation.revokeOrganisation', allowed: { operator: 'all' }, request: () => ({ query: `mutation { revokeOrganisation(input: { organisationId: "matrix-gone-${unique()}" }) { revokedAt error { code } } }` }) },
   { coordinate: 'Entity.Funder', allowed: ALL, request: entity('programmes', 'Funder', (f, w) => f.funder[w]) },
   { coordinate: 'Entity.Programme', allowed: ALL, request: entity('programmes', 'Programme', (f, w) => f.programme[w]) },
   { coordinate: 'Entity.Order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: entity('programmes', 'Order', (f, w) => f.order[w]) },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Role, createScratchDatabase, createLogger, mintPartnerToken, type Caller } from '@pass/kit';
-import { loadDemoData, startHub, type DemoData, type Hub } from '@pass/clients';
+import { loadDemoData, startHub, type DemoData, type Hub, type HubOptions } from '@pass/clients';
 
 export interface TestHub extends Hub {
   demo: DemoData | null;
@@ -21,12 +21,12 @@ export interface GraphQLAnswer<T> {
  * The whole hub on free ports over a fresh database, optionally with the demo data. Every test
  * file that calls this must `close()` it in `afterAll`.
  */
-export async function startTestHub(options: { demo?: boolean; persistedOnly?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(options: { demo?: boolean; persistedOnly?: boolean; gateway?: HubOptions['gateway'] } = {}): Promise<TestHub> {
   const serverUrl = process.env.PASS_TEST_SERVER_URL;
   if (!serverUrl) throw new Error('PASS_TEST_SERVER_URL is unset: run the tests through jest (its globalSetup starts PostgreSQL)');
   const database = await createScratchDatabase(serverUrl);
   const logger = createLogger('test-hub');
-  const hub = await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false });
+  const hub = await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: options.gateway });
   const demo = options.demo ? await loadDemoData(hub) : null;
   const tokenFor: TestHub['tokenFor'] = (caller, expiresIn = '1h') =>
     mintPartnerToken(

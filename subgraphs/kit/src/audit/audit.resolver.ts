@@ -42,7 +42,10 @@ export class AuditResolver {
     @Arg('before', () => ID, { nullable: true }) before?: string | null,
   ): Promise<AuditEntry[]> {
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
-    if (before != null && !/^\d+$/.test(before)) throw new BadInputError('before is a sequence number', 'before');
+    // A sequence number is a positive bigint: anything past 2^63-1 would reach PostgreSQL as a cast error.
+    if (before != null && !(/^\d{1,19}$/.test(before) && BigInt(before) >= 1n && BigInt(before) <= 9223372036854775807n)) {
+      throw new BadInputError('before is a sequence number between 1 and 2^63-1', 'before');
+    }
     return ctx.dataSource.query(
       `select seq::text, at, subgraph, organisation_id as "organisationId", role, action, record_type as "recordType", record_id as "recordId"
          from audit.entry where ($2::bigint is null or seq < $2) order by seq desc limit $1`,

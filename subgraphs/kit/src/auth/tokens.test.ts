@@ -1,6 +1,6 @@
 import { Role } from './caller';
 import { generateHubKeys, rotatePartnerKey } from './keys';
-import { AuthError, callerAssertionVerifier, mintPartnerToken, partnerTokenVerifier, signCallerAssertion } from './tokens';
+import { AuthError, callerAssertionVerifier, mintPartnerToken, partnerTokenVerifier, signCallerAssertion, tokenIdOf, type PartnerTokenRing } from './tokens';
 
 const funder = { organisationId: 'f-1', role: Role.FUNDER, scopes: ['read'] };
 
@@ -49,5 +49,39 @@ describe('partner tokens', () => {
     await expect(callerAssertionVerifier(keys.gateway.publicJwk)(assertion)).resolves.toEqual(caller);
     const other = await generateHubKeys();
     await expect(callerAssertionVerifier(other.gateway.publicJwk)(assertion)).rejects.toBeInstanceOf(AuthError);
+  });
+
+  test('a ring read at each call: a key added later is accepted, a key taken out is refused, revocations apply', async () => {
+    const keys = await generateHubKeys();
+    const rotated = await rotatePartnerKey(keys);
+    const revokedTokens = new Set<string>();
+    const revokedOrganisations = new Map<string, number>();
+    let accepted = keys.partnerPublic;
+    const ring: PartnerTokenRing = {
+      keys: () => accepted,
+      isRevoked: ({ tokenId, organisationId, issuedAt }) => revokedTokens.has(tokenId) || issuedAt * 1000 <= (revokedOrganisations.get(organisationId) ?? -1),
+    };
+    const verify = partnerTokenVerifier(ring);
+    const fresh = await mintPartnerToken(rotated.partnerSigning, funder);
+    await expect(verify(fresh)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+    accepted = rotated.partnerPublic;
+    await expect(verify(fresh)).resolves.toMatchObject(funder);
+
+    revokedTokens.add(tokenIdOf(fresh)!);
+    await expect(verify(fresh)).rejects.toMatchObject({ reason: 'TOKEN_REVOKED' });
+    const sibling = await mintPartnerToken(rotated.partnerSigning, funder);
+    await expect(verify(sibling)).resolves.toMatchObject(funder);
+    revokedOrganisations.set(funder.organisationId, Date.now());
+    await expect(verify(sibling)).rejects.toMatchObject({ reason: 'TOKEN_REVOKED' });
+
+    accepted = [rotated.partnerSigning.publicJwk];
+    const old = await mintPartnerToken(keys.partnerSigning, { ...funder, organisationId: 'f-2' });
+    await expect(verify(old)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+  });
+
+  test('a token living longer than the maximum lifetime is refused', async () => {
+    const keys = await generateHubKeys();
+    const token = await mintPartnerToken(keys.partnerSigning, funder, { expiresIn: '40d' });
+    await expect(partnerTokenVerifier(keys.partnerPublic)(token)).rejects.toMatchObject({ reason: 'TOKEN_INVALID', message: expect.stringMatching(/longer than 31 days/) });
   });
 });

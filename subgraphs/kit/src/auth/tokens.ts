@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, createLocalJWKSet, errors, jwtVerify, type JWK } from 'jose';
+import { SignJWT, createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWK } from 'jose';
 import { isRole, type Caller } from './caller';
 import { importKey, type KeyPairJwk } from './keys';
 
@@ -7,7 +7,13 @@ const ISSUER = 'pass-numerique-hub';
 const PARTNER_AUDIENCE = 'pass-numerique-hub';
 const SUBGRAPH_AUDIENCE = 'pass-numerique-subgraphs';
 
-export type AuthFailure = 'TOKEN_MISSING' | 'TOKEN_MALFORMED' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID';
+export type AuthFailure = 'TOKEN_MISSING' | 'TOKEN_MALFORMED' | 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'TOKEN_REVOKED';
+
+/**
+ * The longest a partner token may live (`exp - iat`): a token is a bearer secret, and one leaked
+ * without an end would work for ever. The CLI mints 30 days by default.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 31 * 24 * 3600;
 
 export class AuthError extends Error {
   constructor(
@@ -57,20 +63,73 @@ export async function mintPartnerToken(
     .sign(await importKey(key.privateJwk));
 }
 
+/** The id (`jti`) of a token, read without verifying it: what an operator revokes. */
+export function tokenIdOf(token: string): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { jti?: unknown };
+    return typeof payload.jti === 'string' ? payload.jti : null;
+  } catch {
+    return null;
+  }
+}
+
 function translate(err: unknown): AuthError {
   if (err instanceof AuthError) return err;
   if (err instanceof errors.JWTExpired) return new AuthError('TOKEN_EXPIRED', 'the token has expired');
+  if (err instanceof errors.JWTClaimValidationFailed) return new AuthError('TOKEN_INVALID', `the token lacks a valid ${err.claim} claim`);
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return new AuthError('TOKEN_MALFORMED', 'the token is not a well-formed JWT');
   return new AuthError('TOKEN_INVALID', 'the token signature or claims are not valid');
 }
 
-/** Verifies a partner token against every accepted public key (by `kid`). */
-export function partnerTokenVerifier(publicKeys: JWK[]): (token: string) => Promise<Caller> {
-  const jwks = createLocalJWKSet({ keys: publicKeys });
+/**
+ * Where the verifier finds the hub's accepted keys and revocations; both may change while the
+ * hub runs (the gateway reads them from PostgreSQL, see kit/hub-auth).
+ */
+export interface PartnerTokenRing {
+  /** Public keys accepted now, each with its `kid`. */
+  keys(): JWK[];
+  /** True when this token (by id) or every token of its organisation issued by then is revoked. */
+  isRevoked?(claims: { tokenId: string; organisationId: string; issuedAt: number }): boolean;
+}
+
+/**
+ * Verifies a partner token: signed by an accepted key named by its `kid`, with an issue time, an
+ * expiry at most MAX_TOKEN_LIFETIME_SECONDS later, and not revoked. Throws an AuthError.
+ */
+export function partnerTokenVerifier(ring: JWK[] | PartnerTokenRing): (token: string) => Promise<Caller> {
+  const source: PartnerTokenRing = Array.isArray(ring) ? { keys: () => ring } : ring;
+  let cachedKeys: JWK[] | null = null;
+  let jwks: ReturnType<typeof createLocalJWKSet> | null = null;
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: PARTNER_AUDIENCE, algorithms: ['ES256'] });
-      return toCaller(payload);
+      let kid: unknown;
+      try {
+        kid = decodeProtectedHeader(token).kid;
+      } catch {
+        throw new AuthError('TOKEN_MALFORMED', 'the token is not a well-formed JWT');
+      }
+      // Without a kid, jose would try whichever key fits: the key must be named, so a retired one stays retired.
+      if (typeof kid !== 'string' || kid === '') throw new AuthError('TOKEN_INVALID', 'the token names no signing key (kid)');
+      const keys = source.keys();
+      if (keys !== cachedKeys) {
+        cachedKeys = keys;
+        jwks = createLocalJWKSet({ keys });
+      }
+      if (!keys.some((k) => k.kid === kid)) throw new AuthError('TOKEN_INVALID', 'the token is signed by a key the hub does not accept');
+      const { payload } = await jwtVerify(token, jwks!, {
+        issuer: ISSUER,
+        audience: PARTNER_AUDIENCE,
+        algorithms: ['ES256'],
+        requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+      });
+      if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) {
+        throw new AuthError('TOKEN_INVALID', `the token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 86400} days`);
+      }
+      const caller = toCaller(payload);
+      if (source.isRevoked?.({ tokenId: caller.tokenId, organisationId: caller.organisationId, issuedAt: payload.iat! })) {
+        throw new AuthError('TOKEN_REVOKED', 'the token has been revoked');
+      }
+      return caller;
     } catch (err) {
       throw translate(err);
     }

@@ -14,6 +14,7 @@ import type { SubgraphContext } from '../context';
 import { AuthError, CALLER_HEADER, callerAssertionVerifier } from '../auth/tokens';
 import { openSubgraphDataSource } from '../db/data-source';
 import { auditPlugin, ensureAuditLog, newAuditTrail } from '../audit/audit';
+import { ensureHubAuth } from '../hub-auth/hub-auth.store';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
 import { createLogger, type Logger } from '../log';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
@@ -82,6 +83,7 @@ export async function createSubgraph<TLoaders>(
   if (tracingActive()) traceResolvers(schema, module.name);
   await ensureEventBus(options.databaseUrl);
   await ensureAuditLog(options.databaseUrl);
+  await ensureHubAuth(options.databaseUrl);
   const dataSource = await openSubgraphDataSource({
     url: options.databaseUrl,
     schema: module.name,

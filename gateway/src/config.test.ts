@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Role, ROLES } from '@pass/kit';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+
+const problemsOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('gives every default on an empty environment', () => {
+    expect(loadConfig({}, { dataDir: '/srv/pg' })).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '/srv/pg',
+      pgPort: 54320,
+      production: false,
+      persistedOnly: false,
+      corsOrigins: [],
+      introspectionRoles: ROLES,
+      logLevel: 'info',
+      rateLimit: { perSecond: 50, burst: 200 },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://hub:secret@db.internal:5432/pass',
+      PASS_DATA_DIR: '/var/lib/pass',
+      PASS_PG_PORT: '5433',
+      PASS_CORS_ORIGINS: 'https://partner.example.org, http://localhost:5173',
+      PASS_INTROSPECTION_ROLES: 'analyst',
+      PASS_RATE_PER_SECOND: '10',
+      PASS_RATE_BURST: '20',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://hub:secret@db.internal:5432/pass',
+      dataDir: '/var/lib/pass',
+      pgPort: 5433,
+      corsOrigins: ['https://partner.example.org', 'http://localhost:5173'],
+      introspectionRoles: [Role.ANALYST],
+      logLevel: 'debug',
+      rateLimit: { perSecond: 10, burst: 20 },
+    });
+  });
+
+  it('production mode closes introspection to partner roles unless configured otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, persistedOnly: true, introspectionRoles: [Role.ANALYST, Role.OPERATOR] });
+    expect(loadConfig({ PASS_PERSISTED_ONLY: '1' })).toMatchObject({ production: false, persistedOnly: true, introspectionRoles: [Role.ANALYST, Role.OPERATOR] });
+    expect(loadConfig({ NODE_ENV: 'production', PASS_INTROSPECTION_ROLES: 'analyst,operator,coordinator' }).introspectionRoles).toEqual([
+      Role.ANALYST,
+      Role.OPERATOR,
+      Role.COORDINATOR,
+    ]);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['HOST', 'my host'],
+    ['DATABASE_URL', 'mysql://db/pass'],
+    ['DATABASE_URL', 'not a url'],
+    ['PASS_PG_PORT', '0'],
+    ['PASS_PERSISTED_ONLY', 'yes'],
+    ['PASS_CORS_ORIGINS', 'https://partner.example.org/'],
+    ['PASS_CORS_ORIGINS', 'partner.example.org'],
+    ['PASS_CORS_ORIGINS', 'ftp://partner.example.org'],
+    ['PASS_INTROSPECTION_ROLES', 'analyst,auditor'],
+    ['PASS_RATE_PER_SECOND', '0'],
+    ['PASS_RATE_BURST', '1.5'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('%s=%s stops with a message naming the variable', (variable, value) => {
+    const problems = problemsOf({ [variable]: value });
+    expect(problems.map((p) => p.variable)).toEqual([variable]);
+    expect(new ConfigError(problems).message).toContain(`${variable}: `);
+  });
+
+  it('reports every bad variable at once and never echoes a database password', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://hub:hunter2@db/pass' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+    expect(new ConfigError(problems).message).not.toContain('hunter2');
+  });
+
+  it('the README documents every variable in its table', () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+    for (const variable of CONFIG_VARIABLES) expect(readme).toMatch(new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'));
+  });
+});
