@@ -44,9 +44,9 @@ describe('persisted operations in production mode', () => {
   }
 
   test('the registered operations are those GraphQL Code Generator wrote from the .graphql files under clients/operations', () => {
-    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-programme', 'distributor-books', 'funder-programme', 'venue-sessions']);
+    expect(partnerOperations().map((o) => o.name)).toEqual(['coordinator-dashboard-programmes', 'coordinator-dashboard', 'coordinator-programme', 'distributor-books', 'funder-programme', 'venue-counter', 'venue-redeem', 'venue-sessions']);
     const manifest = persistedDocuments();
-    const generated = [typedOperations.CoordinatorProgrammeDocument, typedOperations.DistributorBooksDocument, typedOperations.FunderProgrammesDocument, typedOperations.VenueSessionsDocument];
+    const generated = [typedOperations.DashboardProgrammesDocument, typedOperations.DashboardProgrammeDocument, typedOperations.CoordinatorProgrammeDocument, typedOperations.DistributorBooksDocument, typedOperations.FunderProgrammesDocument, typedOperations.VenueCounterDocument, typedOperations.VenueRedeemDocument, typedOperations.VenueSessionsDocument];
     expect(generated.map(embeddedHash).sort()).toEqual(Object.keys(manifest).sort());
     // Each file, each typed document as a client prints it, and its manifest entry share one hash.
     for (const [i, operation] of partnerOperations().entries()) {

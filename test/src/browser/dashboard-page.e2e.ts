@@ -56,8 +56,15 @@ describe('coordinator dashboard (/dashboard)', () => {
     await page.press('#token', 'Enter');
     await page.waitForSelector('#choose:not([hidden])');
     await page.selectOption('#programme', programmeId);
-    await page.press('#programme', 'Enter');
-    await page.waitForSelector('#board:not([hidden])');
+    // By keyboard: from the list to the "Afficher" button.
+    await page.focus('#programme');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    try {
+      await page.waitForSelector('#board:not([hidden])', { timeout: 15_000 });
+    } catch {
+      throw new Error(`the board did not show; the page said: ${await page.textContent('#load-error')} ${await page.textContent('#sign-in-error')}`);
+    }
     return { page, blocked };
   }
 

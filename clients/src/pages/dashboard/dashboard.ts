@@ -1,6 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import programmesOperation from '../../../operations/dashboard-programmes.graphql';
-import programmeOperation from '../../../operations/dashboard-programme.graphql';
+import programmesOperation from '../../../operations/coordinator-dashboard-programmes.graphql';
+import programmeOperation from '../../../operations/coordinator-dashboard.graphql';
 // Moves to clients/operations (registered) once the schema has the Subscription type of the live feed.
 import feedOperation from './dashboard-feed.graphql';
 import { ApiError, request } from '../shared/api';
