@@ -20,6 +20,7 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 import { corsForGraphql } from './cors';
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Built dashboard and venue pages (clients/dist/pages); without it /dashboard and /venue are not served. */
+  pagesDir?: string;
   /**
    * The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process;
    * live redemptions wake on LISTEN here (without it they poll the vouchers subgraph).
@@ -165,6 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = !closing && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+  mountPages(app, options.pagesDir);
   app.get('/metrics', metrics.serve);
   serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
   // Preflights carry no token: CORS answers them before authentication.

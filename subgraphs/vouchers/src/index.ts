@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@pass/kit';
+import { ProgrammeActivityResolver, SessionSeatsResolver, VenueMonthResolver } from './activity/activity.resolver';
 import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
@@ -82,6 +83,9 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     OutcomeResolver,
     BookOutcomesResolver,
     LiveResolver,
+    ProgrammeActivityResolver,
+    VenueMonthResolver,
+    SessionSeatsResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),

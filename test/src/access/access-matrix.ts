@@ -272,6 +272,22 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
   },
+  {
+    coordinate: 'Programme.activity (redemptionsByDay, redemptionsByPlace)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Venue.monthToDate',
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { monthToDate { month amountCents } } }', variables: { id: f.venue[w] } }),
+  },
+  {
+    coordinate: 'WorkshopSession.seatsLeft',
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { seatsLeft } }', variables: { id: f.session[w] } }),
+  },
+  { coordinate: 'Venue.sessionsOn', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { sessionsOn(date: "2026-01-05") { startsAt seats } } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
