@@ -1,8 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
 import programmesOperation from '../../../operations/coordinator-dashboard-programmes.graphql';
 import programmeOperation from '../../../operations/coordinator-dashboard.graphql';
-// Moves to clients/operations (registered) once the schema has the Subscription type of the live feed.
-import feedOperation from './dashboard-feed.graphql';
+import feedOperation from '../../../operations/coordinator-dashboard-feed.graphql';
 import { ApiError, request } from '../shared/api';
 import { byId, count, el, euros, shortDay, time } from '../shared/format';
 import { forgetToken, readClaims, saveToken, savedToken, type TokenClaims } from '../shared/token';
