@@ -67,7 +67,7 @@ describe('npm run hub', () => {
   let dir: string;
   beforeAll(async () => {
     hub = await startTestHub();
-    process.env.DATABASE_URL = hub.subgraphs.venues.dataSource.options.url as string;
+    process.env.DATABASE_URL = (hub.subgraphs.venues.dataSource.options as { url?: string }).url as string;
     dir = mkdtempSync(path.join(tmpdir(), 'hub-cli-'));
   });
   afterAll(async () => {
@@ -115,7 +115,8 @@ describe('npm run hub', () => {
     let yielded = 0;
     const yieldedAtProgress: number[] = [];
     const db = hub.subgraphs.venues.dataSource;
-    const source = generatedFile(10_000, (i) => void (yielded = i));
+    // A sync generator: the importer iterates it with for await, as it does a stream.
+    const source = generatedFile(10_000, (i) => void (yielded = i)) as unknown as AsyncIterable<string>;
     const report = await importVenueCsv(db, source, { batchSize: 500, onProgress: () => void yieldedAtProgress.push(yielded) });
     expect(report.rowsRead).toBe(10_000);
     // Batches of 500 are written as rows arrive: memory holds a batch, not the file.

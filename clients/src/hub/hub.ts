@@ -71,7 +71,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       persistedOnly: options.persistedOnly ?? false,
       pagesDir: builtPagesDir,
       logger: logger.child({ part: 'gateway' }),
-      databaseUrl: options.databaseUrl,
       ...options.gateway,
     });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0, options.gatewayHost);

@@ -13,7 +13,7 @@ import { gatewayProcess, vouchersProcess, type Service } from './processes';
 describe('live redemptions scale out', () => {
   let hub: TestHub;
   let cso: LiveProgramme;
-  let services: Service[] = [];
+  const services: Service[] = [];
 
   beforeAll(async () => {
     hub = await startTestHub();
@@ -25,7 +25,7 @@ describe('live redemptions scale out', () => {
   });
 
   test('subscribers on two gateways see every event once, from either vouchers process', async () => {
-    const databaseUrl = hub.subgraphs.vouchers.dataSource.options.url as string;
+    const databaseUrl = (hub.subgraphs.vouchers.dataSource.options as { url?: string }).url as string;
     const secondVouchers = await vouchersProcess(databaseUrl, hub.keys);
     services.push(secondVouchers);
     const [gatewayOne, gatewayTwo] = await Promise.all([

@@ -27,7 +27,7 @@ describe('live redemptions when the vouchers subgraph restarts', () => {
     await hub?.close();
   });
 
-  const databaseUrl = () => hub.subgraphs.vouchers.dataSource.options.url as string;
+  const databaseUrl = () => (hub.subgraphs.vouchers.dataSource.options as { url?: string }).url as string;
   const gatewayWith = async (options: { vouchersUrl?: string; maxQueuedEvents?: number }): Promise<{ gateway: Gateway; url: string }> => {
     const gateway = await createGateway({
       supergraphSdl: readSupergraph(),

@@ -1,10 +1,8 @@
 import type { DataSource } from 'typeorm';
 import {
-  BadInputError,
   ForbiddenError,
   NotFoundError,
   Topics,
-  findCommune,
   isCommuneInTerritory,
   isUuid,
   parseTerritoryEntry,
