@@ -92,6 +92,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
   const metrics = new Metrics(logger);
+  // @apollo/gateway 2.14 otherwise starts a meter that reports usage to apollographql.com and,
+  // to describe its host, probes the cloud metadata addresses (169.254.169.254…) at start. A hub
+  // holding vulnerable people's data never phones home, whatever the environment says.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
