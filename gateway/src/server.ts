@@ -154,6 +154,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
 
   let closing = false;
+  let stopped: Promise<void> | undefined;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -262,12 +263,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
       }),
     live,
-    close: async () => {
-      closing = true;
-      await live.close();
-      await apollo.stop();
-      await partnerAuth.close();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    // Idempotent: a test or a launcher that stops a gateway twice gets the first stop's promise
+    // (a second WebSocket server dispose would throw "The server is not running").
+    close: () =>
+      (stopped ??= (async () => {
+        closing = true;
+        await live.close();
+        await apollo.stop();
+        await partnerAuth.close();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })()),
   };
 }
