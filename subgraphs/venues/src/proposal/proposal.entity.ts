@@ -7,7 +7,15 @@ export enum ProposalStatus {
   CONFIRMED = 'CONFIRMED',
   DISMISSED = 'DISMISSED',
 }
-registerEnumType(ProposalStatus, { name: 'QualificationProposalStatus' });
+registerEnumType(ProposalStatus, {
+  name: 'QualificationProposalStatus',
+  description: 'Where a qualification proposal stands.',
+  valuesConfig: {
+    PROPOSED: { description: 'Waiting for a coordinator.' },
+    CONFIRMED: { description: 'Confirmed for a programme: the venue is qualified for it.' },
+    DISMISSED: { description: 'Dismissed: the venue is not qualified, and is not proposed again.' },
+  },
+});
 
 /**
  * A venue's own declaration that it accepts the Pass numérique (older national cartography,
@@ -15,16 +23,16 @@ registerEnumType(ProposalStatus, { name: 'QualificationProposalStatus' });
  * qualifies the venue; until then the venue takes no voucher.
  */
 @Entity({ name: 'qualification_proposal' })
-@ObjectType()
+@ObjectType({ description: 'A venue\'s own declaration that it accepts the Pass numérique, waiting for a coordinator to confirm it for a programme (which qualifies the venue) or dismiss it.' })
 export class QualificationProposal {
   @PrimaryGeneratedColumn('uuid')
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal\'s id.' })
   id!: string;
 
   @Column('uuid', { name: 'venue_id' })
   venueId!: string;
 
-  @Field(() => Venue)
+  @Field(() => Venue, { description: 'The venue that declared it accepts the Pass numérique.' })
   venue?: Venue;
 
   @Column('text')
@@ -32,11 +40,11 @@ export class QualificationProposal {
   reason!: string;
 
   @Column('timestamptz', { name: 'proposed_at' })
-  @Field()
+  @Field({ description: 'When the import that found the declaration recorded it.' })
   proposedAt!: Date;
 
   @Column('text')
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, { description: 'Waiting, confirmed or dismissed.' })
   status!: ProposalStatus;
 
   @Column('uuid', { name: 'programme_id', nullable: true })
@@ -47,6 +55,6 @@ export class QualificationProposal {
   decidedBy!: string | null;
 
   @Column('timestamptz', { name: 'decided_at', nullable: true })
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When a coordinator confirmed or dismissed it; null while waiting.' })
   decidedAt!: Date | null;
 }

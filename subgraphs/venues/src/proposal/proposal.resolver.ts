@@ -19,14 +19,14 @@ export class ProposalResolver {
   @Mutation(() => CartographyImportReport, {
     description: 'Imports places from the older national cartography export (2021, a JSON array); those declaring "Accepte le Pass numérique" become qualification proposals, not qualifications.',
   })
-  async importCartography2021(@Arg('json', () => String) json: string, @Ctx() ctx: Context): Promise<CartographyImportReport> {
+  async importCartography2021(@Arg('json', () => String, { description: 'The export file\'s content: a JSON array of places.' }) json: string, @Ctx() ctx: Context): Promise<CartographyImportReport> {
     const report = await importCartography2021(ctx.dataSource, json);
     return { ...report, errors: report.errors.map((e) => ({ row: e.row, column: e.field ?? null, message: e.message })) };
   }
 
   @Authorized(Role.OPERATOR)
   @Query(() => [QualificationProposal], { description: 'Proposals waiting for a coordinator, oldest first.' })
-  qualificationProposals(@Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<QualificationProposal[]> {
+  qualificationProposals(@Arg('first', () => Int, { defaultValue: 100, description: 'How many proposals, from 1 to 1000.' }) first: number, @Ctx() ctx: Context): Promise<QualificationProposal[]> {
     checkFirst(first);
     return proposalStore.pending(ctx.dataSource, first);
   }
@@ -34,8 +34,8 @@ export class ProposalResolver {
   @Authorized(Role.COORDINATOR, Role.OPERATOR)
   @Mutation(() => ProposalPayload, { description: "Confirms a venue's proposal for a programme the caller coordinates: the venue is then qualified for it." })
   async confirmQualificationProposal(
-    @Arg('proposalId', () => ID) proposalId: string,
-    @Arg('programmeId', () => ID) programmeId: string,
+    @Arg('proposalId', () => ID, { description: 'The proposal to confirm.' }) proposalId: string,
+    @Arg('programmeId', () => ID, { description: 'The programme the venue is qualified for.' }) programmeId: string,
     @Ctx() ctx: Context,
   ): Promise<ProposalPayload> {
     ensure(is(ctx.caller, Role.OPERATOR) || coordinates(ctx.caller, programmeId), 'confirming for a programme the caller does not coordinate');
@@ -44,7 +44,7 @@ export class ProposalResolver {
 
   @Authorized(Role.COORDINATOR, Role.OPERATOR)
   @Mutation(() => ProposalPayload, { description: 'Dismisses a proposal: the venue is not qualified, and is not proposed again.' })
-  dismissQualificationProposal(@Arg('proposalId', () => ID) proposalId: string, @Ctx() ctx: Context): Promise<ProposalPayload> {
+  dismissQualificationProposal(@Arg('proposalId', () => ID, { description: 'The proposal to dismiss.' }) proposalId: string, @Ctx() ctx: Context): Promise<ProposalPayload> {
     return decide(ctx, proposalId, ProposalStatus.DISMISSED, null);
   }
 
@@ -73,7 +73,7 @@ async function decide(ctx: Context, proposalId: string, status: ProposalStatus, 
 export class ProgrammeProposalsResolver {
   @FieldResolver(() => [QualificationProposal], { description: "Proposals waiting for a decision, of venues in this programme's territory." })
   @Directive('@requires(fields: "territory")')
-  qualificationProposals(@Root() programme: ProgrammeRef, @Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<QualificationProposal[]> {
+  qualificationProposals(@Root() programme: ProgrammeRef, @Arg('first', () => Int, { defaultValue: 100, description: 'How many proposals, from 1 to 1000.' }) first: number, @Ctx() ctx: Context): Promise<QualificationProposal[]> {
     ensure(is(ctx.caller, Role.OPERATOR) || coordinates(ctx.caller, programme.id), 'proposals for a programme the caller does not coordinate');
     checkFirst(first);
     return proposalStore.pendingInTerritory(ctx.dataSource, (programme.territory ?? []).map((entry) => parseTerritoryEntry(entry)), first);

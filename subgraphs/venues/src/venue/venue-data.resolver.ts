@@ -17,7 +17,7 @@ export const EXPORT_MAX_VENUES = 20_000;
 export class VenueDataResolver {
   @Authorized(Role.OPERATOR, Role.COORDINATOR)
   @Mutation(() => RegisterVenuePayload, { description: 'Registers a venue, with the checks of the national venue standard; refusals are typed.' })
-  registerVenue(@Arg('input', () => RegisterVenueInput) input: RegisterVenueInput, @Ctx() ctx: Context): Promise<RegisterVenuePayload> {
+  registerVenue(@Arg('input', () => RegisterVenueInput, { description: 'The venue to register.' }) input: RegisterVenueInput, @Ctx() ctx: Context): Promise<RegisterVenuePayload> {
     return registerVenueChecked(ctx.dataSource, { ...input, services: input.services ?? [] });
   }
 
@@ -25,7 +25,7 @@ export class VenueDataResolver {
   @Mutation(() => VenueImportReport, {
     description: 'Imports venues from a CSV in the national venue standard (standard-mediation-num v1.0.2), up to about 20 MB: good rows are upserted by (`source`, `id`), each bad one reported.',
   })
-  async importVenues(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context): Promise<VenueImportReport> {
+  async importVenues(@Arg('csv', () => String, { description: 'The CSV file\'s content, header row first.' }) csv: string, @Ctx() ctx: Context): Promise<VenueImportReport> {
     if (Buffer.byteLength(csv) > IMPORT_MAX_BYTES) throw new BadInputError(`at most ${IMPORT_MAX_BYTES} bytes; import larger files with the CLI (npm run hub -- venues import)`, 'csv');
     const report = await importVenueCsv(ctx.dataSource, csv, { maxErrors: 1000 });
     return { ...report, errors: report.errors.map((e) => ({ row: e.row, column: e.field ?? null, message: e.message })) };
@@ -33,7 +33,7 @@ export class VenueDataResolver {
 
   @Authorized(Role.OPERATOR)
   @Query(() => String, { description: 'Every venue (or those of one `source`) as a CSV in the national venue standard; re-importing it changes nothing.' })
-  async venuesCsv(@Arg('source', () => String, { nullable: true }) source: string | null, @Ctx() ctx: Context): Promise<string> {
+  async venuesCsv(@Arg('source', () => String, { nullable: true, description: 'Only the venues declared by this source; every venue when left out.' }) source: string | null, @Ctx() ctx: Context): Promise<string> {
     const [{ n }] = await ctx.dataSource.query(source === null ? 'select count(*)::int as n from venue' : 'select count(*)::int as n from venue where source = $1', source === null ? [] : [source]);
     if (n > EXPORT_MAX_VENUES) throw new BadInputError(`${n} venues: export more than ${EXPORT_MAX_VENUES} with the CLI (npm run hub -- venues export)`, 'source');
     let csv = '';

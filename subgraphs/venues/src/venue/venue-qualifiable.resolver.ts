@@ -15,7 +15,7 @@ export class QualifiableVenuesResolver {
    */
   @FieldResolver(() => [Venue], { description: "Venues in this programme's territory not yet qualified for it, by name: what its coordinators may qualify." })
   @Directive('@requires(fields: "territory")')
-  async venuesToQualify(@Root() programme: ProgrammeRef, @Arg('first', () => Int, { defaultValue: 100 }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
+  async venuesToQualify(@Root() programme: ProgrammeRef, @Arg('first', () => Int, { defaultValue: 100, description: 'How many venues, from 1 to 1000.' }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
     ensure(is(ctx.caller, Role.OPERATOR) || coordinates(ctx.caller, programme.id), 'venues to qualify for a programme the caller does not coordinate');
     if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
     const entries: TerritoryEntry[] = (programme.territory ?? []).map((entry) => parseTerritoryEntry(entry));

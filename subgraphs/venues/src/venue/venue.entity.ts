@@ -108,10 +108,10 @@ export interface VenueDetails {
 
 @ObjectType({ description: 'A département or a région, by INSEE code and name.' })
 export class AdministrativeArea {
-  @Field()
+  @Field({ description: 'Its official INSEE code, e.g. "75" or "11".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'Its official name.' })
   name!: string;
 }
 

@@ -35,7 +35,7 @@ export class VenueResolver {
   }
 
   @FieldResolver(() => [WorkshopSession], { description: "Sessions starting on a Paris calendar day, earliest first: the counter page's list for today." })
-  sessionsOn(@Root() venue: Venue, @Arg('date', () => LocalDateResolver) date: string, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
+  sessionsOn(@Root() venue: Venue, @Arg('date', () => LocalDateResolver, { description: 'The Paris calendar day, YYYY-MM-DD.' }) date: string, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new BadInputError('date must be written YYYY-MM-DD', 'date');
     return ctx.loaders.sessionsOfVenueOn(date).load(venue.id);
   }

@@ -41,7 +41,7 @@ export class ProgrammeActivityResolver {
   async redemptionsByPlace(
     @Root() p: ProgrammeRef,
     @Ctx() ctx: Context,
-    @Arg('level', () => PlaceLevel, { defaultValue: PlaceLevel.DEPARTEMENT }) level: PlaceLevel,
+    @Arg('level', () => PlaceLevel, { defaultValue: PlaceLevel.DEPARTEMENT, description: 'By commune or by département.' }) level: PlaceLevel,
   ): Promise<PlaceActivity[]> {
     await ensureProgrammeFigures(ctx, p.id);
     return placesOf(await ctx.loaders.redemptionsByCommune.load(p.id), level);

@@ -27,9 +27,9 @@ export class LiveResolver {
   })
   redemptionRecorded(
     @Root() event: RedemptionEvent,
-    @Arg('programmeId', () => ID, { nullable: true }) _programmeId?: string | null,
-    @Arg('venueId', () => ID, { nullable: true }) _venueId?: string | null,
-    @Arg('after', () => String, { nullable: true }) _after?: string | null,
+    @Arg('programmeId', () => ID, { nullable: true, description: 'Only the redemptions of this programme; a coordinator or funder must name one of its own.' }) _programmeId?: string | null,
+    @Arg('venueId', () => ID, { nullable: true, description: 'Only the redemptions at this venue; a venue must name itself.' }) _venueId?: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The cursor of the last event processed: the stream resumes right after it; without it, the stream starts now.' }) _after?: string | null,
   ): RedemptionEvent {
     return event;
   }
@@ -39,7 +39,7 @@ export class LiveResolver {
     nullable: 'items',
     description: 'Redemptions by id, in the order asked (null for one that does not exist); FORBIDDEN if the caller may not see one of them.',
   })
-  async redemptions(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Redemption | null)[]> {
+  async redemptions(@Arg('ids', () => [ID], { description: 'The redemptions\' ids, at most 100.' }) ids: string[], @Ctx() ctx: Context): Promise<(Redemption | null)[]> {
     if (ids.length > MAX_IDS) throw new BadInputError(`at most ${MAX_IDS} ids`, 'ids');
     const rows = (await ctx.loaders.redemption.loadMany(ids)).map((row) => (row instanceof Error ? null : row));
     // The row rules of every other read: the same function as the Redemption entity fetch.

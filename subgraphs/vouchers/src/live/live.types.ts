@@ -7,7 +7,7 @@ export class RedemptionEvent {
   @Field({ description: 'Give it back as `after` to resume right after this event.' })
   cursor!: string;
 
-  @Field(() => Redemption)
+  @Field(() => Redemption, { description: 'The redemption recorded.' })
   redemption!: Redemption;
 }
 
