@@ -10,3 +10,4 @@ export {
   weightedSymbol,
   type CodeKind,
 } from './voucher-code-check';
+export { parisDateParts, parisDayOf, parisMonthOf, parisYearOf, type ParisDate } from './paris-date';

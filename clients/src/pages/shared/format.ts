@@ -1,3 +1,5 @@
+import { parisDayOf } from '@pass/contracts';
+
 /** French display of the API's integers: cents as euros, instants in Paris time. */
 const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const COUNT = new Intl.NumberFormat('fr-FR');
@@ -5,7 +7,6 @@ const TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 
 const TIME_SECONDS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 const LONG_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
 
 export const euros = (cents: number): string => EUROS.format(cents / 100);
 export const count = (n: number): string => COUNT.format(n);
@@ -15,7 +16,7 @@ export const timeWithSeconds = (iso: string): string => TIME_SECONDS.format(new 
 export const shortDay = (day: string): string => DAY.format(new Date(`${day}T00:00:00Z`));
 export const longToday = (): string => LONG_DAY.format(new Date());
 /** Today in Paris, YYYY-MM-DD: the venue's working day. */
-export const parisToday = (): string => ISO_DAY.format(new Date());
+export const parisToday = (): string => parisDayOf(new Date());
 
 /** Creates an element with text; the pages never build HTML from strings (no injection). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {

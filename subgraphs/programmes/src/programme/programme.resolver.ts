@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure } from '@pass/kit';
+import { EVERY_ROLE, Role, ensure, parisDayOf } from '@pass/kit';
 import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
@@ -11,11 +11,9 @@ import { CreateProgrammeInput } from './programme.inputs';
 import { createProgramme } from './programme.manager';
 import { programmeStore } from './programme.store';
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
-
 /** Whole days from today (Paris) to the last valid day, both included: what a coordinator has left. */
 export function daysLeftUntil(validUntil: string, now: Date): number {
-  const days = (Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${PARIS_DAY.format(now)}T00:00:00Z`)) / 86_400_000 + 1;
+  const days = (Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${parisDayOf(now)}T00:00:00Z`)) / 86_400_000 + 1;
   return Math.max(0, Math.round(days));
 }
 

@@ -1,4 +1,4 @@
-import { findCommune } from '@pass/kit';
+import { findCommune, parisDayOf } from '@pass/kit';
 import { UNKNOWN_PIVOT, defaultVenueSchema, type ImportedVenue } from './venue-import';
 import { postcodesOf } from './geography';
 import type { Venue, VenueDetails } from './venue.entity';
@@ -89,7 +89,7 @@ const join = (values: string[] | undefined): string => (values ?? []).join('|');
 
 /** Today in Paris, YYYY-MM-DD: the declaration date of a venue registered without one. */
 export function parisToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return parisDayOf(new Date());
 }
 
 /** One row of the standard, by column name, for a stored venue. */
