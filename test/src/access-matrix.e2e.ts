@@ -2,7 +2,7 @@ import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Role, parisMonthOf, signCallerAssertion, type Caller } from '@pass/kit';
 import { readSupergraph } from '@pass/schema';
 import { closeMonth, redeemVoucher } from '@pass/vouchers';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
 import { ACCESS_RULES, type AccessRule, type Fixture, type RedeemedVoucher, type Request, type Whose } from './access/access-matrix';
 
 /*
@@ -52,10 +52,12 @@ describe('access matrix', () => {
       vouchers: { code: string; state: string }[];
     };
     const books = async (distributorId: string): Promise<BookRow[]> =>
-      (await asOperator(
-        'query($id: ID!) { distributor(id: $id) { books(first: 300) { id code state redemptions { id session { id } voucher { id code } } vouchers { code state } } } }',
-        { id: distributorId },
-      )).distributor.books;
+      everyNode(async (after) =>
+        (await asOperator(
+          'query($id: ID!, $after: String) { distributor(id: $id) { books(first: 100, after: $after) { nodes { id code state redemptions { id session { id } voucher { id code } } vouchers { code state } } pageInfo { hasNextPage endCursor } } } }',
+          { id: distributorId, after },
+        )).distributor.books,
+      );
     const [nogent, montataire, dijon] = await Promise.all([books(demo.distributors.peNogent!), books(demo.distributors.peMontataire!), books(demo.distributors.mlDijon!)]);
     // Started with one voucher: the venue's other sittings are still open to the book (one voucher pays one sitting).
     const used = (list: BookRow[]) => list.find((b) => b.state === 'HANDED_OUT' && b.redemptions.length === 1 && b.vouchers.some((v) => v.state === 'AVAILABLE'))!;

@@ -1,7 +1,7 @@
 import { Role } from '@pass/kit';
 import { scheduleSession } from '@pass/venues';
 import { closeMonth, parisMonthOf, recordOutcome } from '@pass/vouchers';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
 import {
   allocate,
   availableVoucherCodes,
@@ -283,16 +283,19 @@ describe('money after redemption', () => {
         outcome: { pixScore: 412, skillsReached: ['Send an email', 'Apply online'], note: 'CV done', venue: { id: hub.demo!.venues.gestUp } },
         error: null,
       });
-      const { distributor } = await gql(
-        hub,
-        `query ($id: ID!) { distributor(id: $id) { books(first: 200) { code outcomes { venue { name } pixScore skillsReached recordedAt } } } }`,
-        { id: hub.demo!.distributors.peMontataire },
+      const books: any[] = await everyNode(async (after) =>
+        (await gql(
+          hub,
+          `query ($id: ID!, $after: String) { distributor(id: $id) { books(first: 100, after: $after) {
+             nodes { code outcomes { venue { name } pixScore skillsReached recordedAt } } pageInfo { hasNextPage endCursor } } } }`,
+          { id: hub.demo!.distributors.peMontataire, after },
+        )).distributor.books,
       );
-      const book = distributor.books.find((b: any) => b.code === code);
+      const book = books.find((b: any) => b.code === code);
       expect(book.outcomes).toEqual([
         { venue: { name: "Gest'Up" }, pixScore: 412, skillsReached: ['Send an email', 'Apply online'], recordedAt: expect.any(String) },
       ]);
-      expect(distributor.books.filter((b: any) => b.outcomes.length > 0)).toHaveLength(1);
+      expect(books.filter((b: any) => b.outcomes.length > 0)).toHaveLength(1);
     });
 
     test('a venue that redeemed no voucher of the book may not', async () => {

@@ -10,11 +10,14 @@ const QUERY = `query Books($id: ID!, $first: Int!) {
   distributor(id: $id) {
     name
     books(first: $first) {
-      code state vouchersUsed
-      programme { name }
-      beneficiary { pseudonym }
-      vouchers { code state }
-      redemptions { venue { name } session { startsAt } }
+      totalCount
+      nodes {
+        code state vouchersUsed
+        programme { name }
+        beneficiary { pseudonym }
+        vouchers { code state }
+        redemptions { venue { name } session { startsAt } }
+      }
     }
   }
 }`;
@@ -33,14 +36,14 @@ describe('N+1 guard', () => {
     const before = totalSqlStatements();
     const { body } = await hub.graphql(QUERY, { id: hub.demo!.distributors.mlDijon, first });
     expect(body.errors).toBeUndefined();
-    return { statements: totalSqlStatements() - before, books: body.data.distributor.books.length };
+    return { statements: totalSqlStatements() - before, books: body.data.distributor.books.nodes.length };
   }
 
-  test('10 books and 1,000 books cost the same number of SQL statements', async () => {
+  test('a page of 10 books and a page of 100 cost the same number of SQL statements', async () => {
     const small = await statementsFor(10);
-    const large = await statementsFor(1000);
+    const large = await statementsFor(100);
     expect(small.books).toBe(10);
-    expect(large.books).toBe(1000);
+    expect(large.books).toBe(100);
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
   });

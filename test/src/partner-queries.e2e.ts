@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSO_BUDGET_CENTS } from '@pass/clients';
 import { Role } from '@pass/kit';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
 
 const operation = (name: string) => readFileSync(path.resolve(__dirname, '../../clients/operations', `${name}.graphql`), 'utf8');
 
@@ -49,20 +49,28 @@ describe('partner queries through the gateway, each as its partner', () => {
     ]);
   });
 
-  test('distributor: its books with state, pseudonym, vouchers used and where', async () => {
-    const { body } = await hub.graphqlAs(
-      await hub.tokenFor({ role: Role.DISTRIBUTOR, organisationId: hub.demo!.distributors.peNogent }),
-      operation('distributor-books'),
-      { distributorId: hub.demo!.distributors.peNogent, first: 200 },
-    );
-    expect(body.errors).toBeUndefined();
-    const d = body.data.distributor;
+  test('distributor: its books with state, pseudonym, vouchers used and where, page by page', async () => {
+    const token = await hub.tokenFor({ role: Role.DISTRIBUTOR, organisationId: hub.demo!.distributors.peNogent });
+    const pages: any[] = [];
+    const books: any[] = await everyNode(async (after) => {
+      const { body } = await hub.graphqlAs(token, operation('distributor-books'), { distributorId: hub.demo!.distributors.peNogent, first: 50, after });
+      expect(body.errors).toBeUndefined();
+      pages.push(body.data.distributor);
+      return body.data.distributor.books;
+    });
+    const d = pages[0];
     expect(d.name).toBe('Pôle emploi Creil / Nogent-sur-Oise');
     expect(d.booksAllocated).toBe(120);
     expect(d.booksHandedOut).toBe(6);
     expect(d.vouchersRedeemed).toBe(12);
-    expect(d.books).toHaveLength(120);
-    const handedOut = d.books.filter((b: any) => b.state === 'HANDED_OUT');
+    // 50 + 50 + 20: every book once, in code order, and only the last page says nothing follows.
+    expect(pages.map((p) => p.books.nodes.length)).toEqual([50, 50, 20]);
+    expect(pages.map((p) => p.books.pageInfo.hasNextPage)).toEqual([true, true, false]);
+    expect(pages.every((p) => p.books.totalCount === 120)).toBe(true);
+    const codes = books.map((b) => b.code);
+    expect(new Set(codes).size).toBe(120);
+    expect(codes).toEqual([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const handedOut = books.filter((b: any) => b.state === 'HANDED_OUT');
     expect(handedOut).toHaveLength(6);
     for (const book of handedOut) {
       expect(book.beneficiary.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
@@ -70,7 +78,44 @@ describe('partner queries through the gateway, each as its partner', () => {
       for (const r of book.redemptions) expect(r.venue.name).toBe('Les Compagnons du Marais');
     }
     expect(handedOut.map((b: any) => b.vouchersUsed).sort()).toEqual([1, 1, 2, 2, 3, 3]);
-    expect(d.books.filter((b: any) => b.state === 'ALLOCATED').every((b: any) => b.beneficiary === null)).toBe(true);
+    expect(books.filter((b: any) => b.state === 'ALLOCATED').every((b: any) => b.beneficiary === null)).toBe(true);
+  });
+
+  test("distributor books: edges carry each book's cursor, and the page after a cursor starts after that book", async () => {
+    const query = `query($id: ID!, $after: String) { distributor(id: $id) { books(first: 3, after: $after) {
+      edges { cursor node { code } } pageInfo { hasNextPage endCursor } } } }`;
+    const first = (await hub.graphql(query, { id: hub.demo!.distributors.peNogent })).body.data.distributor.books;
+    expect(first.edges).toHaveLength(3);
+    expect(first.pageInfo.endCursor).toBe(first.edges[2].cursor);
+    const { body } = await hub.graphql(query, { id: hub.demo!.distributors.peNogent, after: first.edges[0].cursor });
+    expect(body.data.distributor.books.edges.map((e: any) => e.node.code)).toEqual([first.edges[1].node.code, first.edges[2].node.code, expect.any(String)]);
+    expect(body.data.distributor.books.edges[2].node.code > first.edges[2].node.code).toBe(true);
+  });
+
+  test('distributor books: a first out of 1-100 or a forged cursor is BAD_USER_INPUT naming the argument', async () => {
+    const ask = (variables: Record<string, unknown>) =>
+      hub.graphql('query($id: ID!, $first: Int!, $after: String) { distributor(id: $id) { books(first: $first, after: $after) { nodes { code } } } }', {
+        id: hub.demo!.distributors.peNogent,
+        first: 10,
+        ...variables,
+      });
+    const refusal = async (variables: Record<string, unknown>) => {
+      const { body } = await ask(variables);
+      expect(body.errors).toHaveLength(1);
+      return { code: body.errors![0].extensions.code, field: body.errors![0].extensions.field };
+    };
+    for (const first of [0, -1, 101, 1000]) expect(await refusal({ first })).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    const real = (await ask({ first: 1 })).body.data.distributor.books;
+    expect(real.nodes).toHaveLength(1);
+    const forged = [
+      'not a cursor!',
+      Buffer.from('B-0001').toString('base64url'),
+      Buffer.from(JSON.stringify(['v1', 'Venue.statements', 'B-0001'])).toString('base64url'),
+      Buffer.from(JSON.stringify(['v0', 'Distributor.books', 'B-0001'])).toString('base64url'),
+      'x'.repeat(500),
+    ];
+    for (const after of forged) expect(await refusal({ after })).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await ask({ first: 100 })).body.errors).toBeUndefined();
   });
 
   test('venue: sessions with redemptions, voucher codes, programme names and the amount due this month', async () => {

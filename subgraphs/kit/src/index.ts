@@ -58,3 +58,17 @@ export { watchHubAuth, type HubAuthWatcher } from './hub-auth/hub-auth.watcher';
 export { type AuditTrail } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';
 export * from './observability';
+export {
+  ConnectionType,
+  PageInfo,
+  readPageRequest,
+  toConnection,
+  encodeCursor,
+  emptyPage,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Connection,
+  type Edge,
+  type PageRequest,
+  type PageRows,
+} from './pagination/connection';

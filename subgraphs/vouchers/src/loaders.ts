@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
-import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { aggregateLoader, emptyPage, groupedLoader, keyedLoader, type PageRequest, type SubgraphContext } from '@pass/kit';
+import type { Book } from './book/book.entity';
 import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
 import { programmeFactStore } from './facts/programme-fact.store';
@@ -43,9 +44,11 @@ export function createLoaders(db: DataSource) {
     voucher: keyedLoader('Voucher', (ids) => voucherStore.byIds(db, ids), (v) => v.id),
     redemption: keyedLoader('Redemption', (ids) => redemptionStore.byIds(db, ids), (r) => r.id),
     vouchersOfBook: groupedLoader((ids) => voucherStore.ofBooks(db, ids), (v) => v.bookId),
-    booksOfDistributor: perArgument((first: number) =>
-      groupedLoader((ids) => bookStore.ofDistributors(db, ids, first), (b) => b.distributorId as string),
-    ),
+    // Keyed by the page asked for: distributors asked the same page share one statement.
+    booksOfDistributor: perArgument((page: string) => {
+      const request = JSON.parse(page) as PageRequest;
+      return aggregateLoader((ids) => bookStore.pagesOfDistributors(db, ids, request), () => emptyPage<Book>());
+    }),
     booksOfBeneficiary: groupedLoader((ids) => bookStore.ofBeneficiaries(db, ids), (b) => b.beneficiaryId as string),
     redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),

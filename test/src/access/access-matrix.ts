@@ -305,7 +305,7 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { distributorActivity { distributor { id } booksAllocated vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
   },
-  { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { code } } }', variables: { id: f.distributor[w] } }) },
+  { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { nodes { code } } } }', variables: { id: f.distributor[w] } }) },
   { coordinate: 'WorkshopSession.redemptions', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { redemptions { amountCents } } }', variables: { id: f.session[w] } }) },
   { coordinate: 'Mutation.issueBooks', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { issueBooks(orderId: $id) { booksIssued } }', variables: { id: f.order[w] } }) },
   {

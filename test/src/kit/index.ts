@@ -55,3 +55,4 @@ export async function startTestHub(options: { demo?: boolean; persistedOnly?: bo
     },
   };
 }
+export { everyNode, type PageOf } from './pages';

@@ -1,21 +1,30 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role, ensure, is, isOrganisation } from '@pass/kit';
+import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Role, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
 import { BeneficiaryRef, DistributorRef, WorkshopSessionRef } from '../refs/refs';
 import { Book } from './book.entity';
 
+/** Names the list in its cursors, so that a cursor of another list is refused. */
+const BOOKS_OF_DISTRIBUTOR = 'Distributor.books';
+
+@ObjectType('BookConnection', { description: "A page of a distributor's books, by code." })
+export class BookConnection extends ConnectionType(Book, 'Book') {}
+
 @Resolver(() => DistributorRef)
 export class DistributorBooksResolver {
-  @FieldResolver(() => [Book], { description: 'Books allocated to this distributor, by code.' })
-  books(
+  @FieldResolver(() => BookConnection, { description: 'Books allocated to this distributor, by code, a page at a time.' })
+  async books(
     @Root() distributor: DistributorRef,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many books.' }) first: number,
-  ): Promise<Book[]> {
-    if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Books in this page: 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`; the first page when absent." })
+    after: string | null,
+  ): Promise<BookConnection> {
+    const request = readPageRequest(BOOKS_OF_DISTRIBUTOR, first, after);
     ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, distributor.id), "another distributor's books");
-    return ctx.loaders.booksOfDistributor(first).load(distributor.id);
+    const page = await ctx.loaders.booksOfDistributor(JSON.stringify(request)).load(distributor.id);
+    return toConnection(BOOKS_OF_DISTRIBUTOR, request, page, (book) => book.code);
   }
 }
 
