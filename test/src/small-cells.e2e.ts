@@ -43,6 +43,7 @@ describe('small cells for analysts', () => {
   let hub: TestHub;
   let programmeId: string;
   const venueIds: string[] = [];
+  let smallVenueSession: string;
 
   beforeAll(async () => {
     hub = await startTestHub();
@@ -57,6 +58,7 @@ describe('small cells for analysts', () => {
     for (const [i, v] of PLAN.entries()) {
       const sessions = await scheduleSessions(hub, venueIds[i]!, v.redemptions);
       const token = await venueToken(hub, venueIds[i]!);
+      if (i === 4) smallVenueSession = sessions[0]!;
       for (const sessionId of sessions) expect((await redeem(hub, token, { voucherCode: codes.pop()!, sessionId })).error).toBeNull();
     }
   });
@@ -94,6 +96,18 @@ describe('small cells for analysts', () => {
     // published venue's, not the 10 that would reveal the Médiathèque's 3.
     const creil = f.communes.find((c) => c.code === '60175')!;
     expect(creil.vouchersRedeemed).toBe(sum(f.venueActivity.filter((v) => v.venue.id === venueIds[0] || v.venue.id === venueIds[1])));
+  });
+
+  test("an analyst cannot read one venue's running figures either (its month so far, a session's seats left)", async () => {
+    const analyst = await hub.tokenFor({ role: Role.ANALYST });
+    const { body } = await hub.graphqlAs(analyst, 'query($v: ID!, $s: ID!) { venue(id: $v) { monthToDate { vouchersRedeemed } } workshopSession(id: $s) { seatsLeft } }', {
+      v: venueIds[4],
+      s: smallVenueSession,
+    });
+    expect(body.errors?.map((e: { path?: unknown[]; extensions?: { code?: string } }) => [e.path?.join('.'), e.extensions?.code]).sort()).toEqual([
+      ['venue.monthToDate', 'FORBIDDEN'],
+      ['workshopSession.seatsLeft', 'FORBIDDEN'],
+    ]);
   });
 
   test('a coordinator of the programme still sees the exact figures', async () => {
