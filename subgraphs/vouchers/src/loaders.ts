@@ -79,6 +79,7 @@ export function createLoaders(db: DataSource) {
     ),
     redemptionsByDay: groupedLoader((ids) => activityStore.byDay(db, ids), (r) => r.programmeId),
     redemptionsByCommune: groupedLoader((ids) => activityStore.byCommune(db, ids), (r) => r.programmeId),
+    redemptionCells: groupedLoader((ids) => activityStore.byVenueAndCommune(db, ids), (r) => r.programmeId),
     seatsLeft: aggregateLoader((ids) => activityStore.seatsLeft(db, ids), (): number | null => null),
     outcomesOfBook: groupedLoader((ids) => outcomeStore.ofBooks(db, ids), (o) => o.bookId),
     distributorTotals: aggregateLoader(

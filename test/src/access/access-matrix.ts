@@ -279,12 +279,14 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Venue.monthToDate',
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    // Not analysts: one venue's count, often 1 to 4 (the small-cell rule, see small-cells.e2e.ts).
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { monthToDate { month amountCents } } }', variables: { id: f.venue[w] } }),
   },
   {
     coordinate: 'WorkshopSession.seatsLeft',
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    // Not analysts: one venue's count, often 1 to 4 (the small-cell rule, see small-cells.e2e.ts).
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { seatsLeft } }', variables: { id: f.session[w] } }),
   },
   { coordinate: 'Venue.sessionsOn', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { sessionsOn(date: "2026-01-05") { startsAt seats } } }', variables: { id: f.venue[w] } }) },

@@ -6,6 +6,7 @@ import { parisMonthOf } from '../paris-time';
 import { ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
 import { DailyRedemptions, PlaceActivity, PlaceLevel, VenueMonthToDate } from './activity.types';
 import type { CommuneRow } from './activity.store';
+import { showsOther, suppressSmallCells, suppressesSmallCells } from './small-cells';
 
 /** Rolls commune rows up to the level asked for, most redemptions first, named. */
 function placesOf(rows: CommuneRow[], level: PlaceLevel): PlaceActivity[] {
@@ -19,7 +20,7 @@ function placesOf(rows: CommuneRow[], level: PlaceLevel): PlaceActivity[] {
         level === PlaceLevel.COMMUNE
           ? (commune?.name ?? code)
           : (describeTerritory([{ level: 'departement', code }])[0]?.name ?? code);
-      place = { level, code, name, vouchersRedeemed: 0, amountCents: 0 };
+      place = { level, code, name, vouchersRedeemed: 0, amountCents: 0, suppressed: false };
       places.set(code, place);
     }
     place.vouchersRedeemed += row.vouchersRedeemed;
@@ -37,14 +38,25 @@ export class ProgrammeActivityResolver {
     return ctx.loaders.redemptionsByDay.load(p.id);
   }
 
-  @FieldResolver(() => [PlaceActivity], { description: 'Redemptions per commune or département where the sessions took place, most first.' })
+  @FieldResolver(() => [PlaceActivity], {
+    description:
+      'Redemptions per commune or département where the sessions took place, most first. ' +
+      'Analysts never see a place counting 1 to 4 redemptions: small places are merged into one last row ' +
+      '(`suppressed: true`, code OTHER), itself shown only when it counts 5 or more.',
+  })
   async redemptionsByPlace(
     @Root() p: ProgrammeRef,
     @Ctx() ctx: Context,
     @Arg('level', () => PlaceLevel, { defaultValue: PlaceLevel.DEPARTEMENT, description: 'By commune or by département.' }) level: PlaceLevel,
   ): Promise<PlaceActivity[]> {
     await ensureProgrammeFigures(ctx, p.id);
-    return placesOf(await ctx.loaders.redemptionsByCommune.load(p.id), level);
+    if (!suppressesSmallCells(ctx.caller)) return placesOf(await ctx.loaders.redemptionsByCommune.load(p.id), level);
+    // Communes and départements are rolled up from the same published (venue, commune) cells as
+    // Programme.venueActivity, so no table can be subtracted from another (see small-cells.ts).
+    const { published, other } = suppressSmallCells(await ctx.loaders.redemptionCells.load(p.id));
+    const places = placesOf(published.map((c) => ({ programmeId: p.id, inseeCode: c.inseeCode as string, vouchersRedeemed: c.vouchersRedeemed, amountCents: c.amountCents })), level);
+    if (showsOther(other)) places.push({ level, code: 'OTHER', name: 'Autres lieux (moins de 5 passages chacun)', ...other, suppressed: true });
+    return places;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { RedemptionCell } from './small-cells';
 
 export interface DayRow {
   programmeId: string;
@@ -45,6 +46,28 @@ export const activityStore = {
       [programmeIds],
     );
     return rows.map((r: Record<string, string>) => ({ programmeId: r.programme_id, inseeCode: r.insee_code, vouchersRedeemed: int(r.n), amountCents: int(r.cents) }));
+  },
+
+  /**
+   * Redemptions per (venue, commune of the session): the finest cells, from which an analyst's
+   * tables are all rolled up after small-cell suppression (see small-cells.ts). A redemption whose
+   * session is not known here yet has no commune.
+   */
+  async byVenueAndCommune(db: DataSource, programmeIds: string[]): Promise<(RedemptionCell & { programmeId: string })[]> {
+    const rows = await db.query(
+      `select r.programme_id, r.venue_id, s.insee_code, count(*) n, sum(r.amount_cents) cents
+         from redemption r left join session_fact s on s.session_id = r.session_id
+        where r.programme_id = any($1)
+        group by r.programme_id, r.venue_id, s.insee_code`,
+      [programmeIds],
+    );
+    return rows.map((r: Record<string, string | null>) => ({
+      programmeId: r.programme_id as string,
+      venueId: r.venue_id as string,
+      inseeCode: r.insee_code,
+      vouchersRedeemed: int(r.n),
+      amountCents: int(r.cents),
+    }));
   },
 
   /** Seats not yet taken by a redemption, per session this subgraph knows of. */

@@ -28,7 +28,7 @@ export class PlaceActivity {
   @Field(() => PlaceLevel, { description: 'Whether the place is a commune or a département.' })
   level!: PlaceLevel;
 
-  @Field({ description: 'INSEE code of the commune or the département.' })
+  @Field({ description: 'INSEE code of the commune or the département; OTHER on the merged row of small places.' })
   code!: string;
 
   @Field({ description: 'Its official name, e.g. "Creil" or "Oise".' })
@@ -39,6 +39,13 @@ export class PlaceActivity {
 
   @Field(() => SafeIntResolver, { description: 'The amount redeemed, in euro cents.' })
   amountCents!: number;
+
+  @Field({
+    description:
+      'True on the one row merging, for analysts, every place counting 1 to 4 redemptions (and, when those add up to ' +
+      'fewer than 5, the smallest other places too): analysts never see a count between 1 and 4 for a place.',
+  })
+  suppressed!: boolean;
 }
 
 @ObjectType({ description: "A venue's redemptions so far this calendar month (Paris time)." })

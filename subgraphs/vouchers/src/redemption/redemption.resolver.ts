@@ -9,6 +9,7 @@ import { Redemption } from './redemption.entity';
 import { redeemVoucher } from './redemption.manager';
 import { RedeemVoucherInput, RedeemVoucherPayload, VenueActivity } from './redemption.types';
 import { DistributorActivity } from './distributor-activity.type';
+import { type RedemptionCell, suppressSmallCells, suppressesSmallCells } from '../activity/small-cells';
 
 @Resolver(() => Redemption)
 export class RedemptionResolver {
@@ -85,9 +86,15 @@ export class ProgrammeFiguresResolver {
     return (await ctx.loaders.programmeStats.load(p.id)).outstandingCents;
   }
 
-  @FieldResolver(() => [VenueActivity], { description: 'Redemptions per venue, most active first.' })
+  @FieldResolver(() => [VenueActivity], {
+    description:
+      'Redemptions per venue, most active first. Analysts never see a venue counting 1 to 4 redemptions: such venues ' +
+      '(and, when those add up to fewer than 5, the smallest others too) are left out; together they are the ' +
+      '`suppressed` row of redemptionsByPlace, 0 or at least 5.',
+  })
   async venueActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<VenueActivity[]> {
     await ensureProgrammeFigures(ctx, p.id);
+    if (suppressesSmallCells(ctx.caller)) return venuesOf(suppressSmallCells(await ctx.loaders.redemptionCells.load(p.id)).published);
     const rows = await ctx.loaders.venueActivityOfProgramme.load(p.id);
     return rows.map((r) => ({ venue: { id: r.venueId }, vouchersRedeemed: r.vouchersRedeemed, amountCents: r.amountCents }));
   }
@@ -98,6 +105,18 @@ export class ProgrammeFiguresResolver {
     const rows = await ctx.loaders.distributorActivityOfProgramme.load(p.id);
     return rows.map((r) => ({ ...r, distributor: { id: r.distributorId } }));
   }
+}
+
+/** An analyst's venue table: the published (venue, commune) cells rolled up by venue, most active first. */
+function venuesOf(cells: RedemptionCell[]): VenueActivity[] {
+  const venues = new Map<string, VenueActivity>();
+  for (const c of cells) {
+    const v = venues.get(c.venueId) ?? { venue: { id: c.venueId }, vouchersRedeemed: 0, amountCents: 0 };
+    v.vouchersRedeemed += c.vouchersRedeemed;
+    v.amountCents += c.amountCents;
+    venues.set(c.venueId, v);
+  }
+  return [...venues.values()].sort((a, b) => b.vouchersRedeemed - a.vouchersRedeemed || a.venue.id.localeCompare(b.venue.id));
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
