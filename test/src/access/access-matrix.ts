@@ -279,14 +279,16 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Venue.monthToDate',
-    // Not analysts: one venue's count, often 1 to 4 (the small-cell rule, see small-cells.e2e.ts).
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all' },
+    // All programmes together, like Venue.figures: the venue's own and the operator's (a
+    // coordinator reads Programme.venueActivity). Never analysts: one venue's count, often 1 to 4.
+    allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { monthToDate { month amountCents } } }', variables: { id: f.venue[w] } }),
   },
   {
     coordinate: 'WorkshopSession.seatsLeft',
-    // Not analysts: one venue's count, often 1 to 4 (the small-cell rule, see small-cells.e2e.ts).
-    allowed: { venue: 'own', coordinator: 'own', operator: 'all' },
+    // Seats minus seats left is the session's redemptions across programmes: the venue's and the
+    // operator's, as its other figures. Never analysts (the small-cell rule, see small-cells.e2e.ts).
+    allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { seatsLeft } }', variables: { id: f.session[w] } }),
   },
   { coordinate: 'Venue.sessionsOn', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { sessionsOn(date: "2026-01-05") { startsAt seats } } }', variables: { id: f.venue[w] } }) },
