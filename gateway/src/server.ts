@@ -119,6 +119,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.disable('x-powered-by');
   app.use(metrics.requests);
   const httpServer = http.createServer(app);
+  // Idle keep-alive sockets stay open 120 s (Node closes them after 5 s): a client reusing a
+  // socket while the server closes it gets ECONNRESET, and under load the clients' one-second
+  // margin is not enough (seen in the 1,000-retries test). The subgraphs do the same.
+  httpServer.keepAliveTimeout = 120_000;
+  httpServer.headersTimeout = 125_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
