@@ -36,6 +36,7 @@ export {
   MAX_TOKEN_LIFETIME_SECONDS,
   type PartnerTokenRing,
   signCallerAssertion,
+  callerAssertionSigner,
   callerAssertionVerifier,
   AuthError,
   CALLER_HEADER,
