@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadDemoData, startHub } from '@pass/clients';
 import { createGateway } from '@pass/gateway';
@@ -23,7 +24,28 @@ import { onCleanup, runBench, say, startBenchDatabase } from './bench-kit';
  * only serves; both share the machine's cores, as any local driver would.
  *
  * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3) change the run.
+ * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
+ * each gateway row, load driver excluded: open it in Chrome DevTools or speedscope.
  */
+
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+
+/** Profiles the hub's thread while `work` runs, when BENCH_CPU_PROF names a folder. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!CPU_PROF_DIR) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(CPU_PROF_DIR, { recursive: true });
+    writeFileSync(path.join(CPU_PROF_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,6 +76,9 @@ interface Row {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Share of the time the hub's thread (gateway and subgraphs) was busy. */
+  hubBusy?: number;
+  hubMsPerRequest?: number;
 }
 
 const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operations', `${name}.graphql`), 'utf8');
@@ -223,21 +248,26 @@ async function main(): Promise<void> {
 
   const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway }, env: { ...process.env } });
   onCleanup(async () => void (await worker.terminate()));
-  const run = (target: Target) =>
-    new Promise<Row>((resolve, reject) => {
+  // The hub thread's busy share over the run, per request served: its CPU cost per request.
+  const run = async (target: Target) => {
+    const before = performance.eventLoopUtilization();
+    const row = await new Promise<Row>((resolve, reject) => {
       worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
       worker.postMessage(target);
     });
+    const { utilization } = performance.eventLoopUtilization(before);
+    return { ...row, hubBusy: utilization, hubMsPerRequest: (utilization * 1000) / row.perSecond };
+  };
 
   const rows: (Row & { query: string; kind: 'gateway' | 'floor'; subgraphCalls: number; waves: number })[] = [];
   say('');
-  say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'ours/floor'.padStart(12)}`);
+  say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub busy'.padStart(10)}${'hub ms/req'.padStart(12)}${'ours/floor'.padStart(12)}`);
   for (const q of queries) {
     const waves = plans.get(q.name)!;
     const calls = waves.flat().length;
     const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => mintPartnerToken(hub.keys.partnerSigning, q.caller)));
     const body = JSON.stringify({ query: operation(q.name), variables: q.variables });
-    const ours = await run({ name: `${q.name} gateway`, clients: tokens.map((token) => ({ kind: 'gateway', url: hub.gatewayUrl, token, body })) });
+    const ours = await profiled(q.name, () => run({ name: `${q.name} gateway`, clients: tokens.map((token) => ({ kind: 'gateway', url: hub.gatewayUrl, token, body })) }));
     // The floor's callers differ by token id, as the gateway's would.
     const floor = await run({
       name: `${q.name} floor`,
@@ -246,7 +276,7 @@ async function main(): Promise<void> {
     for (const [kind, row] of [['gateway', ours], ['floor', floor]] as const) {
       rows.push({ ...row, query: q.name, kind, subgraphCalls: calls, waves: waves.length });
       const ratio = kind === 'gateway' ? fixed(ours.perSecond / floor.perSecond, 2) : '';
-      say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${ratio.padStart(12)}`);
+      say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${`${fixed(100 * row.hubBusy!)} %`.padStart(10)}${fixed(row.hubMsPerRequest!, 1).padStart(12)}${ratio.padStart(12)}`);
     }
   }
   const loadAfter = os.loadavg();
