@@ -79,6 +79,15 @@ interface Row {
   /** Share of the time the hub's thread (gateway and subgraphs) was busy. */
   hubBusy?: number;
   hubMsPerRequest?: number;
+  /** Requests answered, warm-up included, and the load driver's own CPU over them. */
+  allRequests: number;
+  driverCpuSeconds: number;
+  /**
+   * CPU of the hub's process (every thread but the load driver's: gateway, subgraphs, libuv's
+   * pool where JWTs are signed, GC and JIT threads) per request, warm-up included. PostgreSQL's
+   * is left out: its backends' CPU vanishes from /proc when pooled connections close.
+   */
+  hubCpuMsPerRequest?: number;
 }
 
 const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operations', `${name}.graphql`), 'utf8');
@@ -117,12 +126,15 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
   };
   const latencies: number[] = [];
   let errors = 0;
+  let done = 0;
+  const driverCpu0 = threadCpuSeconds('thread-self');
   let measuring = false;
   let stop = false;
   const loops = target.clients.map(async (work) => {
     while (!stop) {
       const t0 = performance.now();
       const ok = await once(work).catch(() => false);
+      done++;
       if (!measuring) continue;
       latencies.push(performance.now() - t0);
       if (!ok) errors++;
@@ -138,7 +150,23 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
   await Promise.all(loops);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { target: target.name, requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return {
+    target: target.name,
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    allRequests: done,
+    driverCpuSeconds: threadCpuSeconds('thread-self') - driverCpu0,
+  };
+}
+
+/** CPU seconds (user + system) of one thread, from /proc (`thread-self` or `self`). */
+function threadCpuSeconds(which: 'thread-self' | 'self'): number {
+  const fields = readFileSync(`/proc/${which}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 if (!isMainThread) {
@@ -251,17 +279,25 @@ async function main(): Promise<void> {
   // The hub thread's busy share over the run, per request served: its CPU cost per request.
   const run = async (target: Target) => {
     const before = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
     const row = await new Promise<Row>((resolve, reject) => {
       worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
       worker.postMessage(target);
     });
     const { utilization } = performance.eventLoopUtilization(before);
-    return { ...row, hubBusy: utilization, hubMsPerRequest: (utilization * 1000) / row.perSecond };
+    const cpu = process.cpuUsage(cpu0);
+    const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
+    return {
+      ...row,
+      hubBusy: utilization,
+      hubMsPerRequest: (utilization * 1000) / row.perSecond,
+      hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
+    };
   };
 
   const rows: (Row & { query: string; kind: 'gateway' | 'floor'; subgraphCalls: number; waves: number })[] = [];
   say('');
-  say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub busy'.padStart(10)}${'hub ms/req'.padStart(12)}${'ours/floor'.padStart(12)}`);
+  say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub busy'.padStart(10)}${'hub CPU ms/req'.padStart(16)}${'ours/floor'.padStart(12)}`);
   for (const q of queries) {
     const waves = plans.get(q.name)!;
     const calls = waves.flat().length;
@@ -276,7 +312,7 @@ async function main(): Promise<void> {
     for (const [kind, row] of [['gateway', ours], ['floor', floor]] as const) {
       rows.push({ ...row, query: q.name, kind, subgraphCalls: calls, waves: waves.length });
       const ratio = kind === 'gateway' ? fixed(ours.perSecond / floor.perSecond, 2) : '';
-      say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${`${fixed(100 * row.hubBusy!)} %`.padStart(10)}${fixed(row.hubMsPerRequest!, 1).padStart(12)}${ratio.padStart(12)}`);
+      say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${`${fixed(100 * row.hubBusy!)} %`.padStart(10)}${fixed(row.hubCpuMsPerRequest!, 1).padStart(16)}${ratio.padStart(12)}`);
     }
   }
   const loadAfter = os.loadavg();
