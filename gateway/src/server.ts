@@ -26,7 +26,6 @@ import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
 import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
-import { keepAliveFetcher } from './subgraph-calls/keep-alive-fetcher';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -81,11 +80,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
   const metrics = new Metrics(logger);
-  const subgraphCalls = keepAliveFetcher();
   const signAssertion = callerAssertionSigner(options.keys.gateway);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphCalls.fetcher })),
+    buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
   });
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
   const verifyToken = partnerAuth.verify;
@@ -235,7 +233,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       closing = true;
       await apollo.stop();
       await partnerAuth.close();
-      await subgraphCalls.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
