@@ -12,7 +12,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
   CALLER_HEADER,
-  signCallerAssertion,
+  callerAssertionSigner,
   type Caller,
   type HubKeys,
   type Role,
@@ -96,6 +96,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // to describe its host, probes the cloud metadata addresses (169.254.169.254…) at start. A hub
   // holding vulnerable people's data never phones home, whatever the environment says.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const signAssertion = callerAssertionSigner(options.keys.gateway);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
@@ -246,7 +247,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return {
           requestId: req.header('x-request-id') ?? randomUUID(),
           caller,
-          assertion: await signCallerAssertion(options.keys.gateway, caller),
+          assertion: await signAssertion(caller),
         };
       },
     }),

@@ -37,6 +37,7 @@ export {
   MAX_TOKEN_LIFETIME_SECONDS,
   type PartnerTokenRing,
   signCallerAssertion,
+  callerAssertionSigner,
   callerAssertionVerifier,
   AuthError,
   CALLER_HEADER,

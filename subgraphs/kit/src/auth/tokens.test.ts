@@ -1,6 +1,6 @@
 import { Role } from './caller';
 import { generateHubKeys, rotatePartnerKey } from './keys';
-import { AuthError, callerAssertionVerifier, mintPartnerToken, partnerTokenVerifier, signCallerAssertion, tokenIdOf, type PartnerTokenRing } from './tokens';
+import { AuthError, callerAssertionSigner, callerAssertionVerifier, mintPartnerToken, partnerTokenVerifier, signCallerAssertion, tokenIdOf, type PartnerTokenRing } from './tokens';
 
 const funder = { organisationId: 'f-1', role: Role.FUNDER, scopes: ['read'] };
 
@@ -83,5 +83,94 @@ describe('partner tokens', () => {
     const keys = await generateHubKeys();
     const token = await mintPartnerToken(keys.partnerSigning, funder, { expiresIn: '40d' });
     await expect(partnerTokenVerifier(keys.partnerPublic)(token)).rejects.toMatchObject({ reason: 'TOKEN_INVALID', message: expect.stringMatching(/longer than 31 days/) });
+  });
+});
+
+/*
+ * Verifications are kept (per token, per assertion) so a partner's thousandth request costs no
+ * signature check; what may change meanwhile must still refuse the token at once.
+ */
+describe('cached verifications', () => {
+  afterEach(() => jest.useRealTimers());
+
+  /** Moves the wall clock `seconds` ahead for both the cache and jose; timers stay real. */
+  const later = (seconds: number) => {
+    jest.useFakeTimers({
+      now: Date.now() + seconds * 1000,
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+  };
+
+  test('an expired token is refused even when its verification is cached', async () => {
+    const keys = await generateHubKeys();
+    const verify = partnerTokenVerifier(keys.partnerPublic);
+    const token = await mintPartnerToken(keys.partnerSigning, funder, { expiresIn: '60s' });
+    await expect(verify(token)).resolves.toMatchObject(funder);
+    await expect(verify(token)).resolves.toMatchObject(funder);
+    later(61);
+    await expect(verify(token)).rejects.toMatchObject({ reason: 'TOKEN_EXPIRED' });
+  });
+
+  test('a token revoked after it was verified is refused, and so are its organisation\'s', async () => {
+    const keys = await generateHubKeys();
+    const revokedTokens = new Set<string>();
+    let organisationRevokedAt = -1;
+    const verify = partnerTokenVerifier({
+      keys: () => keys.partnerPublic,
+      isRevoked: ({ tokenId, issuedAt }) => revokedTokens.has(tokenId) || issuedAt * 1000 <= organisationRevokedAt,
+    });
+    const token = await mintPartnerToken(keys.partnerSigning, funder);
+    const sibling = await mintPartnerToken(keys.partnerSigning, funder);
+    await expect(verify(token)).resolves.toMatchObject(funder);
+    await expect(verify(sibling)).resolves.toMatchObject(funder);
+    revokedTokens.add(tokenIdOf(token)!);
+    await expect(verify(token)).rejects.toMatchObject({ reason: 'TOKEN_REVOKED' });
+    await expect(verify(sibling)).resolves.toMatchObject(funder);
+    organisationRevokedAt = Date.now();
+    await expect(verify(sibling)).rejects.toMatchObject({ reason: 'TOKEN_REVOKED' });
+  });
+
+  test('a key retired from the ring refuses its tokens even when they were verified', async () => {
+    const keys = await generateHubKeys();
+    const rotated = await rotatePartnerKey(keys);
+    let accepted = rotated.partnerPublic;
+    const verify = partnerTokenVerifier({ keys: () => accepted });
+    const old = await mintPartnerToken(keys.partnerSigning, funder);
+    const fresh = await mintPartnerToken(rotated.partnerSigning, funder);
+    await expect(verify(old)).resolves.toMatchObject(funder);
+    await expect(verify(fresh)).resolves.toMatchObject(funder);
+    accepted = [rotated.partnerSigning.publicJwk];
+    await expect(verify(old)).rejects.toMatchObject({ reason: 'TOKEN_INVALID' });
+    await expect(verify(fresh)).resolves.toMatchObject(funder);
+    // Taken back into the ring, the key's tokens work again: nothing was remembered as refused.
+    accepted = rotated.partnerPublic;
+    await expect(verify(old)).resolves.toMatchObject(funder);
+  });
+
+  test('one assertion per caller, renewed before it expires; another caller never gets it', async () => {
+    const keys = await generateHubKeys();
+    const sign = callerAssertionSigner(keys.gateway);
+    const verify = callerAssertionVerifier(keys.gateway.publicJwk);
+    const caller = { ...funder, tokenId: 't-1' };
+    const first = await sign(caller);
+    expect(await sign({ ...caller })).toBe(first);
+    const other = await sign({ ...caller, tokenId: 't-2' });
+    expect(other).not.toBe(first);
+    await expect(verify(other)).resolves.toEqual({ ...caller, tokenId: 't-2' });
+    await expect(verify(first)).resolves.toEqual(caller);
+    later(45);
+    const renewed = await sign(caller);
+    expect(renewed).not.toBe(first);
+    await expect(verify(renewed)).resolves.toEqual(caller);
+  });
+
+  test('a cached caller assertion is refused once expired', async () => {
+    const keys = await generateHubKeys();
+    const verify = callerAssertionVerifier(keys.gateway.publicJwk);
+    const caller = { ...funder, tokenId: 't-1' };
+    const assertion = await signCallerAssertion(keys.gateway, caller);
+    await expect(verify(assertion)).resolves.toEqual(caller);
+    later(61);
+    await expect(verify(assertion)).rejects.toMatchObject({ reason: 'TOKEN_EXPIRED' });
   });
 });

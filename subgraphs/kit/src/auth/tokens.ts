@@ -93,14 +93,88 @@ export interface PartnerTokenRing {
 }
 
 /**
+ * A bounded map that forgets its least recently used entry first (Map keeps insertion order; a
+ * hit moves the entry to the end).
+ */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+}
+
+/** What a verified partner token proved, kept to answer its next requests without ECDSA. */
+interface VerifiedToken {
+  caller: Caller;
+  kid: string;
+  issuedAt: number;
+  /** Expiry, in ms. */
+  expiresAt: number;
+}
+
+/** Verified tokens kept per verifier: a partner sends the same token for days, thousands of times. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
  * Verifies a partner token: signed by an accepted key named by its `kid`, with an issue time, an
  * expiry at most MAX_TOKEN_LIFETIME_SECONDS later, and not revoked. Throws an AuthError.
+ *
+ * The signature and claims are checked once per token; later requests with the same token reuse
+ * that result, but what can change meanwhile is checked on every request: the expiry, the key
+ * still being in the ring (a retired key refuses its tokens at once) and the revocation lists.
  */
 export function partnerTokenVerifier(ring: JWK[] | PartnerTokenRing): (token: string) => Promise<Caller> {
   const source: PartnerTokenRing = Array.isArray(ring) ? { keys: () => ring } : ring;
   let cachedKeys: JWK[] | null = null;
   let jwks: ReturnType<typeof createLocalJWKSet> | null = null;
+  let kids = new Set<string>();
+  const verified = new Lru<VerifiedToken>(VERIFIED_TOKENS_KEPT);
+  const currentKids = () => {
+    const keys = source.keys();
+    if (keys !== cachedKeys) {
+      cachedKeys = keys;
+      jwks = createLocalJWKSet({ keys });
+      kids = new Set(keys.map((k) => k.kid).filter((kid): kid is string => typeof kid === 'string'));
+    }
+    return kids;
+  };
+  const stillValid = (entry: VerifiedToken): Caller => {
+    if (entry.expiresAt <= Date.now()) throw new AuthError('TOKEN_EXPIRED', 'the token has expired');
+    if (!currentKids().has(entry.kid)) throw new AuthError('TOKEN_INVALID', 'the token is signed by a key the hub does not accept');
+    const { caller } = entry;
+    if (source.isRevoked?.({ tokenId: caller.tokenId, organisationId: caller.organisationId, issuedAt: entry.issuedAt })) {
+      throw new AuthError('TOKEN_REVOKED', 'the token has been revoked');
+    }
+    return caller;
+  };
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      try {
+        return stillValid(known);
+      } catch (err) {
+        verified.delete(token);
+        throw err;
+      }
+    }
     try {
       let kid: unknown;
       try {
@@ -110,12 +184,7 @@ export function partnerTokenVerifier(ring: JWK[] | PartnerTokenRing): (token: st
       }
       // Without a kid, jose would try whichever key fits: the key must be named, so a retired one stays retired.
       if (typeof kid !== 'string' || kid === '') throw new AuthError('TOKEN_INVALID', 'the token names no signing key (kid)');
-      const keys = source.keys();
-      if (keys !== cachedKeys) {
-        cachedKeys = keys;
-        jwks = createLocalJWKSet({ keys });
-      }
-      if (!keys.some((k) => k.kid === kid)) throw new AuthError('TOKEN_INVALID', 'the token is signed by a key the hub does not accept');
+      if (!currentKids().has(kid)) throw new AuthError('TOKEN_INVALID', 'the token is signed by a key the hub does not accept');
       const { payload } = await jwtVerify(token, jwks!, {
         issuer: ISSUER,
         audience: PARTNER_AUDIENCE,
@@ -125,10 +194,9 @@ export function partnerTokenVerifier(ring: JWK[] | PartnerTokenRing): (token: st
       if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) {
         throw new AuthError('TOKEN_INVALID', `the token lives longer than ${MAX_TOKEN_LIFETIME_SECONDS / 86400} days`);
       }
-      const caller = toCaller(payload);
-      if (source.isRevoked?.({ tokenId: caller.tokenId, organisationId: caller.organisationId, issuedAt: payload.iat! })) {
-        throw new AuthError('TOKEN_REVOKED', 'the token has been revoked');
-      }
+      const entry: VerifiedToken = { caller: toCaller(payload), kid, issuedAt: payload.iat!, expiresAt: payload.exp! * 1000 };
+      const caller = stillValid(entry);
+      verified.set(token, entry);
       return caller;
     } catch (err) {
       throw translate(err);
@@ -136,31 +204,75 @@ export function partnerTokenVerifier(ring: JWK[] | PartnerTokenRing): (token: st
   };
 }
 
+const ASSERTION_SECONDS = 60;
+/** An assertion is reused until this close to its expiry, so a subgraph never gets a stale one. */
+const ASSERTION_RENEW_MS = 20_000;
+
 /**
  * What the gateway forwards to subgraphs: the verified caller, signed by the gateway for one
  * minute. A subgraph trusts a caller only through this; a direct call without it is refused.
  */
 export async function signCallerAssertion(gatewayKey: KeyPairJwk, caller: Caller): Promise<string> {
+  return signAssertion(await importKey(gatewayKey.privateJwk), gatewayKey.kid, caller);
+}
+
+function signAssertion(key: Awaited<ReturnType<typeof importKey>>, kid: string, caller: Caller): Promise<string> {
   return new SignJWT({ ...callerClaims(caller), jti: caller.tokenId })
-    .setProtectedHeader({ alg: 'EdDSA', kid: gatewayKey.kid })
+    .setProtectedHeader({ alg: 'EdDSA', kid })
     .setIssuer('pass-numerique-gateway')
     .setAudience(SUBGRAPH_AUDIENCE)
     .setSubject(caller.organisationId)
     .setIssuedAt()
-    .setExpirationTime('60s')
-    .sign(await importKey(gatewayKey.privateJwk));
+    .setExpirationTime(`${ASSERTION_SECONDS}s`)
+    .sign(key);
 }
 
+/**
+ * signCallerAssertion for the gateway's requests: one assertion per caller, reused until
+ * ASSERTION_RENEW_MS before it expires, instead of one signature per request. Reuse is safe
+ * because the partner token itself is checked on every request before its assertion is taken.
+ */
+export function callerAssertionSigner(gatewayKey: KeyPairJwk): (caller: Caller) => Promise<string> {
+  const key = importKey(gatewayKey.privateJwk);
+  const signed = new Lru<{ assertion: Promise<string>; renewAt: number }>(VERIFIED_TOKENS_KEPT);
+  return async (caller) => {
+    // The whole caller is the key: the same token id always carries the same claims, but a
+    // caller built otherwise (tests, tools) must never get another one's assertion.
+    const id = JSON.stringify([caller.tokenId, caller.organisationId, caller.role, caller.scopes, caller.programmeIds ?? null]);
+    const now = Date.now();
+    const known = signed.get(id);
+    if (known && known.renewAt > now) return known.assertion;
+    const assertion = key.then((k) => signAssertion(k, gatewayKey.kid, caller));
+    signed.set(id, { assertion, renewAt: now + ASSERTION_SECONDS * 1000 - ASSERTION_RENEW_MS });
+    assertion.catch(() => signed.delete(id));
+    return assertion;
+  };
+}
+
+/**
+ * Verifies the gateway's caller assertions. Each assertion is checked once and its result kept
+ * until it expires: the gateway reuses one assertion per caller for most of its minute.
+ */
 export function callerAssertionVerifier(gatewayPublicKey: JWK): (assertion: string) => Promise<Caller> {
   const jwks = createLocalJWKSet({ keys: [gatewayPublicKey] });
+  const verified = new Lru<{ caller: Caller; expiresAt: number }>(VERIFIED_TOKENS_KEPT);
   return async (assertion) => {
+    const known = verified.get(assertion);
+    if (known) {
+      if (known.expiresAt > Date.now()) return known.caller;
+      verified.delete(assertion);
+      throw new AuthError('TOKEN_EXPIRED', 'the token has expired');
+    }
     try {
       const { payload } = await jwtVerify(assertion, jwks, {
         issuer: 'pass-numerique-gateway',
         audience: SUBGRAPH_AUDIENCE,
         algorithms: ['EdDSA'],
+        requiredClaims: ['exp'],
       });
-      return toCaller(payload);
+      const caller = toCaller(payload);
+      verified.set(assertion, { caller, expiresAt: payload.exp! * 1000 });
+      return caller;
     } catch (err) {
       throw translate(err);
     }
