@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BeneficiaryStatus, EducationLevel, Role, mintPartnerToken } from '@pass/kit';
@@ -115,6 +116,7 @@ runBench('bench:live', 30 * 60_000, async () => {
   const phases = RATES.map((rate, i) => ({ rate, seconds: SECONDS[Math.min(i, SECONDS.length - 1)]! }));
   const needed = phases.reduce((n, p) => n + p.rate * p.seconds, 0) + 100;
   say(`bench:live — ${VENUES} venue sockets + ${DASHBOARDS} dashboards over ${COORDINATORS} coordinator tokens; rates ${RATES.join(', ')}/s`);
+  say(`load average at the start (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const started = Date.now();
   const prepared = await prepare(hub, needed);
   say(`prepared ${VENUES} venues and ${prepared.codes.length} vouchers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -162,18 +164,19 @@ runBench('bench:live', 30 * 60_000, async () => {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const k = next++;
       const venue = prepared.venues[k % prepared.venues.length]!;
+      const body = JSON.stringify({ query: REDEEM, variables: { input: { voucherCode: prepared.codes[k], sessionId: venue.sessionId, idempotencyKey: `live-bench-${randomUUID()}` } } });
+      const send = () =>
+        fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${venue.token}` }, body }).then((r) => r.json() as Promise<any>);
       inFlight.push(
-        fetch(hub.gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${venue.token}` },
-          body: JSON.stringify({ query: REDEEM, variables: { input: { voucherCode: prepared.codes[k], sessionId: venue.sessionId, idempotencyKey: `live-bench-${randomUUID()}` } } }),
-        })
-          .then((r) => r.json() as Promise<any>)
-          .then((body) => {
-            const redemption = body.data?.redeemVoucher?.redemption;
+        // A reset keep-alive connection on a loaded machine: the same idempotency key makes the retry safe.
+        send()
+          .catch(() => send())
+          .then((answer) => {
+            const redemption = answer.data?.redeemVoucher?.redemption;
             if (redemption) madeAt.set(redemption.id, { venueId: venue.venueId, phase: index });
-            else failures.push(JSON.stringify(body.errors ?? body.data?.redeemVoucher?.error));
-          }),
+            else failures.push(JSON.stringify(answer.errors ?? answer.data?.redeemVoucher?.error));
+          })
+          .catch((err) => void failures.push(String(err))),
       );
     }
     await Promise.all(inFlight);
@@ -213,6 +216,7 @@ runBench('bench:live', 30 * 60_000, async () => {
   say('');
   say(`events lost: ${lost}, duplicated: ${duplicated} (over ${report.received.length} sockets; refused redemptions: ${failures.length}${failures[0] ? `, first: ${failures[0]}` : ''})`);
   say(`sockets closed during the run: ${report.received.filter((r) => r.closedWith !== null).length}; client process CPU ${report.clientCpuSeconds.toFixed(1)} s`);
+  say(`load average at the end (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   say(`highest rate with p99 < 250 ms: ${best === null ? `none of ${RATES.join(', ')}/s` : `${best}/s`}`);
   say(`live stats at the end ${JSON.stringify(hub.gateway.live.stats())}`);
   await hub.close();
