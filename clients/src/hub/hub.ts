@@ -33,7 +33,7 @@ export interface HubOptions {
   /** Where the gateway binds (loopback by default); the subgraphs always stay on loopback. */
   gatewayHost?: string;
   /** CORS origins, introspection roles and rate limit, as `HubConfig` reads them. */
-  gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'>;
+  gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit' | 'live'>;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LiveLimits {
   recheckMs: number;
   /** WebSocket ping interval; a socket that does not pong in as long is dropped. */
   keepAliveMs: number;
+  /** Time a socket has to send `connection_init` before it is closed (4408). */
+  connectionInitWaitMs: number;
 }
 
 export const DEFAULT_LIVE_LIMITS: LiveLimits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIVE_LIMITS: LiveLimits = {
   maxQueuedEvents: 1000,
   recheckMs: 5000,
   keepAliveMs: 12_000,
+  connectionInitWaitMs: 5000,
 };
 
 export interface LiveServerOptions {
@@ -198,7 +201,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const wsServer = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>(
     {
-      connectionInitWaitTimeout: 5000,
+      connectionInitWaitTimeout: limits.connectionInitWaitMs,
       onConnect: async (ctx) => {
         const socket = ctx.extra.socket;
         if (closing) return close(socket, LiveCloseCode.GoingAway, 'gateway shutting down'), false;

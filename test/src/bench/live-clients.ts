@@ -19,40 +19,52 @@ interface Received {
 
 const received: Received[] = [];
 
+/** Opens one socket and subscribes; resolves on `connection_ack`, rejects if it closes first. */
+function openOne(plan: ClientPlan, i: number): Promise<void> {
+  const s = plan.sockets[i]!;
+  return new Promise<void>((resolve, reject) => {
+    const record: Received = { label: s.label, ids: [], delays: [], closedWith: null };
+    received[i] = record;
+    const socket = new WebSocket(plan.url, 'graphql-transport-ws');
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${s.token}` } })));
+    socket.on('message', (raw) => {
+      const message = JSON.parse(raw.toString());
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: s.query, variables: s.variables } }));
+        resolve();
+      } else if (message.type === 'next') {
+        const event = message.payload.data?.redemptionRecorded;
+        if (!event) return;
+        record.ids.push(event.redemption.id);
+        record.delays.push(Date.now() - Date.parse(event.redemption.redeemedAt));
+      } else if (message.type === 'error') {
+        console.error(`socket ${i} (${s.label}): subscription refused: ${JSON.stringify(message.payload)}`);
+      } else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
+    });
+    socket.on('close', (code) => {
+      record.closedWith = code;
+      reject(new Error(`socket ${i} closed with ${code}`));
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+/**
+ * Opened with at most CONCURRENCY handshakes in flight, as screens would over a morning: a
+ * thousand `connection_init`s at once on a busy machine outlast graphql-ws's init timeout.
+ */
+const CONCURRENCY = Number(process.env.BENCH_OPEN_CONCURRENCY ?? 20);
 async function open(plan: ClientPlan) {
   let connected = 0;
-  const all = plan.sockets.map(
-    (s, i) =>
-      new Promise<void>((resolve, reject) => {
-        const record: Received = { label: s.label, ids: [], delays: [], closedWith: null };
-        received[i] = record;
-        const socket = new WebSocket(plan.url, 'graphql-transport-ws');
-        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${s.token}` } })));
-        socket.on('message', (raw) => {
-          const message = JSON.parse(raw.toString());
-          if (message.type === 'connection_ack') {
-            socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: s.query, variables: s.variables } }));
-            connected += 1;
-            resolve();
-          } else if (message.type === 'next') {
-            const event = message.payload.data?.redemptionRecorded;
-            if (!event) return;
-            record.ids.push(event.redemption.id);
-            record.delays.push(Date.now() - Date.parse(event.redemption.redeemedAt));
-          } else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
-        });
-        socket.on('close', (code) => {
-          record.closedWith = code;
-          reject(new Error(`socket ${i} closed with ${code}`));
-        });
-        socket.on('error', () => undefined);
-      }),
-  );
-  // Opened a few at a time, as screens would over a morning, not in one burst.
-  for (let first = 0; first < all.length; first += 50) {
-    await Promise.all(all.slice(first, first + 50));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.sockets.length) {
+      const i = next++;
+      await openOne(plan, i);
+      connected += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return connected;
 }
 
