@@ -15,6 +15,7 @@ import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-sco
 import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
+import { IssuanceLean1763900000111 } from './migrations/0009-issuance-lean';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
@@ -96,6 +97,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionSessionBook1763900000108,
     LostBooks1763900000109,
     RedemptionCancellation1763900000110,
+    IssuanceLean1763900000111,
   ],
   createLoaders,
   eventHandlers: factHandlers,
