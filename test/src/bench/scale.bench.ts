@@ -265,7 +265,7 @@ async function buildNational(hub: Hub): Promise<string> {
   await step(`${DISTRIBUTORS.toLocaleString('en')} distributors, 80 % of books allocated, 40 % handed out to as many people`, async () => {
     await vouchers.query(`insert into distributor_fact (distributor_id, name) select gen_random_uuid(), 'Distributor ' || g from generate_series(1, $1) g`, [DISTRIBUTORS]);
     await vouchers.query(`
-      with d as (select distributor_id, row_number() over () - 1 as k from distributor_fact),
+      with d as (select distributor_id, row_number() over () - 1 as k from distributor_fact where name ~ '^Distributor [0-9]+$'),
            b as (select id, row_number() over (order by id) as n from book where programme_id = any($1::uuid[]))
       update book set distributor_id = d.distributor_id, allocated_at = now() - interval '700 days',
                       beneficiary_id = case when b.n % 5 < 2 then gen_random_uuid() end,
@@ -281,18 +281,23 @@ async function buildNational(hub: Hub): Promise<string> {
   });
   const sessionsPerVenue = Math.max(1, Math.ceil(REDEMPTIONS / 10 / VENUES_NATIONAL));
   await step(`${VENUES_NATIONAL.toLocaleString('en')} venues qualified for every programme, ${(sessionsPerVenue * VENUES_NATIONAL).toLocaleString('en')} sessions of 10 seats over ${MONTHS} months`, async () => {
-    await vouchers.query(`create unlogged table national_venue as select gen_random_uuid() as venue_id, g as n from generate_series(1, $1) g`, [VENUES_NATIONAL]);
+    await vouchers.query(`create unlogged table national_venue (venue_id uuid primary key, n int not null)`);
+    await vouchers.query(`insert into national_venue select gen_random_uuid(), g from generate_series(1, $1::int) g`, [VENUES_NATIONAL]);
     await vouchers.query(`insert into venue_qualification (venue_id, programme_id) select v.venue_id, p from national_venue v, unnest($1::uuid[]) p`, [programmeIds]);
     await vouchers.query(
       `insert into session_fact (session_id, venue_id, insee_code, starts_at, seats)
-       select gen_random_uuid(), v.venue_id, '21231', now() - interval '1 month' * ((v.n + s) % $3) - interval '1 month' - interval '1 day' * (s % 20), 10
-         from national_venue v, generate_series(1, $2) s`,
-      [VENUES_NATIONAL, sessionsPerVenue, MONTHS],
+       select gen_random_uuid(), v.venue_id, '21231', now() - interval '1 month' * ((v.n + s) % $2::int) - interval '1 month' - interval '1 day' * (s % 20), 10
+         from national_venue v, generate_series(1, $1::int) s`,
+      [sessionsPerVenue, MONTHS],
     );
   });
   await step(`${REDEMPTIONS.toLocaleString('en')} redemptions over ${MONTHS} months (ten a session)`, async () => {
     await vouchers.query(
-      `create unlogged table national_redemption as
+      `create unlogged table national_redemption (id uuid, book_id uuid, programme_id uuid, face_value_cents int, k bigint,
+                                                  session_id uuid, venue_id uuid, redeemed_at timestamptz)`,
+    );
+    await vouchers.query(
+      `insert into national_redemption
        with s as (select session_id, venue_id, starts_at, row_number() over (order by session_id) - 1 as k from session_fact
                    where venue_id in (select venue_id from national_venue)),
             v as (select v.id, v.book_id, v.programme_id, v.face_value_cents, row_number() over (order by v.code) - 1 as k
@@ -300,7 +305,7 @@ async function buildNational(hub: Hub): Promise<string> {
                    where b.beneficiary_id is not null and v.programme_id = any($1::uuid[]))
        select v.*, s.session_id, s.venue_id, s.starts_at + interval '10 minutes' as redeemed_at
          from v join s on s.k = v.k / 10
-        where v.k < $2`,
+        where v.k < $2::int`,
       [programmeIds, REDEMPTIONS],
     );
     await vouchers.query(
@@ -335,6 +340,31 @@ async function buildNational(hub: Hub): Promise<string> {
   return programmeIds[0]!;
 }
 
+/** BENCH_EXPLAIN=1: the plans, at national size, of the statements that read a whole programme or month. */
+async function explainNational(hub: Hub, programmeId: string): Promise<void> {
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const statements: [string, string, unknown[]][] = [
+    [
+      'D-30 report: books per distributor',
+      `with started as (select distinct book_id from redemption where programme_id = $1)
+       select b.distributor_id, count(*)::int, count(b.beneficiary_id)::int, count(s.book_id)::int
+         from book b left join started s on s.book_id = b.id where b.programme_id = $1 group by b.distributor_id`,
+      [programmeId],
+    ],
+    ['D-30 report: vouchers available', `select count(*)::int, coalesce(sum(face_value_cents), 0) from voucher where programme_id = $1 and state = 'AVAILABLE'`, [programmeId]],
+    [
+      "funder query: a programme's voucher figures",
+      `select programme_id, count(*), count(*) filter (where state = 'REDEEMED'), sum(face_value_cents) from voucher where programme_id = any($1) group by programme_id`,
+      [[programmeId]],
+    ],
+  ];
+  for (const [label, sql, params] of statements) {
+    const plan: { 'QUERY PLAN': string }[] = await vouchers.query(`explain (analyze, buffers, costs off) ${sql}`, params);
+    say(`EXPLAIN ${label}:`);
+    for (const line of plan) say(`    ${line['QUERY PLAN']}`);
+  }
+}
+
 async function main(): Promise<void> {
   say(`bench:scale — BENCH_SCALE ${SCALE}: ${PROGRAMMES} programmes × ${(BOOKS * PER_BOOK).toLocaleString('en')} vouchers, ${FUNDERS} funders, ${DISTRIBUTORS} distributors, ${VENUES_NATIONAL} venues, ${REDEMPTIONS.toLocaleString('en')} redemptions`);
   const db = await startBenchDatabase('pass_bench_scale');
@@ -358,6 +388,7 @@ async function main(): Promise<void> {
   const buildMs = performance.now() - t0;
   const nationalBytes = Number(await size());
   say(`built in ${seconds(buildMs)} s; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  if (process.env.BENCH_EXPLAIN) await explainNational(hub, nationalProgramme);
   say('national database: measuring');
   const after = await measure(hub, small, worker, next, nationalProgramme);
 
