@@ -19,6 +19,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
     '^@pass/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
+    '^@pass/contracts$': '<rootDir>/subgraphs/contracts/src/index.ts',
     '^@pass/(programmes|beneficiaries|venues|vouchers)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@pass/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@pass/schema$': '<rootDir>/schema/src/index.ts',

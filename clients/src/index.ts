@@ -1,4 +1,5 @@
-export { startHub, type Hub, type HubOptions, type SubgraphName } from './hub/hub';
+export { startHub, builtPagesDir, type Hub, type HubOptions, type SubgraphName } from './hub/hub';
 export { loadDemoData, CSO_BUDGET_CENTS, type DemoData } from './demo/demo-data';
 export { partnerOperations, persistedDocuments, operationsDir, generatedOperationsDir } from './operations/operations';
 export * as typedOperations from './generated/graphql';
+export { runHubCli } from './cli/hub';

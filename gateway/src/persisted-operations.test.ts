@@ -39,6 +39,10 @@ describe('persisted operations', () => {
     expect(checkPersisted(manifest, true, venue, { query: '{ venues { id } }' })).toMatchObject({ ok: false, status: 403, code: 'PERSISTED_OPERATION_REQUIRED' });
     expect(checkPersisted(manifest, true, venue, {})).toMatchObject({ ok: false, status: 403 });
     expect(checkPersisted(manifest, true, analyst, { query: '{ venues { id } }' })).toEqual({ ok: true, query: undefined });
+    expect(checkPersisted(manifest, true, { ...analyst, role: Role.OPERATOR }, { query: '{ venues { id } }' })).toEqual({ ok: true, query: undefined });
+    for (const role of [Role.FUNDER, Role.DISTRIBUTOR, Role.COORDINATOR]) {
+      expect(checkPersisted(manifest, true, { ...venue, role }, { query: '{ venues { id } }' })).toMatchObject({ ok: false, status: 403 });
+    }
     expect(checkPersisted(manifest, false, venue, { query: '{ venues { id } }' })).toEqual({ ok: true, query: undefined });
   });
 

@@ -71,8 +71,12 @@ export function manifestFromPersistedDocuments(persisted: Record<string, string>
   );
 }
 
-/** Roles allowed ad hoc operations even in production mode. */
-const AD_HOC_ROLES = new Set<Role>([Role.ANALYST]);
+/**
+ * Roles allowed ad hoc operations even in production mode: analysts explore aggregates, and the
+ * hub's own operators run what the day needs (both may introspect in GraphiQL). Partner roles
+ * send only registered operations.
+ */
+const AD_HOC_ROLES = new Set<Role>([Role.ANALYST, Role.OPERATOR]);
 
 export type PersistedCheck = { ok: true; query: string | undefined } | { ok: false; status: number; code: string; message: string };
 

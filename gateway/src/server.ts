@@ -20,12 +20,15 @@ import {
 import { Metrics } from './metrics';
 import { RateLimiter } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
 import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
+import { graphqlBodyParser } from './body-limit';
+import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -39,7 +42,12 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /** Requests per second per token, and the burst allowed. */
   rateLimit?: { perSecond: number; burst: number };
-  /** The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process. */
+  /** Built dashboard and venue pages (clients/dist/pages); without it /dashboard and /venue are not served. */
+  pagesDir?: string;
+  /**
+   * The hub's database: key ring and revocation lists (hub_auth), shared by every gateway process;
+   * live redemptions wake on LISTEN here (without it they poll the vouchers subgraph).
+   */
   databaseUrl?: string;
   /** Failed authentications per second per client address, and the burst allowed. */
   failedAuthLimit?: { perSecond: number; burst: number };
@@ -49,10 +57,14 @@ export interface GatewayOptions {
   introspectionRoles?: readonly Role[];
   /** GraphiQL's preloaded tabs; by default the registered operations. */
   exampleOperations?: readonly ExampleOperation[];
+  /** Subscription limits (docs/live.md), and the poll interval of the live feed. */
+  live?: Partial<LiveLimits> & { pollMs?: number };
 }
 
 export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
+  /** The graphql-ws side of `/graphql`. */
+  live: LiveServer;
   close(): Promise<void>;
 }
 
@@ -80,6 +92,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? 'info' });
   const metrics = new Metrics(logger);
+  // @apollo/gateway 2.14 otherwise starts a meter that reports usage to apollographql.com and,
+  // to describe its host, probes the cloud metadata addresses (169.254.169.254…) at start. A hub
+  // holding vulnerable people's data never phones home, whatever the environment says.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
@@ -119,9 +135,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [...protection.validationRules],
     formatError: (formatted, error) => formatCallerError(formatted, error, logger),
   });
+  const live = createLiveServer({
+    httpServer,
+    gateway,
+    apollo,
+    verifyToken,
+    keys: options.keys,
+    vouchersUrl: options.subgraphUrls.vouchers ?? '',
+    validationRules: [...protection.validationRules],
+    maxTokens: MAX_TOKENS,
+    operations: options.operations ?? {},
+    persistedOnly: options.persistedOnly ?? false,
+    logger: logger.child({ part: 'live' }),
+    databaseUrl: options.databaseUrl,
+    pollMs: options.live?.pollMs,
+    limits: options.live,
+  });
   await apollo.start();
 
   let closing = false;
+  let stopped: Promise<void> | undefined;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -140,6 +173,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const ready = !closing && checks.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: checks });
   });
+  mountPages(app, options.pagesDir);
   app.get('/metrics', metrics.serve);
   serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
   // Preflights carry no token: CORS answers them before authentication.
@@ -175,7 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    graphqlBodyParser(options.operations),
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const isGet = req.method === 'GET';
       if (!isGet && (typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null)) return next();
@@ -228,11 +262,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve(`http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`));
       }),
-    close: async () => {
-      closing = true;
-      await apollo.stop();
-      await partnerAuth.close();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    live,
+    // Idempotent: a test or a launcher that stops a gateway twice gets the first stop's promise
+    // (a second WebSocket server dispose would throw "The server is not running").
+    close: () =>
+      (stopped ??= (async () => {
+        closing = true;
+        await live.close();
+        await apollo.stop();
+        await partnerAuth.close();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })()),
   };
 }

@@ -84,6 +84,11 @@ describe('access matrix', () => {
     const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { id } } }', { id })).programme;
     const workshop = async (id: string) => (await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id })).venue.workshops[0].id;
     const beneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key)!.beneficiaryId;
+    // Two places declaring the Pass (2021 cartography export), in Creil and in Dijon: two qualification proposals.
+    const place = (id: string, nom: string, commune: string, code_postal: string) => ({ id, nom, commune, code_postal, pivot: '00000000000000', adresse: '1 place de la mairie', source: 'matrix', date_maj: '2021-06-01', conditions_acces: 'Accepte le Pass numérique : oui' });
+    await asOperator('mutation($json: String!) { importCartography2021(json: $json) { proposed } }', { json: JSON.stringify([place('own', 'EPN du Plateau', 'Creil', '60100'), place('other', 'EPN des Grésilles', 'Dijon', '21000')]) });
+    const proposals: { id: string; venue: { name: string } }[] = (await asOperator('{ qualificationProposals { id venue { name } } }')).qualificationProposals;
+    const proposalOf = (name: string) => proposals.find((p) => p.venue.name === name)!.id;
 
     fixture = {
       funder: { own: demo.funders.cso, other: demo.funders.bfc },
@@ -101,6 +106,7 @@ describe('access matrix', () => {
       voucherOfBook: { own: redeemed(nogentBook), other: redeemed(dijonBook) },
       voucherAtVenue: { own: redeemed(montataireBook), other: redeemed(dijonBook) },
       unusedVoucher: { own: unused(montataireBook)[1]!, other: unused(dijonBook)[1]! },
+      proposal: { own: proposalOf('EPN du Plateau'), other: proposalOf('EPN des Grésilles') },
     };
     callers.set(Role.FUNDER, { role: Role.FUNDER, organisationId: demo.funders.cso, scopes: ['read', 'write'] });
     callers.set(Role.DISTRIBUTOR, { role: Role.DISTRIBUTOR, organisationId: demo.distributors.peNogent!, scopes: ['read', 'write'] });

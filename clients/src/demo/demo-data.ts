@@ -126,7 +126,7 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
 
   // The six CSO trainers named in the sources; SIRETs are left empty rather than invented.
   const venue = async (key: string, name: string, inseeCode: string, address: string, latitude: number, longitude: number) =>
-    [key, (await registerVenue(venues, { name, inseeCode, address, latitude, longitude, services: ['Prendre en main un ordinateur'] })).id] as const;
+    [key, (await registerVenue(venues, { name, inseeCode, address, latitude, longitude, services: ['Maîtrise des outils numériques du quotidien'] })).id] as const;
   const venueIds = Object.fromEntries([
     await venue('pimms', 'Point information médiation multi-services (PIMMS) de Creil', '60175', 'Creil', 49.2597, 2.4744),
     await venue('intermAide', "Interm'Aide", '60175', 'Creil', 49.263, 2.48),

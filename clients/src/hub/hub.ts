@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
+
+/** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
+export const builtPagesDir = path.resolve(__dirname, '..', '..', 'dist', 'pages');
 
 export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
 
@@ -65,6 +69,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       // GraphiQL's tabs show the files as written, comments included.
       exampleOperations: partnerOperations(),
       persistedOnly: options.persistedOnly ?? false,
+      pagesDir: builtPagesDir,
       logger: logger.child({ part: 'gateway' }),
       ...options.gateway,
     });

@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '@pass/kit';
+import { ProgrammeActivityResolver, SessionSeatsResolver, VenueMonthResolver } from './activity/activity.resolver';
 import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
@@ -6,6 +7,7 @@ import { BookResolver } from './book/book.resolver';
 import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
 import { ProgrammeLedgerResolver } from './ledger/ledger.resolver';
+import { LiveResolver } from './live/live.resolver';
 import { createLoaders, type Context } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
@@ -15,8 +17,9 @@ import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-sco
 import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
-import { IssuanceLean1763900000111 } from './migrations/0009-issuance-lean';
+import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
+import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
 import { Redemption } from './redemption/redemption.entity';
@@ -80,6 +83,10 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ProgrammeLedgerResolver,
     OutcomeResolver,
     BookOutcomesResolver,
+    LiveResolver,
+    ProgrammeActivityResolver,
+    VenueMonthResolver,
+    SessionSeatsResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
@@ -97,7 +104,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionSessionBook1763900000108,
     LostBooks1763900000109,
     RedemptionCancellation1763900000110,
-    IssuanceLean1763900000111,
+    RedemptionStream1763900000111,
+    IssuanceLean1763900000112,
   ],
   createLoaders,
   eventHandlers: factHandlers,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import { aggregateLoader, groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
 import { programmeFactStore } from './facts/programme-fact.store';
 import { expiryStore } from './expiry/expiry.store';
@@ -73,6 +74,9 @@ export function createLoaders(db: DataSource) {
       (ids) => programmeLedgers(db, ids),
       () => Object.assign(new ProgrammeLedger(), { orderedCents: 0, redeemedCents: 0, outstandingCents: 0, creditedBackCents: 0 }),
     ),
+    redemptionsByDay: groupedLoader((ids) => activityStore.byDay(db, ids), (r) => r.programmeId),
+    redemptionsByCommune: groupedLoader((ids) => activityStore.byCommune(db, ids), (r) => r.programmeId),
+    seatsLeft: aggregateLoader((ids) => activityStore.seatsLeft(db, ids), (): number | null => null),
     outcomesOfBook: groupedLoader((ids) => outcomeStore.ofBooks(db, ids), (o) => o.bookId),
     distributorTotals: aggregateLoader(
       (ids) => redemptionStore.distributorTotals(db, ids),

@@ -33,6 +33,8 @@ export interface Fixture {
   voucherAtVenue: Record<Whose, RedeemedVoucher>;
   /** An unused voucher of a handed-out book, for redemption attempts. */
   unusedVoucher: Record<Whose, string>;
+  /** A qualification proposal of a venue in the programme's territory. */
+  proposal: Record<Whose, string>;
 }
 
 export interface RedeemedVoucher {
@@ -181,6 +183,44 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($w: ID!) { scheduleSession(workshopId: $w, startsAt: "2026-12-01T09:00:00Z") { id } }', variables: { w: f.workshop[w] } }),
   },
+  {
+    coordinate: 'Mutation.registerVenue',
+    allowed: { coordinator: 'all', operator: 'all' },
+    request: () => ({ query: `mutation { registerVenue(input: { name: "EPN ${unique()}", address: "1 place de la mairie", inseeCode: "60175" }) { venue { id } error { code } } }` }),
+  },
+  {
+    coordinate: 'Mutation.importVenues',
+    allowed: { operator: 'all' },
+    request: () => ({ query: 'mutation($csv: String!) { importVenues(csv: $csv) { rowsRead imported } }', variables: { csv: 'id,pivot,nom,commune,code_postal,adresse,date_maj\n' } }),
+  },
+  { coordinate: 'Query.venuesCsv', allowed: { operator: 'all' }, request: () => ({ query: '{ venuesCsv }' }) },
+  {
+    coordinate: 'Programme.venuesToQualify',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { venuesToQualify { name } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.importCartography2021',
+    allowed: { operator: 'all' },
+    request: () => ({ query: 'mutation { importCartography2021(json: "[]") { rowsRead } }' }),
+  },
+  { coordinate: 'Query.qualificationProposals', allowed: { operator: 'all' }, request: () => ({ query: '{ qualificationProposals { reason venue { name } } }' }) },
+  {
+    coordinate: 'Programme.qualificationProposals',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { qualificationProposals { reason } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.confirmQualificationProposal',
+    allowed: { coordinator: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(proposalId: $p, programmeId: $g) { proposal { status } error { code } } }', variables: { p: f.proposal[w], g: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Mutation.dismissQualificationProposal',
+    allowed: { coordinator: 'all', operator: 'all' },
+    request: (f, w) => ({ query: 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', variables: { p: f.proposal[w] } }),
+  },
+  { coordinate: 'Venue.place', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { communeName departement { name } region { name } source sourceId } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Entity.Venue', allowed: ALL, request: entity('venues', 'Venue', (f, w) => f.venue[w]) },
   { coordinate: 'Entity.Workshop', allowed: ALL, request: entity('venues', 'Workshop', (f, w) => f.workshop[w]) },
   { coordinate: 'Entity.WorkshopSession', allowed: ALL, request: entity('venues', 'WorkshopSession', (f, w) => f.session[w]) },
@@ -232,6 +272,22 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { venue: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { vouchersRedeemed redeemedAmountCents amountDueCents } }', variables: { id: f.venue[w] } }),
   },
+  {
+    coordinate: 'Programme.activity (redemptionsByDay, redemptionsByPlace)',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } } }', variables: { id: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Venue.monthToDate',
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { monthToDate { month amountCents } } }', variables: { id: f.venue[w] } }),
+  },
+  {
+    coordinate: 'WorkshopSession.seatsLeft',
+    allowed: { venue: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { seatsLeft } }', variables: { id: f.session[w] } }),
+  },
+  { coordinate: 'Venue.sessionsOn', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { sessionsOn(date: "2026-01-05") { startsAt seats } } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
@@ -318,5 +374,29 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
     request: entity('vouchers', 'Redemption', (f, w, role) => voucherFor(f, w, role).redemptionId),
   },
+  {
+    coordinate: 'Query.redemptions',
+    allowed: { distributor: 'own', funder: 'own', coordinator: 'own', venue: 'own', operator: 'all' },
+    request: (f, w, role) => ({ query: 'query($ids: [ID!]!) { redemptions(ids: $ids) { amountCents } }', variables: { ids: [voucherFor(f, w, role).redemptionId] } }),
+  },
+  // The live stream's hidden (@inaccessible) fields: only the gateway calls them, straight to the subgraph.
+  {
+    coordinate: 'Query.liveRedemptionScope',
+    allowed: { venue: 'own', coordinator: 'own', funder: 'own', distributor: 'all', operator: 'all' },
+    request: (f, w, role) => ({
+      subgraph: 'vouchers',
+      query: 'query($p: ID, $v: ID) { liveRedemptionScope(programmeId: $p, venueId: $v) { all } }',
+      variables: role === Role.VENUE ? { v: f.venue[w] } : { p: f.programme[w] },
+    }),
+  },
+  {
+    coordinate: 'Query.redemptionStream',
+    allowed: { operator: 'all' },
+    request: () => ({
+      subgraph: 'vouchers',
+      query: 'query { redemptionStream(first: 1, scope: { all: true, venueIds: [], programmeIds: [], distributorIds: [] }) { cursor } }',
+    }),
+  },
+  { coordinate: 'Query.redemptionStreamHead', allowed: { operator: 'all' }, request: () => ({ subgraph: 'vouchers', query: 'query { redemptionStreamHead }' }) },
   { coordinate: 'Entity.ReimbursementStatement', allowed: { venue: 'own', operator: 'all' }, request: entity('vouchers', 'ReimbursementStatement', (f, w) => f.statement[w]) },
 ];

@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { runDdlOnce } from '../db/ddl';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../log';
+import { listenWithReconnect, type ChannelListener } from './listener';
 
 /**
  * The hub's fact log. A subgraph that changes a fact other subgraphs rely on (a programme's
@@ -49,6 +49,8 @@ export async function publish(manager: EntityManager, events: HubEvent[]): Promi
 export interface EventConsumer {
   /** Applies every event published so far; resolves once the replica is up to date. */
   catchUp(): Promise<number>;
+  /** The backend pid of the LISTEN connection (null while it reconnects): for fault tests. */
+  listenerPid(): number | null;
   stop(): Promise<void>;
 }
 
@@ -126,27 +128,21 @@ export async function startEventConsumer(options: {
     return running;
   };
 
-  if (topics.length === 0) return { catchUp: async () => 0, stop: async () => undefined };
+  if (topics.length === 0) return { catchUp: async () => 0, listenerPid: () => null, stop: async () => undefined };
 
-  const listener = new Client({ connectionString: options.url });
-  await listener.connect();
-  await listener.query('listen bus');
-  listener.on('notification', () => {
+  // The listener comes back by itself and wakes a catch-up on each return, so no poll is needed.
+  const wake = () => {
     catchUp().catch((err) => logger.error({ err }, 'event consumer failed'));
-  });
-  listener.on('error', (err) => logger.warn({ err }, 'event listener connection lost; polling only'));
-  // A lost notification (listener reconnecting) is caught up by the poll.
-  const poll = setInterval(() => {
-    catchUp().catch((err) => logger.error({ err }, 'event consumer failed'));
-  }, 2000);
-  poll.unref();
+  };
+  const listener: ChannelListener = listenWithReconnect({ url: options.url, channel: 'bus', onWake: wake, logger });
+  await listener.ready;
   await catchUp();
 
   return {
     catchUp,
+    listenerPid: () => listener.backendPid(),
     stop: async () => {
-      clearInterval(poll);
-      await listener.end().catch(() => undefined);
+      await listener.close();
       await running?.catch(() => undefined);
     },
   };

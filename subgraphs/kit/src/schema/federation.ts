@@ -39,6 +39,13 @@ export async function buildFederatedSchema(options: {
     skipCheck: true,
     authChecker: roleChecker,
     authMode: 'error',
+    // Subscriptions are served by the gateway (docs/live.md); a subgraph only declares them.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions are served by the gateway');
+      },
+    },
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
   const resolvers = createResolversMap(built) as GraphQLResolverMap<unknown>;

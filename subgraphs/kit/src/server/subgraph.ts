@@ -40,6 +40,8 @@ export interface SubgraphModule<TLoaders> {
   createLoaders(dataSource: DataSource): TLoaders;
   /** Facts this subgraph replicates from others, by event topic. */
   eventHandlers?: Record<string, EventHandler>;
+  /** JSON body limit from the gateway, 1 MB unless an operation needs more (a venue file import). */
+  bodyLimit?: string;
 }
 
 export interface Subgraph {
@@ -149,7 +151,7 @@ export async function createSubgraph<TLoaders>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: module.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();

@@ -14,7 +14,7 @@ describe('Paris dates', () => {
 
   test("do not depend on how a locale prints a date (ICU versions changed en-CA's output)", () => {
     // Simulates an ICU whose formatted strings differ: the parts, which the helper reads, do not.
-    const format = jest.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockReturnValue(() => '1/2/2025, 12:00 PM');
+    const format = jest.spyOn(Intl.DateTimeFormat.prototype as any, 'format', 'get').mockReturnValue(() => '1/2/2025, 12:00 PM');
     try {
       expect(parisDayOf(new Date('2025-03-09T12:00:00Z'))).toBe('2025-03-09');
       expect(parisMonthOf(new Date('2025-03-09T12:00:00Z'))).toBe('2025-03');

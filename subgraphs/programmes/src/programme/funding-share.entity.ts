@@ -8,7 +8,15 @@ export enum FundingShareStatus {
   /** The co-funder refused: the programme's creator shares it again (`reshareProgramme`). */
   DECLINED = 'DECLINED',
 }
-registerEnumType(FundingShareStatus, { name: 'FundingShareStatus' });
+registerEnumType(FundingShareStatus, {
+  name: 'FundingShareStatus',
+  description: "Whether a co-funder agreed to its share; a programme takes orders only once every share is ACCEPTED.",
+  valuesConfig: {
+    PENDING: { description: 'Named by the funder who created the programme; the co-funder has not answered yet.' },
+    ACCEPTED: { description: 'The co-funder agreed (the creating funder agrees by creating).' },
+    DECLINED: { description: "The co-funder refused: the programme's creator shares it again (reshareProgramme)." },
+  },
+});
 
 /**
  * One funder's part of a programme, in basis points; a programme's shares sum to 10,000. A
@@ -28,6 +36,6 @@ export class FundingShare {
   basisPoints!: number;
 
   @Column('text', { default: FundingShareStatus.ACCEPTED })
-  @Field(() => FundingShareStatus)
+  @Field(() => FundingShareStatus, { description: 'Whether the funder agreed to this share.' })
   status!: FundingShareStatus;
 }

@@ -11,21 +11,21 @@ import { FundingShareAnswerInput, FundingSharePayload, ReshareProgrammeInput, Re
 export class FundingShareConsentResolver {
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => FundingSharePayload, { description: 'A co-funder accepts the share it was named for; the programme takes orders once every share is accepted.' })
-  acceptFundingShare(@Arg('input', () => FundingShareAnswerInput) input: FundingShareAnswerInput, @Ctx() ctx: Context): Promise<FundingSharePayload> {
+  acceptFundingShare(@Arg('input', () => FundingShareAnswerInput, { description: 'The programme and the answering co-funder.' }) input: FundingShareAnswerInput, @Ctx() ctx: Context): Promise<FundingSharePayload> {
     ensureActsAsFunder(ctx, input.funderId);
     return answerFundingShare(ctx.dataSource, input, FundingShareStatus.ACCEPTED);
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => FundingSharePayload, { description: "A co-funder declines the share it was named for; the programme's creator shares it again (reshareProgramme)." })
-  declineFundingShare(@Arg('input', () => FundingShareAnswerInput) input: FundingShareAnswerInput, @Ctx() ctx: Context): Promise<FundingSharePayload> {
+  declineFundingShare(@Arg('input', () => FundingShareAnswerInput, { description: 'The programme and the answering co-funder.' }) input: FundingShareAnswerInput, @Ctx() ctx: Context): Promise<FundingSharePayload> {
     ensureActsAsFunder(ctx, input.funderId);
     return answerFundingShare(ctx.dataSource, input, FundingShareStatus.DECLINED);
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
   @Mutation(() => ReshareProgrammePayload, { description: "The programme's creator (or the operator) shares a programme again after a co-funder declined." })
-  async reshareProgramme(@Arg('input', () => ReshareProgrammeInput) input: ReshareProgrammeInput, @Ctx() ctx: Context): Promise<ReshareProgrammePayload> {
+  async reshareProgramme(@Arg('input', () => ReshareProgrammeInput, { description: 'The programme and its new shares.' }) input: ReshareProgrammeInput, @Ctx() ctx: Context): Promise<ReshareProgrammePayload> {
     const programme = await ctx.loaders.programme.load(input.programmeId);
     ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.FUNDER, programme.createdByFunderId), 'sharing a programme the caller did not create');
     if (ctx.caller.role === Role.FUNDER) {

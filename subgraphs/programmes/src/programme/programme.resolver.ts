@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EVERY_ROLE, Role, ensure } from '@pass/kit';
 import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
@@ -10,6 +10,14 @@ import { Programme } from './programme.entity';
 import { CreateProgrammeInput } from './programme.inputs';
 import { createProgramme } from './programme.manager';
 import { programmeStore } from './programme.store';
+
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** Whole days from today (Paris) to the last valid day, both included: what a coordinator has left. */
+export function daysLeftUntil(validUntil: string, now: Date): number {
+  const days = (Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${PARIS_DAY.format(now)}T00:00:00Z`)) / 86_400_000 + 1;
+  return Math.max(0, Math.round(days));
+}
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
@@ -23,6 +31,11 @@ export class ProgrammeResolver {
   @Query(() => Programme, { description: 'A programme: public facts for every partner; money and figures for its funders, coordinators, analysts and the operator.' })
   programme(@Arg('id', () => ID, { description: "The programme's id." }) id: string, @Ctx() ctx: Context): Promise<Programme> {
     return ctx.loaders.programme.load(id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Days vouchers can still be redeemed, today included (Paris time); 0 once the last day has passed.' })
+  daysLeft(@Root() programme: Programme): number {
+    return daysLeftUntil(programme.validUntil, new Date());
   }
 
   @FieldResolver(() => [FundingShare], { description: "Each funder's share, in basis points summing to 10,000." })

@@ -6,4 +6,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class ProgrammeRef {
   @Field(() => ID)
   id!: string;
+
+  /** Owned by the programmes subgraph; sent along by the gateway for fields that @require it. */
+  @Field(() => [String])
+  @Directive('@external')
+  territory?: string[];
 }

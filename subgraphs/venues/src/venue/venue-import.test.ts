@@ -22,7 +22,7 @@ const FIELD_NAMES = defaultVenueSchema().fields.map((f) => f.name);
 /** A valid row of the standard, keyed by column, for tests to break one cell at a time. */
 const GOOD: Record<string, string> = {
   id: 'cso-1',
-  pivot: '21600174300016',
+  pivot: '21600174300014',
   nom: 'Espace public numérique de Creil',
   commune: 'Creil',
   code_postal: '60100',

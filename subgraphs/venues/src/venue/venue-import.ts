@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 // The sync entry point bundles its own CsvError class: instanceof only works with this one.
 import { CsvError, parse } from 'csv-parse/sync';
+import { findCommune } from '@pass/kit';
+import { deriveInseeCode, postcodeMismatch } from './geography';
+import { openingHoursProblem } from './opening-hours';
 import standardSchemaJson from './standard-mediation-num.schema.json';
 
 /**
@@ -587,61 +590,110 @@ function normaliseCell(raw: string, splits: boolean): string {
   return splits ? value.split(SEPARATOR).map((item) => item.trim()).join(SEPARATOR) : value;
 }
 
+/** Rows whose pivot is this say "SIRET unknown" (the national cartography writes it so). */
+export const UNKNOWN_PIVOT = '00000000000000';
+
 /**
- * Parses a CSV export in the standard (comma-separated, UTF-8, `|` inside multi-valued cells;
- * a BOM and CRLF line ends are accepted). Each bad row yields one error per bad field and is left
- * out; good rows import. Problems with the header are reported on row 1: a missing required column
- * or a structural CSV error (unclosed quote, other separator) rejects the whole file.
+ * A SIRET's last digit is a Luhn check digit; La Poste's establishments (SIREN 356000000) use a
+ * sum divisible by 5 instead, as INSEE documents.
  */
-export function parseVenueCsv(text: string, schema: TableSchema = defaultVenueSchema()): VenueImport {
-  const compiledSchema = compileSchema(schema);
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      // `records` counts the records read before the broken one, header included.
-      const before = typeof error['records'] === 'number' ? error['records'] : 0;
-      const line = typeof error['lines'] === 'number' ? error['lines'] : undefined;
-      return {
-        venues: [],
-        errors: [{ row: before + 1, message: `malformed CSV${line === undefined ? '' : ` at line ${line} of the file`}: ${error.message}; nothing was imported` }],
-      };
+export function siretChecksumOk(siret: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < siret.length; i++) {
+    let digit = Number(siret[siret.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
     }
-    throw error;
+    sum += digit;
   }
+  if (siret.startsWith('356000000')) return [...siret].reduce((total, d) => total + Number(d), 0) % 5 === 0;
+  return sum % 10 === 0;
+}
 
-  const [rawHeader, ...rows] = records;
-  if (rawHeader === undefined || rawHeader.every((cell) => cell.trim() === '')) {
-    return { venues: [], errors: [{ row: 1, message: 'the file is empty: expected a header row with the column names of the standard' }] };
+/**
+ * The hub's rules beyond the table schema, each tied to one column: a SIRET's check digit,
+ * readable opening hours, an INSEE code that exists and agrees with the postcode — or, when the
+ * file gives none, one derived from the postcode and the commune's name. They run only on cells
+ * the schema accepted, so a row never gets two errors for one column.
+ */
+function checkHubRules(values: Map<string, CellValue>, fields: Map<string, CompiledField>, failed: (field: string) => boolean, report: (field: string, message: string) => void): void {
+  const label = (name: string): string => fields.get(name)?.label ?? name;
+  const pivot = values.get('pivot');
+  if (typeof pivot === 'string' && /^\d{14}$/.test(pivot) && pivot !== UNKNOWN_PIVOT && !siretChecksumOk(pivot)) {
+    report('pivot', `${label('pivot')}: ${JSON.stringify(pivot)} is not a valid SIRET (its check digit is wrong)`);
   }
-  const header = rawHeader.map((cell) => normaliseCell(cell, false));
-  const firstCell = header[0] ?? '';
-  if (header.length === 1) {
-    const separator = firstCell.includes(';') ? 'semicolon' : firstCell.includes('\t') ? 'tab' : undefined;
-    if (separator !== undefined) {
-      return {
-        venues: [],
-        errors: [{ row: 1, message: `the file looks ${separator}-separated: the standard requires commas between columns (CSV, RFC 4180); nothing was imported` }],
-      };
-    }
+  const hours = values.get('horaires');
+  if (typeof hours === 'string') {
+    const problem = openingHoursProblem(hours);
+    if (problem !== undefined) report('horaires', `${label('horaires')}: ${JSON.stringify(hours)} is not in OpenStreetMap opening_hours syntax: ${problem}`);
   }
-
-  const plan = planHeader(header, compiledSchema);
-  if (plan.fatal) return { venues: [], errors: plan.errors };
-
-  const errors = [...plan.errors];
-  const venues: ImportedVenue[] = [];
-  const firstRowOf = new Map<string, Map<string, number>>();
-
-  rows.forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.every((cell) => cell.trim() === '')) return;
-
-    const trailing = cells.slice(header.length);
-    if (cells.length < header.length || trailing.some((cell) => cell.trim() !== '')) {
-      errors.push({ row, message: `the row has ${cells.length} cells but the header has ${header.length}; check for an unquoted comma or a missing cell` });
+  const postcode = values.get('code_postal');
+  const insee = values.get('code_insee');
+  if (typeof postcode !== 'string' || failed('code_insee')) return;
+  if (typeof insee === 'string') {
+    if (!findCommune(insee)) {
+      report('code_insee', `${label('code_insee')}: ${JSON.stringify(insee)} is not the INSEE code of a current commune`);
       return;
+    }
+    const mismatch = postcodeMismatch(postcode, insee);
+    if (mismatch !== undefined) report('code_postal', `${label('code_postal')}: ${mismatch}`);
+    return;
+  }
+  const commune = values.get('commune');
+  if (typeof commune !== 'string') return;
+  const derived = deriveInseeCode(postcode, commune);
+  if ('code' in derived) values.set('code_insee', derived.code);
+  else report('code_insee', `${label('code_insee')}: not given, and cannot be derived: ${derived.problem}`);
+}
+
+export type HeaderReading = { errors: RowError[]; fatal: boolean };
+export type RowReading = { venue: ImportedVenue; errors: [] } | { venue: undefined; errors: RowError[] };
+
+/**
+ * Reads a file in the standard one record at a time, so that a caller can stream a large file:
+ * the header first, then each row with its spreadsheet number. The only state kept between rows
+ * is the values of `unique` columns seen so far (to report a repeated `id`).
+ */
+export class VenueRowReader {
+  private readonly schema: CompiledSchema;
+  private plan: HeaderPlan | undefined;
+  private width = 0;
+  private readonly firstRowOf = new Map<string, Map<string, number>>();
+
+  constructor(schema: TableSchema = defaultVenueSchema()) {
+    this.schema = compileSchema(schema);
+  }
+
+  readHeader(rawHeader: string[] | undefined): HeaderReading {
+    if (rawHeader === undefined || rawHeader.every((cell) => cell.trim() === '')) {
+      return { errors: [{ row: 1, message: 'the file is empty: expected a header row with the column names of the standard' }], fatal: true };
+    }
+    const header = rawHeader.map((cell) => normaliseCell(cell, false));
+    const firstCell = header[0] ?? '';
+    if (header.length === 1) {
+      const separator = firstCell.includes(';') ? 'semicolon' : firstCell.includes('\t') ? 'tab' : undefined;
+      if (separator !== undefined) {
+        return {
+          errors: [{ row: 1, message: `the file looks ${separator}-separated: the standard requires commas between columns (CSV, RFC 4180); nothing was imported` }],
+          fatal: true,
+        };
+      }
+    }
+    const plan = planHeader(header, this.schema);
+    this.plan = plan;
+    this.width = header.length;
+    return { errors: plan.errors, fatal: plan.fatal };
+  }
+
+  readRow(cells: string[], row: number): RowReading | undefined {
+    const plan = this.plan;
+    if (!plan || plan.fatal) throw new Error('readRow before a usable header');
+    if (cells.every((cell) => cell.trim() === '')) return undefined;
+
+    const trailing = cells.slice(this.width);
+    if (cells.length < this.width || trailing.some((cell) => cell.trim() !== '')) {
+      return { venue: undefined, errors: [{ row, message: `the row has ${cells.length} cells but the header has ${this.width}; check for an unquoted comma or a missing cell` }] };
     }
 
     const rowErrors: RowError[] = [];
@@ -650,8 +702,10 @@ export function parseVenueCsv(text: string, schema: TableSchema = defaultVenueSc
     const report = (field: string, message: string): void => {
       if (!rowErrors.some((e) => e.field === field)) rowErrors.push({ row, field, message });
     };
+    const failed = (field: string): boolean => rowErrors.some((e) => e.field === field);
     const values = new Map<string, CellValue>();
-    for (const c of compiledSchema.fields.values()) {
+    const uniques: [Map<string, number>, string][] = [];
+    for (const c of this.schema.fields.values()) {
       const column = plan.columns.indexOf(c.field.name);
       const raw = column < 0 ? '' : normaliseCell(cells[column] ?? '', c.splits);
       if (raw === '') {
@@ -664,26 +718,71 @@ export function parseVenueCsv(text: string, schema: TableSchema = defaultVenueSc
         continue;
       }
       if (c.unique) {
-        const seen = firstRowOf.get(c.field.name) ?? new Map<string, number>();
-        firstRowOf.set(c.field.name, seen);
+        const seen = this.firstRowOf.get(c.field.name) ?? new Map<string, number>();
+        this.firstRowOf.set(c.field.name, seen);
         const first = seen.get(raw);
         if (first !== undefined) {
           report(c.field.name, `${c.label}: ${JSON.stringify(raw)} is already used by row ${first}; it must be unique`);
           continue;
         }
-        seen.set(raw, row);
+        uniques.push([seen, raw]);
       }
       values.set(c.field.name, checked.value);
     }
-    checkCoordinates(values, compiledSchema.fields, report);
+    checkCoordinates(values, this.schema.fields, report);
+    checkHubRules(values, this.schema.fields, failed, report);
 
     if (rowErrors.length > 0) {
       // Column order, so that errors read left to right as in the spreadsheet.
-      rowErrors.sort((x, y) => (compiledSchema.order.get(x.field ?? '') ?? 0) - (compiledSchema.order.get(y.field ?? '') ?? 0));
-      errors.push(...rowErrors);
-    } else {
-      venues.push(toVenue(row, values));
+      rowErrors.sort((x, y) => (this.schema.order.get(x.field ?? '') ?? 0) - (this.schema.order.get(y.field ?? '') ?? 0));
+      return { venue: undefined, errors: rowErrors };
     }
+    // Only a row that imports claims its unique values: a corrected copy further down may reuse them.
+    for (const [seen, raw] of uniques) seen.set(raw, row);
+    return { venue: toVenue(row, values), errors: [] };
+  }
+}
+
+/** csv-parse options shared by the in-memory and the streaming readers. */
+export const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false } as const;
+
+/** The error for a structural CSV problem, which stops reading at the record where it happened. */
+export function malformedCsvError(error: unknown): RowError | undefined {
+  if (!(error instanceof CsvError) && !(error instanceof Error && error.name === 'CsvError')) return undefined;
+  const csvError = error as CsvError;
+  // `records` counts the records read before the broken one, header included.
+  const before = typeof csvError['records'] === 'number' ? csvError['records'] : 0;
+  const line = typeof csvError['lines'] === 'number' ? csvError['lines'] : undefined;
+  return { row: before + 1, message: `malformed CSV${line === undefined ? '' : ` at line ${line} of the file`}: ${csvError.message}; nothing was imported` };
+}
+
+/**
+ * Parses a CSV export in the standard (comma-separated, UTF-8, `|` inside multi-valued cells;
+ * a BOM and CRLF line ends are accepted). Each bad row yields one error per bad field and is left
+ * out; good rows import. Problems with the header are reported on row 1: a missing required column
+ * or a structural CSV error (unclosed quote, other separator) rejects the whole file. For large
+ * files, `importVenueStream` reads the same way without holding the file.
+ */
+export function parseVenueCsv(text: string, schema: TableSchema = defaultVenueSchema()): VenueImport {
+  let records: string[][];
+  try {
+    records = parse(text, CSV_OPTIONS);
+  } catch (error) {
+    const malformed = malformedCsvError(error);
+    if (malformed) return { venues: [], errors: [malformed] };
+    throw error;
+  }
+  const reader = new VenueRowReader(schema);
+  const [rawHeader, ...rows] = records;
+  const header = reader.readHeader(rawHeader);
+  if (header.fatal) return { venues: [], errors: header.errors };
+  const errors = [...header.errors];
+  const venues: ImportedVenue[] = [];
+  rows.forEach((cells, index) => {
+    const reading = reader.readRow(cells, index + 2);
+    if (!reading) return;
+    if (reading.venue) venues.push(reading.venue);
+    else errors.push(...reading.errors);
   });
   return { venues, errors };
 }

@@ -52,6 +52,67 @@ export class Venue {
   @Column('text', { array: true })
   @Field(() => [String], { description: 'Services offered, in the open-data standard\'s words.' })
   services!: string[];
+
+  @Column('text')
+  @Field({ description: 'Who declared the venue (the standard\'s `source`); empty for a venue registered in the hub.' })
+  source!: string;
+
+  @Column('text', { name: 'source_id' })
+  @Field({ description: 'The declaring source\'s own id for the venue (the standard\'s `id`); with `source`, the key a re-import updates by.' })
+  sourceId!: string;
+
+  /** SIRET, RNA or RIDET as declared (`pivot`); null when unknown. */
+  @Column('text', { nullable: true })
+  pivot!: string | null;
+
+  /** Date of the declaration (`date_maj`), YYYY-MM-DD. */
+  @Column('date', { name: 'updated_on', nullable: true })
+  updatedOn!: string | null;
+
+  /** The standard's columns the hub does not query, as imported, so that an export gives them back. */
+  @Column('jsonb')
+  details!: VenueDetails;
+
+  @Column('text', { name: 'departement_code', nullable: true })
+  departementCode!: string | null;
+
+  @Column('text', { name: 'region_code', nullable: true })
+  regionCode!: string | null;
+
+  @Column('text', { name: 'epci_code', nullable: true })
+  epciCode!: string | null;
+}
+
+/** Columns of the venue standard kept verbatim (lists as arrays). */
+export interface VenueDetails {
+  addressComplement?: string;
+  typologies?: string[];
+  phone?: string;
+  emails?: string[];
+  websites?: string[];
+  summary?: string;
+  description?: string;
+  mobility?: string[];
+  parentOrganisation?: string;
+  publics?: string[];
+  specificSupport?: string[];
+  fees?: string[];
+  nationalProgrammes?: string[];
+  labels?: string[];
+  otherLabels?: string;
+  accessModes?: string[];
+  supportModes?: string[];
+  accessibilityUrl?: string;
+  bookingUrl?: string;
+}
+
+@ObjectType({ description: 'A département or a région, by INSEE code and name.' })
+export class AdministrativeArea {
+  @Field({ description: 'Its official INSEE code, e.g. "75" or "11".' })
+  code!: string;
+
+  @Field({ description: 'Its official name.' })
+  name!: string;
 }
 
 @Entity({ name: 'qualification' })

@@ -1,10 +1,8 @@
 import type { DataSource } from 'typeorm';
 import {
-  BadInputError,
   ForbiddenError,
   NotFoundError,
   Topics,
-  findCommune,
   isCommuneInTerritory,
   isUuid,
   parseTerritoryEntry,
@@ -13,42 +11,7 @@ import {
 } from '@pass/kit';
 import { Qualification, Venue } from './venue.entity';
 
-export interface VenueInput {
-  siret?: string | null;
-  name: string;
-  address: string;
-  postcode?: string | null;
-  commune?: string | null;
-  inseeCode: string;
-  latitude?: number | null;
-  longitude?: number | null;
-  openingHours?: string | null;
-  services?: string[];
-}
-
-export async function registerVenue(db: DataSource, input: VenueInput): Promise<Venue> {
-  if (input.siret != null && !/^\d{14}$/.test(input.siret)) throw new BadInputError('a SIRET has 14 digits', 'siret');
-  if (!input.name.trim()) throw new BadInputError('a venue needs a name', 'name');
-  if (!findCommune(input.inseeCode)) throw new BadInputError(`unknown commune INSEE code ${input.inseeCode}`, 'inseeCode');
-  const repo = db.getRepository(Venue);
-  if (input.siret && (await repo.existsBy({ siret: input.siret }))) {
-    throw new BadInputError(`a venue with SIRET ${input.siret} already exists`, 'siret');
-  }
-  return repo.save(
-    repo.create({
-      siret: input.siret ?? null,
-      name: input.name.trim(),
-      address: input.address,
-      postcode: input.postcode ?? null,
-      commune: input.commune ?? findCommune(input.inseeCode)?.name ?? null,
-      inseeCode: input.inseeCode,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
-      openingHours: input.openingHours ?? null,
-      services: input.services ?? [],
-    }),
-  );
-}
+export { registerVenue, registerVenueChecked, VenueErrorCode, type VenueInput, type RegisterVenueResult } from './venue-register.manager';
 
 /**
  * Qualification is the hub's own record (the open-data standard no longer carries it), and only

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError, EVERY_ROLE, Role, coordinates, ensure, is } from '@pass/kit';
+import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';
 import { WorkshopSession } from '../session/session.entity';
@@ -31,6 +32,12 @@ export class VenueResolver {
   @FieldResolver(() => [WorkshopSession], { description: "The venue's workshop sessions." })
   sessions(@Root() venue: Venue, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
     return ctx.loaders.sessionsOfVenue.load(venue.id);
+  }
+
+  @FieldResolver(() => [WorkshopSession], { description: "Sessions starting on a Paris calendar day, earliest first: the counter page's list for today." })
+  sessionsOn(@Root() venue: Venue, @Arg('date', () => LocalDateResolver, { description: 'The Paris calendar day, YYYY-MM-DD.' }) date: string, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new BadInputError('date must be written YYYY-MM-DD', 'date');
+    return ctx.loaders.sessionsOfVenueOn(date).load(venue.id);
   }
 
   @FieldResolver(() => [ProgrammeRef], { description: 'Programmes whose vouchers this venue may take.' })

@@ -9,7 +9,7 @@ export enum BookState {
   /** Reported lost or stolen by its distributor: its unused vouchers are LOST. */
   LOST = 'LOST',
 }
-registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.', valuesConfig: { ALLOCATED: { description: 'Given to a distributor, not yet handed out.' }, HANDED_OUT: { description: 'Handed to a person: its vouchers can be redeemed.' }, ISSUED: { description: 'Issued by the operator, not yet given to a distributor.' } } });
+registerEnumType(BookState, { name: 'BookState', description: 'Issued by the operator, allocated to a distributor, handed out to a person.', valuesConfig: { ALLOCATED: { description: 'Given to a distributor, not yet handed out.' }, HANDED_OUT: { description: 'Handed to a person: its vouchers can be redeemed.' }, ISSUED: { description: 'Issued by the operator, not yet given to a distributor.' }, LOST: { description: 'Reported lost or stolen by its distributor: its unused vouchers are blocked.' } } });
 
 /** A book (*carnet*, *chéquier*) of 5 or 10 vouchers, handed to one person. */
 @Entity({ name: 'book' })

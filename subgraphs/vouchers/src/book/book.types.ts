@@ -3,14 +3,14 @@ import { Book } from './book.entity';
 import { IssueBooksErrorCode } from './book.manager';
 import { ReportBookLostErrorCode } from './lost-book.manager';
 
-registerEnumType(IssueBooksErrorCode, { name: 'IssueBooksErrorCode' });
+registerEnumType(IssueBooksErrorCode, { name: 'IssueBooksErrorCode', description: 'Why issueBooks issued nothing.', valuesConfig: { PROGRAMME_ENDED: { description: "The programme's last day has passed: its vouchers could never be used." } } });
 
-@ObjectType()
+@ObjectType({ description: 'Why issueBooks issued nothing.' })
 export class IssueBooksError {
-  @Field(() => IssueBooksErrorCode)
+  @Field(() => IssueBooksErrorCode, { description: 'Stable code of the refusal.' })
   code!: IssueBooksErrorCode;
 
-  @Field()
+  @Field({ description: 'The refusal in words, for people.' })
   message!: string;
 }
 
@@ -41,7 +41,7 @@ export class HandOutBookInput {
   distributorId!: string;
 }
 
-registerEnumType(ReportBookLostErrorCode, { name: 'ReportBookLostErrorCode' });
+registerEnumType(ReportBookLostErrorCode, { name: 'ReportBookLostErrorCode', description: 'Why reportBookLost refused.', valuesConfig: { BOOK_NOT_FOUND: { description: 'No book has this code.' }, BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR: { description: 'The book is not allocated to this distributor: only its holder reports it lost.' } } });
 
 @InputType({ description: 'A book reported lost or stolen by the distributor holding it.' })
 export class ReportBookLostInput {

@@ -4,7 +4,7 @@ import { randomFillSync } from 'node:crypto';
  * Time-ordered UUIDs (version 7, RFC 9562) for bulk-inserted rows.
  *
  * Why not random v4 ids: issuing a million vouchers inserts a million keys into the primary key of
- * `voucher` and the `voucher (book_id)` index (and, until migration 0009 dropped that foreign key,
+ * `voucher` and the `voucher (book_id)` index (and, until migration 0010 dropped that foreign key,
  * read the primary key of `book` once per voucher). Random keys land on random index pages, so every insert touches a page that has
  * left the cache; increasing keys append to the right-most pages, which stay hot. On the
  * benchmark (npm run bench:issue) this cut PostgreSQL's CPU time for a million vouchers by about

@@ -5,11 +5,19 @@ import type { Context } from '../loaders';
 import { Voucher } from '../voucher/voucher.entity';
 import { CancelRedemptionErrorCode, cancelRedemption } from './cancel-redemption.manager';
 
-registerEnumType(CancelRedemptionErrorCode, { name: 'CancelRedemptionErrorCode' });
+registerEnumType(CancelRedemptionErrorCode, {
+  name: 'CancelRedemptionErrorCode',
+  description: 'Why cancelRedemption refused.',
+  valuesConfig: {
+    REDEMPTION_NOT_FOUND: { description: 'No redemption has this id.' },
+    REDEMPTION_OF_ANOTHER_VENUE: { description: 'Another venue recorded this redemption: a venue takes back only its own.' },
+    MONTH_CLOSED: { description: "The redemption's Paris month is closed: only an operator's correction on a later statement undoes it." },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A redemption its venue takes back (a wrong code redeemed).' })
 export class CancelRedemptionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The redemption to take back.' })
   redemptionId!: string;
 }
 
@@ -20,25 +28,25 @@ export class CancelledRedemption {
 
   voucherId!: string;
 
-  @Field(() => DateTimeISOResolver)
+  @Field(() => DateTimeISOResolver, { description: 'When it was taken back.' })
   cancelledAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why cancelRedemption refused.' })
 export class CancelRedemptionError {
-  @Field(() => CancelRedemptionErrorCode)
+  @Field(() => CancelRedemptionErrorCode, { description: 'Stable code of the refusal.' })
   code!: CancelRedemptionErrorCode;
 
-  @Field()
+  @Field({ description: 'The refusal in words, for people.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What cancelRedemption answers: the cancelled redemption, or why not.' })
 export class CancelRedemptionPayload {
-  @Field(() => CancelledRedemption, { nullable: true })
+  @Field(() => CancelledRedemption, { nullable: true, description: 'The redemption taken back; null on an error.' })
   cancelledRedemption!: CancelledRedemption | null;
 
-  @Field(() => CancelRedemptionError, { nullable: true })
+  @Field(() => CancelRedemptionError, { nullable: true, description: 'Why it was refused; null when done.' })
   error!: CancelRedemptionError | null;
 }
 
@@ -48,7 +56,7 @@ export class CancelRedemptionResolver {
   @Mutation(() => CancelRedemptionPayload, {
     description: 'The venue that redeemed a voucher cancels the redemption before its month is closed: the voucher is available again and off the statement.',
   })
-  cancelRedemption(@Arg('input', () => CancelRedemptionInput) input: CancelRedemptionInput, @Ctx() ctx: Context): Promise<CancelRedemptionPayload> {
+  cancelRedemption(@Arg('input', () => CancelRedemptionInput, { description: 'The redemption.' }) input: CancelRedemptionInput, @Ctx() ctx: Context): Promise<CancelRedemptionPayload> {
     return cancelRedemption(ctx.dataSource, input.redemptionId, ctx.caller.organisationId);
   }
 

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { bigintAsNumber } from '@pass/kit';
+import { formatCursor } from '../live/cursor';
 
 /** A venue took a voucher for a session it runs; the venue is paid its face value. */
 @Entity({ name: 'redemption' })
@@ -14,6 +15,10 @@ export class Redemption {
 
   @Column({ type: 'bigint', transformer: bigintAsNumber, insert: false, update: false })
   seq!: number;
+
+  /** The writing transaction's id (`pg_current_xact_id()`), set by the column default. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  xid!: string;
 
   @Column('uuid', { name: 'voucher_id' })
   voucherId!: string;
@@ -38,8 +43,8 @@ export class Redemption {
   @Field(() => DateTimeISOResolver, { description: 'When the venue recorded it.' })
   redeemedAt!: Date;
 
-  @Field(() => String, { description: 'Position in the stream of redemptions, to resume a subscription after it.' })
+  @Field(() => String, { description: 'Position in the stream of redemptions, to resume a subscription after it (see docs/live.md).' })
   get cursor(): string {
-    return String(this.seq);
+    return formatCursor(this.xid, this.seq);
   }
 }

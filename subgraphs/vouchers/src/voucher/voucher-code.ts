@@ -1,4 +1,9 @@
 import { randomFillSync } from 'node:crypto';
+import { CODE_ALPHABET, CODE_LENGTH, CODE_PREFIXES, symbolValue, weightedSymbol, type CodeKind } from '@pass/contracts';
+
+// The check is shared with the venue counter page (it runs in the browser), so it lives in
+// @pass/contracts; this module keeps what only the hub does: drawing codes.
+export { codeKind, formatCode, isValidCode, normaliseCode, type CodeKind } from '@pass/contracts';
 
 /**
  * Codes for vouchers and books. They are printed on paper, then typed by venue staff or scanned,
@@ -33,55 +38,18 @@ import { randomFillSync } from 'node:crypto';
  * The kind letter is covered by the check too, so a book code typed as a voucher code is refused.
  */
 
-export type CodeKind = 'voucher' | 'book';
-
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const PREFIXES: Readonly<Record<CodeKind, string>> = { voucher: 'V', book: 'B' };
-const RANDOM_SYMBOLS = 12;
-const CODE_LENGTH = 1 + RANDOM_SYMBOLS + 1;
-
-/** Symbol value by char code, -1 for anything outside the alphabet. */
-const VALUE_OF = new Int8Array(128).fill(-1);
-for (let v = 0; v < ALPHABET.length; v++) VALUE_OF[ALPHABET.charCodeAt(v)] = v;
-// Crockford's aliases: people type the letter for the digit it looks like.
-VALUE_OF['O'.charCodeAt(0)] = 0;
-VALUE_OF['I'.charCodeAt(0)] = 1;
-VALUE_OF['L'.charCodeAt(0)] = 1;
-
-/** GF(32) built on x^5 + x^2 + 1; irreducible, hence primitive since 31 is prime, so α = x = 2. */
-const FIELD_POLYNOMIAL = 0b100101;
-
-function multiplyInField(a: number, b: number): number {
-  let product = 0;
-  for (let x = a, y = b; y > 0; y >>= 1) {
-    if (y & 1) product ^= x;
-    x <<= 1;
-    if (x & 0b100000) x ^= FIELD_POLYNOMIAL;
-  }
-  return product;
-}
-
 /**
- * WEIGHTED[i * 32 + v] = α^(13-i) · v: a flat table so computing a check is 13 look-ups and XORs,
- * which keeps bulk generation fast.
+ * The shared weights, copied once into a local table: the hot loop below then reads a typed
+ * array instead of calling across modules 13 times per code.
  */
-const WEIGHTED = new Uint8Array(CODE_LENGTH * 32);
-for (let i = 0, weight = 1; i < CODE_LENGTH; i++) {
-  const position = CODE_LENGTH - 1 - i;
-  for (let v = 0; v < 32; v++) WEIGHTED[position * 32 + v] = multiplyInField(weight, v);
-  weight = multiplyInField(weight, 2);
-}
+const WEIGHTED = Uint8Array.from({ length: CODE_LENGTH * 32 }, (_, k) => weightedSymbol(k >> 5, k & 31));
 
 function weighted(position: number, value: number): number {
   return WEIGHTED[position * 32 + value] ?? 0;
 }
 
-function symbolOf(value: number): string {
-  return ALPHABET[value] ?? '';
-}
-
 /** ASCII byte of each symbol, for writing codes into a byte buffer in the hot loop. */
-const SYMBOL_BYTES = Uint8Array.from(ALPHABET, (symbol) => symbol.charCodeAt(0));
+const SYMBOL_BYTES = Uint8Array.from(CODE_ALPHABET, (symbol) => symbol.charCodeAt(0));
 
 /** Each 32-bit random word contributes its top 30 bits, six symbols; the low 2 bits are unused. */
 const USED_BITS = 0xfffffffc;
@@ -128,9 +96,9 @@ function redrawRepeats(words: Uint32Array): void {
  * faster than concatenating fourteen one-character strings per code.
  */
 function encodeCodes(kind: CodeKind, words: Uint32Array): string[] {
-  const prefix = PREFIXES[kind];
+  const prefix = CODE_PREFIXES[kind];
   const prefixByte = prefix.charCodeAt(0);
-  const prefixWeighted = weighted(0, VALUE_OF[prefixByte] ?? 0);
+  const prefixWeighted = weightedSymbol(0, symbolValue(prefixByte));
   const count = words.length / 2;
   const codes: string[] = [];
   const text = Buffer.allocUnsafe(Math.min(count, CHUNK) * CODE_LENGTH);
@@ -183,61 +151,3 @@ export function generateCodes(kind: CodeKind, count: number): string[] {
   return encodeCodes(kind, words);
 }
 
-/**
- * The canonical form of a typed or scanned code, or null when it cannot be one: case, spaces and
- * dashes are ignored and Crockford's look-alikes are accepted (O for 0, I and L for 1). Only the
- * shape is checked here; use isValidCode to check the check symbol too.
- */
-export function normaliseCode(input: string): string | null {
-  // Dash-like characters are included because codes get pasted from word processors.
-  const compact = input.replace(/[\s\-\u2010-\u2015\u2212]+/g, '').toUpperCase();
-  if (compact.length !== CODE_LENGTH) return null;
-  const first = compact[0];
-  if (first !== PREFIXES.voucher && first !== PREFIXES.book) return null;
-  let canonical = first;
-  for (let i = 1; i < CODE_LENGTH; i++) {
-    const charCode = compact.charCodeAt(i);
-    const value = charCode < 128 ? (VALUE_OF[charCode] ?? -1) : -1;
-    if (value < 0) return null;
-    canonical += symbolOf(value);
-  }
-  return canonical;
-}
-
-/** Whether a canonical code's weighted sum is zero, i.e. its check symbol matches. */
-function checksOut(canonical: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < CODE_LENGTH; i++) {
-    sum ^= weighted(i, VALUE_OF[canonical.charCodeAt(i)] ?? 0);
-  }
-  return sum === 0;
-}
-
-/**
- * Whether the input is a well-formed code with a matching check symbol (and of the given kind,
- * when one is given, so a book code scanned into a voucher field is refused).
- */
-export function isValidCode(input: string, kind?: CodeKind): boolean {
-  const canonical = normaliseCode(input);
-  if (canonical === null || !checksOut(canonical)) return false;
-  return kind === undefined || canonical[0] === PREFIXES[kind];
-}
-
-/** The kind of a valid code, or null if the input is not a valid code. */
-export function codeKind(input: string): CodeKind | null {
-  const canonical = normaliseCode(input);
-  if (canonical === null || !checksOut(canonical)) return null;
-  return canonical[0] === PREFIXES.voucher ? 'voucher' : 'book';
-}
-
-/**
- * The display form, `VK3MQ-9TZ2X-HA4K`. Throws a RangeError for anything that is not a valid
- * code, because printing an invalid code would hand out paper nobody can redeem.
- */
-export function formatCode(code: string): string {
-  const canonical = normaliseCode(code);
-  if (canonical === null || !checksOut(canonical)) {
-    throw new RangeError(`not a valid voucher or book code: ${JSON.stringify(code)}`);
-  }
-  return `${canonical.slice(0, 5)}-${canonical.slice(5, 10)}-${canonical.slice(10)}`;
-}

@@ -10,7 +10,7 @@ export enum VoucherState {
   /** Its book was reported lost or stolen: refused at redemption, its value credited back at expiry. */
   LOST = 'LOST',
 }
-registerEnumType(VoucherState, { name: 'VoucherState', description: 'Whether a voucher can still pay for a workshop.', valuesConfig: { AVAILABLE: { description: "Not yet used: a venue may redeem it within its programme's window." }, BLOCKED: { description: 'Unused when its programme expired: its value was credited back to the funders.' }, REDEEMED: { description: 'Used at a venue.' } } });
+registerEnumType(VoucherState, { name: 'VoucherState', description: 'Whether a voucher can still pay for a workshop.', valuesConfig: { AVAILABLE: { description: "Not yet used: a venue may redeem it within its programme's window." }, BLOCKED: { description: 'Unused when its programme expired: its value was credited back to the funders.' }, REDEEMED: { description: 'Used at a venue.' }, LOST: { description: 'Its book was reported lost or stolen: a redemption is refused (BOOK_REPORTED_LOST); its value is credited back at expiry.' } } });
 
 /** A voucher (*Pass*, €10): pays one workshop session, redeemed at most once. */
 @Entity({ name: 'voucher' })

@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `book_id` from the books it inserted in the same statement batch and transaction, and books
  *   are never deleted; `test/src/issue-books.e2e.ts` checks every voucher has its book.
  */
-export class IssuanceLean1763900000111 implements MigrationInterface {
-  name = 'IssuanceLean1763900000111';
+export class IssuanceLean1763900000112 implements MigrationInterface {
+  name = 'IssuanceLean1763900000112';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`

@@ -1,0 +1,342 @@
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { ApolloServer } from '@apollo/server';
+import type { ApolloGateway } from '@apollo/gateway';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { AuthError, Role, signCallerAssertion, type Caller, type HubKeys, type Logger } from '@pass/kit';
+import { checkPersisted, type OperationManifest } from '../persisted-operations';
+import { LiveCloseCode } from './close-codes';
+import { eventData, planLiveOperation, type LiveOperation } from './live-operation';
+import { LiveSubscription } from './live-subscription';
+import { RedemptionFeed, StreamReader, SubgraphCallError, inScope, type LiveFilter, type LiveScope, type RedemptionRoute } from './redemption-feed';
+
+export interface LiveLimits {
+  /** Authenticated sockets one gateway holds. */
+  maxConnections: number;
+  /** Open subscriptions per token, over all its sockets on this gateway. */
+  maxSubscriptionsPerToken: number;
+  /** Events waiting for a slow socket before it is closed (SlowConsumer). */
+  maxQueuedEvents: number;
+  /** How often every connected token is verified again. */
+  recheckMs: number;
+  /** WebSocket ping interval; a socket that does not pong in as long is dropped. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_LIVE_LIMITS: LiveLimits = {
+  maxConnections: 10_000,
+  maxSubscriptionsPerToken: 50,
+  maxQueuedEvents: 1000,
+  recheckMs: 5000,
+  keepAliveMs: 12_000,
+};
+
+export interface LiveServerOptions {
+  httpServer: http.Server;
+  gateway: ApolloGateway;
+  apollo: ApolloServer<any>;
+  /** The gateway's partner-token verifier: the same function the HTTP path calls. */
+  verifyToken: (token: string) => Promise<Caller>;
+  keys: HubKeys;
+  vouchersUrl: string;
+  validationRules: ValidationRule[];
+  maxTokens: number;
+  operations: OperationManifest;
+  persistedOnly: boolean;
+  logger: Logger;
+  /** LISTEN for wake-ups; without it the feed polls. */
+  databaseUrl?: string;
+  pollMs?: number;
+  limits?: Partial<LiveLimits>;
+}
+
+interface Connection {
+  socket: WebSocket;
+  token: string;
+  caller: Caller;
+  subscriptions: Set<LiveSubscription>;
+  timers: NodeJS.Timeout[];
+}
+
+const RESOLVE_BATCH = 100;
+
+const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+
+/**
+ * Subscribers sharing a caller, a document and variables (but for `after`): each batch of events
+ * is resolved once for all of them, through the supergraph as that caller, then fanned out.
+ */
+class SubscriberGroup {
+  readonly subscriptions = new Set<LiveSubscription>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly key: string,
+    readonly caller: Caller,
+    readonly plan: LiveOperation,
+    readonly scope: LiveScope,
+    readonly filter: LiveFilter,
+    private readonly resolveBatch: (group: SubscriberGroup, routes: RedemptionRoute[]) => Promise<{ cursor: string; result: ExecutionResult }[]>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Live events from the feed, in order; the chain keeps batches in order. */
+  offer(routes: RedemptionRoute[]): void {
+    const mine = routes.filter((r) => inScope(r, this.scope, this.filter));
+    if (mine.length === 0) return;
+    this.chain = this.chain.then(async () => {
+      try {
+        // One retry: a keep-alive connection to a subgraph reset under our feet is not a failure.
+        const events = await this.resolveBatch(this, mine).catch(() => this.resolveBatch(this, mine));
+        for (const subscription of this.subscriptions) for (const e of events) subscription.pushLive(e.cursor, e.result);
+      } catch (err) {
+        this.logger.warn({ err }, 'live: resolving events failed; the subscribers resume from their cursor');
+        for (const subscription of this.subscriptions) subscription.fail(new Error('events could not be resolved: resubscribe with your last cursor'));
+      }
+    });
+  }
+}
+
+export interface LiveServer {
+  /** Subscribers and groups, for tests and the benchmark. */
+  stats(): { connections: number; subscriptions: number; groups: number; resolutions: number; slowConsumersClosed: number };
+  close(): Promise<void>;
+}
+
+/**
+ * `graphql-ws` on the gateway's `/graphql`: `Subscription.redemptionRecorded`, authenticated,
+ * limited and checked like HTTP requests, each event resolved through the supergraph as the
+ * subscriber. Protocol, close codes and cursors: docs/live.md; design: docs/adr/0002.
+ */
+export function createLiveServer(options: LiveServerOptions): LiveServer {
+  const limits = { ...DEFAULT_LIVE_LIMITS, ...options.limits };
+  const { logger } = options;
+  let apiSchema: GraphQLSchema | null = null;
+  options.gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
+  });
+  const reader = new StreamReader(() => options.vouchersUrl, options.keys);
+  const feed = new RedemptionFeed(reader, { databaseUrl: options.databaseUrl, pollMs: options.pollMs, logger });
+  const feedStarted = feed.start();
+  const connections = new Map<WebSocket, Connection>();
+  const groups = new Map<string, SubscriberGroup>();
+  const perToken = new Map<string, number>();
+  let resolutions = 0;
+  let slowConsumersClosed = 0;
+  let closing = false;
+
+  feed.onBatch((routes) => {
+    for (const group of groups.values()) group.offer(routes);
+  });
+
+  /** Runs the group's rewritten query for these events, as the group's caller, through Apollo. */
+  const resolveBatch = async (group: SubscriberGroup, routes: RedemptionRoute[]) => {
+    const events: { cursor: string; result: ExecutionResult }[] = [];
+    for (let first = 0; first < routes.length; first += RESOLVE_BATCH) {
+      const chunk = routes.slice(first, first + RESOLVE_BATCH);
+      let redemptions: unknown[][] = [];
+      if (group.plan.query) {
+        resolutions += 1;
+        const response = await options.apollo.executeOperation(
+          { query: group.plan.query, variables: { ...group.plan.queryVariables, [group.plan.idsVariable]: chunk.map((r) => r.redemptionId) } },
+          { contextValue: { requestId: randomUUID(), caller: group.caller, assertion: await signCallerAssertion(options.keys.gateway, group.caller) } },
+        );
+        if (response.body.kind !== 'single') throw new Error('live: an incremental answer to a plain query');
+        const { data, errors } = response.body.singleResult;
+        if (!data) throw new Error(`live: resolution failed: ${errors?.[0]?.message ?? 'no data'}`);
+        redemptions = group.plan.eventFields.flatMap((f) => (f.kind === 'redemption' ? [(data[`r${f.index}`] as unknown[]) ?? []] : []));
+      }
+      chunk.forEach((route, i) => {
+        const data = eventData(group.plan, route, redemptions, i);
+        if (data) events.push({ cursor: route.cursor, result: { data } });
+        else logger.warn({ cursor: route.cursor }, 'live: an event in scope did not resolve for its subscriber; skipped');
+      });
+    }
+    return events;
+  };
+
+  /** What happened since `after`, in the group's scope, then the held live events. */
+  const replay = async (group: SubscriberGroup, subscription: LiveSubscription) => {
+    try {
+      for (;;) {
+        const routes = await reader.after(subscription.lastCursor, 500, group.scope, group.filter);
+        const events = await resolveBatch(group, routes);
+        for (const e of events) subscription.pushReplayed(e.cursor, e.result);
+        if (routes.length < 500) break;
+      }
+      subscription.goLive();
+    } catch (err) {
+      logger.warn({ err }, 'live: replay failed');
+      subscription.fail(new Error('the replay failed: resubscribe with your last cursor'));
+    }
+  };
+
+  const close = (socket: WebSocket, code: LiveCloseCode, reason: string) => {
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+  };
+
+  const closeCodeOf = (err: unknown, atConnect: boolean) =>
+    err instanceof AuthError && err.reason === 'TOKEN_EXPIRED'
+      ? LiveCloseCode.TokenExpired
+      : atConnect
+        ? LiveCloseCode.Unauthorized
+        : LiveCloseCode.TokenRejected;
+
+  /** The same verifier as HTTP, again, every few seconds and at the token's expiry. */
+  const recheck = async (connection: Connection) => {
+    try {
+      await options.verifyToken(connection.token);
+    } catch (err) {
+      const code = closeCodeOf(err, false);
+      close(connection.socket, code, err instanceof AuthError ? err.message : 'the token is no longer accepted');
+    }
+  };
+
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wsServer = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>(
+    {
+      connectionInitWaitTimeout: 5000,
+      onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        if (closing) return close(socket, LiveCloseCode.GoingAway, 'gateway shutting down'), false;
+        const header = ctx.connectionParams?.authorization;
+        const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+        let caller: Caller;
+        try {
+          if (!match) throw new AuthError('TOKEN_MISSING', "send connectionParams: { authorization: 'Bearer <token>' }");
+          caller = await options.verifyToken(match[1]!);
+        } catch (err) {
+          close(socket, closeCodeOf(err, true), err instanceof AuthError ? err.message : 'the token is not valid');
+          return false;
+        }
+        if (caller.role === Role.ANALYST) {
+          close(socket, LiveCloseCode.Forbidden, 'an analyst sees aggregates only: no live redemptions');
+          return false;
+        }
+        if (connections.size >= limits.maxConnections) {
+          close(socket, LiveCloseCode.TryAgainLater, 'this gateway is full: retry later');
+          return false;
+        }
+        const connection: Connection = { socket, token: match[1]!, caller, subscriptions: new Set(), timers: [] };
+        connections.set(socket, connection);
+        const every = setInterval(() => void recheck(connection), limits.recheckMs);
+        every.unref();
+        connection.timers.push(every);
+        const exp = decodeJwt(connection.token).exp;
+        if (exp) {
+          const atExpiry = setTimeout(() => void recheck(connection), Math.max(0, exp * 1000 - Date.now() + 50));
+          atExpiry.unref();
+          connection.timers.push(atExpiry);
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (!connection) return;
+        connections.delete(ctx.extra.socket);
+        for (const timer of connection.timers) clearTimeout(timer);
+        for (const subscription of connection.subscriptions) subscription.end();
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const connection = connections.get(ctx.extra.socket);
+        if (!connection) return refusal('connection not acknowledged', 'UNAUTHENTICATED');
+        const { caller } = connection;
+        // The persisted-operation rule, the token limit and the validation rules of HTTP requests.
+        const persisted = checkPersisted(options.operations, options.persistedOnly, caller, payload as Parameters<typeof checkPersisted>[3]);
+        if (!persisted.ok) return refusal(persisted.message, persisted.code);
+        const text = persisted.query ?? payload.query;
+        let document: DocumentNode;
+        try {
+          document = parse(text, { maxTokens: options.maxTokens });
+        } catch (err) {
+          return refusal((err as Error).message, 'GRAPHQL_PARSE_FAILED');
+        }
+        await feedStarted;
+        const schema = apiSchema;
+        if (!schema) return refusal('the gateway is starting', 'UNAVAILABLE');
+        const invalid = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+        if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } }));
+        let plan: LiveOperation;
+        try {
+          plan = planLiveOperation(schema, document, payload.operationName, payload.variables);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        if (plan.after !== null && !/^\d{1,19}\.\d{1,19}$/.test(plan.after)) return refusal('after is not a cursor of this stream', 'BAD_USER_INPUT');
+        const open = perToken.get(caller.tokenId) ?? 0;
+        if (open >= limits.maxSubscriptionsPerToken) {
+          return refusal(`at most ${limits.maxSubscriptionsPerToken} subscriptions per token`, 'TOO_MANY_SUBSCRIPTIONS');
+        }
+        const filter = { programmeId: plan.programmeId, venueId: plan.venueId };
+        let scope: LiveScope;
+        try {
+          scope = await reader.scopeOf(caller, filter);
+        } catch (err) {
+          if (err instanceof SubgraphCallError && err.errors[0]) {
+            return refusal(err.errors[0].message, err.errors[0].extensions?.code ?? 'FORBIDDEN');
+          }
+          // The vouchers subgraph is down or slow: an error for this subscription, not a closed socket.
+          logger.warn({ err }, 'live: the scope could not be read');
+          return refusal('the scope could not be checked now: subscribe again', 'UNAVAILABLE');
+        }
+        const variables = { ...(payload.variables ?? {}) };
+        // `after` belongs to the socket, not to the group: it is left out of the key.
+        if (plan.afterVariable) delete variables[plan.afterVariable];
+        const groupKey = JSON.stringify([caller.role, caller.organisationId, caller.programmeIds ?? [], text, payload.operationName ?? null, variables]);
+        let group = groups.get(groupKey);
+        if (!group) {
+          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger);
+          groups.set(groupKey, group);
+        }
+        const theGroup = group;
+        perToken.set(caller.tokenId, open + 1);
+        const subscription: LiveSubscription = new LiveSubscription(
+          plan.after,
+          limits.maxQueuedEvents,
+          () => {
+            if (connection.socket.readyState !== connection.socket.OPEN) return;
+            slowConsumersClosed += 1;
+            close(connection.socket, LiveCloseCode.SlowConsumer, 'too slow: reconnect and resume from your last cursor');
+          },
+          () => {
+            theGroup.subscriptions.delete(subscription);
+            if (theGroup.subscriptions.size === 0 && groups.get(groupKey) === theGroup) groups.delete(groupKey);
+            connection.subscriptions.delete(subscription);
+            const left = (perToken.get(caller.tokenId) ?? 1) - 1;
+            if (left > 0) perToken.set(caller.tokenId, left);
+            else perToken.delete(caller.tokenId);
+          },
+        );
+        theGroup.subscriptions.add(subscription);
+        connection.subscriptions.add(subscription);
+        if (subscription.replaying) void replay(theGroup, subscription);
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables ?? undefined, contextValue: subscription };
+      },
+      subscribe: (args) => args.contextValue as LiveSubscription,
+      execute: () => ({ errors: [new GraphQLError('only subscriptions are served over WebSocket')] }),
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  return {
+    stats: () => ({
+      connections: connections.size,
+      subscriptions: [...connections.values()].reduce((n, c) => n + c.subscriptions.size, 0),
+      groups: groups.size,
+      resolutions,
+      slowConsumersClosed,
+    }),
+    close: async () => {
+      closing = true;
+      await feed.stop();
+      for (const socket of wss.clients) close(socket, LiveCloseCode.GoingAway, 'gateway shutting down');
+      await wsServer.dispose();
+    },
+  };
+}
+

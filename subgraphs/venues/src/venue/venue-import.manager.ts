@@ -1,0 +1,126 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { DataSource } from 'typeorm';
+import { CSV_OPTIONS, VenueRowReader, malformedCsvError, type RowError, type ImportedVenue } from './venue-import';
+import { venueImportStore } from './venue-import.store';
+import { venueRecordOf } from './venue-standard';
+
+export interface ImportProgress {
+  /** Venue rows read so far (the header and blank lines not counted). */
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+}
+
+export interface VenueImportReport extends ImportProgress {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Every bad row's errors, up to `maxErrors`; `errorsOmitted` counts the rest. */
+  errors: RowError[];
+  errorsOmitted: number;
+  /** A file-level problem stopped the import: nothing was written. */
+  aborted: boolean;
+}
+
+export interface ImportOptions {
+  /** Rows per upsert statement; memory holds one batch at a time. */
+  batchSize?: number;
+  maxErrors?: number;
+  /** Called after each batch is written, and once at the end. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Sees each accepted row before it is written (the older cartography export turns some into proposals). */
+  onVenue?: (venue: ImportedVenue) => void;
+}
+
+export type CsvSource = string | Buffer | AsyncIterable<string | Buffer> | NodeJS.ReadableStream;
+
+/**
+ * Imports a CSV in the venue standard, streaming it: records are parsed as the file arrives and
+ * written in batches, so memory holds one batch plus the ids seen (to report a repeated `id`),
+ * whatever the size of the file. Good rows are upserted by (`source`, `id`); bad rows are
+ * reported with their row, column and reason. The file is one transaction: a structural problem
+ * (a missing required column, an unclosed quote) writes nothing, as the report then says.
+ */
+export async function importVenueCsv(db: DataSource, source: CsvSource, options: ImportOptions = {}): Promise<VenueImportReport> {
+  const batchSize = options.batchSize ?? 500;
+  const maxErrors = options.maxErrors ?? 10_000;
+  const report: VenueImportReport = {
+    rowsRead: 0,
+    imported: 0,
+    rejected: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    errorsOmitted: 0,
+    aborted: false,
+  };
+  const addErrors = (errors: RowError[]): void => {
+    for (const error of errors) {
+      if (report.errors.length < maxErrors) report.errors.push(error);
+      else report.errorsOmitted++;
+    }
+  };
+  const progress = (): void => options.onProgress?.({ rowsRead: report.rowsRead, imported: report.imported, rejected: report.rejected });
+
+  const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([source]) : Readable.from(source as AsyncIterable<string | Buffer>);
+  const parser = input.pipe(parse(CSV_OPTIONS));
+  const reader = new VenueRowReader();
+
+  try {
+    await db.transaction(async (tx) => {
+      let record = 0;
+      let batch: ImportedVenue[] = [];
+      const flush = async (): Promise<void> => {
+        const counts = await venueImportStore.upsert(tx, batch.map(venueRecordOf));
+        report.inserted += counts.inserted;
+        report.updated += counts.updated;
+        report.unchanged += counts.unchanged;
+        report.imported += batch.length;
+        batch = [];
+        progress();
+      };
+      for await (const cells of parser as AsyncIterable<string[]>) {
+        record++;
+        if (record === 1) {
+          const header = reader.readHeader(cells);
+          addErrors(header.errors);
+          if (header.fatal) throw new AbortImport();
+          continue;
+        }
+        const reading = reader.readRow(cells, record);
+        if (!reading) continue;
+        report.rowsRead++;
+        if (reading.venue) {
+          options.onVenue?.(reading.venue);
+          batch.push(reading.venue);
+          if (batch.length >= batchSize) await flush();
+        } else {
+          report.rejected++;
+          addErrors(reading.errors);
+        }
+      }
+      if (record === 0) {
+        addErrors(reader.readHeader(undefined).errors);
+        throw new AbortImport();
+      }
+      await flush();
+    });
+  } catch (error) {
+    const malformed = malformedCsvError(error);
+    if (!(error instanceof AbortImport) && !malformed) throw error;
+    if (malformed) addErrors([malformed]);
+    // The transaction rolled back: say so in the figures too.
+    Object.assign(report, { imported: 0, inserted: 0, updated: 0, unchanged: 0, aborted: true });
+    input.destroy();
+  }
+  progress();
+  return report;
+}
+
+class AbortImport extends Error {
+  constructor() {
+    super('import aborted');
+  }
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { BadInputError, findCommune } from '@pass/kit';
+import { postcodesOf } from './geography';
+import { VenueRowReader, type RowError } from './venue-import';
+import { venueImportStore } from './venue-import.store';
+import { parisToday, standardColumns, venueRecordOf } from './venue-standard';
+import { Venue } from './venue.entity';
+
+export interface VenueInput {
+  siret?: string | null;
+  name: string;
+  address: string;
+  postcode?: string | null;
+  /** The commune's name as it should read on the venue; its official name when left out. */
+  commune?: string | null;
+  /** Derived from the postcode and commune name when left out. */
+  inseeCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  openingHours?: string | null;
+  /** Services in the venue standard's words (its nine fixed values). */
+  services?: string[];
+  /** Who declares the venue and its id there (the standard's `source` and `id`); the hub's own when left out. */
+  source?: string | null;
+  sourceId?: string | null;
+}
+
+/** Why `registerVenue` refuses, one code per column of the standard the hub checks. */
+export enum VenueErrorCode {
+  INVALID_SIRET = 'INVALID_SIRET',
+  NAME_REQUIRED = 'NAME_REQUIRED',
+  ADDRESS_REQUIRED = 'ADDRESS_REQUIRED',
+  INVALID_POSTCODE = 'INVALID_POSTCODE',
+  POSTCODE_MISMATCH = 'POSTCODE_MISMATCH',
+  UNKNOWN_INSEE_CODE = 'UNKNOWN_INSEE_CODE',
+  INVALID_COORDINATES = 'INVALID_COORDINATES',
+  INVALID_OPENING_HOURS = 'INVALID_OPENING_HOURS',
+  UNKNOWN_SERVICE = 'UNKNOWN_SERVICE',
+  INVALID_FIELD = 'INVALID_FIELD',
+  VENUE_ALREADY_REGISTERED = 'VENUE_ALREADY_REGISTERED',
+}
+
+export type RegisterVenueResult = { venue: Venue; error: null } | { venue: null; error: { code: VenueErrorCode; message: string } };
+
+function codeOf(error: RowError): VenueErrorCode {
+  switch (error.field) {
+    case 'pivot':
+      return VenueErrorCode.INVALID_SIRET;
+    case 'nom':
+      return VenueErrorCode.NAME_REQUIRED;
+    case 'adresse':
+      return VenueErrorCode.ADDRESS_REQUIRED;
+    case 'code_postal':
+      return /is not a postcode of/.test(error.message) ? VenueErrorCode.POSTCODE_MISMATCH : VenueErrorCode.INVALID_POSTCODE;
+    case 'code_insee':
+    case 'commune':
+      return VenueErrorCode.UNKNOWN_INSEE_CODE;
+    case 'latitude':
+    case 'longitude':
+      return VenueErrorCode.INVALID_COORDINATES;
+    case 'horaires':
+      return VenueErrorCode.INVALID_OPENING_HOURS;
+    case 'services':
+      return VenueErrorCode.UNKNOWN_SERVICE;
+    default:
+      return VenueErrorCode.INVALID_FIELD;
+  }
+}
+
+const refuse = (code: VenueErrorCode, message: string): RegisterVenueResult => ({ venue: null, error: { code, message } });
+
+/**
+ * Registers one venue with exactly the checks of an imported row (it goes through the same
+ * reader), so that every venue the hub holds exports as a valid row of the standard.
+ */
+export async function registerVenueChecked(db: DataSource, input: VenueInput): Promise<RegisterVenueResult> {
+  const inseeCode = input.inseeCode?.trim() || undefined;
+  let postcode = input.postcode?.trim() || undefined;
+  if (postcode === undefined) {
+    const known = inseeCode ? postcodesOf(inseeCode) : [];
+    if (known.length !== 1) {
+      return refuse(
+        VenueErrorCode.INVALID_POSTCODE,
+        known.length > 1 ? `a postcode is required: ${findCommune(inseeCode ?? '')?.name ?? inseeCode} has several (${known.join(', ')})` : 'a postcode is required',
+      );
+    }
+    postcode = known[0];
+  }
+  const cells: Record<string, string> = {
+    id: input.sourceId?.trim() || randomUUID(),
+    pivot: input.siret?.trim() || '00000000000000',
+    nom: input.name,
+    commune: input.commune?.trim() || (inseeCode ? (findCommune(inseeCode)?.name ?? '') : ''),
+    code_postal: postcode ?? '',
+    code_insee: inseeCode ?? '',
+    adresse: input.address,
+    latitude: input.latitude == null ? '' : String(input.latitude),
+    longitude: input.longitude == null ? '' : String(input.longitude),
+    horaires: input.openingHours ?? '',
+    source: input.source?.trim() ?? '',
+    date_maj: parisToday(),
+    services: (input.services ?? []).join('|'),
+  };
+  const columns = standardColumns();
+  const reader = new VenueRowReader();
+  reader.readHeader(columns);
+  const reading = reader.readRow(columns.map((name) => cells[name] ?? ''), 2);
+  if (!reading?.venue) {
+    const first = reading?.errors[0];
+    if (!first) return refuse(VenueErrorCode.NAME_REQUIRED, 'a venue needs a name');
+    return refuse(codeOf(first), reading.errors.map((e) => e.message).join('; '));
+  }
+  const record = venueRecordOf(reading.venue);
+  const id = await db.transaction((tx) => venueImportStore.insertNew(tx, record));
+  if (id === undefined) {
+    return refuse(VenueErrorCode.VENUE_ALREADY_REGISTERED, `a venue with id ${JSON.stringify(record.source_id)} from source ${JSON.stringify(record.source)} is already registered`);
+  }
+  const venue = await db.getRepository(Venue).findOneByOrFail({ id });
+  return { venue, error: null };
+}
+
+/** For the demo loader and tests: registers a venue or throws its refusal as a bad input. */
+export async function registerVenue(db: DataSource, input: VenueInput): Promise<Venue> {
+  const result = await registerVenueChecked(db, input);
+  if (result.error) throw new BadInputError(result.error.message, result.error.code);
+  return result.venue;
+}
+

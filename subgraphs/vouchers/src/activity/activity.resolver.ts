@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { describeTerritory, findCommune } from '@pass/kit';
+import { ensureProgrammeFigures, ensureVenueFigures } from '../access';
+import type { Context } from '../loaders';
+import { parisMonthOf } from '../paris-time';
+import { ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
+import { DailyRedemptions, PlaceActivity, PlaceLevel, VenueMonthToDate } from './activity.types';
+import type { CommuneRow } from './activity.store';
+
+/** Rolls commune rows up to the level asked for, most redemptions first, named. */
+function placesOf(rows: CommuneRow[], level: PlaceLevel): PlaceActivity[] {
+  const places = new Map<string, PlaceActivity>();
+  for (const row of rows) {
+    const commune = findCommune(row.inseeCode);
+    const code = level === PlaceLevel.COMMUNE ? (commune?.code ?? row.inseeCode) : (commune?.departement ?? row.inseeCode.slice(0, 2));
+    let place = places.get(code);
+    if (!place) {
+      const name =
+        level === PlaceLevel.COMMUNE
+          ? (commune?.name ?? code)
+          : (describeTerritory([{ level: 'departement', code }])[0]?.name ?? code);
+      place = { level, code, name, vouchersRedeemed: 0, amountCents: 0 };
+      places.set(code, place);
+    }
+    place.vouchersRedeemed += row.vouchersRedeemed;
+    place.amountCents += row.amountCents;
+  }
+  return [...places.values()].sort((a, b) => b.vouchersRedeemed - a.vouchersRedeemed || a.code.localeCompare(b.code));
+}
+
+/** What the coordinator dashboard needs on `Programme`, with the rule of every programme figure. */
+@Resolver(() => ProgrammeRef)
+export class ProgrammeActivityResolver {
+  @FieldResolver(() => [DailyRedemptions], { description: 'Redemptions per Paris calendar day, oldest first; days without any are left out.' })
+  async redemptionsByDay(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<DailyRedemptions[]> {
+    await ensureProgrammeFigures(ctx, p.id);
+    return ctx.loaders.redemptionsByDay.load(p.id);
+  }
+
+  @FieldResolver(() => [PlaceActivity], { description: 'Redemptions per commune or département where the sessions took place, most first.' })
+  async redemptionsByPlace(
+    @Root() p: ProgrammeRef,
+    @Ctx() ctx: Context,
+    @Arg('level', () => PlaceLevel, { defaultValue: PlaceLevel.DEPARTEMENT, description: 'By commune or by département.' }) level: PlaceLevel,
+  ): Promise<PlaceActivity[]> {
+    await ensureProgrammeFigures(ctx, p.id);
+    return placesOf(await ctx.loaders.redemptionsByCommune.load(p.id), level);
+  }
+}
+
+/** The venue counter page's running total. */
+@Resolver(() => VenueRef)
+export class VenueMonthResolver {
+  @FieldResolver(() => VenueMonthToDate, { description: "Redemptions so far this calendar month (Paris time): the counter page's running total." })
+  async monthToDate(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<VenueMonthToDate> {
+    await ensureVenueFigures(ctx, venue.id);
+    const month = parisMonthOf(new Date());
+    const totals = await ctx.loaders.venueTotals(month).load(venue.id);
+    return { month, vouchersRedeemed: totals.count, amountCents: totals.amountCents };
+  }
+}
+
+@Resolver(() => WorkshopSessionRef)
+export class SessionSeatsResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Seats not yet taken by a redemption: the venue's figure. Null until the session's schedule has reached the vouchers subgraph.",
+  })
+  async seatsLeft(@Root() session: WorkshopSessionRef, @Ctx() ctx: Context): Promise<number | null> {
+    const venueId = await ctx.loaders.venueOfSession.load(session.id);
+    if (venueId === null) return null;
+    await ensureVenueFigures(ctx, venueId);
+    return ctx.loaders.seatsLeft.load(session.id);
+  }
+}

@@ -1,0 +1,216 @@
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { BeneficiaryStatus, EducationLevel, Role, mintPartnerToken } from '@pass/kit';
+import { startHub, type Hub } from '@pass/clients';
+import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
+import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
+import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
+import { runBench, say, startBenchDatabase } from './bench-kit';
+import type { ClientPlan } from './live-clients';
+
+/*
+ * `npm run bench:live`: 1,000 graphql-ws sockets on one gateway, shaped like the real audience —
+ * 980 venues each subscribed to its own redemptions with its own token, and 20 coordinator
+ * dashboards over 5 coordinator tokens — while redemptions go through the API at a steady rate
+ * (20/s, the national peak, then higher rates to find where p99 passes 250 ms).
+ *
+ * Printed per rate: p50/p99 latency from `redeemedAt` (set just before the redemption's
+ * transaction, so slightly more than commit → client) to arrival, events lost and duplicated
+ * over every socket, and the hub's CPU per redemption (gateway + subgraphs in this process; the
+ * sockets run in a forked process of their own). BENCH_VENUES (980), BENCH_DASHBOARDS (20),
+ * BENCH_RATES (20,40,80,160), BENCH_SECONDS (30 at the first rate, 15 at the others).
+ */
+
+const VENUES = Number(process.env.BENCH_VENUES ?? 980);
+const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 20);
+const COORDINATORS = 5;
+const RATES = (process.env.BENCH_RATES ?? '20,40,80,160').split(',').map(Number);
+const SECONDS = (process.env.BENCH_SECONDS ?? '30,15').split(',').map(Number);
+const VOUCHERS_PER_BOOK = 10;
+
+const VENUE_SUBSCRIPTION = `subscription Counter($venueId: ID) { redemptionRecorded(venueId: $venueId) { cursor redemption { id redeemedAt amountCents } } }`;
+const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
+  redemptionRecorded(programmeId: $programmeId) { cursor redemption { id redeemedAt amountCents venue { name }
+    session { workshop { topic axis } } voucher { book { distributor { name } programme { name } } } } }
+}`;
+const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code message } } }`;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+async function inBatches<T>(items: T[], size: number, each: (item: T, index: number) => Promise<void>) {
+  for (let first = 0; first < items.length; first += size) await Promise.all(items.slice(first, first + size).map((item, i) => each(item, first + i)));
+}
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+async function prepare(hub: Hub, vouchersNeeded: number) {
+  const now = new Date();
+  const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
+  const { programmes, beneficiaries, venues, vouchers } = {
+    programmes: hub.subgraphs.programmes.dataSource,
+    beneficiaries: hub.subgraphs.beneficiaries.dataSource,
+    venues: hub.subgraphs.venues.dataSource,
+    vouchers: hub.subgraphs.vouchers.dataSource,
+  };
+  const funder = await registerFunder(programmes, { name: 'Live benchmark region', kind: FunderKind.REGION });
+  const programme = await createProgramme(programmes, {
+    name: 'Pass numérique live benchmark',
+    territory: ['region:27'],
+    eligibility: { statusesAnyOf: [] },
+    validFrom: isoDay(new Date(now.getTime() - 30 * 86_400_000)),
+    validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
+    budgetCents: books * VOUCHERS_PER_BOOK * 1000,
+    shares: [{ funderId: funder.id, basisPoints: 10_000 }],
+  });
+  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 });
+  await recordOrderPayment(programmes, order.id);
+  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale live benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
+  const venueRows: { venueId: string; sessionId: string; token: string }[] = [];
+  await inBatches(Array.from({ length: VENUES }, (_, i) => i), 8, async (i) => {
+    const venue = await registerVenue(venues, { name: `Espace numérique ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
+    await qualifyVenue(venues, venue.id, programme.id);
+    const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: 100 });
+    const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
+    const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '2h' });
+    venueRows[i] = { venueId: venue.id, sessionId: session.id, token };
+  });
+  await hub.catchUp();
+  await issueBooksOfOrder(vouchers, order.id);
+  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
+  const people: string[] = [];
+  await inBatches(allocated, 8, async (_, i) => {
+    const answer = await registerBeneficiary(beneficiaries, {
+      distributorId: distributor.id,
+      programmeId: programme.id,
+      birthYear: now.getUTCFullYear() - 40,
+      inseeCode: '21231',
+      educationLevel: EducationLevel.BAC,
+      statuses: [BeneficiaryStatus.OTHER],
+      consentAt: new Date(now.getTime() - 60_000),
+    });
+    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
+    people[i] = answer.beneficiary.id;
+  });
+  await hub.catchUp();
+  await inBatches(allocated, 8, async (book, i) => {
+    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: people[i]!, distributorId: distributor.id });
+    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
+  });
+  const rows: { code: string }[] = await vouchers.query(
+    `select v.code from voucher v join book b on b.id = v.book_id where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
+    [programme.id],
+  );
+  return { programmeId: programme.id, codes: rows.map((r) => r.code), venues: venueRows };
+}
+
+runBench('bench:live', 30 * 60_000, async () => {
+  const db = await startBenchDatabase('pass_bench_live');
+  const hub = await startHub({ databaseUrl: db.scratch.url });
+  const phases = RATES.map((rate, i) => ({ rate, seconds: SECONDS[Math.min(i, SECONDS.length - 1)]! }));
+  const needed = phases.reduce((n, p) => n + p.rate * p.seconds, 0) + 100;
+  say(`bench:live — ${VENUES} venue sockets + ${DASHBOARDS} dashboards over ${COORDINATORS} coordinator tokens; rates ${RATES.join(', ')}/s`);
+  const started = Date.now();
+  const prepared = await prepare(hub, needed);
+  say(`prepared ${VENUES} venues and ${prepared.codes.length} vouchers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const coordinatorTokens = await Promise.all(
+    Array.from({ length: COORDINATORS }, (_, i) =>
+      mintPartnerToken(hub.keys.partnerSigning, { organisationId: `coordination-${i + 1}`, role: Role.COORDINATOR, scopes: ['read'], programmeIds: [prepared.programmeId] }, { expiresIn: '2h' }),
+    ),
+  );
+  const plan: ClientPlan = {
+    url: hub.gatewayUrl.replace(/^http/, 'ws'),
+    sockets: [
+      ...prepared.venues.map((v) => ({ token: v.token, query: VENUE_SUBSCRIPTION, variables: { venueId: v.venueId }, label: `venue:${v.venueId}` })),
+      ...Array.from({ length: DASHBOARDS }, (_, i) => ({
+        token: coordinatorTokens[i % COORDINATORS]!,
+        query: DASHBOARD_SUBSCRIPTION,
+        variables: { programmeId: prepared.programmeId },
+        label: 'dashboard',
+      })),
+    ],
+  };
+  const clients = fork(path.join(__dirname, 'live-clients.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<{ ready?: number; error?: string }>((resolve) => clients.once('message', resolve as never));
+  clients.send({ plan });
+  const opened = await new Promise<{ ready?: number; error?: string }>((resolve) => clients.once('message', resolve as never)).catch(() => ready);
+  if (opened.error) throw new Error(`clients: ${opened.error}`);
+  say(`${opened.ready} sockets subscribed; live stats ${JSON.stringify(hub.gateway.live.stats())}`);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+
+  const madeAt = new Map<string, { venueId: string; phase: number }>();
+  let next = 0;
+  const failures: string[] = [];
+  const phaseCpu: { hub: number; pg: number | null; made: number }[] = [];
+  for (const [index, phase] of phases.entries()) {
+    const cpu0 = cpuSeconds();
+    const pg0 = db.postgresCpuSeconds();
+    const total = phase.rate * phase.seconds;
+    const inFlight: Promise<void>[] = [];
+    const t0 = Date.now();
+    for (let i = 0; i < total; i++) {
+      const due = t0 + (i * 1000) / phase.rate;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const k = next++;
+      const venue = prepared.venues[k % prepared.venues.length]!;
+      inFlight.push(
+        fetch(hub.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${venue.token}` },
+          body: JSON.stringify({ query: REDEEM, variables: { input: { voucherCode: prepared.codes[k], sessionId: venue.sessionId, idempotencyKey: `live-bench-${randomUUID()}` } } }),
+        })
+          .then((r) => r.json() as Promise<any>)
+          .then((body) => {
+            const redemption = body.data?.redeemVoucher?.redemption;
+            if (redemption) madeAt.set(redemption.id, { venueId: venue.venueId, phase: index });
+            else failures.push(JSON.stringify(body.errors ?? body.data?.redeemVoucher?.error));
+          }),
+      );
+    }
+    await Promise.all(inFlight);
+    phaseCpu.push({ hub: cpuSeconds() - cpu0, pg: pg0 === null ? null : db.postgresCpuSeconds()! - pg0, made: total });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  clients.send({ report: true });
+  const report = await new Promise<{ received: { label: string; ids: string[]; delays: number[]; closedWith: number | null }[]; clientCpuSeconds: number }>((resolve) =>
+    clients.once('message', resolve as never),
+  );
+
+  let lost = 0;
+  let duplicated = 0;
+  const delays: number[][] = phases.map(() => []);
+  for (const socket of report.received) {
+    const expected = [...madeAt.entries()].filter(([, m]) => socket.label === 'dashboard' || socket.label === `venue:${m.venueId}`).map(([id]) => id);
+    const got = new Set(socket.ids);
+    duplicated += socket.ids.length - got.size;
+    lost += expected.filter((id) => !got.has(id)).length;
+    socket.ids.forEach((id, i) => {
+      const made = madeAt.get(id);
+      if (made) delays[made.phase]!.push(socket.delays[i]!);
+    });
+  }
+  say('');
+  say('rate/s  redemptions  messages   p50 ms   p99 ms   hub CPU ms/redemption   PostgreSQL CPU ms/redemption');
+  let best: number | null = null;
+  phases.forEach((phase, i) => {
+    const sorted = delays[i]!.sort((a, b) => a - b);
+    const p99 = percentile(sorted, 99);
+    if (p99 < 250) best = Math.max(best ?? 0, phase.rate);
+    const cpu = phaseCpu[i]!;
+    say(
+      `${String(phase.rate).padStart(6)}  ${String(cpu.made).padStart(11)}  ${String(sorted.length).padStart(8)}  ${percentile(sorted, 50).toFixed(0).padStart(7)}  ${p99.toFixed(0).padStart(7)}  ${((cpu.hub * 1000) / cpu.made).toFixed(1).padStart(22)}  ${cpu.pg === null ? 'n/a' : ((cpu.pg * 1000) / cpu.made).toFixed(1).padStart(28)}`,
+    );
+  });
+  say('');
+  say(`events lost: ${lost}, duplicated: ${duplicated} (over ${report.received.length} sockets; refused redemptions: ${failures.length}${failures[0] ? `, first: ${failures[0]}` : ''})`);
+  say(`sockets closed during the run: ${report.received.filter((r) => r.closedWith !== null).length}; client process CPU ${report.clientCpuSeconds.toFixed(1)} s`);
+  say(`highest rate with p99 < 250 ms: ${best === null ? `none of ${RATES.join(', ')}/s` : `${best}/s`}`);
+  say(`live stats at the end ${JSON.stringify(hub.gateway.live.stats())}`);
+  await hub.close();
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Role } from '@pass/kit';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+
+/*
+ * The older national cartography export (2021): its places import as venues, and those that
+ * declared "Accepte le Pass numérique" become proposals a coordinator confirms — never
+ * qualifications by themselves.
+ */
+const EXPORT_2021 = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'venues', 'cartographie-2021-lieux-extrait.json'), 'utf8');
+
+describe('qualification proposals from the 2021 cartography export', () => {
+  let hub: TestHub;
+  let programme: string;
+  let coordinator: string;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    const funder = (await hub.graphql('mutation { registerFunder(name: "Région Auvergne-Rhône-Alpes", kind: REGION) { id } }')).body.data.registerFunder.id;
+    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+      input: {
+        name: 'Pass numérique Auvergne-Rhône-Alpes', territory: ['region:84'], eligibility: { statusesAnyOf: [] },
+        validFrom: '2026-01-01', validUntil: '2027-12-31', budgetCents: 1_000_000, shares: [{ funderId: funder, basisPoints: 10000 }],
+      },
+    });
+    expect(created.body.errors).toBeUndefined();
+    programme = created.body.data.createProgramme.id;
+    coordinator = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'hinaura', programmeIds: [programme] });
+  });
+  afterAll(() => hub?.close());
+
+  const IMPORT = 'mutation($json: String!) { importCartography2021(json: $json) { rowsRead imported inserted unchanged rejected proposed aborted errors { row column message } } }';
+  const proposals = async (token: string) =>
+    hub.graphqlAs(token, 'query($id: ID!) { programme(id: $id) { qualificationProposals { id reason status venue { name communeName qualifiedFor { id } } } } }', { id: programme });
+
+  test('imports the places and proposes the six that accept the Pass, qualifying none', async () => {
+    const { body } = await hub.graphql(IMPORT, { json: EXPORT_2021 });
+    expect(body.errors).toBeUndefined();
+    const report = body.data.importCartography2021;
+    expect(report).toMatchObject({ rowsRead: 15, aborted: false, proposed: 6 });
+    expect(report.imported + report.rejected).toBe(15);
+    process.stderr.write(`2021 export: ${JSON.stringify(report, null, 1)}\n`);
+    const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
+    expect(n).toBe(0);
+
+    const listed = (await proposals(coordinator)).body.data.programme.qualificationProposals;
+    expect(listed.map((p: { venue: { name: string } }) => p.venue.name).sort()).toEqual(
+      ["Mon assistant numérique Pays de Savoie", "TI'LIEU", expect.any(String), expect.any(String), expect.any(String), expect.any(String)].sort(),
+    );
+    expect(listed).toHaveLength(6);
+    for (const p of listed) {
+      expect(p.status).toBe('PROPOSED');
+      expect(p.reason).toMatch(/^Accepte le Pass numérique : /);
+      expect(p.venue.qualifiedFor).toEqual([]);
+    }
+  });
+
+  test('a second import proposes nothing again', async () => {
+    const report = (await hub.graphql(IMPORT, { json: EXPORT_2021 })).body.data.importCartography2021;
+    expect(report).toMatchObject({ inserted: 0, proposed: 0 });
+  });
+
+  test("the programme's coordinator confirms a proposal: the venue is qualified, the proposal decided once", async () => {
+    const [first, second] = (await proposals(coordinator)).body.data.programme.qualificationProposals;
+    const confirm = (token: string, proposalId: string, programmeId: string) =>
+      hub.graphqlAs(token, 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(proposalId: $p, programmeId: $g) { proposal { status venue { qualifiedFor { id } } } error { code message } } }', { p: proposalId, g: programmeId });
+    const outsider = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'elsewhere', programmeIds: [] });
+    expect((await confirm(outsider, first.id, programme)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const confirmed = (await confirm(coordinator, first.id, programme)).body.data.confirmQualificationProposal;
+    expect(confirmed).toEqual({ proposal: { status: 'CONFIRMED', venue: { qualifiedFor: [{ id: programme }] } }, error: null });
+    const again = (await confirm(coordinator, first.id, programme)).body.data.confirmQualificationProposal;
+    expect(again.error).toEqual({ code: 'PROPOSAL_ALREADY_DECIDED', message: 'this proposal was already confirmed' });
+
+    const dismissed = await hub.graphqlAs(coordinator, 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status venue { qualifiedFor { id } } } error { code } } }', { p: second.id });
+    expect(dismissed.body.data.dismissQualificationProposal).toEqual({ proposal: { status: 'DISMISSED', venue: { qualifiedFor: [] } }, error: null });
+    expect((await proposals(coordinator)).body.data.programme.qualificationProposals).toHaveLength(4);
+    const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
+    expect(n).toBe(1);
+  });
+});
