@@ -79,6 +79,11 @@ describe('issueBooksOfOrder', () => {
     for (const v of vouchers) perBook.set(v.book_id, (perBook.get(v.book_id) ?? 0) + 1);
     expect(perBook.size).toBe(10_001);
     expect([...perBook.values()].every((n) => n === 5)).toBe(true);
+    // voucher.book_id has no foreign key (migration 0010): issuance alone keeps every voucher in a book of its order.
+    const bookIds = new Set(books.map((b) => b.id));
+    expect([...perBook.keys()].every((id) => bookIds.has(id))).toBe(true);
+    const [{ orphans }] = await db.query(`select count(*)::int as orphans from voucher v where not exists (select 1 from book b where b.id = v.book_id)`);
+    expect(orphans).toBe(0);
 
     expect(await issueBooksOfOrder(db, orderId)).toEqual(result);
     expect((await issuedRows(orderId)).vouchers).toHaveLength(50_005);

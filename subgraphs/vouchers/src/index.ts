@@ -17,6 +17,7 @@ import { IdempotencyScope1763900000107 } from './migrations/0005-idempotency-sco
 import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption-session-book';
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
+import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -104,6 +105,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     LostBooks1763900000109,
     RedemptionCancellation1763900000110,
     RedemptionStream1763900000111,
+    IssuanceLean1763900000112,
   ],
   createLoaders,
   eventHandlers: factHandlers,

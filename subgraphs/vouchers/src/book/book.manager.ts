@@ -80,10 +80,19 @@ export async function issueBooksOfOrder(
       const message = `the programme ended on ${window.valid_until} (it is ${today} in Paris): its vouchers can no longer be issued`;
       return { orderId, booksIssued: 0, vouchersIssued: 0, error: { code: IssueBooksErrorCode.PROGRAMME_ENDED, message } };
     }
+    // The next chunk's ids and codes are drawn while PostgreSQL inserts this one (the CPU of both
+    // sides overlaps instead of adding up: ≈ 2 s of Node per million vouchers).
+    const sizeAt = (done: number) => Math.min(ISSUE_CHUNK_BOOKS, total - done);
+    let chunk = drawChunk(sizeAt(0), perBook);
     for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
-      const n = Math.min(ISSUE_CHUNK_BOOKS, total - done);
-      await insertChunk(tx, drawChunk(n, perBook), { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents });
+      const n = sizeAt(done);
+      let next: Chunk | null = null;
+      const drawNext = () => {
+        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook);
+      };
+      await insertChunk(tx, chunk, { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents }, drawNext);
       onProgress?.(done + n, total);
+      if (next) chunk = next;
     }
     await tx.query(`update paid_order set issued_at = now() where order_id = $1`, [orderId]);
     return { orderId, booksIssued: total, vouchersIssued: total * perBook };
@@ -102,6 +111,7 @@ async function insertChunk(
   tx: EntityManager,
   chunk: Chunk,
   order: { programmeId: string; orderId: string; faceValueCents: number },
+  whileInserting: () => void,
 ): Promise<void> {
   const bookIds = `{${chunk.bookIds}}`;
   const voucherIds = `{${chunk.voucherIds}}`;
@@ -113,12 +123,19 @@ async function insertChunk(
          select unnest($1::uuid[]), unnest($2::text[]), $3, $4`,
         [bookIds, `{${chunk.bookCodes.join(',')}}`, order.programmeId, order.orderId],
       );
-      await tx.query(
+      const inserted = tx.query(
         `insert into voucher (id, book_id, code, programme_id, face_value_cents)
          select id, ($2::uuid[])[i / $6 + 1], code, $4, $5
            from (select unnest($1::uuid[]) as id, unnest($3::text[]) as code, generate_series(0, $7 - 1) as i) as v`,
         [voucherIds, bookIds, `{${chunk.voucherCodes.join(',')}}`, order.programmeId, order.faceValueCents, chunk.perBook, chunk.books * chunk.perBook],
       );
+      inserted.catch(() => undefined); // awaited below; a refusal must not count as unhandled meanwhile
+      if (redraws === 0) {
+        // Once the statement is on the wire (the driver sends it within this turn of the loop).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        whileInserting();
+      }
+      await inserted;
       await tx.query('release savepoint issue_chunk');
       return;
     } catch (err) {

@@ -4,8 +4,8 @@ import { randomFillSync } from 'node:crypto';
  * Time-ordered UUIDs (version 7, RFC 9562) for bulk-inserted rows.
  *
  * Why not random v4 ids: issuing a million vouchers inserts a million keys into the primary key of
- * `voucher`, the `voucher (book_id)` index and, through the foreign key check, reads the primary
- * key of `book`. Random keys land on random index pages, so every insert touches a page that has
+ * `voucher` and the `voucher (book_id)` index (and, until migration 0010 dropped that foreign key,
+ * read the primary key of `book` once per voucher). Random keys land on random index pages, so every insert touches a page that has
  * left the cache; increasing keys append to the right-most pages, which stay hot. On the
  * benchmark (npm run bench:issue) this cut PostgreSQL's CPU time for a million vouchers by about
  * a quarter. Ids are not secrets (the codes are): a v7 id only tells the millisecond it was made,

@@ -1,0 +1,413 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { BeneficiaryStatus, EducationLevel, Role, mintPartnerToken } from '@pass/kit';
+import { startHub, type Hub } from '@pass/clients';
+import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
+import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
+import { allocateBooks, closeMonth, expireProgramme, expiryReport, handOutBook, issueBooksOfOrder, parisMonthOf } from '@pass/vouchers';
+import { onCleanup, runBench, say, startBenchDatabase } from './bench-kit';
+import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
+
+/*
+ * `npm run bench:scale`: the same figures on a small database and at national size (issue 13).
+ *
+ * 1. The hub on a fresh scratch database, and a benchmark programme set up through the managers
+ *    (as `npm run bench:redeem` does): books issued, allocated, handed out; VENUES venues with a
+ *    session each and a token each; a funder and a distributor with tokens. Then, on this small
+ *    database: redemption p50/p99 through the gateway (the worker of redeem-driver), the three
+ *    partner queries' p50/p99 through the gateway, a month close, the D-30 report of a
+ *    programme and its expiry with credit-back.
+ * 2. The national database is built in the vouchers subgraph's schema, where every figure above
+ *    reads: FUNDERS funders' 20 programmes, each with one paid order of BOOKS books of 10,
+ *    issued by `issueBooksOfOrder` itself; DISTRIBUTORS distributors, 80 % of the books
+ *    allocated and 40 % handed out to as many people; VENUES_NATIONAL venues qualified for
+ *    every programme, two workshops sessions of ten seats each a month (the facts the
+ *    vouchers subgraph replicates), REDEMPTIONS redemptions over the last 24 months, and the
+ *    statements of every month but the last — set-based SQL (allowed for a benchmark).
+ * 3. The same figures again, printed beside the small ones, then the size on disk.
+ *
+ * BENCH_SCALE (default 1: 20 M vouchers) scales every count; e.g. 0.05 for 1 M vouchers.
+ */
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const PROGRAMMES = 20;
+const BOOKS = Math.max(100, Math.round(100_000 * SCALE));
+const PER_BOOK = 10;
+const FUNDERS = Math.max(20, Math.round(1_000 * SCALE));
+const DISTRIBUTORS = Math.max(10, Math.round(10_000 * SCALE));
+const VENUES_NATIONAL = Math.max(10, Math.round(100_000 * SCALE));
+const REDEMPTIONS = Math.round(2_000_000 * SCALE);
+const MONTHS = 24;
+const VENUES = 20;
+const REDEEM_EACH = Number(process.env.BENCH_REDEMPTIONS ?? 400);
+const QUERIES_EACH = Number(process.env.BENCH_QUERIES ?? 60);
+
+const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
+  redeemVoucher(input: $input) { redemption { id amountCents } error { code message } }
+}`;
+const QUERIES = {
+  funder: `query F($id: ID!) { funder(id: $id) { name programmes { id booksIssued booksHandedOut vouchersRedeemed redeemedAmountCents outstandingAmountCents venueActivity { venue { id name } vouchersRedeemed amountCents } } } }`,
+  distributor: `query D($id: ID!) { distributor(id: $id) { name booksAllocated booksHandedOut vouchersRedeemed books(first: 100) { code state handedOutAt vouchersUsed redemptions { redeemedAt amountCents venue { name } } } } }`,
+  venue: `query V($id: ID!) { venue(id: $id) { name amountDueCents sessions { id startsAt seats redemptions { redeemedAt amountCents voucher { code } programme { name } } } } }`,
+};
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+interface Small {
+  funderId: string;
+  funderToken: string;
+  distributorId: string;
+  distributorToken: string;
+  venues: { venueId: string; sessionId: string; token: string }[];
+  voucherCodes: string[];
+  /** A programme with its own order, to report on (D-30) and expire. */
+  endingProgrammeId: string;
+}
+
+interface Figures {
+  redeemP50: number;
+  redeemP99: number;
+  queries: Record<string, { p50: number; p99: number }>;
+  closeMs: number;
+  closeStatements: number;
+  reportMs: number;
+  expiryMs: number;
+  vouchersBlocked: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
+  const programmes = hub.subgraphs.programmes.dataSource;
+  const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
+  const venues = hub.subgraphs.venues.dataSource;
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const now = new Date();
+  const books = Math.ceil(vouchersNeeded / PER_BOOK);
+  const funder = await registerFunder(programmes, { name: 'Scale region', kind: FunderKind.REGION });
+  const window = {
+    territory: ['region:27'],
+    eligibility: { statusesAnyOf: [] },
+    validFrom: isoDay(new Date(now.getTime() - 30 * 86_400_000)),
+    validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
+    shares: [{ funderId: funder.id, basisPoints: 10_000 }],
+  };
+  const programme = await createProgramme(programmes, { ...window, name: 'Scale benchmark', budgetCents: books * PER_BOOK * 1000 });
+  const ending = await createProgramme(programmes, { ...window, name: 'Scale benchmark, ending', budgetCents: 1_000 * PER_BOOK * 1000 });
+  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: PER_BOOK, faceValueCents: 1000 });
+  const endingOrder = await placeOrder(programmes, { programmeId: ending.id, funderId: funder.id, bookCount: 1_000, vouchersPerBook: PER_BOOK, faceValueCents: 1000 });
+  await recordOrderPayment(programmes, order.id);
+  await recordOrderPayment(programmes, endingOrder.id);
+  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale scale', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
+  await hub.catchUp();
+  const venueRows: Small['venues'] = [];
+  for (let i = 0; i < VENUES; i += 1) {
+    const venue = await registerVenue(venues, { name: `Espace numérique scale ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
+    await qualifyVenue(venues, venue.id, programme.id);
+    const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: 100 });
+    const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
+    const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '2h' });
+    venueRows.push({ venueId: venue.id, sessionId: session.id, token });
+  }
+  await hub.catchUp();
+  await issueBooksOfOrder(vouchers, order.id);
+  await issueBooksOfOrder(vouchers, endingOrder.id);
+  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
+  for (const book of allocated) {
+    const answer = await registerBeneficiary(beneficiaries, {
+      distributorId: distributor.id,
+      programmeId: programme.id,
+      birthYear: now.getUTCFullYear() - 40,
+      inseeCode: '21231',
+      educationLevel: EducationLevel.BAC,
+      statuses: [BeneficiaryStatus.OTHER],
+      consentAt: new Date(now.getTime() - 60_000),
+    });
+    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
+    await hub.catchUp();
+    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: answer.beneficiary.id, distributorId: distributor.id });
+    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
+  }
+  const rows: { code: string }[] = await vouchers.query(
+    `select v.code from voucher v join book b on b.id = v.book_id
+      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
+    [programme.id],
+  );
+  const token = (organisationId: string, role: Role) => mintPartnerToken(hub.keys.partnerSigning, { organisationId, role, scopes: ['read'] }, { expiresIn: '2h' });
+  return {
+    funderId: funder.id,
+    funderToken: await token(funder.id, Role.FUNDER),
+    distributorId: distributor.id,
+    distributorToken: await token(distributor.id, Role.DISTRIBUTOR),
+    venues: venueRows,
+    voucherCodes: rows.map((r) => r.code),
+    endingProgrammeId: ending.id,
+  };
+}
+
+function runDriver(worker: Worker, job: DriverJob): Promise<DriverResult> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { result?: DriverResult; error?: string }) => (message.result ? resolve(message.result) : reject(new Error(message.error))));
+    worker.once('error', reject);
+    worker.postMessage(job);
+  });
+}
+
+async function timeQuery(url: string, token: string, query: string, id: string): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < QUERIES_EACH; i += 1) {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables: { id } }) });
+    const body = (await res.json()) as { errors?: unknown[] };
+    latencies.push(performance.now() - t0);
+    if (res.status !== 200 || body.errors?.length) throw new Error(`partner query failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return latencies.sort((a, b) => a - b);
+}
+
+/** The month before the current one (Paris), and the one before that. */
+function lastMonths(now: Date): { last: string; before: string } {
+  const [y, m] = parisMonthOf(now).split('-').map(Number) as [number, number];
+  const shift = (k: number) => {
+    const d = new Date(Date.UTC(y, m - 1 - k, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  return { last: shift(1), before: shift(2) };
+}
+
+async function measure(hub: Hub, small: Small, worker: Worker, next: { voucher: number }, endingProgrammeId: string): Promise<Figures> {
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const requests: DriverRequest[] = Array.from({ length: REDEEM_EACH }, (_, i) => {
+    const venue = small.venues[next.voucher % small.venues.length]!;
+    const voucherCode = small.voucherCodes[next.voucher++]!;
+    const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey: `scale-${i}-${voucherCode}` };
+    return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };
+  });
+  const redeemed = await runDriver(worker, { url: hub.gatewayUrl, concurrency: 8, requests });
+  if ((redeemed.outcomes.redeemed ?? 0) !== REDEEM_EACH) throw new Error(`redemptions failed: ${JSON.stringify(redeemed.outcomes)}; ${redeemed.firstProblem}`);
+  const sorted = [...redeemed.latencies].sort((a, b) => a - b);
+
+  const queries: Figures['queries'] = {};
+  for (const [name, query, token, id] of [
+    ['funder', QUERIES.funder, small.funderToken, small.funderId],
+    ['distributor', QUERIES.distributor, small.distributorToken, small.distributorId],
+    ['venue', QUERIES.venue, small.venues[0]!.token, small.venues[0]!.venueId],
+  ] as const) {
+    const latencies = await timeQuery(hub.gatewayUrl, token, query, id);
+    queries[name] = { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  }
+
+  const { last } = lastMonths(new Date());
+  let t0 = performance.now();
+  const closed = await closeMonth(vouchers, last);
+  const closeMs = performance.now() - t0;
+  if (closed.error) throw new Error(`close refused: ${closed.error.message}`);
+
+  t0 = performance.now();
+  await expiryReport(vouchers, endingProgrammeId);
+  const reportMs = performance.now() - t0;
+
+  // The programme ended yesterday: its window is moved in the vouchers' replica (a benchmark shortcut).
+  await vouchers.query(`update programme_fact set valid_until = current_date - 2 where programme_id = $1`, [endingProgrammeId]);
+  t0 = performance.now();
+  const expired = await expireProgramme(vouchers, endingProgrammeId);
+  const expiryMs = performance.now() - t0;
+  if (expired.error) throw new Error(`expiry refused: ${expired.error.message}`);
+  return {
+    redeemP50: percentile(sorted, 50),
+    redeemP99: percentile(sorted, 99),
+    queries,
+    closeMs,
+    closeStatements: closed.statementsCreated,
+    reportMs,
+    expiryMs,
+    vouchersBlocked: expired.vouchersBlocked,
+  };
+}
+
+/** Builds the national-size data in the vouchers schema; returns one national programme to report on and expire. */
+async function buildNational(hub: Hub): Promise<string> {
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const step = async (label: string, work: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await work();
+    say(`  ${label}: ${seconds(performance.now() - t0)} s`);
+  };
+  const programmeIds = Array.from({ length: PROGRAMMES }, () => randomUUID());
+  const funderIds = Array.from({ length: FUNDERS }, () => randomUUID());
+  await step(`${PROGRAMMES} programmes of ${FUNDERS} funders, ${PROGRAMMES} paid orders`, async () => {
+    for (const [i, id] of programmeIds.entries()) {
+      // Each programme is funded by FUNDERS / PROGRAMMES funders in equal shares.
+      const mine = funderIds.filter((_, f) => f % PROGRAMMES === i);
+      const shares = mine.map((funderId, k) => ({ funderId, basisPoints: Math.floor(10_000 / mine.length) + (k < 10_000 % mine.length ? 1 : 0) }));
+      await vouchers.query(
+        `insert into programme_fact (programme_id, name, territory, valid_from, valid_until, shares)
+         values ($1, $2, '{region:27}', current_date - 760, current_date + 365, $3)`,
+        [id, `National programme ${i + 1}`, JSON.stringify(shares)],
+      );
+      await vouchers.query(
+        `insert into paid_order (order_id, programme_id, funder_id, book_count, vouchers_per_book, face_value_cents) values ($1, $2, $3, $4, $5, 1000)`,
+        [randomUUID(), id, mine[0], BOOKS, PER_BOOK],
+      );
+    }
+  });
+  await step(`${(PROGRAMMES * BOOKS * PER_BOOK).toLocaleString('en')} vouchers issued by issueBooksOfOrder`, async () => {
+    const orders: { order_id: string }[] = await vouchers.query(`select order_id from paid_order where programme_id = any($1::uuid[])`, [programmeIds]);
+    for (const { order_id } of orders) await issueBooksOfOrder(vouchers, order_id);
+  });
+  await step(`${DISTRIBUTORS.toLocaleString('en')} distributors, 80 % of books allocated, 40 % handed out to as many people`, async () => {
+    await vouchers.query(`insert into distributor_fact (distributor_id, name) select gen_random_uuid(), 'Distributor ' || g from generate_series(1, $1) g`, [DISTRIBUTORS]);
+    await vouchers.query(`
+      with d as (select distributor_id, row_number() over () - 1 as k from distributor_fact where name ~ '^Distributor [0-9]+$'),
+           b as (select id, row_number() over (order by id) as n from book where programme_id = any($1::uuid[]))
+      update book set distributor_id = d.distributor_id, allocated_at = now() - interval '700 days',
+                      beneficiary_id = case when b.n % 5 < 2 then gen_random_uuid() end,
+                      handed_out_at = case when b.n % 5 < 2 then now() - interval '690 days' end
+        from b join d on d.k = b.n % $2
+       where book.id = b.id and b.n % 5 < 4`,
+      [programmeIds, DISTRIBUTORS]);
+    await vouchers.query(
+      `insert into beneficiary_fact (beneficiary_id, distributor_id, eligible_programme_ids)
+       select beneficiary_id, distributor_id, array[programme_id] from book where beneficiary_id is not null and programme_id = any($1::uuid[])`,
+      [programmeIds],
+    );
+  });
+  const sessionsPerVenue = Math.max(1, Math.ceil(REDEMPTIONS / 10 / VENUES_NATIONAL));
+  await step(`${VENUES_NATIONAL.toLocaleString('en')} venues qualified for every programme, ${(sessionsPerVenue * VENUES_NATIONAL).toLocaleString('en')} sessions of 10 seats over ${MONTHS} months`, async () => {
+    await vouchers.query(`create unlogged table national_venue (venue_id uuid primary key, n int not null)`);
+    await vouchers.query(`insert into national_venue select gen_random_uuid(), g from generate_series(1, $1::int) g`, [VENUES_NATIONAL]);
+    await vouchers.query(`insert into venue_qualification (venue_id, programme_id) select v.venue_id, p from national_venue v, unnest($1::uuid[]) p`, [programmeIds]);
+    await vouchers.query(
+      `insert into session_fact (session_id, venue_id, insee_code, starts_at, seats)
+       select gen_random_uuid(), v.venue_id, '21231', now() - interval '1 month' * ((v.n + s) % $2::int) - interval '1 month' - interval '1 day' * (s % 20), 10
+         from national_venue v, generate_series(1, $1::int) s`,
+      [sessionsPerVenue, MONTHS],
+    );
+  });
+  await step(`${REDEMPTIONS.toLocaleString('en')} redemptions over ${MONTHS} months (ten a session)`, async () => {
+    await vouchers.query(
+      `create unlogged table national_redemption (id uuid, book_id uuid, programme_id uuid, face_value_cents int, k bigint,
+                                                  session_id uuid, venue_id uuid, redeemed_at timestamptz)`,
+    );
+    await vouchers.query(
+      `insert into national_redemption
+       with s as (select session_id, venue_id, starts_at, row_number() over (order by session_id) - 1 as k from session_fact
+                   where venue_id in (select venue_id from national_venue)),
+            v as (select v.id, v.book_id, v.programme_id, v.face_value_cents, row_number() over (order by v.code) - 1 as k
+                    from voucher v join book b on b.id = v.book_id
+                   where b.beneficiary_id is not null and v.programme_id = any($1::uuid[]))
+       select v.*, s.session_id, s.venue_id, s.starts_at + interval '10 minutes' as redeemed_at
+         from v join s on s.k = v.k / 10
+        where v.k < $2::int`,
+      [programmeIds, REDEMPTIONS],
+    );
+    await vouchers.query(
+      `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+       select id, session_id, venue_id, programme_id, book_id, face_value_cents, redeemed_at from national_redemption order by redeemed_at`,
+    );
+    await vouchers.query(`update voucher v set state = 'REDEEMED', redeemed_at = r.redeemed_at from national_redemption r where v.id = r.id`);
+  });
+  await step(`the statements of every month but the last`, async () => {
+    const { last } = lastMonths(new Date());
+    await vouchers.query(
+      `insert into reimbursement_month (month, closed_at)
+       select distinct to_char(redeemed_at at time zone 'Europe/Paris', 'YYYY-MM'), now() from national_redemption
+        where to_char(redeemed_at at time zone 'Europe/Paris', 'YYYY-MM') < $1 on conflict do nothing`,
+      [last],
+    );
+    await vouchers.query(
+      `insert into reimbursement_statement (venue_id, month, total_cents, line_count, closed_at)
+       select venue_id, to_char(redeemed_at at time zone 'Europe/Paris', 'YYYY-MM') as month, sum(face_value_cents), count(*), now()
+         from national_redemption where to_char(redeemed_at at time zone 'Europe/Paris', 'YYYY-MM') < $1 group by 1, 2`,
+      [last],
+    );
+    await vouchers.query(
+      `insert into reimbursement_line (redemption_id, statement_id, amount_cents)
+       select r.id, s.id, r.amount_cents from redemption r
+         join reimbursement_statement s on s.venue_id = r.venue_id and s.month = to_char(r.redeemed_at at time zone 'Europe/Paris', 'YYYY-MM')
+        where r.venue_id in (select venue_id from national_venue)`,
+    );
+  });
+  await vouchers.query('drop table national_redemption, national_venue');
+  await step('analyze', () => vouchers.query('analyze'));
+  return programmeIds[0]!;
+}
+
+/** BENCH_EXPLAIN=1: the plans, at national size, of the statements that read a whole programme or month. */
+async function explainNational(hub: Hub, programmeId: string): Promise<void> {
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const statements: [string, string, unknown[]][] = [
+    [
+      'D-30 report: books per distributor',
+      `with started as (select distinct book_id from redemption where programme_id = $1)
+       select b.distributor_id, count(*)::int, count(b.beneficiary_id)::int, count(s.book_id)::int
+         from book b left join started s on s.book_id = b.id where b.programme_id = $1 group by b.distributor_id`,
+      [programmeId],
+    ],
+    ['D-30 report: vouchers available', `select count(*)::int, coalesce(sum(face_value_cents), 0) from voucher where programme_id = $1 and state = 'AVAILABLE'`, [programmeId]],
+    [
+      "funder query: a programme's voucher figures",
+      `select programme_id, count(*), count(*) filter (where state = 'REDEEMED'), sum(face_value_cents) from voucher where programme_id = any($1) group by programme_id`,
+      [[programmeId]],
+    ],
+  ];
+  for (const [label, sql, params] of statements) {
+    const plan: { 'QUERY PLAN': string }[] = await vouchers.query(`explain (analyze, buffers, costs off) ${sql}`, params);
+    say(`EXPLAIN ${label}:`);
+    for (const line of plan) say(`    ${line['QUERY PLAN']}`);
+  }
+}
+
+async function main(): Promise<void> {
+  say(`bench:scale — BENCH_SCALE ${SCALE}: ${PROGRAMMES} programmes × ${(BOOKS * PER_BOOK).toLocaleString('en')} vouchers, ${FUNDERS} funders, ${DISTRIBUTORS} distributors, ${VENUES_NATIONAL} venues, ${REDEMPTIONS.toLocaleString('en')} redemptions`);
+  const db = await startBenchDatabase('pass_bench_scale');
+  say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  const hub = await startHub({ databaseUrl: db.scratch.url });
+  onCleanup(() => hub.close());
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  const small = await prepareSmall(hub, REDEEM_EACH * 2 + 400);
+  const worker = new Worker(path.join(__dirname, 'redeem-driver.js'));
+  onCleanup(() => worker.terminate().then(() => undefined));
+  const next = { voucher: 0 };
+  const size = async () => (await vouchers.query(`select pg_database_size(current_database()) as bytes`))[0].bytes as string;
+
+  say('small database: measuring');
+  const before = await measure(hub, small, worker, next, small.endingProgrammeId);
+  const smallBytes = Number(await size());
+
+  say('national database: building');
+  const t0 = performance.now();
+  const nationalProgramme = await buildNational(hub);
+  const buildMs = performance.now() - t0;
+  const nationalBytes = Number(await size());
+  say(`built in ${seconds(buildMs)} s; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  if (process.env.BENCH_EXPLAIN) await explainNational(hub, nationalProgramme);
+  say('national database: measuring');
+  const after = await measure(hub, small, worker, next, nationalProgramme);
+
+  const row = (label: string, a: number, b: number, unit = 'ms') =>
+    say(`${label.padEnd(42)} ${a.toFixed(1).padStart(10)} ${b.toFixed(1).padStart(12)} ${unit.padEnd(3)} ×${(b / a).toFixed(2)}`);
+  say('');
+  say(`${'figure'.padEnd(42)} ${'small'.padStart(10)} ${'national'.padStart(12)}`);
+  row('redemption p50 (gateway, concurrency 8)', before.redeemP50, after.redeemP50);
+  row('redemption p99', before.redeemP99, after.redeemP99);
+  for (const name of Object.keys(before.queries)) {
+    row(`${name} query p50`, before.queries[name]!.p50, after.queries[name]!.p50);
+    row(`${name} query p99`, before.queries[name]!.p99, after.queries[name]!.p99);
+  }
+  row(`month close (statements ${before.closeStatements} / ${after.closeStatements})`, before.closeMs, after.closeMs);
+  row('D-30 expiry report', before.reportMs, after.reportMs);
+  row(`expiry + credit-back (${before.vouchersBlocked} / ${after.vouchersBlocked} vouchers)`, before.expiryMs, after.expiryMs);
+  row('database size on disk', smallBytes / 2 ** 20, nationalBytes / 2 ** 20, 'MiB');
+  say(`build of the national data: ${seconds(buildMs)} s; load average now ${os.loadavg()[0]!.toFixed(1)}`);
+  say(`goals: close ≤ 60 s ${after.closeMs <= 60_000 ? 'met' : 'MISSED'}; D-30 ≤ 5 s ${after.reportMs <= 5_000 ? 'met' : 'MISSED'}`);
+}
+
+runBench('bench:scale', Number(process.env.BENCH_LIMIT_MS ?? 3_600_000), main);
