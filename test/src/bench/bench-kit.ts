@@ -1,6 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel, createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+import type { Hub } from '@pass/clients';
+import { registerBeneficiary } from '@pass/beneficiaries';
+import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
 import { freePort } from '../kit/free-port';
 
 /*
@@ -159,4 +162,56 @@ export function runBench(name: string, limitMs: number, main: () => Promise<void
       return finish(1);
     },
   );
+}
+
+/** The p-th percentile (nearest rank) of ascending values; NaN when there are none. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Runs `each` over the items `size` at a time, so set-up never floods the hub. */
+export async function inBatches<T>(items: T[], size: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let first = 0; first < items.length; first += size) {
+    await Promise.all(items.slice(first, first + size).map((item, i) => each(item, first + i)));
+  }
+}
+
+/**
+ * Issues a paid order, allocates its books to one distributor, registers one person per book and
+ * hands each book out; answers the codes of the vouchers now redeemable, book by book.
+ */
+export async function handOutEveryBook(
+  hub: Hub,
+  input: { programmeId: string; orderId: string; distributorId: string; books: number; now: Date },
+): Promise<string[]> {
+  const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
+  const vouchers = hub.subgraphs.vouchers.dataSource;
+  await issueBooksOfOrder(vouchers, input.orderId);
+  const allocated = await allocateBooks(vouchers, input.programmeId, input.distributorId, input.books);
+  const people: string[] = [];
+  await inBatches(allocated, 8, async (_, i) => {
+    const answer = await registerBeneficiary(beneficiaries, {
+      distributorId: input.distributorId,
+      programmeId: input.programmeId,
+      birthYear: input.now.getUTCFullYear() - 40,
+      inseeCode: '21231',
+      educationLevel: EducationLevel.BAC,
+      statuses: [BeneficiaryStatus.OTHER],
+      consentAt: new Date(input.now.getTime() - 60_000),
+    });
+    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
+    people[i] = answer.beneficiary.id;
+  });
+  await hub.catchUp();
+  await inBatches(allocated, 8, async (book, i) => {
+    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: people[i]!, distributorId: input.distributorId });
+    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
+  });
+  const rows: { code: string }[] = await vouchers.query(
+    `select v.code from voucher v join book b on b.id = v.book_id
+      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
+    [input.programmeId],
+  );
+  return rows.map((r) => r.code);
 }

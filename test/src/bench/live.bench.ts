@@ -3,13 +3,12 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { BeneficiaryStatus, EducationLevel, Role, mintPartnerToken } from '@pass/kit';
+import { Role, mintPartnerToken } from '@pass/kit';
 import { startHub, type Hub } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
-import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
-import { runBench, say, startBenchDatabase } from './bench-kit';
+import { handOutEveryBook, inBatches, percentile, runBench, say, startBenchDatabase } from './bench-kit';
 import type { ClientPlan } from './live-clients';
 
 /*
@@ -40,10 +39,6 @@ const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
 const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code message } } }`;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-async function inBatches<T>(items: T[], size: number, each: (item: T, index: number) => Promise<void>) {
-  for (let first = 0; first < items.length; first += size) await Promise.all(items.slice(first, first + size).map((item, i) => each(item, first + i)));
-}
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -52,11 +47,10 @@ const cpuSeconds = () => {
 async function prepare(hub: Hub, vouchersNeeded: number) {
   const now = new Date();
   const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
-  const { programmes, beneficiaries, venues, vouchers } = {
+  const { programmes, beneficiaries, venues } = {
     programmes: hub.subgraphs.programmes.dataSource,
     beneficiaries: hub.subgraphs.beneficiaries.dataSource,
     venues: hub.subgraphs.venues.dataSource,
-    vouchers: hub.subgraphs.vouchers.dataSource,
   };
   const funder = await registerFunder(programmes, { name: 'Live benchmark region', kind: FunderKind.REGION });
   const programme = await createProgramme(programmes, {
@@ -81,32 +75,8 @@ async function prepare(hub: Hub, vouchersNeeded: number) {
     venueRows[i] = { venueId: venue.id, sessionId: session.id, token };
   });
   await hub.catchUp();
-  await issueBooksOfOrder(vouchers, order.id);
-  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
-  const people: string[] = [];
-  await inBatches(allocated, 8, async (_, i) => {
-    const answer = await registerBeneficiary(beneficiaries, {
-      distributorId: distributor.id,
-      programmeId: programme.id,
-      birthYear: now.getUTCFullYear() - 40,
-      inseeCode: '21231',
-      educationLevel: EducationLevel.BAC,
-      statuses: [BeneficiaryStatus.OTHER],
-      consentAt: new Date(now.getTime() - 60_000),
-    });
-    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
-    people[i] = answer.beneficiary.id;
-  });
-  await hub.catchUp();
-  await inBatches(allocated, 8, async (book, i) => {
-    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: people[i]!, distributorId: distributor.id });
-    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
-  });
-  const rows: { code: string }[] = await vouchers.query(
-    `select v.code from voucher v join book b on b.id = v.book_id where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
-    [programme.id],
-  );
-  return { programmeId: programme.id, codes: rows.map((r) => r.code), venues: venueRows };
+  const codes = await handOutEveryBook(hub, { programmeId: programme.id, orderId: order.id, distributorId: distributor.id, books, now });
+  return { programmeId: programme.id, codes, venues: venueRows };
 }
 
 runBench('bench:live', 30 * 60_000, async () => {

@@ -5,13 +5,12 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
-import { BeneficiaryStatus, EducationLevel, Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
+import { Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
 import { loadDemoData, startHub, type Hub } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
-import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
+import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
-import { onCleanup, runBench, say, startBenchDatabase, type BenchDatabase } from './bench-kit';
+import { handOutEveryBook, inBatches, onCleanup, percentile, runBench, say, startBenchDatabase, type BenchDatabase } from './bench-kit';
 import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
 
 /*
@@ -59,17 +58,10 @@ interface Prepared {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-async function inBatches<T>(items: T[], size: number, each: (item: T, index: number) => Promise<void>): Promise<void> {
-  for (let first = 0; first < items.length; first += size) {
-    await Promise.all(items.slice(first, first + size).map((item, i) => each(item, first + i)));
-  }
-}
-
 async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
   const programmes = hub.subgraphs.programmes.dataSource;
   const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
   const venues = hub.subgraphs.venues.dataSource;
-  const vouchers = hub.subgraphs.vouchers.dataSource;
   const now = new Date();
   const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
 
@@ -104,38 +96,8 @@ async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
   );
   await hub.catchUp();
 
-  await issueBooksOfOrder(vouchers, order.id);
-  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
-  const people: string[] = [];
-  await inBatches(allocated, 8, async (_, i) => {
-    const answer = await registerBeneficiary(beneficiaries, {
-      distributorId: distributor.id,
-      programmeId: programme.id,
-      birthYear: now.getUTCFullYear() - 40,
-      inseeCode: '21231',
-      educationLevel: EducationLevel.BAC,
-      statuses: [BeneficiaryStatus.OTHER],
-      consentAt: new Date(now.getTime() - 60_000),
-    });
-    if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
-    people[i] = answer.beneficiary.id;
-  });
-  await hub.catchUp();
-  await inBatches(allocated, 8, async (book, i) => {
-    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: people[i]!, distributorId: distributor.id });
-    if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
-  });
-  const rows: { code: string }[] = await vouchers.query(
-    `select v.code from voucher v join book b on b.id = v.book_id
-      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
-    [programme.id],
-  );
-  return { programmeId: programme.id, voucherCodes: rows.map((r) => r.code), venues: venueRows };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  const voucherCodes = await handOutEveryBook(hub, { programmeId: programme.id, orderId: order.id, distributorId: distributor.id, books, now });
+  return { programmeId: programme.id, voucherCodes, venues: venueRows };
 }
 
 function runDriver(worker: Worker, job: DriverJob): Promise<DriverResult> {

@@ -9,7 +9,7 @@ import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFu
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, closeMonth, expireProgramme, expiryReport, handOutBook, issueBooksOfOrder, parisMonthOf } from '@pass/vouchers';
-import { onCleanup, runBench, say, startBenchDatabase } from './bench-kit';
+import { onCleanup, percentile, runBench, say, startBenchDatabase } from './bench-kit';
 import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
 
 /*
@@ -78,10 +78,6 @@ interface Figures {
   reportMs: number;
   expiryMs: number;
   vouchersBlocked: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
