@@ -86,6 +86,7 @@ describe('access matrix', () => {
     const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { id } } }', { id })).programme;
     const workshop = async (id: string) => (await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id })).venue.workshops[0].id;
     const beneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key)!.beneficiaryId;
+    const anotherBeneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key && b.beneficiaryId !== beneficiaryOf(key))!.beneficiaryId;
     // Two places declaring the Pass (2021 cartography export), in Creil and in Dijon: two qualification proposals.
     const place = (id: string, nom: string, commune: string, code_postal: string) => ({ id, nom, commune, code_postal, pivot: '00000000000000', adresse: '1 place de la mairie', source: 'matrix', date_maj: '2021-06-01', conditions_acces: 'Accepte le Pass numérique : oui' });
     await asOperator('mutation($json: String!) { importCartography2021(json: $json) { proposed } }', { json: JSON.stringify([place('own', 'EPN du Plateau', 'Creil', '60100'), place('other', 'EPN des Grésilles', 'Dijon', '21000')]) });
@@ -98,6 +99,7 @@ describe('access matrix', () => {
       order: { own: (await programme(demo.programmes.cso)).orders[0].id, other: (await programme(demo.programmes.bfc)).orders[0].id },
       distributor: { own: demo.distributors.peNogent!, other: demo.distributors.mlDijon! },
       beneficiary: { own: beneficiaryOf('peNogent'), other: beneficiaryOf('mlDijon') },
+      erasable: { own: anotherBeneficiaryOf('peNogent'), other: anotherBeneficiaryOf('mlDijon') },
       venue: { own: demo.venues.gestUp!, other: demo.venues.dijonEpn! },
       workshop: { own: await workshop(demo.venues.gestUp!), other: await workshop(demo.venues.dijonEpn!) },
       session: { own: gestUpSession!, other: demo.sessions.dijonEpn! },

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { CliError, ExitCode, type Command } from './cli-kit';
 import { exportVenues, importCartography, importVenues } from './commands/venues';
+import { anonymise } from './commands/anonymise';
 
 /**
  * `npm run hub -- <command>`: the operator's commands, each with `--help`, progress on standard
  * error, results on standard output, and exit codes a script can test (see cli-kit).
  */
-const COMMANDS: Command[] = [importVenues, exportVenues, importCartography];
+const COMMANDS: Command[] = [importVenues, exportVenues, importCartography, anonymise];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

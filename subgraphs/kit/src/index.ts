@@ -10,6 +10,7 @@ export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors,
 export { bigintAsNumber } from './db/columns';
 export { parisDayOf, parisMonthOf, parisYearOf, parisDateParts, type ParisDate } from './time/paris-date';
 export * from './events/topics';
+export { anonymisationDueOn, isAnonymisationDue, firstEndDateStillRetained, RETENTION_MONTHS_AFTER_PROGRAMME_END } from './retention/retention';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './events/listener';
 export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, VOUCHER_FACE_VALUE_CENTS, type Cents } from './money/money';
 export {

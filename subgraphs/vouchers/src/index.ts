@@ -18,6 +18,8 @@ import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
+import { Erasure1764600000201 } from './migrations/0011-erasure';
+import { DataAccessResolver } from './privacy/data-access.resolver';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -46,6 +48,7 @@ export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
+export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure';
 export { parisDayOf, parisMonthOf } from './paris-time';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 
@@ -87,6 +90,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     ProgrammeActivityResolver,
     VenueMonthResolver,
     SessionSeatsResolver,
+    DataAccessResolver,
   ],
   references: {
     Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
@@ -106,6 +110,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionCancellation1763900000110,
     RedemptionStream1763900000111,
     IssuanceLean1763900000112,
+    Erasure1764600000201,
   ],
   createLoaders,
   eventHandlers: factHandlers,

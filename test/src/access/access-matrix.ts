@@ -19,6 +19,8 @@ export interface Fixture {
   order: Record<Whose, string>;
   distributor: Record<Whose, string>;
   beneficiary: Record<Whose, string>;
+  /** Another person of each distributor, with a book handed out: the erasure request erases them. */
+  erasable: Record<Whose, string>;
   venue: Record<Whose, string>;
   workshop: Record<Whose, string>;
   session: Record<Whose, string>;
@@ -157,6 +159,13 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   { coordinate: 'Entity.Distributor', allowed: ALL, request: entity('beneficiaries', 'Distributor', (f, w) => f.distributor[w]) },
   { coordinate: 'Entity.Beneficiary', allowed: { distributor: 'own', operator: 'all' }, request: entity('beneficiaries', 'Beneficiary', (f, w) => f.beneficiary[w]) },
+  // A person's rights of access and erasure go through the distributor that registered them, and no one else: not even the operator.
+  {
+    coordinate: 'Query.beneficiaryDataAccess',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({ query: 'query($id: ID!) { beneficiaryDataAccess(beneficiaryId: $id) { id erasedAt record vouchersHeld } }', variables: { id: f.beneficiary[w] } }),
+  },
+  { coordinate: 'Entity.BeneficiaryDataAccess', allowed: { distributor: 'own' }, request: entity('beneficiaries', 'BeneficiaryDataAccess', (f, w) => f.beneficiary[w]) },
 
   // venues
   { coordinate: 'Query.venues', allowed: ALL, request: () => ({ query: '{ venues { name } }' }) },
@@ -403,4 +412,13 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   { coordinate: 'Query.redemptionStreamHead', allowed: { operator: 'all' }, request: () => ({ subgraph: 'vouchers', query: 'query { redemptionStreamHead }' }) },
   { coordinate: 'Entity.ReimbursementStatement', allowed: { venue: 'own', operator: 'all' }, request: entity('vouchers', 'ReimbursementStatement', (f, w) => f.statement[w]) },
+  // Last: it erases a person (not the one the rules above read).
+  {
+    coordinate: 'Mutation.eraseBeneficiary',
+    allowed: { distributor: 'own' },
+    request: (f, w) => ({
+      query: 'mutation($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { id erasedAt erasedNow } }',
+      variables: { input: { beneficiaryId: f.erasable[w], distributorId: f.distributor[w] } },
+    }),
+  },
 ];

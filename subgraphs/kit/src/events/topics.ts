@@ -55,6 +55,18 @@ export interface BeneficiaryRegistered {
   eligibleProgrammeIds: string[];
 }
 
+/**
+ * A beneficiary's personal data was erased by the beneficiaries subgraph (an erasure request, or
+ * the anonymisation job 12 months after their programme ended). Each subgraph holding anything
+ * about that person strips it in its own tables. The id no longer leads to a person anywhere.
+ */
+export interface BeneficiaryErased {
+  beneficiaryId: string;
+  /** ERASURE_REQUEST or ANONYMISATION. */
+  reason: string;
+  erasedAt: string;
+}
+
 export const Topics = {
   programmeDefined: 'programme.defined',
   orderPaid: 'order.paid',
@@ -62,4 +74,5 @@ export const Topics = {
   sessionScheduled: 'session.scheduled',
   distributorRegistered: 'distributor.registered',
   beneficiaryRegistered: 'beneficiary.registered',
+  beneficiaryErased: 'beneficiary.erased',
 } as const;

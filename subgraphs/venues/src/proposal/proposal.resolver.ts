@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, NotFoundError, Role, coordinates, ensure, is, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { BadInputError, NotFoundError, Role, coordinates, ensure, is, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';
 import { Venue } from '../venue/venue.entity';
@@ -43,8 +43,16 @@ export class ProposalResolver {
   }
 
   @Authorized(Role.COORDINATOR, Role.OPERATOR)
-  @Mutation(() => ProposalPayload, { description: 'Dismisses a proposal: the venue is not qualified, and is not proposed again.' })
-  dismissQualificationProposal(@Arg('proposalId', () => ID, { description: 'The proposal to dismiss.' }) proposalId: string, @Ctx() ctx: Context): Promise<ProposalPayload> {
+  @Mutation(() => ProposalPayload, {
+    description:
+      "Dismisses a proposal: the venue is not qualified, and is not proposed again. A coordinator may dismiss only a proposal of a venue in the territory of a programme it coordinates.",
+  })
+  async dismissQualificationProposal(@Arg('proposalId', () => ID, { description: 'The proposal to dismiss.' }) proposalId: string, @Ctx() ctx: Context): Promise<ProposalPayload> {
+    if (!is(ctx.caller, Role.OPERATOR)) {
+      const proposal = isUuid(proposalId) ? await proposalStore.byId(ctx.dataSource, proposalId) : null;
+      if (!proposal) throw new NotFoundError('QualificationProposal', proposalId);
+      ensure(await coversVenue(ctx, proposal.venueId), "dismissing a proposal of a venue outside the territory of the caller's programmes");
+    }
     return decide(ctx, proposalId, ProposalStatus.DISMISSED, null);
   }
 
@@ -52,6 +60,18 @@ export class ProposalResolver {
   venue(@Root() proposal: QualificationProposal, @Ctx() ctx: Context): Promise<Venue> {
     return ctx.loaders.venue.load(proposal.venueId);
   }
+}
+
+/** Whether a programme the calling coordinator coordinates has the venue's commune in its territory (replica of `programme.defined`). */
+async function coversVenue(ctx: Context, venueId: string): Promise<boolean> {
+  const programmeIds = ctx.caller.programmeIds ?? [];
+  if (programmeIds.length === 0) return false;
+  const venue = await ctx.loaders.venue.load(venueId);
+  const territories: { territory: string[] }[] = await ctx.dataSource.query(
+    `select territory from programme_territory where programme_id = any($1::uuid[])`,
+    [programmeIds.filter((id) => isUuid(id))],
+  );
+  return territories.some((t) => isCommuneInTerritory(venue.inseeCode, t.territory.map(parseTerritoryEntry)));
 }
 
 async function decide(ctx: Context, proposalId: string, status: ProposalStatus, programmeId: string | null): Promise<ProposalPayload> {

@@ -6,7 +6,7 @@ import { parisMonthOf } from '../paris-time';
 import { ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';
 import { DailyRedemptions, PlaceActivity, PlaceLevel, VenueMonthToDate } from './activity.types';
 import type { CommuneRow } from './activity.store';
-import { showsOther, suppressSmallCells, suppressesSmallCells } from './small-cells';
+import { showsOther, suppressSmallCells, suppressSmallRows, suppressesSmallCells } from './small-cells';
 
 /** Rolls commune rows up to the level asked for, most redemptions first, named. */
 function placesOf(rows: CommuneRow[], level: PlaceLevel): PlaceActivity[] {
@@ -32,10 +32,15 @@ function placesOf(rows: CommuneRow[], level: PlaceLevel): PlaceActivity[] {
 /** What the coordinator dashboard needs on `Programme`, with the rule of every programme figure. */
 @Resolver(() => ProgrammeRef)
 export class ProgrammeActivityResolver {
-  @FieldResolver(() => [DailyRedemptions], { description: 'Redemptions per Paris calendar day, oldest first; days without any are left out.' })
+  @FieldResolver(() => [DailyRedemptions], {
+    description:
+      'Redemptions per Paris calendar day, oldest first; days without any are left out. Analysts never see a day counting 1 to 4 redemptions: ' +
+      'such days (and, when those add up to 1 to 4, the smallest others too) are left out.',
+  })
   async redemptionsByDay(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<DailyRedemptions[]> {
     await ensureProgrammeFigures(ctx, p.id);
-    return ctx.loaders.redemptionsByDay.load(p.id);
+    const days = await ctx.loaders.redemptionsByDay.load(p.id);
+    return suppressesSmallCells(ctx.caller) ? suppressSmallRows(days, (d) => [d.vouchersRedeemed]) : days;
   }
 
   @FieldResolver(() => [PlaceActivity], {

@@ -58,3 +58,21 @@ export function suppressSmallCells(cells: RedemptionCell[]): SuppressedCells {
 export function showsOther(other: SuppressedCells['other']): boolean {
   return other.vouchersRedeemed >= SMALL_CELL_THRESHOLD;
 }
+
+/**
+ * The same rule for any other table an analyst reads whose rows count people or what they did —
+ * a distributor's books handed out and vouchers redeemed, a day's redemptions: a row showing a
+ * count of 1 to 4 in any of `counts` is left out, and when what is left out adds up to 1 to 4 in
+ * any count (recoverable from the programme total an analyst also reads), the smallest published
+ * rows are left out too until it does not. Zero is not a small cell: it tells about nobody.
+ */
+export function suppressSmallRows<T>(rows: T[], counts: (row: T) => number[]): T[] {
+  const small = (n: number) => n >= 1 && n < SMALL_CELL_THRESHOLD;
+  const size = (row: T) => counts(row).reduce((a, b) => a + b, 0);
+  const published = rows.filter((row) => !counts(row).some(small)).sort((a, b) => size(a) - size(b));
+  const hidden = rows.filter((row) => counts(row).some(small));
+  const hiddenSums = () => hidden.reduce<number[]>((sums, row) => counts(row).map((n, i) => (sums[i] ?? 0) + n), []);
+  while (published.length > 0 && hiddenSums().some(small)) hidden.push(published.shift()!);
+  const kept = new Set(published);
+  return rows.filter((row) => kept.has(row));
+}

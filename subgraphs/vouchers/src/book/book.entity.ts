@@ -36,6 +36,10 @@ export class Book {
   @Column('uuid', { name: 'beneficiary_id', nullable: true })
   beneficiaryId!: string | null;
 
+  /** Set when the person the book was handed to was erased: `beneficiaryId` then leads nowhere. */
+  @Column('timestamptz', { name: 'beneficiary_erased_at', nullable: true })
+  beneficiaryErasedAt!: Date | null;
+
   @Column('timestamptz', { name: 'issued_at' })
   @Field(() => DateTimeISOResolver, { description: 'When the operator issued the book and its vouchers.' })
   issuedAt!: Date;

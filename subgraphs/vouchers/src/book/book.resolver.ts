@@ -34,9 +34,9 @@ export class BookResolver {
     return ref(book.distributorId);
   }
 
-  @FieldResolver(() => BeneficiaryRef, { nullable: true, description: 'The person the book was handed to; null before the hand-out.' })
+  @FieldResolver(() => BeneficiaryRef, { nullable: true, description: 'The person the book was handed to; null before the hand-out, and once that person was erased (the book stays handed out).' })
   beneficiary(@Root() book: Book): BeneficiaryRef | null {
-    return ref(book.beneficiaryId);
+    return book.beneficiaryErasedAt ? null : ref(book.beneficiaryId);
   }
 
   @FieldResolver(() => [Voucher], { description: "The book's vouchers." })

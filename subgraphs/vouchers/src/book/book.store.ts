@@ -3,7 +3,7 @@ import type { PageRequest, PageRows } from '@pass/kit';
 import { Book } from './book.entity';
 
 const BOOK_COLUMNS = `id, code, programme_id as "programmeId", order_id as "orderId", distributor_id as "distributorId",
-  beneficiary_id as "beneficiaryId", issued_at as "issuedAt", allocated_at as "allocatedAt", handed_out_at as "handedOutAt"`;
+  beneficiary_id as "beneficiaryId", beneficiary_erased_at as "beneficiaryErasedAt", issued_at as "issuedAt", allocated_at as "allocatedAt", handed_out_at as "handedOutAt"`;
 
 export const bookStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Book).findBy({ id: In(ids) }),

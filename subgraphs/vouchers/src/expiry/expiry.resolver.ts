@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { SafeIntResolver } from 'graphql-scalars';
 import { Role } from '@pass/kit';
 import { ensureProgrammeFigures } from '../access';
+import { suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../refs/refs';
 import { expireProgramme, expiryReport } from './expiry.manager';
@@ -11,11 +12,16 @@ import { Credit, ExpireProgrammePayload, ExpiryReport } from './expiry.types';
 export class ExpiryResolver {
   @Authorized(Role.OPERATOR, Role.ANALYST, Role.COORDINATOR, Role.FUNDER)
   @Query(() => ExpiryReport, {
-    description: "The D-30 alert of a programme's funders: books issued, handed out, never handed out, started. Aggregates only.",
+    description:
+      "The D-30 alert of a programme's funders: books issued, handed out, never handed out, started. Aggregates only; " +
+      'analysts never see a distributor line whose books handed out or started count 1 to 4 (such lines, and when those add up to 1 to 4 the smallest others too, are left out).',
   })
   async expiryReport(@Arg('programmeId', () => ID, { description: 'The programme.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpiryReport> {
     await ensureProgrammeFigures(ctx, programmeId);
-    return expiryReport(ctx.dataSource, programmeId);
+    const report = await expiryReport(ctx.dataSource, programmeId);
+    // Per distributor, books handed out and started count people: the small-cell rule for analysts.
+    if (!suppressesSmallCells(ctx.caller)) return report;
+    return { ...report, distributors: suppressSmallRows(report.distributors, (d) => [d.booksHandedOut, d.booksStarted]) };
   }
 
   @Authorized(Role.OPERATOR)

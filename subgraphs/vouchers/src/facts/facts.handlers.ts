@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { eraseInVouchers } from '../privacy/erasure';
 import {
   Topics,
+  type BeneficiaryErased,
   type BeneficiaryRegistered,
   type DistributorRegistered,
   type EventHandler,
@@ -55,12 +57,17 @@ export const factHandlers: Record<string, EventHandler> = {
       [fact.distributorId, fact.name],
     );
   },
-  [Topics.beneficiaryRegistered]: async (fact: BeneficiaryRegistered, db: EntityManager) => {
+  [Topics.beneficiaryRegistered]: async (fact: BeneficiaryRegistered | { redacted: true }, db: EntityManager) => {
+    // The publisher redacts the fact when it erases the person: nothing to replicate.
+    if ('redacted' in fact) return;
     await db.query(
       `insert into beneficiary_fact (beneficiary_id, distributor_id, eligible_programme_ids) values ($1, $2, $3)
        on conflict (beneficiary_id) do update set eligible_programme_ids =
          (select array_agg(distinct p) from unnest(beneficiary_fact.eligible_programme_ids || excluded.eligible_programme_ids) p)`,
       [fact.beneficiaryId, fact.distributorId, fact.eligibleProgrammeIds],
     );
+  },
+  [Topics.beneficiaryErased]: async (fact: BeneficiaryErased, db: EntityManager) => {
+    await eraseInVouchers(db, [fact.beneficiaryId], new Date(fact.erasedAt));
   },
 };

@@ -9,7 +9,7 @@ import { Redemption } from './redemption.entity';
 import { redeemVoucher } from './redemption.manager';
 import { RedeemVoucherInput, RedeemVoucherPayload, VenueActivity } from './redemption.types';
 import { DistributorActivity } from './distributor-activity.type';
-import { type RedemptionCell, suppressSmallCells, suppressesSmallCells } from '../activity/small-cells';
+import { type RedemptionCell, suppressSmallCells, suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 
 @Resolver(() => Redemption)
 export class RedemptionResolver {
@@ -99,10 +99,15 @@ export class ProgrammeFiguresResolver {
     return rows.map((r) => ({ venue: { id: r.venueId }, vouchersRedeemed: r.vouchersRedeemed, amountCents: r.amountCents }));
   }
 
-  @FieldResolver(() => [DistributorActivity], { description: 'Books and redemptions per distributor, most books first.' })
+  @FieldResolver(() => [DistributorActivity], {
+    description:
+      'Books and redemptions per distributor, most books first. Analysts never see a distributor whose books handed out or vouchers redeemed count 1 to 4: ' +
+      'such distributors (and, when those add up to 1 to 4, the smallest others too) are left out.',
+  })
   async distributorActivity(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<DistributorActivity[]> {
     await ensureProgrammeFigures(ctx, p.id);
-    const rows = await ctx.loaders.distributorActivityOfProgramme.load(p.id);
+    const all = await ctx.loaders.distributorActivityOfProgramme.load(p.id);
+    const rows = suppressesSmallCells(ctx.caller) ? suppressSmallRows(all, (r) => [r.booksHandedOut, r.vouchersRedeemed]) : all;
     return rows.map((r) => ({ ...r, distributor: { id: r.distributorId } }));
   }
 }
