@@ -1,6 +1,7 @@
 import { Role } from '@pass/kit';
 import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
+import { redeemVoucher } from '@pass/vouchers';
 import { gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
 
 /*
@@ -44,12 +45,14 @@ describe('small cells for analysts', () => {
   let programmeId: string;
   const venueIds: string[] = [];
   let smallVenueSession: string;
+  let distributorId: string;
 
   beforeAll(async () => {
     hub = await startTestHub();
     for (const v of PLAN) venueIds.push((await registerVenue(hub.subgraphs.venues.dataSource, { name: v.name, address: v.name, inseeCode: v.inseeCode })).id);
     const seeded = await seedSmallProgramme(hub, 8, venueIds[0]!);
     programmeId = seeded.programmeId;
+    distributorId = seeded.distributorId;
     for (const venueId of venueIds.slice(1)) await gql(hub, `mutation ($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }`, { v: venueId, p: programmeId });
     await hub.catchUp();
     // Books of 5 vouchers; one voucher of a book per session, so each redemption has its own session.
@@ -122,5 +125,47 @@ describe('small cells for analysts', () => {
     expect(f.venueActivity.map((v) => [v.venue.id, v.vouchersRedeemed])).toEqual(
       PLAN.map((p, i) => [venueIds[i], p.redemptions]).sort((a, b) => (b[1] as number) - (a[1] as number)),
     );
+  });
+
+  const PEOPLE = `query($id: ID!) {
+    programme(id: $id) { booksHandedOut vouchersRedeemed distributorActivity { distributor { id } booksHandedOut vouchersRedeemed } redemptionsByDay { day vouchersRedeemed } }
+    expiryReport(programmeId: $id) { booksHandedOut distributors { distributor { id } booksHandedOut booksStarted } }
+  }`;
+  const coordinator = () => hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'coordination-cso', programmeIds: [programmeId] });
+
+  test("an analyst never sees a distributor's 1 to 4 books handed out, in the activity table or the D-30 report; insiders do", async () => {
+    // 19 redemptions came from 4 books of 5 vouchers, all handed out by the one distributor.
+    const asAnalyst = await gql(hub, PEOPLE, { id: programmeId }, await hub.tokenFor({ role: Role.ANALYST }));
+    expect(asAnalyst.programme.booksHandedOut).toBe(4);
+    expect(asAnalyst.programme.distributorActivity).toEqual([]);
+    expect(asAnalyst.expiryReport.booksHandedOut).toBe(4);
+    expect(asAnalyst.expiryReport.distributors).toEqual([]);
+    const asCoordinator = await gql(hub, PEOPLE, { id: programmeId }, await coordinator());
+    expect(asCoordinator.programme.distributorActivity).toEqual([{ distributor: { id: distributorId }, booksHandedOut: 4, vouchersRedeemed: TOTAL }]);
+    expect(asCoordinator.expiryReport.distributors).toEqual([{ distributor: { id: distributorId }, booksHandedOut: 4, booksStarted: 4 }]);
+
+    // A fifth book handed out: 5 books, 19 redemptions, no small count left; the analyst sees the row.
+    await handOutFreshBook(hub, programmeId, distributorId);
+    const after = await gql(hub, PEOPLE, { id: programmeId }, await hub.tokenFor({ role: Role.ANALYST }));
+    expect(after.programme.distributorActivity).toEqual([{ distributor: { id: distributorId }, booksHandedOut: 5, vouchersRedeemed: TOTAL }]);
+  });
+
+  test('an analyst never sees a day counting 1 to 4 redemptions, nor one it could recover from the total; insiders do', async () => {
+    // Two redemptions three days ago, through the same code as the API, dated then.
+    const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+    const sessions = await scheduleSessions(hub, venueIds[0]!, 2);
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    for (const [i, sessionId] of sessions.entries()) {
+      const answer = await redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode: voucherCodes[i]!, sessionId, idempotencyKey: `small-day-${i}` }, venueIds[0]!, threeDaysAgo);
+      expect(answer.error).toBeNull();
+    }
+    const insider = (await gql(hub, PEOPLE, { id: programmeId }, await coordinator())).programme;
+    expect(insider.redemptionsByDay.map((d: { vouchersRedeemed: number }) => d.vouchersRedeemed)).toEqual([2, TOTAL]);
+    const analyst = (await gql(hub, PEOPLE, { id: programmeId }, await hub.tokenFor({ role: Role.ANALYST }))).programme;
+    expect(analyst.vouchersRedeemed).toBe(TOTAL + 2);
+    // The day of 2 is left out; the day of 19 too, or the total would give the 2 away.
+    expect(analyst.redemptionsByDay).toEqual([]);
+    const rest = analyst.vouchersRedeemed - sum(analyst.redemptionsByDay);
+    expect(rest === 0 || rest >= 5).toBe(true);
   });
 });

@@ -78,4 +78,27 @@ describe('qualification proposals from the 2021 cartography export', () => {
     const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
     expect(n).toBe(1);
   });
+
+  test('a coordinator may dismiss only a proposal of a venue in the territory of a programme it coordinates', async () => {
+    // A programme of the Côte-d'Or: its coordinator coordinates, but not where these venues are (Auvergne-Rhône-Alpes).
+    const funder = (await hub.graphql('mutation { registerFunder(name: "Département de la Côte-d\'Or", kind: DEPARTMENT) { id } }')).body.data.registerFunder.id;
+    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+      input: {
+        name: "Pass numérique Côte-d'Or", territory: ['departement:21'], eligibility: { statusesAnyOf: [] },
+        validFrom: '2026-01-01', validUntil: '2027-12-31', budgetCents: 1_000_000, shares: [{ funderId: funder, basisPoints: 10000 }],
+      },
+    });
+    expect(created.body.errors).toBeUndefined();
+    await hub.catchUp();
+    const elsewhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'cote-d-or', programmeIds: [created.body.data.createProgramme.id] });
+    const nowhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'no-programme', programmeIds: [] });
+    const [third] = (await proposals(coordinator)).body.data.programme.qualificationProposals;
+    const dismiss = (token: string) => hub.graphqlAs(token, 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', { p: third.id });
+    for (const token of [elsewhere, nowhere]) {
+      const refused = await dismiss(token);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await proposals(coordinator)).body.data.programme.qualificationProposals.map((p: { id: string }) => p.id)).toContain(third.id);
+    expect((await dismiss(coordinator)).body.data.dismissQualificationProposal).toEqual({ proposal: { status: 'DISMISSED' }, error: null });
+  });
 });

@@ -19,7 +19,7 @@ import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { Erasure1764600000201 } from './migrations/0011-erasure';
-import { DataAccessResolver } from './privacy/data-access.resolver';
+import { BeneficiaryDataAccessRef, DataAccessResolver } from './privacy/data-access.resolver';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -98,6 +98,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Redemption: reference((ctx, id) => ctx.loaders.redemption.load(id), ensureSeesRedemption),
     ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
   },
+  // Reached by no field here: the beneficiaries subgraph's access request, which this one extends.
+  orphanedTypes: [BeneficiaryDataAccessRef],
   entities: [Book, Voucher, Redemption, ReimbursementStatement, Outcome],
   migrations: [
     Init1763900000004,

@@ -42,10 +42,12 @@ export interface AnonymisationReport {
 
 /**
  * The job, one subgraph after another, each in its own schema through its own function (one owner
- * per table, ADR 0001): the programmes subgraph says which programmes are due; beneficiaries
- * erases the people (and publishes `beneficiary.erased`, which running vouchers subgraphs apply
- * too); vouchers strips its side for the programme directly, so the job is complete even when no
- * subgraph is running. `now` is the clock, for tests; the command uses the real one.
+ * per table, ADR 0001): the programmes subgraph says which programmes are due; vouchers strips
+ * its side for the programme (books unlinked, outcomes emptied, registration replicas removed);
+ * then beneficiaries erases the people and publishes `beneficiary.erased`, which a running
+ * vouchers subgraph applies as well (finding nothing left: the same rows, already stripped). So the
+ * job is complete even when no subgraph is running, and its figures do not depend on a race.
+ * `now` is the clock, for tests; the command uses the real one.
  */
 export async function runAnonymisation(
   dbs: { programmes: DataSource; beneficiaries: DataSource; vouchers: DataSource },
@@ -73,21 +75,24 @@ export async function runAnonymisation(
       log(`kept: "${programme.name}" (ended ${programme.validUntil}, due on ${anonymisationDueOn(programme.validUntil)})`);
       continue;
     }
-    const bar = (label: string) => (options.progress ? new Progress(`anonymise ${label}`, undefined, 'people') : null);
-    const people = bar('beneficiaries');
-    const erased = await anonymiseBeneficiariesOfProgramme(dbs.beneficiaries, programme.id, {
-      now,
-      dryRun: options.dryRun ?? false,
-      onProgress: (done, total) => people?.update(done, `${programme.name}: ${formatNumber(done)} of ${formatNumber(total)} people`, done === total, done),
-    });
-    people?.done();
-    const books = bar('vouchers');
-    const stripped = await anonymiseVouchersOfProgramme(dbs.vouchers, programme.id, {
-      now,
-      dryRun: options.dryRun ?? false,
-      onProgress: (done, total) => books?.update(done, `${programme.name}: ${formatNumber(done)} of ${formatNumber(total)} holders`, done === total, done),
-    });
-    books?.done();
+    // A progress bar per subgraph, on standard error, once the number of people is known.
+    const progress = (label: string) => {
+      let bar: Progress | null = null;
+      return {
+        update: (done: number, total: number) => {
+          if (!options.progress) return;
+          bar ??= new Progress(`anonymise ${label}`, Math.max(total, 1), 'people');
+          bar.update(done, `${programme.name}: ${formatNumber(done)} of ${formatNumber(total)} people`, done === total, done);
+        },
+        done: () => bar?.done(),
+      };
+    };
+    const books = progress('vouchers');
+    const stripped = await anonymiseVouchersOfProgramme(dbs.vouchers, programme.id, { now, dryRun: options.dryRun ?? false, onProgress: books.update });
+    books.done();
+    const people = progress('beneficiaries');
+    const erased = await anonymiseBeneficiariesOfProgramme(dbs.beneficiaries, programme.id, { now, dryRun: options.dryRun ?? false, onProgress: people.update });
+    people.done();
     const report = {
       programmeId: programme.id,
       name: programme.name,

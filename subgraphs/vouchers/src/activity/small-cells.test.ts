@@ -1,4 +1,4 @@
-import { suppressSmallCells, type RedemptionCell } from './small-cells';
+import { suppressSmallCells, suppressSmallRows, type RedemptionCell } from './small-cells';
 
 const cell = (venueId: string, inseeCode: string | null, n: number): RedemptionCell => ({ venueId, inseeCode, vouchersRedeemed: n, amountCents: n * 1000 });
 

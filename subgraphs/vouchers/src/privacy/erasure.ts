@@ -8,8 +8,8 @@ import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, isUu
  * of it and nothing else: books, vouchers, redemptions, statements and credits stay as they are,
  * so every count and amount is unchanged.
  */
-export async function eraseInVouchers(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<{ books: number; outcomes: number }> {
-  if (beneficiaryIds.length === 0) return { books: 0, outcomes: 0 };
+export async function eraseInVouchers(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<{ books: number; outcomes: number; registrations: number }> {
+  if (beneficiaryIds.length === 0) return { books: 0, outcomes: 0, registrations: 0 };
   // One fresh random id per person (not per book), so "distinct people" counts stay the same.
   const books: { id: string }[] = await manager.query(
     `with people as (select p as old_id, gen_random_uuid() as new_id from unnest($1::uuid[]) p),
@@ -20,8 +20,11 @@ export async function eraseInVouchers(manager: EntityManager, beneficiaryIds: st
     [beneficiaryIds, now],
   );
   const outcomes = books.length === 0 ? [] : await stripOutcomes(manager, books.map((b) => b.id), now);
-  await manager.query(`delete from beneficiary_fact where beneficiary_id = any($1::uuid[])`, [beneficiaryIds]);
-  return { books: books.length, outcomes: outcomes.length };
+  const registrations: unknown[] = await manager.query(
+    `with gone as (delete from beneficiary_fact where beneficiary_id = any($1::uuid[]) returning beneficiary_id) select * from gone`,
+    [beneficiaryIds],
+  );
+  return { books: books.length, outcomes: outcomes.length, registrations: registrations.length };
 }
 
 async function stripOutcomes(manager: EntityManager, bookIds: string[], now: Date): Promise<{ id: string }[]> {
@@ -64,10 +67,15 @@ export async function anonymiseVouchersOfProgramme(
       'NOT_DUE',
     );
   }
+  // Holders of the programme's books, unless also registered for a programme still retained.
   const people: { id: string }[] = await db.query(
-    `select distinct beneficiary_id as id from book
-      where programme_id = $1 and beneficiary_id is not null and beneficiary_erased_at is null order by 1`,
-    [programmeId],
+    `select distinct b.beneficiary_id as id from book b
+      where b.programme_id = $1 and b.beneficiary_id is not null and b.beneficiary_erased_at is null
+        and not exists (select 1 from beneficiary_fact f cross join unnest(f.eligible_programme_ids) other
+                          join programme_fact p on p.programme_id = other
+                         where f.beneficiary_id = b.beneficiary_id and p.valid_until >= $2::date)
+      order by 1`,
+    [programmeId, firstEndDateStillRetained(now)],
   );
   const registrations: { id: string }[] = await db.query(
     `select f.beneficiary_id as id from beneficiary_fact f
@@ -80,30 +88,35 @@ export async function anonymiseVouchersOfProgramme(
     options.onProgress?.(people.length, people.length);
     const [{ n }] = await db.query(
       `select count(*)::int as n from outcome o join book b on b.id = o.book_id
-        where b.programme_id = $1 and b.beneficiary_id is not null and b.beneficiary_erased_at is null and o.erased_at is null`,
-      [programmeId],
+        where b.beneficiary_id = any($1::uuid[]) and b.beneficiary_erased_at is null and o.erased_at is null`,
+      [people.map((p) => p.id)],
     );
     const [{ books }] = await db.query(
-      `select count(*)::int as books from book where programme_id = $1 and beneficiary_id is not null and beneficiary_erased_at is null`,
-      [programmeId],
+      `select count(*)::int as books from book where beneficiary_id = any($1::uuid[]) and beneficiary_erased_at is null`,
+      [people.map((p) => p.id)],
     );
-    return { programmeId, books, outcomes: n, registrations: registrations.length };
+    const [{ facts }] = await db.query(`select count(*)::int as facts from beneficiary_fact where beneficiary_id = any($1::uuid[])`, [
+      [...new Set([...people, ...registrations].map((r) => r.id))],
+    ]);
+    return { programmeId, books, outcomes: n, registrations: facts };
   }
   const ids = people.map((p) => p.id);
   const batchSize = options.batchSize ?? 500;
   let books = 0;
   let outcomes = 0;
+  let facts = 0;
   options.onProgress?.(0, ids.length);
   for (let first = 0; first < ids.length; first += batchSize) {
     const done = await db.transaction((tx) => eraseInVouchers(tx, ids.slice(first, first + batchSize), now));
     books += done.books;
     outcomes += done.outcomes;
+    facts += done.registrations;
     options.onProgress?.(Math.min(ids.length, first + batchSize), ids.length);
   }
   const gone: unknown[] = await db.query(
     `with gone as (delete from beneficiary_fact where beneficiary_id = any($1::uuid[]) returning beneficiary_id) select * from gone`,
     [registrations.map((r) => r.id)],
   );
-  return { programmeId, books, outcomes, registrations: gone.length };
+  return { programmeId, books, outcomes, registrations: facts + gone.length };
 }
 
