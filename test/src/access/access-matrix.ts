@@ -226,7 +226,8 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   {
     coordinate: 'Mutation.dismissQualificationProposal',
-    allowed: { coordinator: 'all', operator: 'all' },
+    // Only a proposal of a venue in the territory of a programme the coordinator coordinates (the Dijon one is not).
+    allowed: { coordinator: 'own', operator: 'all' },
     request: (f, w) => ({ query: 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', variables: { p: f.proposal[w] } }),
   },
   { coordinate: 'Venue.place', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { communeName departement { name } region { name } source sourceId } }', variables: { id: f.venue[w] } }) },
