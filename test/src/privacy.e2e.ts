@@ -181,6 +181,7 @@ describe('data protection', () => {
         expect(help.stdout).toMatch(/^npm run hub -- anonymise \[--programme <id>\] \[--dry-run\]/);
         expect(help.stdout).toContain('Exit codes:');
         expect(await hubCli(['anonymise', '--programme', 'not-a-uuid'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--programme expects a programme id') });
+        expect(await hubCli(['anonymise', '--programme', '00000000-0000-4000-8000-000000000000'])).toMatchObject({ code: 4, stderr: expect.stringContaining('no programme has the id') });
         // Without --programme: nothing is due, nothing changes.
         const all = await hubCli(['anonymise']);
         expect(all).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to anonymise') });
