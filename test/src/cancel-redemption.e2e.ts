@@ -62,7 +62,9 @@ describe('cancelRedemption', () => {
     lastMonth.setUTCDate(15);
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     const db = hub.subgraphs.vouchers.dataSource;
-    const taken = await redeemVoucher(db, { voucherCode: voucherCodes[0]!, sessionId: sessions[2]!, idempotencyKey: `late-${randomUUID()}` }, venueId, lastMonth);
+    // A session of that day: a voucher is taken on its session's day or the 7 days after.
+    const [lastMonthSession] = await scheduleSessions(hub, venueId, 1, 12, lastMonth);
+    const taken = await redeemVoucher(db, { voucherCode: voucherCodes[0]!, sessionId: lastMonthSession!, idempotencyKey: `late-${randomUUID()}` }, venueId, lastMonth);
     const closed = await closeMonth(db, parisMonthOf(lastMonth));
     expect(closed.statements.map((s) => s.totalCents)).toEqual([1000]);
     const venue = await venueToken(hub, venueId);

@@ -10,6 +10,7 @@ import {
   noonOf,
   orderAndIssue,
   redeemAt,
+  sittingOn,
   type PastProgramme,
 } from './__tests__/money-fixtures';
 
@@ -149,8 +150,10 @@ describe('money invariants under random lifecycles', () => {
         const code = model.handedOut[s.pick % model.handedOut.length]!;
         const [voucherCode] = await availableVoucherCodes(hub, code);
         if (!voucherCode) return false;
-        const sitting = `${code}|${s.sitting}`;
-        const answer = await redeemAt(hub, voucherCode, p.sessionIds[s.sitting]!, model.clock);
+        // A sitting of the clock's day: a voucher is taken on its session's day (or the 7 days after).
+        const day = parisDayOf(model.clock);
+        const sitting = `${code}|${day}|${s.sitting}`;
+        const answer = await redeemAt(hub, voucherCode, await sittingOn(hub, p, day, s.sitting), model.clock);
         const expected =
           parisDayOf(model.clock) > p.validUntil ? 'VOUCHER_EXPIRED' : model.sittingsUsed.has(sitting) ? 'BOOK_ALREADY_USED_IN_SESSION' : null;
         expect(answer.error?.code ?? null).toBe(expected);

@@ -69,6 +69,8 @@ export type RedemptionErrorCode =
   | 'SESSION_FULL'
   /** No workshop session has this id. */
   | 'SESSION_NOT_FOUND'
+  /** Today (Paris time) is before the session's day, or more than 7 days after it: a voucher is taken on the session's day or within the 7 days after. */
+  | 'SESSION_NOT_OPEN_FOR_REDEMPTION'
   /** The session is another venue's: a venue redeems only for its own sessions. */
   | 'SESSION_OF_ANOTHER_VENUE'
   /** The venue is not qualified for the voucher's programme. */

@@ -24,7 +24,18 @@ export enum RedemptionErrorCode {
   BOOK_REPORTED_LOST = 'BOOK_REPORTED_LOST',
   /** The Paris month of the redemption was already closed: its statements are written. */
   MONTH_CLOSED = 'MONTH_CLOSED',
+  /**
+   * The session is not open for redemption today (Paris): a voucher is taken on the session's day
+   * or up to REDEMPTION_GRACE_DAYS after it (a venue catching up after an outage), never before.
+   */
+  SESSION_NOT_OPEN_FOR_REDEMPTION = 'SESSION_NOT_OPEN_FOR_REDEMPTION',
 }
+
+/** Days after a session's Paris day on which its vouchers may still be taken. */
+export const REDEMPTION_GRACE_DAYS = 7;
+
+/** Whole days from one Paris day (YYYY-MM-DD) to another: both are calendar days, so UTC midnight arithmetic is exact. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export interface RedeemInput {
   voucherCode: string;
@@ -114,7 +125,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   }
   // Session first: its row lock orders concurrent redemptions of one session, always before the voucher's.
   const [session] = isUuid(sessionId)
-    ? await tx.query(`select venue_id, insee_code, seats from session_fact where session_id = $1 for update`, [sessionId])
+    ? await tx.query(`select venue_id, insee_code, seats, starts_at from session_fact where session_id = $1 for update`, [sessionId])
     : [];
   if (!session) return refuse(RedemptionErrorCode.SESSION_NOT_FOUND, `no workshop session ${sessionId}`);
   if (actingVenueId && session.venue_id !== actingVenueId) {
@@ -144,6 +155,17 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   if (!qualified) return refuse(RedemptionErrorCode.VENUE_NOT_QUALIFIED, "the venue is not qualified for this voucher's programme");
   if (!isCommuneInTerritory(session.insee_code, (voucher.territory as string[]).map(parseTerritoryEntry))) {
     return refuse(RedemptionErrorCode.OUTSIDE_TERRITORY, "the session is outside the programme's territory");
+  }
+  // The session's own window, against the clock taken inside this transaction, in Paris days.
+  const sessionDay = parisDayOf(new Date(session.starts_at));
+  const late = daysBetween(sessionDay, today);
+  if (late < 0 || late > REDEMPTION_GRACE_DAYS) {
+    return refuse(
+      RedemptionErrorCode.SESSION_NOT_OPEN_FOR_REDEMPTION,
+      late < 0
+        ? `the session is on ${sessionDay}: its vouchers are taken from that day (it is ${today} in Paris)`
+        : `the session was on ${sessionDay}: its vouchers are taken up to ${REDEMPTION_GRACE_DAYS} days after it (it is ${today} in Paris)`,
+    );
   }
   const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);
   if (taken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
