@@ -18,6 +18,8 @@ import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
+import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-correction';
+import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -41,6 +43,7 @@ import { VoucherResolver } from './voucher/voucher.resolver';
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
 export { reportBookLost } from './book/lost-book.manager';
 export { cancelRedemption } from './redemption/cancel-redemption.manager';
+export { correctRedemption, CorrectRedemptionErrorCode } from './redemption/correct-redemption.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
@@ -69,6 +72,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     VoucherResolver,
     RedemptionResolver,
     CancelRedemptionResolver,
+    CorrectRedemptionResolver,
     ProgrammeFiguresResolver,
     VenueFiguresResolver,
     DistributorFiguresResolver,
@@ -106,6 +110,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionCancellation1763900000110,
     RedemptionStream1763900000111,
     IssuanceLean1763900000112,
+    RedemptionCorrection1764600000000,
   ],
   createLoaders,
   eventHandlers: factHandlers,

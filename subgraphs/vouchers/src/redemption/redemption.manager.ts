@@ -167,10 +167,10 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
         : `the session was on ${sessionDay}: its vouchers are taken up to ${REDEMPTION_GRACE_DAYS} days after it (it is ${today} in Paris)`,
     );
   }
-  const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);
+  const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1 and corrected_at is null`, [sessionId]);
   if (taken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
   // Under the session's row lock, so two vouchers of one book cannot both slip in concurrently.
-  const [sameBook] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2`, [sessionId, voucher.book_id]);
+  const [sameBook] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2 and corrected_at is null`, [sessionId, voucher.book_id]);
   if (sameBook) {
     return refuse(RedemptionErrorCode.BOOK_ALREADY_USED_IN_SESSION, 'a voucher of this book was already redeemed for this session');
   }
