@@ -74,6 +74,13 @@ describe('redemptions and closed months', () => {
       expect(await redeemOnce(dayAt(-1, '21:30:00'))).toEqual({ code: 'SESSION_NOT_OPEN_FOR_REDEMPTION', state: 'AVAILABLE' });
     });
 
+    test('that refusal is not replayed: the same key retried on the day (or once a moved session reaches the replica) is checked afresh', async () => {
+      const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+      const input = { voucherCode: voucherCodes[0]!, sessionId, idempotencyKey: `window-retry-${randomUUID()}` };
+      expect((await redeemVoucher(db(), input, venueId, dayAt(-1, '21:30:00'))).error?.code).toBe('SESSION_NOT_OPEN_FOR_REDEMPTION');
+      expect((await redeemVoucher(db(), input, venueId, dayAt(0, '12:00:00'))).error).toBeNull();
+    });
+
     test('from the first minutes of its Paris day (still the day before in UTC) to the last of the 7th day after', async () => {
       expect(await redeemOnce(dayAt(-1, '23:30:00'))).toEqual({ code: null, state: 'REDEEMED' });
       expect(await redeemOnce(dayAt(3, '12:00:00'))).toEqual({ code: null, state: 'REDEEMED' });

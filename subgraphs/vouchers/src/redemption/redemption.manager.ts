@@ -111,8 +111,15 @@ export async function redeemVoucher(
   }
 }
 
-/** Refusals that a replica not yet up to date can cause: a session or a qualification just made. */
-const MAY_BE_REPLICATION_LAG = new Set([RedemptionErrorCode.SESSION_NOT_FOUND, RedemptionErrorCode.VENUE_NOT_QUALIFIED]);
+/**
+ * Refusals that a replica not yet up to date can cause: a session or a qualification just made,
+ * a session just moved to another day. None is stored under the key, so a retry checks afresh.
+ */
+const MAY_BE_REPLICATION_LAG = new Set([
+  RedemptionErrorCode.SESSION_NOT_FOUND,
+  RedemptionErrorCode.VENUE_NOT_QUALIFIED,
+  RedemptionErrorCode.SESSION_NOT_OPEN_FOR_REDEMPTION,
+]);
 
 async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): Promise<RedeemAnswer> {
   if ('error' in stored) return { redemption: null, error: stored.error };
