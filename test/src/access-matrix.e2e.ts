@@ -1,6 +1,7 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Role, parisMonthOf, signCallerAssertion, type Caller } from '@pass/kit';
 import { readSupergraph } from '@pass/schema';
+import { scheduleSession } from '@pass/venues';
 import { closeMonth, redeemVoucher } from '@pass/vouchers';
 import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
 import { ACCESS_RULES, type AccessRule, type Fixture, type RedeemedVoucher, type Request, type Whose } from './access/access-matrix';
@@ -67,8 +68,7 @@ describe('access matrix', () => {
     const [nogentBook, montataireBook, dijonBook] = [used(nogent), used(montataire), used(dijon)];
     const sittingsFree = (book: BookRow, venue: string) => demo.sessionsOf[venue]!.filter((id) => !book.redemptions.some((r) => r.session.id === id));
     // The first free sitting takes last month's redemption below; the second is where the matrix redeems.
-    const [gestUpLastMonth, gestUpSession] = sittingsFree(montataireBook, 'gestUp');
-    const [dijonLastMonth] = sittingsFree(dijonBook, 'dijonEpn');
+    const [, gestUpSession] = sittingsFree(montataireBook, 'gestUp');
 
     // One redemption last month at each venue, then the month closed: a statement per venue.
     const lastMonth = new Date();
@@ -76,7 +76,14 @@ describe('access matrix', () => {
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     lastMonth.setUTCDate(15);
     const vouchers = hub.subgraphs.vouchers.dataSource;
-    for (const [code, venue, sessionId] of [[unused(montataireBook)[0]!, 'gestUp', gestUpLastMonth!], [unused(dijonBook)[0]!, 'dijonEpn', dijonLastMonth!]] as const) {
+    // Sittings on that day: a voucher is taken on its session's Paris day or the 7 days after.
+    const sittingLastMonth = async (venueId: string) => {
+      const { venue } = await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id: venueId });
+      return (await scheduleSession(hub.subgraphs.venues.dataSource, { workshopId: venue.workshops[0].id, startsAt: lastMonth })).id;
+    };
+    const [gestUpLastMonth, dijonLastMonth] = [await sittingLastMonth(demo.venues.gestUp!), await sittingLastMonth(demo.venues.dijonEpn!)];
+    await hub.catchUp();
+    for (const [code, venue, sessionId] of [[unused(montataireBook)[0]!, 'gestUp', gestUpLastMonth], [unused(dijonBook)[0]!, 'dijonEpn', dijonLastMonth]] as const) {
       const answer = await redeemVoucher(vouchers, { voucherCode: code, sessionId, idempotencyKey: `matrix-${code}` }, demo.venues[venue]!, lastMonth);
       if (!answer.redemption) throw new Error(answer.error.message);
     }

@@ -78,7 +78,7 @@ describe('money after redemption', () => {
     const sessions: Record<'compagnons' | 'gestUp', string> = { compagnons: '', gestUp: '' };
 
     beforeAll(async () => {
-      sessions.compagnons = await anotherSession(hub, hub.demo!.sessions.compagnons!, twoMonthsAgo);
+      sessions.compagnons = await anotherSession(hub, hub.demo!.sessions.compagnons!, lastMonth);
       sessions.gestUp = await anotherSession(hub, hub.demo!.sessions.gestUp!, lastMonth);
       // Last month: two vouchers at Les Compagnons du Marais, one at Gest'Up; the month before, one more at the Compagnons.
       // One book's vouchers pay one sitting each: the book's second and third go to sittings of their own.
@@ -182,7 +182,7 @@ describe('money after redemption', () => {
     let books: string[];
 
     beforeAll(async () => {
-      p = await createPastProgramme(hub, { basisPoints: [3333, 3333, 3334], validFrom: '2024-01-01', validUntil: '2024-06-30', sittings: 3 });
+      p = await createPastProgramme(hub, { basisPoints: [3333, 3333, 3334], validFrom: '2024-01-01', validUntil: '2024-06-30', sittings: 3, sittingsOn: '2024-03-01' });
       await orderAndIssue(hub, p, { bookCount: 7, vouchersPerBook: 5, faceValueCents: 1000 });
       books = await allocate(hub, p, 4);
       await handOut(hub, p, books[0]!, '2024-02-01');

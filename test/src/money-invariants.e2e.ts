@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { placeOrder, recordOrderPayment } from '@pass/programmes';
-import { closeMonth, expireProgramme, issueBooksOfOrder, parisDayOf, parisMonthOf } from '@pass/vouchers';
+import { closeMonth, correctRedemption, expireProgramme, issueBooksOfOrder, parisDayOf, parisMonthOf } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import {
   allocate,
@@ -10,6 +10,7 @@ import {
   noonOf,
   orderAndIssue,
   redeemAt,
+  sittingOn,
   type PastProgramme,
 } from './__tests__/money-fixtures';
 
@@ -17,8 +18,9 @@ import {
  * Random sequences of lifecycle steps on one hub, each run on a programme of its own with random
  * shares, under a simulated clock that walks from inside the validity window past its end. After
  * every step that changed something: ordered = redeemed + outstanding + credited back, each term equal to what the model
- * says; shares sum to 10,000; every statement's lines sum to its total, and a venue is paid what
- * it redeemed, never more; credits = blocked value.
+ * says; shares sum to 10,000; every statement's lines less its corrections make its total, and a
+ * venue is paid what it redeemed, never more; credits = blocked value. The operator's corrections
+ * of paid redemptions are among the steps.
  */
 
 type Step =
@@ -29,7 +31,8 @@ type Step =
   | { kind: 'redeem'; pick: number; sitting: number }
   | { kind: 'advance'; days: number }
   | { kind: 'closeMonth'; monthsBack: number }
-  | { kind: 'expire' };
+  | { kind: 'expire' }
+  | { kind: 'correct' };
 
 /** Sittings of each run's workshop. */
 const SITTINGS = 4;
@@ -50,6 +53,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 20 }) }), weight: 2 },
   fc.record({ kind: fc.constant('closeMonth' as const), monthsBack: fc.integer({ min: 0, max: 1 }) }),
   { arbitrary: fc.constant({ kind: 'expire' as const }), weight: 2 },
+  // The operator takes back a redemption already paid on a statement: deducted on a later one.
+  fc.constant({ kind: 'correct' as const }),
 );
 
 /** One to four funders with positive shares that sum to 10,000 basis points. */
@@ -74,6 +79,10 @@ interface Model {
   orderedCents: number;
   redeemedCents: number;
   creditedCents: number;
+  /** Face value of the redemptions the operator corrected (no longer redeemed, deducted from a later statement). */
+  correctedCents: number;
+  /** The `book|day|sitting` each redemption used, freed when it is corrected. */
+  sittingOf: Map<string, string>;
   /** Months this run closed (its venue is new, so a close covers all of its redemptions of that month). */
   closedMonths: Set<string>;
 }
@@ -85,7 +94,7 @@ const CHECK = `query ($programmeId: ID!, $venueId: ID!) {
     credits { amountCents }
     ledger { orderedCents redeemedCents outstandingCents creditedBackCents balanced }
   }
-  venue(id: $venueId) { statements { totalCents lineCount lines { amountCents } } }
+  venue(id: $venueId) { statements { totalCents lineCount correctionCount lines { amountCents } corrections { amountCents } } }
 }`;
 
 describe('money invariants under random lifecycles', () => {
@@ -149,15 +158,32 @@ describe('money invariants under random lifecycles', () => {
         const code = model.handedOut[s.pick % model.handedOut.length]!;
         const [voucherCode] = await availableVoucherCodes(hub, code);
         if (!voucherCode) return false;
-        const sitting = `${code}|${s.sitting}`;
-        const answer = await redeemAt(hub, voucherCode, p.sessionIds[s.sitting]!, model.clock);
+        // A sitting of the clock's day: a voucher is taken on its session's day (or the 7 days after).
+        const day = parisDayOf(model.clock);
+        const sitting = `${code}|${day}|${s.sitting}`;
+        const answer = await redeemAt(hub, voucherCode, await sittingOn(hub, p, day, s.sitting), model.clock);
         const expected =
           parisDayOf(model.clock) > p.validUntil ? 'VOUCHER_EXPIRED' : model.sittingsUsed.has(sitting) ? 'BOOK_ALREADY_USED_IN_SESSION' : null;
         expect(answer.error?.code ?? null).toBe(expected);
         if (answer.redemption) {
           model.redeemedCents += answer.redemption.amountCents;
           model.sittingsUsed.add(sitting);
+          model.sittingOf.set(answer.redemption.id, sitting);
         }
+        return true;
+      }
+      case 'correct': {
+        const [paid] = await vouchers.query(
+          `select r.id, r.amount_cents from redemption r join reimbursement_line l on l.redemption_id = r.id
+            where r.programme_id = $1 and r.corrected_at is null order by r.seq limit 1`,
+          [p.programmeId],
+        );
+        if (!paid) return false;
+        const answer = await correctRedemption(vouchers, { redemptionId: paid.id, reason: 'property test: wrong code taken' });
+        expect(answer.error).toBeNull();
+        model.redeemedCents -= paid.amount_cents;
+        model.correctedCents += paid.amount_cents;
+        model.sittingsUsed.delete(model.sittingOf.get(paid.id)!);
         return true;
       }
       case 'advance':
@@ -194,12 +220,15 @@ describe('money invariants under random lifecycles', () => {
         `select coalesce(sum(face_value_cents), 0)::int as cents from voucher where programme_id = $1 and state = 'BLOCKED'`,
         [p.programmeId],
       ),
-      // Statements of every venue of every run so far whose lines do not sum to their total.
+      // Statements of every venue of every run so far whose lines, less their corrections, do not make their total.
       hub.subgraphs.vouchers.dataSource.query(
         `select s.id from reimbursement_statement s
            left join (select statement_id, sum(amount_cents) as cents, count(*) as n from reimbursement_line group by statement_id) l
              on l.statement_id = s.id
-          where l.cents is distinct from s.total_cents or l.n is distinct from s.line_count`,
+           left join (select statement_id, sum(amount_cents) as cents, count(*) as n from redemption_correction group by statement_id) c
+             on c.statement_id = s.id
+          where coalesce(l.cents, 0) - coalesce(c.cents, 0) <> s.total_cents
+             or coalesce(l.n, 0) <> s.line_count or coalesce(c.n, 0) <> s.correction_count`,
       ),
     ]);
     expect(body.errors).toBeUndefined();
@@ -214,14 +243,19 @@ describe('money invariants under random lifecycles', () => {
     });
     expect(programme.creditedBackCents).toBe(model.creditedCents);
     expect(programme.credits.reduce((sum: number, c: any) => sum + c.amountCents, 0)).toBe(model.creditedCents);
+    const sumOf = (list: { amountCents: number }[]) => list.reduce((sum, l) => sum + l.amountCents, 0);
     for (const statement of venue.statements) {
       expect(statement.lines).toHaveLength(statement.lineCount);
-      expect(statement.lines.reduce((sum: number, l: any) => sum + l.amountCents, 0)).toBe(statement.totalCents);
+      expect(statement.corrections).toHaveLength(statement.correctionCount);
+      expect(sumOf(statement.lines) - sumOf(statement.corrections)).toBe(statement.totalCents);
     }
-    // Never paid more than redeemed; and once January (the whole window) is closed, paid all of it.
+    // Never paid more than redeemed (a correction not yet deducted was paid and is still owed back);
+    // once January (the whole window) is closed, paid all of it.
     const paid = venue.statements.reduce((sum: number, s: any) => sum + s.totalCents, 0);
-    expect(paid).toBeLessThanOrEqual(model.redeemedCents);
-    if (model.closedMonths.has(p.validFrom.slice(0, 7))) expect(paid).toBe(model.redeemedCents);
+    const deducted = venue.statements.reduce((sum: number, s: any) => sum + sumOf(s.corrections), 0);
+    expect(deducted).toBeLessThanOrEqual(model.correctedCents);
+    expect(paid).toBeLessThanOrEqual(model.redeemedCents + model.correctedCents - deducted);
+    if (model.closedMonths.has(p.validFrom.slice(0, 7))) expect(paid).toBe(model.redeemedCents + model.correctedCents - deducted);
     expect(unbalanced).toEqual([]);
     expect(blocked.cents).toBe(model.creditedCents);
   }
@@ -246,14 +280,24 @@ describe('money invariants under random lifecycles', () => {
           orderedCents: 10_000,
           redeemedCents: 0,
           creditedCents: 0,
+          correctedCents: 0,
+          sittingOf: new Map(),
           closedMonths: new Set(),
         };
         const [first] = await allocate(hub, p, 1);
         await handOut(hub, p, first!, `${year}-01-20`);
         model.handedOut.push(first!);
         model.booksAllocated = 1;
-        // Whatever came before, every run ends past the programme's end: its month closed, the programme expired.
-        const end: Step[] = [{ kind: 'advance', days: 20 }, { kind: 'closeMonth', monthsBack: 1 }, { kind: 'expire' }];
+        // Whatever came before, every run ends past the programme's end: its month closed, a paid
+        // redemption corrected and deducted on the next month's statement, the programme expired.
+        const end: Step[] = [
+          { kind: 'advance', days: 20 },
+          { kind: 'closeMonth', monthsBack: 1 },
+          { kind: 'correct' },
+          { kind: 'advance', days: 31 },
+          { kind: 'closeMonth', monthsBack: 1 },
+          { kind: 'expire' },
+        ];
         for (const s of [...steps, ...end]) {
           if (await run(p, model, s)) await checkInvariants(p, model);
         }
@@ -261,5 +305,11 @@ describe('money invariants under random lifecycles', () => {
       // Each run costs real requests; a failure is reported as found rather than shrunk for minutes.
       { numRuns: 15, endOnFailure: true },
     );
+    // The runs did exercise the corrections: some were made, and some deducted on a later statement.
+    const [{ made, deducted }] = await hub.subgraphs.vouchers.dataSource.query(
+      `select count(*)::int as made, count(statement_id)::int as deducted from redemption_correction`,
+    );
+    expect(made).toBeGreaterThan(0);
+    expect(deducted).toBeGreaterThan(0);
   });
 });

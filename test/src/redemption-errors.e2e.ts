@@ -109,7 +109,9 @@ describe('redemption and hand-out refusals', () => {
       const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       const at = async (iso: string) => {
         const voucherCode = await freshVoucher();
-        return redeemVoucher(vouchersDb(), { voucherCode, sessionId: compagnonsSession, idempotencyKey: `clock-${randomUUID()}` }, null, new Date(iso));
+        // A sitting of that very day: a voucher is taken on its session's Paris day or the 7 days after.
+        const [sessionId] = await scheduleSessions(hub, compagnons, 1, 12, new Date(iso));
+        return redeemVoucher(vouchersDb(), { voucherCode, sessionId: sessionId!, idempotencyKey: `clock-${randomUUID()}` }, null, new Date(iso));
       };
       // UTC instants whose Paris day is unambiguous in winter and summer time alike.
       expect((await at(`${dayBefore(programme.validFrom)}T21:30:00Z`)).error?.code).toBe('VOUCHER_EXPIRED');
@@ -160,6 +162,12 @@ describe('redemption and hand-out refusals', () => {
       await vouchersDb().query(`insert into venue_qualification (venue_id, programme_id) values ($1, $2)`, [venue.id, cso]);
       const [sessionId] = await scheduleSessions(hub, venue.id, 1);
       await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
+    });
+
+    test("SESSION_NOT_OPEN_FOR_REDEMPTION: a sitting of tomorrow, or of more than 7 days ago, though seats are free", async () => {
+      const [tomorrow] = await scheduleSessions(hub, compagnons, 1, 12, new Date(Date.now() + 36 * 3_600_000));
+      const [lastMonth] = await scheduleSessions(hub, compagnons, 1, 12, new Date(Date.now() - 30 * 86_400_000));
+      for (const sessionId of [tomorrow!, lastMonth!]) await expectRefused({ voucherCode: await freshVoucher(), sessionId }, 'SESSION_NOT_OPEN_FOR_REDEMPTION');
     });
 
     test('SESSION_NOT_FOUND: an unknown session id, or not an id at all', async () => {

@@ -5,6 +5,7 @@ import { startTestHub, type TestHub } from '@pass/test-kit';
 import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
 
 /*
+ * A redemption is taken on its session's Paris day or up to 7 days after, never before.
  * A redemption belongs to the Paris month of the time it is taken, inside its transaction, and
  * never to a month the operator already closed: closeMonth and redemption agree on the month.
  */
@@ -19,7 +20,7 @@ describe('redemptions and closed months', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     venueId = (await registerVenue(hub.subgraphs.venues.dataSource, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' })).id;
-    ({ programmeId, distributorId } = await seedSmallProgramme(hub, 4, venueId));
+    ({ programmeId, distributorId } = await seedSmallProgramme(hub, 16, venueId));
     sessions = await scheduleSessions(hub, venueId, 3);
   });
   afterAll(() => hub?.close());
@@ -39,12 +40,67 @@ describe('redemptions and closed months', () => {
     expect((await closeMonth(db(), month)).error).toBeNull();
 
     const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+    // Sessions on the month's last day: the redemption the next morning is inside the 7 days after.
+    const lastDay = await scheduleSessions(hub, venueId, 2, 12, lastSecond);
     const at = (i: number, when: Date) =>
-      redeemVoucher(db(), { voucherCode: voucherCodes[i]!, sessionId: sessions[i]!, idempotencyKey: `month-${randomUUID()}` }, venueId, when);
+      redeemVoucher(db(), { voucherCode: voucherCodes[i]!, sessionId: lastDay[i]!, idempotencyKey: `month-${randomUUID()}` }, venueId, when);
     expect((await at(0, lastSecond)).error?.code).toBe('MONTH_CLOSED');
     const [voucher] = await db().query(`select state from voucher where code = $1`, [voucherCodes[0]]);
     expect(voucher.state).toBe('AVAILABLE');
     expect((await at(1, firstSecondAfter)).error).toBeNull();
+  });
+
+  describe("the session's window: its Paris day and the 7 days after", () => {
+    // A session at 10:00 UTC on the 10th of last month: 11:00 or 12:00 in Paris, the same day.
+    const base = new Date();
+    base.setUTCDate(10);
+    base.setUTCMonth(base.getUTCMonth() - 1);
+    base.setUTCHours(10, 0, 0, 0);
+    const sessionDay = `${base.toISOString().slice(0, 10)}`;
+    /** A UTC instant whose Paris day is unambiguous in winter and summer time alike. */
+    const dayAt = (offsetDays: number, utcTime: string) => new Date(Date.parse(`${sessionDay}T${utcTime}Z`) + offsetDays * 86_400_000);
+    let sessionId: string;
+    beforeAll(async () => {
+      [sessionId] = (await scheduleSessions(hub, venueId, 1, 12, new Date(base.getTime() + 60_000))) as [string];
+    });
+    const redeemOnce = async (when: Date) => {
+      const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+      const answer = await redeemVoucher(db(), { voucherCode: voucherCodes[0]!, sessionId, idempotencyKey: `window-${randomUUID()}` }, venueId, when);
+      const [voucher] = await db().query(`select state from voucher where code = $1`, [voucherCodes[0]]);
+      return { code: answer.error?.code ?? null, state: voucher.state };
+    };
+
+    test('the evening before (Paris) is refused SESSION_NOT_OPEN_FOR_REDEMPTION and the voucher stays available', async () => {
+      expect(await redeemOnce(dayAt(-1, '21:30:00'))).toEqual({ code: 'SESSION_NOT_OPEN_FOR_REDEMPTION', state: 'AVAILABLE' });
+    });
+
+    test('that refusal is not replayed: the same key retried on the day (or once a moved session reaches the replica) is checked afresh', async () => {
+      const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+      const input = { voucherCode: voucherCodes[0]!, sessionId, idempotencyKey: `window-retry-${randomUUID()}` };
+      expect((await redeemVoucher(db(), input, venueId, dayAt(-1, '21:30:00'))).error?.code).toBe('SESSION_NOT_OPEN_FOR_REDEMPTION');
+      expect((await redeemVoucher(db(), input, venueId, dayAt(0, '12:00:00'))).error).toBeNull();
+    });
+
+    test('from the first minutes of its Paris day (still the day before in UTC) to the last of the 7th day after', async () => {
+      expect(await redeemOnce(dayAt(-1, '23:30:00'))).toEqual({ code: null, state: 'REDEEMED' });
+      expect(await redeemOnce(dayAt(3, '12:00:00'))).toEqual({ code: null, state: 'REDEEMED' });
+      expect(await redeemOnce(dayAt(7, '21:30:00'))).toEqual({ code: null, state: 'REDEEMED' });
+    });
+
+    test('the 8th day after (Paris) is refused: an old session with free seats takes no more vouchers', async () => {
+      expect(await redeemOnce(dayAt(7, '23:30:00'))).toEqual({ code: 'SESSION_NOT_OPEN_FOR_REDEMPTION', state: 'AVAILABLE' });
+      expect(await redeemOnce(dayAt(30, '12:00:00'))).toEqual({ code: 'SESSION_NOT_OPEN_FOR_REDEMPTION', state: 'AVAILABLE' });
+    });
+
+    test('through the API: a session of tomorrow, or of 8 days ago, is refused now', async () => {
+      const token = await venueToken(hub, venueId);
+      const tomorrow = await scheduleSessions(hub, venueId, 1, 12, new Date(Date.now() + 36 * 3_600_000));
+      const old = await scheduleSessions(hub, venueId, 1, 12, new Date(Date.now() - 9 * 86_400_000));
+      for (const session of [tomorrow[0]!, old[0]!]) {
+        const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+        expect((await redeem(hub, token, { voucherCode: voucherCodes[0]!, sessionId: session })).error?.code).toBe('SESSION_NOT_OPEN_FOR_REDEMPTION');
+      }
+    });
   });
 
   test('redeemed_at is taken inside the transaction, after the redemption got its locks', async () => {

@@ -16,9 +16,10 @@ describe('Venue.amountDueCents by Paris month', () => {
     const { programmes, distributors, venues } = hub.demo!;
     const venueId = venues.gestUp!;
     const { voucherCodes } = await handOutFreshBook(hub, programmes.cso, distributors.peNogent!);
-    const sessions = await scheduleSessions(hub, venueId, 2);
     const now = new Date();
     const firstOfMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    // Sittings a few hours before the first of the month (Paris): both redemptions fall within their 7 days.
+    const sessions = await scheduleSessions(hub, venueId, 2, 12, new Date(firstOfMonth.getTime() - 4 * 3_600_000));
     // Paris is UTC+1 or +2: 21:30 UTC on the last day is 22:30 or 23:30 there, 23:30 UTC is past midnight.
     const lateLastMonth = new Date(firstOfMonth.getTime() - 150 * 60_000);
     const earlyThisMonth = new Date(firstOfMonth.getTime() - 30 * 60_000);

@@ -1,4 +1,4 @@
-import { BeneficiaryStatus, EducationLevel, type Logger } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel, parisDayOf, type Logger } from '@pass/kit';
 import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
@@ -159,10 +159,14 @@ export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData>
   for (const [venueKey, axis, topic, durationMinutes] of workshopsOf) {
     const workshop = await publishWorkshop(venues, { venueId: venueIds[venueKey]!, axis, topic, durationMinutes, seats: 12 });
     if (sessionsOf[venueKey]) continue;
-    // Three sittings of the venue's first workshop, the last one an hour ago.
+    // Three sittings of the venue's first workshop: two and one day ago, the last one today (Paris),
+    // an hour ago unless that was yesterday. A voucher is taken on its session's day or the 7 days
+    // after, so the demo's redemptions, made now, are all accepted; the venue page shows today's.
     sessionsOf[venueKey] = [];
-    for (const hoursAgo of [49, 25, 1]) {
-      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - hoursAgo * 3600_000) });
+    const anHourAgo = new Date(now.getTime() - 3600_000);
+    const lastSitting = parisDayOf(anHourAgo) === parisDayOf(now) ? anHourAgo : new Date(now.getTime() - 60_000);
+    for (const startsAt of [new Date(now.getTime() - 49 * 3600_000), new Date(now.getTime() - 25 * 3600_000), lastSitting]) {
+      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt });
       sessionsOf[venueKey].push(session.id);
     }
   }

@@ -20,6 +20,8 @@ import { RedemptionCancellation1763900000110 } from './migrations/0008-redemptio
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { Erasure1764600000201 } from './migrations/0011-erasure';
 import { BeneficiaryDataAccessRef, DataAccessResolver } from './privacy/data-access.resolver';
+import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-correction';
+import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -43,6 +45,7 @@ import { VoucherResolver } from './voucher/voucher.resolver';
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
 export { reportBookLost } from './book/lost-book.manager';
 export { cancelRedemption } from './redemption/cancel-redemption.manager';
+export { correctRedemption, CorrectRedemptionErrorCode } from './redemption/correct-redemption.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
@@ -72,6 +75,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     VoucherResolver,
     RedemptionResolver,
     CancelRedemptionResolver,
+    CorrectRedemptionResolver,
     ProgrammeFiguresResolver,
     VenueFiguresResolver,
     DistributorFiguresResolver,
@@ -112,6 +116,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionCancellation1763900000110,
     RedemptionStream1763900000111,
     IssuanceLean1763900000112,
+    RedemptionCorrection1764600000000,
     Erasure1764600000201,
   ],
   createLoaders,

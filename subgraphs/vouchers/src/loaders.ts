@@ -72,6 +72,7 @@ export function createLoaders(db: DataSource) {
     statement: keyedLoader('ReimbursementStatement', (ids) => reimbursementStore.byIds(db, ids), (s) => s.id),
     statementsOfVenue: groupedLoader((ids) => reimbursementStore.ofVenues(db, ids), (s) => s.venueId),
     linesOfStatement: groupedLoader((ids) => reimbursementStore.linesOf(db, ids), (l) => l.statementId),
+    correctionsOfStatement: groupedLoader((ids) => reimbursementStore.correctionsOf(db, ids), (c) => c.statementId ?? ''),
     creditsOfProgramme: groupedLoader((ids) => expiryStore.creditsOfProgrammes(db, ids), (c) => c.programmeId),
     ledger: aggregateLoader(
       (ids) => programmeLedgers(db, ids),

@@ -22,6 +22,8 @@ export interface PastProgramme {
   distributorId: string;
   validFrom: string;
   validUntil: string;
+  /** The venue's workshop, for sittings of other days (`sittingOn`). */
+  workshopId: string;
 }
 
 const unique = () => randomUUID().slice(0, 8);
@@ -31,7 +33,7 @@ export const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export async function createPastProgramme(
   hub: TestHub,
-  options: { basisPoints: number[]; validFrom: string; validUntil: string; sittings?: number },
+  options: { basisPoints: number[]; validFrom: string; validUntil: string; sittings?: number; sittingsOn?: string },
 ): Promise<PastProgramme> {
   const { programmes, beneficiaries, venues } = hub.subgraphs;
   const suffix = unique();
@@ -61,7 +63,8 @@ export async function createPastProgramme(
   });
   const sessionIds: string[] = [];
   for (let i = 0; i < (options.sittings ?? 1); i++) {
-    const startsAt = new Date(noonOf(options.validFrom).getTime() + i * 3_600_000);
+    // On the programme's first day unless told: a voucher is taken on its session's day or the 7 days after.
+    const startsAt = new Date(noonOf(options.sittingsOn ?? options.validFrom).getTime() + i * 3_600_000);
     sessionIds.push((await scheduleSession(venues.dataSource, { workshopId: workshop.id, startsAt })).id);
   }
   const distributor = await registerDistributor(beneficiaries.dataSource, {
@@ -79,7 +82,29 @@ export async function createPastProgramme(
     distributorId: distributor.id,
     validFrom: options.validFrom,
     validUntil: options.validUntil,
+    workshopId: workshop.id,
   };
+}
+
+const sittings = new Map<string, Promise<string>>();
+
+/**
+ * The `sitting`-th session of the programme's venue on a Paris day (at noon UTC plus `sitting`
+ * hours), scheduled the first time it is asked for: a redemption on that day takes it.
+ */
+export function sittingOn(hub: TestHub, p: PastProgramme, day: string, sitting: number): Promise<string> {
+  const key = `${p.workshopId}|${day}|${sitting}`;
+  let session = sittings.get(key);
+  if (!session) {
+    session = (async () => {
+      const startsAt = new Date(noonOf(day).getTime() + sitting * 3_600_000);
+      const { id } = await scheduleSession(hub.subgraphs.venues.dataSource, { workshopId: p.workshopId, startsAt });
+      await hub.catchUp();
+      return id;
+    })();
+    sittings.set(key, session);
+  }
+  return session;
 }
 
 /** Places an order, pays it and issues its books; returns the order's id. */

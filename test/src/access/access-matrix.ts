@@ -371,6 +371,15 @@ export const ACCESS_RULES: AccessRule[] = [
       variables: { input: { bookCode: f.book.own, venueId: f.venue[w], pixScore: 120, skillsReached: ['email'] } },
     }),
   },
+  {
+    // The operator's correction of a paid redemption: tried on an id that exists nowhere, so no fixture is corrected.
+    coordinate: 'Mutation.correctRedemption',
+    allowed: { operator: 'all' },
+    request: () => ({
+      query: 'mutation($input: CorrectRedemptionInput!) { correctRedemption(input: $input) { correction { id } error { code } } }',
+      variables: { input: { redemptionId: '00000000-0000-4000-8000-00000000c0de', reason: 'access matrix probe' } },
+    }),
+  },
   { coordinate: 'Mutation.closeMonth', allowed: { operator: 'all' }, request: () => ({ query: 'mutation { closeMonth(month: "2020-01") { statements { id } } }' }) },
   { coordinate: 'Mutation.expireProgramme', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($p: ID!) { expireProgramme(programmeId: $p) { error { code } } }', variables: { p: f.programme[w] } }) },
   {

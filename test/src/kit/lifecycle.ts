@@ -126,10 +126,12 @@ export async function handOutFreshBook(hub: TestHub, programmeId: string, distri
 }
 
 /**
- * Publishes a workshop at a venue and schedules `count` sessions of it, then waits until the
- * vouchers subgraph can redeem against them.
+ * Publishes a workshop at a venue and schedules `count` sessions of it, a minute apart and
+ * ending a minute before `at` (now unless given), then waits until the vouchers subgraph can
+ * redeem against them. A voucher is taken on its session's Paris day or up to 7 days after, so a
+ * test that redeems at an injected time schedules its sessions at that time.
  */
-export async function scheduleSessions(hub: TestHub, venueId: string, count: number, seats = 12): Promise<string[]> {
+export async function scheduleSessions(hub: TestHub, venueId: string, count: number, seats = 12, at?: Date): Promise<string[]> {
   const token = await venueToken(hub, venueId);
   const { publishWorkshop } = await gql(
     hub,
@@ -146,7 +148,7 @@ export async function scheduleSessions(hub: TestHub, venueId: string, count: num
       gql(
         hub,
         `mutation Schedule($workshopId: ID!, $startsAt: DateTimeISO!) { scheduleSession(workshopId: $workshopId, startsAt: $startsAt) { id } }`,
-        { workshopId: publishWorkshop.id, startsAt: new Date(Date.now() - (first + i + 1) * 60_000).toISOString() },
+        { workshopId: publishWorkshop.id, startsAt: new Date((at ?? new Date()).getTime() - (first + i + 1) * 60_000).toISOString() },
         token,
       ),
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pass/kit';
+import { Role, tokenIdOf } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { LiveCloseCode } from '@pass/gateway';
 import { inWaves } from '../kit/lifecycle';
@@ -117,6 +117,28 @@ describe('live redemptions', () => {
     const shortLived = await connectLive(hub.gatewayUrl, await hub.tokenFor({ role: Role.OPERATOR, organisationId: 'operator' }, '2s'));
     shortLived.subscribe('s', SUBSCRIBE_IDS);
     expect((await shortLived.closed).code).toBe(LiveCloseCode.TokenExpired);
+  });
+
+  test('a token revoked while connected ends the subscription with TokenRejected; another token of the organisation keeps its own', async () => {
+    const token = await coordinatorOf([cso.programmeId]);
+    const sibling = await coordinatorOf([cso.programmeId]);
+    const revoked = await connectLive(hub.gatewayUrl, token);
+    const kept = await connectLive(hub.gatewayUrl, sibling);
+    revoked.subscribe('r', SUBSCRIBE_IDS, { programmeId: cso.programmeId });
+    kept.subscribe('k', SUBSCRIBE_IDS, { programmeId: cso.programmeId });
+    await subscribed(2);
+    const { body } = await hub.graphql('mutation($input: RevokeTokenInput!) { revokeToken(input: $input) { error { code } } }', {
+      input: { tokenId: tokenIdOf(token), reason: 'dashboard laptop stolen' },
+    });
+    expect(body.data.revokeToken.error).toBeNull();
+    expect((await revoked.closed).code).toBe(LiveCloseCode.TokenRejected);
+    // The other token of the same organisation is still served: a redemption reaches it.
+    const [venueToken] = await venueTokens(hub, cso.venueId, 1);
+    const { code, k } = nextVoucher();
+    const made = await redeemNth(hub, venueToken!, code, k, cso.sessions);
+    const [event] = await kept.waitFor('k', 1);
+    expect(event.data.redemptionRecorded.redemption.id).toBe(made.id);
+    await kept.close();
   });
 
   test('a later sequence number committing first: the cursor never skips the earlier one', async () => {

@@ -29,7 +29,7 @@ export const activityStore = {
     const rows = await db.query(
       `select programme_id, to_char((redeemed_at at time zone 'Europe/Paris')::date, 'YYYY-MM-DD') as day,
               count(*) n, sum(amount_cents) cents
-         from redemption where programme_id = any($1)
+         from redemption where programme_id = any($1) and corrected_at is null
         group by programme_id, day order by day`,
       [programmeIds],
     );
@@ -41,7 +41,7 @@ export const activityStore = {
     const rows = await db.query(
       `select r.programme_id, s.insee_code, count(*) n, sum(r.amount_cents) cents
          from redemption r join session_fact s on s.session_id = r.session_id
-        where r.programme_id = any($1)
+        where r.programme_id = any($1) and r.corrected_at is null
         group by r.programme_id, s.insee_code`,
       [programmeIds],
     );
@@ -57,7 +57,7 @@ export const activityStore = {
     const rows = await db.query(
       `select r.programme_id, r.venue_id, s.insee_code, count(*) n, sum(r.amount_cents) cents
          from redemption r left join session_fact s on s.session_id = r.session_id
-        where r.programme_id = any($1)
+        where r.programme_id = any($1) and r.corrected_at is null
         group by r.programme_id, r.venue_id, s.insee_code`,
       [programmeIds],
     );
@@ -74,7 +74,7 @@ export const activityStore = {
   async seatsLeft(db: DataSource, sessionIds: string[]): Promise<Map<string, number | null>> {
     const rows = await db.query(
       `select s.session_id, s.seats - count(r.id) seats_left
-         from session_fact s left join redemption r on r.session_id = s.session_id
+         from session_fact s left join redemption r on r.session_id = s.session_id and r.corrected_at is null
         where s.session_id = any($1)
         group by s.session_id, s.seats`,
       [sessionIds],

@@ -89,7 +89,7 @@ export const expiryStore = {
   /** Books per distributor (null: not allocated), handed out, and started, in one statement. */
   async bookCounts(db: DataSource, programmeId: string): Promise<ExpiryCounts[]> {
     const rows = await db.query(
-      `with started as (select distinct book_id from redemption where programme_id = $1)
+      `with started as (select distinct book_id from redemption where programme_id = $1 and corrected_at is null)
        select b.distributor_id, count(*)::int as books, count(b.beneficiary_id)::int as handed_out,
               count(s.book_id)::int as started
          from book b left join started s on s.book_id = b.id

@@ -13,7 +13,7 @@ export async function programmeLedgers(db: DataSource | EntityManager, programme
     `select p.id,
             (select coalesce(sum(o.book_count::bigint * o.vouchers_per_book * o.face_value_cents), 0) from paid_order o
               where o.programme_id = p.id and o.issued_at is not null) as ordered,
-            (select coalesce(sum(r.amount_cents), 0) from redemption r where r.programme_id = p.id) as redeemed,
+            (select coalesce(sum(r.amount_cents), 0) from redemption r where r.programme_id = p.id and r.corrected_at is null) as redeemed,
             (select coalesce(sum(v.face_value_cents), 0) from voucher v where v.programme_id = p.id and v.state in ('AVAILABLE', 'LOST')) as outstanding,
             (select coalesce(sum(c.amount_cents), 0) from credit c where c.programme_id = p.id) as credited
        from unnest($1::uuid[]) as p(id)`,

@@ -13,7 +13,7 @@ export const outcomeStore = {
     const [row] = await db.query(
       `insert into outcome (book_id, venue_id, pix_score, skills_reached, note, recorded_at)
        select $1, $2, $3, $4::text[], $5, $6::timestamptz
-        where exists (select 1 from redemption where book_id = $1 and venue_id = $2)
+        where exists (select 1 from redemption where book_id = $1 and venue_id = $2 and corrected_at is null)
        returning id`,
       [outcome.bookId, outcome.venueId, outcome.pixScore, outcome.skillsReached, outcome.note, outcome.now],
     );

@@ -43,6 +43,13 @@ export class Redemption {
   @Field(() => DateTimeISOResolver, { description: 'When the venue recorded it.' })
   redeemedAt!: Date;
 
+  @Column({ type: 'timestamptz', name: 'corrected_at', nullable: true, insert: false, update: false })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "When an operator corrected it after its month was closed: it no longer counts, and is deducted from the venue's next statement. Null otherwise.",
+  })
+  correctedAt!: Date | null;
+
   @Field(() => String, { description: 'Position in the stream of redemptions, to resume a subscription after it (see docs/live.md).' })
   get cursor(): string {
     return formatCursor(this.xid, this.seq);

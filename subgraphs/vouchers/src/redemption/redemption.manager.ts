@@ -24,7 +24,18 @@ export enum RedemptionErrorCode {
   BOOK_REPORTED_LOST = 'BOOK_REPORTED_LOST',
   /** The Paris month of the redemption was already closed: its statements are written. */
   MONTH_CLOSED = 'MONTH_CLOSED',
+  /**
+   * The session is not open for redemption today (Paris): a voucher is taken on the session's day
+   * or up to REDEMPTION_GRACE_DAYS after it (a venue catching up after an outage), never before.
+   */
+  SESSION_NOT_OPEN_FOR_REDEMPTION = 'SESSION_NOT_OPEN_FOR_REDEMPTION',
 }
+
+/** Days after a session's Paris day on which its vouchers may still be taken. */
+export const REDEMPTION_GRACE_DAYS = 7;
+
+/** Whole days from one Paris day (YYYY-MM-DD) to another: both are calendar days, so UTC midnight arithmetic is exact. */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export interface RedeemInput {
   voucherCode: string;
@@ -100,8 +111,15 @@ export async function redeemVoucher(
   }
 }
 
-/** Refusals that a replica not yet up to date can cause: a session or a qualification just made. */
-const MAY_BE_REPLICATION_LAG = new Set([RedemptionErrorCode.SESSION_NOT_FOUND, RedemptionErrorCode.VENUE_NOT_QUALIFIED]);
+/**
+ * Refusals that a replica not yet up to date can cause: a session or a qualification just made,
+ * a session just moved to another day. None is stored under the key, so a retry checks afresh.
+ */
+const MAY_BE_REPLICATION_LAG = new Set([
+  RedemptionErrorCode.SESSION_NOT_FOUND,
+  RedemptionErrorCode.VENUE_NOT_QUALIFIED,
+  RedemptionErrorCode.SESSION_NOT_OPEN_FOR_REDEMPTION,
+]);
 
 async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): Promise<RedeemAnswer> {
   if ('error' in stored) return { redemption: null, error: stored.error };
@@ -114,7 +132,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   }
   // Session first: its row lock orders concurrent redemptions of one session, always before the voucher's.
   const [session] = isUuid(sessionId)
-    ? await tx.query(`select venue_id, insee_code, seats from session_fact where session_id = $1 for update`, [sessionId])
+    ? await tx.query(`select venue_id, insee_code, seats, starts_at from session_fact where session_id = $1 for update`, [sessionId])
     : [];
   if (!session) return refuse(RedemptionErrorCode.SESSION_NOT_FOUND, `no workshop session ${sessionId}`);
   if (actingVenueId && session.venue_id !== actingVenueId) {
@@ -145,10 +163,21 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
   if (!isCommuneInTerritory(session.insee_code, (voucher.territory as string[]).map(parseTerritoryEntry))) {
     return refuse(RedemptionErrorCode.OUTSIDE_TERRITORY, "the session is outside the programme's territory");
   }
-  const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1`, [sessionId]);
+  // The session's own window, against the clock taken inside this transaction, in Paris days.
+  const sessionDay = parisDayOf(new Date(session.starts_at));
+  const late = daysBetween(sessionDay, today);
+  if (late < 0 || late > REDEMPTION_GRACE_DAYS) {
+    return refuse(
+      RedemptionErrorCode.SESSION_NOT_OPEN_FOR_REDEMPTION,
+      late < 0
+        ? `the session is on ${sessionDay}: its vouchers are taken from that day (it is ${today} in Paris)`
+        : `the session was on ${sessionDay}: its vouchers are taken up to ${REDEMPTION_GRACE_DAYS} days after it (it is ${today} in Paris)`,
+    );
+  }
+  const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1 and corrected_at is null`, [sessionId]);
   if (taken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
   // Under the session's row lock, so two vouchers of one book cannot both slip in concurrently.
-  const [sameBook] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2`, [sessionId, voucher.book_id]);
+  const [sameBook] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2 and corrected_at is null`, [sessionId, voucher.book_id]);
   if (sameBook) {
     return refuse(RedemptionErrorCode.BOOK_ALREADY_USED_IN_SESSION, 'a voucher of this book was already redeemed for this session');
   }

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { Redemption } from './redemption.entity';
 
 export interface ProgrammeStats {
@@ -44,10 +44,10 @@ const int = (v: unknown) => Number(v ?? 0);
 export const redemptionStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Redemption).findBy({ id: In(ids) }),
   ofSessions: (db: DataSource, sessionIds: string[]) =>
-    db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds) }, order: { seq: 'ASC' } }),
-  ofVouchers: (db: DataSource, voucherIds: string[]) => db.getRepository(Redemption).findBy({ voucherId: In(voucherIds) }),
+    db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
+  ofVouchers: (db: DataSource, voucherIds: string[]) => db.getRepository(Redemption).findBy({ voucherId: In(voucherIds), correctedAt: IsNull() }),
   ofBooks: (db: DataSource, bookIds: string[]) =>
-    db.getRepository(Redemption).find({ where: { bookId: In(bookIds) }, order: { seq: 'ASC' } }),
+    db.getRepository(Redemption).find({ where: { bookId: In(bookIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
 
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
     const [books, vouchers] = await Promise.all([
@@ -89,7 +89,7 @@ export const redemptionStore = {
   async venueActivityOfProgrammes(db: DataSource, programmeIds: string[]): Promise<VenueActivityRow[]> {
     const rows = await db.query(
       `select programme_id, venue_id, count(*) n, sum(amount_cents) cents from redemption
-        where programme_id = any($1) group by programme_id, venue_id order by count(*) desc, venue_id`,
+        where programme_id = any($1) and corrected_at is null group by programme_id, venue_id order by count(*) desc, venue_id`,
       [programmeIds],
     );
     return rows.map((r: Record<string, string>) => ({
@@ -104,7 +104,7 @@ export const redemptionStore = {
     const rows = await db.query(
       `select b.programme_id, b.distributor_id, count(*) allocated, count(b.beneficiary_id) handed_out,
               coalesce(sum(r.n), 0) redeemed
-         from book b left join (select book_id, count(*) n from redemption where programme_id = any($1) group by book_id) r
+         from book b left join (select book_id, count(*) n from redemption where programme_id = any($1) and corrected_at is null group by book_id) r
            on r.book_id = b.id
         where b.programme_id = any($1) and b.distributor_id is not null
         group by b.programme_id, b.distributor_id order by count(*) desc, b.distributor_id`,
@@ -128,7 +128,7 @@ export const redemptionStore = {
                      and redeemed_at < ($2::date + interval '1 month') at time zone 'Europe/Paris'`;
     const rows = await db.query(
       `select venue_id, count(*) n, sum(amount_cents) cents from redemption
-        where venue_id = any($1) ${month ? inMonth : ''}
+        where venue_id = any($1) and corrected_at is null ${month ? inMonth : ''}
         group by venue_id`,
       month ? [venueIds, `${month}-01`] : [venueIds],
     );
@@ -139,7 +139,7 @@ export const redemptionStore = {
   async distributorTotals(db: DataSource, distributorIds: string[]): Promise<Map<string, DistributorTotals>> {
     const rows = await db.query(
       `with books as (select id, distributor_id, beneficiary_id from book where distributor_id = any($1)),
-            used as (select r.book_id, count(*) n from redemption r join books on books.id = r.book_id group by r.book_id)
+            used as (select r.book_id, count(*) n from redemption r join books on books.id = r.book_id where r.corrected_at is null group by r.book_id)
        select books.distributor_id, count(*) allocated, count(books.beneficiary_id) handed_out, coalesce(sum(used.n), 0) redeemed
          from books left join used on used.book_id = books.id
         group by books.distributor_id`,

@@ -3,6 +3,7 @@ import { Role } from '@pass/kit';
 import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
+import { RedemptionCorrection } from '../redemption/correct-redemption.resolver';
 import { VenueRef, WorkshopSessionRef } from '../refs/refs';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import { closeMonth } from './reimbursement.manager';
@@ -27,6 +28,14 @@ export class ReimbursementStatementResolver {
   @FieldResolver(() => [StatementLine], { description: 'The redemptions paid for, oldest first.' })
   lines(@Root() statement: ReimbursementStatement, @Ctx() ctx: Context): Promise<StatementLine[]> {
     return ctx.loaders.linesOfStatement.load(statement.id);
+  }
+
+  @FieldResolver(() => [RedemptionCorrection], {
+    description: "The operator's corrections this statement deducts: redemptions of earlier, closed months taken back, oldest first.",
+  })
+  async corrections(@Root() statement: ReimbursementStatement, @Ctx() ctx: Context): Promise<RedemptionCorrection[]> {
+    const rows = await ctx.loaders.correctionsOfStatement.load(statement.id);
+    return rows.map((row) => Object.assign(new RedemptionCorrection(), row));
   }
 
   @Authorized(Role.OPERATOR)

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import type { StatementLine } from './reimbursement.types';
+import { CORRECTION_SELECT, correctionOf, type RedemptionCorrectionRow } from '../redemption/correct-redemption.store';
 
 /**
  * One lock for every close: two closes at once would race for the same late redemptions.
@@ -23,8 +24,10 @@ export const reimbursementStore = {
     tx.query(`insert into reimbursement_month (month, closed_at) values ($1, $2::timestamptz) on conflict (month) do nothing`, [month, now]),
 
   /**
-   * Writes the month's statement of every venue that has redemptions due and no statement yet,
-   * with its lines, in one set-based statement. Due: redeemed in the month and on no statement;
+   * Writes the month's statement of every venue that has redemptions or corrections due and no
+   * statement yet, with its lines, in one set-based statement. Corrections due: an operator's
+   * corrections not yet deducted, of redemptions paid on a statement of an earlier month; each is
+   * deducted from the venue's total and linked to the statement that deducts it. Due: redeemed in the month and on no statement;
    * plus any redemption of the month before that is on no statement although that month was
    * closed — one stamped just before midnight but committed after the close — so it is paid late
    * rather than never. Total and line count come from the same rows as the lines, so they agree.
@@ -38,17 +41,35 @@ export const reimbursementStore = {
            from redemption r, bounds b
           where r.redeemed_at < b.month_end
             and r.redeemed_at >= case when b.previous_closed then b.previous_start else b.month_start end
+            and r.corrected_at is null
             and not exists (select 1 from reimbursement_line l where l.redemption_id = r.id)
        ),
+       owed as (
+         select c.id, c.venue_id, c.amount_cents
+           from redemption_correction c
+           join reimbursement_line pl on pl.redemption_id = c.redemption_id
+           join reimbursement_statement ps on ps.id = pl.statement_id
+          where c.statement_id is null and ps.month < $1::text
+       ),
+       per_venue as (
+         select venue_id, sum(amount_cents) as paid, count(*) as lines, 0 as deducted, 0 as corrections from due group by venue_id
+         union all
+         select venue_id, 0, 0, sum(amount_cents), count(*) from owed group by venue_id
+       ),
        statements as (
-         insert into reimbursement_statement (venue_id, month, total_cents, line_count, closed_at)
-         select venue_id, $1::text, sum(amount_cents), count(*), $2::timestamptz from due group by venue_id
+         insert into reimbursement_statement (venue_id, month, total_cents, line_count, correction_count, closed_at)
+         select venue_id, $1::text, sum(paid) - sum(deducted), sum(lines), sum(corrections), $2::timestamptz from per_venue group by venue_id
          on conflict (venue_id, month) do nothing
          returning id, venue_id
        ),
        lines as (
          insert into reimbursement_line (redemption_id, statement_id, amount_cents)
          select d.id, s.id, d.amount_cents from due d join statements s on s.venue_id = d.venue_id
+       ),
+       deducted as (
+         update redemption_correction c set statement_id = s.id
+           from owed o join statements s on s.venue_id = o.venue_id
+          where c.id = o.id
        )
        select count(*)::int as statements from statements`,
       [month, now],
@@ -63,6 +84,12 @@ export const reimbursementStore = {
 
   ofVenues: (db: DataSource, venueIds: string[]) =>
     db.getRepository(ReimbursementStatement).find({ where: { venueId: In(venueIds) }, order: { month: 'DESC' } }),
+
+  /** The corrections several statements deduct, oldest first. */
+  async correctionsOf(db: DataSource, statementIds: string[]): Promise<RedemptionCorrectionRow[]> {
+    const rows = await db.query(`${CORRECTION_SELECT} where c.statement_id = any($1) order by c.corrected_at, c.id`, [statementIds]);
+    return rows.map(correctionOf);
+  },
 
   /** The lines of several statements, with what a venue needs to check each one, in one statement. */
   async linesOf(db: DataSource, statementIds: string[]): Promise<(StatementLine & { statementId: string })[]> {
