@@ -229,7 +229,7 @@ describe('CSV reports', () => {
       expect(lines[i]!.utilise_le!.slice(0, 10)).toBe(parisDayOf(new Date(l.redeemedAt)));
       expect(lines[i]).toMatchObject({ lieu_id: venueId, lieu: "Gest'Up", mois: month });
     }
-    expect(csv.records.at(-1)).toMatchObject({ code_cheque: 'TOTAL', programme: `${statement.lineCount} chèques` });
+    expect(csv.records.at(-1)).toMatchObject({ code_cheque: 'TOTAL', programme: `${statement.lineCount} chèque${statement.lineCount > 1 ? 's' : ''}` });
     expect(centsOf(csv.records.at(-1)!.montant_eur)).toBe(statement.totalCents);
     expect(lines.reduce((sum, r) => sum + centsOf(r.montant_eur), 0)).toBe(statement.totalCents);
   });

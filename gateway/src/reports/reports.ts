@@ -143,7 +143,7 @@ export const REPORTS: ReportDefinition[] = [
         parisDateTime(line.session.startsAt),
         euros(line.amountCents),
       ]);
-      rows.push([...lead, '', 'TOTAL', `${s.lineCount} chèques`, '', '', euros(s.totalCents)]);
+      rows.push([...lead, '', 'TOTAL', `${s.lineCount} chèque${s.lineCount > 1 ? 's' : ''}`, '', '', euros(s.totalCents)]);
       return {
         header: ['lieu_id', 'lieu', 'siret', 'mois', 'utilise_le', 'code_cheque', 'programme', 'atelier', 'seance_le', 'montant_eur'],
         rows,
