@@ -89,7 +89,9 @@ export async function openDatabase(): Promise<Database> {
 /** A subgraph's own tables, brought up to date by its migrations, as the subgraph itself opens them. */
 export async function openSubgraphTables(url: string, module: SubgraphModule<unknown>): Promise<DataSource> {
   const logger = createLogger(`cli-${module.name}`, { toStandardError: true });
-  logger.level = 'warn';
+  // A job's statements are long by nature (100,000 vouchers per insert): the server's "slow sql"
+  // warnings would only break the progress bar. LOG_LEVEL=warn brings them back.
+  logger.level = process.env.LOG_LEVEL ?? 'error';
   return openSubgraphDataSource({ url, schema: module.name, entities: module.entities, migrations: module.migrations, logger, poolSize: 2 });
 }
 
