@@ -29,6 +29,7 @@ import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { graphqlBodyParser } from './body-limit';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
+import { mountReports } from './reports/reports.route';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -185,7 +186,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Preflights carry no token: CORS answers them before authentication.
   app.use('/graphql', corsForGraphql(options.corsOrigins ?? []));
   // Authentication comes first: no token, no GraphQL, not even a parse.
-  app.use('/graphql', async (req, res, next) => {
+  const authenticate: express.RequestHandler = async (req, res, next) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const address = req.socket.remoteAddress ?? '';
@@ -212,7 +213,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${failure.message}"`);
       res.status(401).json({ errors: [{ message: failure.message, extensions: { code: 'UNAUTHENTICATED', reason: failure.reason } }] });
     }
+  };
+  app.use('/graphql', authenticate);
+  const contextFor = async (req: express.Request, caller: Caller): Promise<GatewayContext> => ({
+    requestId: req.header('x-request-id') ?? randomUUID(),
+    caller,
+    assertion: await signAssertion(caller),
   });
+  // CSV reports: registered operations run as the caller through this same gateway (reports/).
+  mountReports(app, { authenticate, apollo, operations: options.operations ?? {}, contextFor });
   app.use(
     '/graphql',
     graphqlBodyParser(options.operations),
@@ -242,14 +251,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const caller = res.locals.caller as Caller;
-        return {
-          requestId: req.header('x-request-id') ?? randomUUID(),
-          caller,
-          assertion: await signAssertion(caller),
-        };
-      },
+      context: ({ req, res }) => contextFor(req, res.locals.caller as Caller),
     }),
   );
   // Body errors (malformed JSON, too large, bad encoding) are the caller's: a 4xx in GraphQL's shape.

@@ -114,6 +114,7 @@ describe('access matrix', () => {
       bookId: { own: nogentBook.id, other: dijonBook.id },
       freeBook: { own: free(nogent).code, other: free(dijon).code },
       statement: { own: statementOf(demo.venues.gestUp!), other: statementOf(demo.venues.dijonEpn!) },
+      statementMonth: month,
       voucherOfBook: { own: redeemed(nogentBook), other: redeemed(dijonBook) },
       voucherAtVenue: { own: redeemed(montataireBook), other: redeemed(dijonBook) },
       unusedVoucher: { own: unused(montataireBook)[1]!, other: unused(dijonBook)[1]! },

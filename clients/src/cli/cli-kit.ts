@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createLogger, ensureDatabase, openSubgraphDataSource, startPostgres, type SubgraphModule } from '@pass/kit';
@@ -31,6 +32,14 @@ export class CliError extends Error {
   }
 }
 
+/** The one argument of a command that takes no option; anything else is a usage error. */
+export function onlyArgument(args: string[], usage: string): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [value, ...extra] = positionals;
+  if (!value || extra.length > 0) throw new CliError(`expected ${usage}`);
+  return value;
+}
+
 export interface Command {
   name: string;
   summary: string;
@@ -39,6 +48,9 @@ export interface Command {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** The hub's key file directory: PASS_KEYS_DIR, else .data/keys as `npm start` writes it. */
+export const keysDir = (): string => process.env.PASS_KEYS_DIR ?? path.join(ROOT, '.data', 'keys');
 const EMBEDDED_PORT = Number(process.env.PASS_PG_PORT ?? 54320);
 const EMBEDDED_URL = `postgres://postgres:pass-numerique-local@127.0.0.1:${EMBEDDED_PORT}/postgres`;
 
@@ -68,7 +80,7 @@ export async function openDatabase(): Promise<Database> {
   if (await reachable(EMBEDDED_URL)) {
     return { url: await ensureDatabase(EMBEDDED_URL, 'pass_hub'), description: `the running embedded PostgreSQL (port ${EMBEDDED_PORT})`, close: async () => undefined };
   }
-  const logger = createLogger('cli');
+  const logger = createLogger('cli', { toStandardError: true });
   logger.level = 'warn';
   const postgres = await startPostgres({ dataDir: process.env.PASS_DATA_DIR ?? path.join(ROOT, '.data', 'pg'), port: EMBEDDED_PORT, logger });
   return { url: await ensureDatabase(postgres.serverUrl, 'pass_hub'), description: `the embedded PostgreSQL (${process.env.PASS_DATA_DIR ?? '.data/pg'}, started for this command)`, close: () => postgres.stop() };
@@ -76,8 +88,10 @@ export async function openDatabase(): Promise<Database> {
 
 /** A subgraph's own tables, brought up to date by its migrations, as the subgraph itself opens them. */
 export async function openSubgraphTables(url: string, module: SubgraphModule<unknown>): Promise<DataSource> {
-  const logger = createLogger(`cli-${module.name}`);
-  logger.level = 'warn';
+  const logger = createLogger(`cli-${module.name}`, { toStandardError: true });
+  // A job's statements are long by nature (100,000 vouchers per insert): the server's "slow sql"
+  // warnings would only break the progress bar. LOG_LEVEL=warn brings them back.
+  logger.level = process.env.LOG_LEVEL ?? 'error';
   return openSubgraphDataSource({ url, schema: module.name, entities: module.entities, migrations: module.migrations, logger, poolSize: 2 });
 }
 

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { CliError, ExitCode, type Command } from './cli-kit';
+import { reportCommands } from './commands/reports';
+import { mintTokens } from './commands/tokens';
 import { exportVenues, importCartography, importVenues } from './commands/venues';
 import { anonymise } from './commands/anonymise';
+import { closeMonthCommand, expireProgrammeCommand, issueBooks } from './commands/vouchers';
 
 /**
  * `npm run hub -- <command>`: the operator's commands, each with `--help`, progress on standard
  * error, results on standard output, and exit codes a script can test (see cli-kit).
  */
-const COMMANDS: Command[] = [importVenues, exportVenues, importCartography, anonymise];
+const COMMANDS: Command[] = [importVenues, exportVenues, importCartography, issueBooks, closeMonthCommand, expireProgrammeCommand, ...reportCommands, mintTokens, anonymise];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

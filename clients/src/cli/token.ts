@@ -17,6 +17,7 @@ import {
   sqlOfPg,
   tokenIdOf,
   ROLES,
+  type Role,
   type Sql,
 } from '@pass/kit';
 
@@ -28,11 +29,43 @@ const USAGE = `usage:
   npm run token -- --revoke-org <organisation id> [--reason text]`;
 
 /** `30d`, `12h`, `90m`, `3600s` or a number of seconds. */
-function lifetimeSeconds(text: string): number | null {
+export function lifetimeSeconds(text: string): number | null {
   const match = /^(\d+)\s*([smhdw]?)$/.exec(text.trim());
   if (!match) return null;
   const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[match[2] as '' | 's' | 'm' | 'h' | 'd' | 'w'];
   return Number(match[1]) * unit;
+}
+
+/** The options that describe a token to mint, shared with `npm run hub -- tokens mint`. */
+export const MINT_OPTIONS = {
+  role: { type: 'string' },
+  org: { type: 'string' },
+  expires: { type: 'string', default: '30d' },
+  scopes: { type: 'string', default: 'read,write' },
+  programmes: { type: 'string' },
+} as const;
+
+export interface TokenRequest {
+  role: Role;
+  organisationId: string;
+  lifetimeSeconds: number;
+  scopes: string[];
+  programmeIds?: string[];
+}
+
+/** A partner token signed with the key file's current signing key (made if there is none yet). */
+export async function mintToken(keysDir: string, request: TokenRequest): Promise<string> {
+  const keys = await loadOrCreateHubKeys(keysDir);
+  return mintPartnerToken(
+    keys.partnerSigning,
+    {
+      organisationId: request.organisationId,
+      role: request.role,
+      scopes: request.scopes,
+      ...(request.programmeIds ? { programmeIds: request.programmeIds } : {}),
+    },
+    { expiresIn: `${request.lifetimeSeconds}s` },
+  );
 }
 
 /**
@@ -45,11 +78,7 @@ export async function tokenCommand(argv: string[], env: { keysDir: string; datab
   const { values } = parseArgs({
     args: argv,
     options: {
-      role: { type: 'string' },
-      org: { type: 'string' },
-      expires: { type: 'string', default: '30d' },
-      scopes: { type: 'string', default: 'read,write' },
-      programmes: { type: 'string' },
+      ...MINT_OPTIONS,
       rotate: { type: 'boolean', default: false },
       retire: { type: 'string' },
       force: { type: 'boolean', default: false },
@@ -113,17 +142,13 @@ export async function tokenCommand(argv: string[], env: { keysDir: string; datab
     process.stderr.write(`--expires must be between 1 second and ${MAX_TOKEN_LIFETIME_SECONDS / 86400} days: the hub refuses longer-lived tokens\n`);
     return 2;
   }
-  const keys = await loadOrCreateHubKeys(env.keysDir);
-  const token = await mintPartnerToken(
-    keys.partnerSigning,
-    {
-      organisationId: values.org,
-      role: values.role,
-      scopes: values.scopes!.split(',').filter(Boolean),
-      ...(values.programmes ? { programmeIds: values.programmes.split(',') } : {}),
-    },
-    { expiresIn: `${lifetime}s` },
-  );
+  const token = await mintToken(env.keysDir, {
+    role: values.role,
+    organisationId: values.org,
+    lifetimeSeconds: lifetime,
+    scopes: values.scopes!.split(',').filter(Boolean),
+    ...(values.programmes ? { programmeIds: values.programmes.split(',') } : {}),
+  });
   process.stdout.write(`${token}\n`);
   // The id goes to stderr, so `TOKEN=$(npm run token …)` still captures the token alone.
   process.stderr.write(`token id ${tokenIdOf(token)} (revoke with: npm run token -- --revoke ${tokenIdOf(token)})\n`);

@@ -12,6 +12,7 @@ export { parisDayOf, parisMonthOf, parisYearOf, parisDateParts, type ParisDate }
 export * from './events/topics';
 export { anonymisationDueOn, isAnonymisationDue, firstEndDateStillRetained, RETENTION_MONTHS_AFTER_PROGRAMME_END } from './retention/retention';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './events/listener';
+export { BYTE_ORDER_MARK, VENUE_STANDARD_CSV, SPREADSHEET_CSV, csvCell, csvLine, csvDocument, euros, type CsvDialect, type CsvCell } from './csv/csv';
 export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, VOUCHER_FACE_VALUE_CENTS, type Cents } from './money/money';
 export {
   parseTerritoryEntry,

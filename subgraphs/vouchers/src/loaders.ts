@@ -6,6 +6,7 @@ import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
 import { programmeFactStore } from './facts/programme-fact.store';
 import { expiryStore } from './expiry/expiry.store';
+import type { FundingShareFact } from './expiry/credit-split';
 import { programmeLedgers } from './ledger/ledger.store';
 import { ProgrammeLedger } from './ledger/ledger.type';
 import { outcomeStore } from './outcome/outcome.store';
@@ -54,6 +55,7 @@ export function createLoaders(db: DataSource) {
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
+    sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
     venueOfSession: aggregateLoader((ids) => programmeFactStore.venuesOfSessions(db, ids), (): string | null => null),
     distributorOfBeneficiary: aggregateLoader(
       (ids) => programmeFactStore.distributorsOfBeneficiaries(db, ids),

@@ -30,6 +30,8 @@ export interface Fixture {
   /** An allocated book not yet handed out, for hand-out attempts. */
   freeBook: Record<Whose, string>;
   statement: Record<Whose, string>;
+  /** The closed month (YYYY-MM) of both statements. */
+  statementMonth: string;
   /** A redeemed voucher and its redemption; "own" depends on the role (see `ownOf`). */
   voucherOfBook: Record<Whose, RedeemedVoucher>;
   voucherAtVenue: Record<Whose, RedeemedVoucher>;
@@ -265,6 +267,16 @@ export const ACCESS_RULES: AccessRule[] = [
     coordinate: 'Query.expiryReport',
     allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
     request: (f, w) => ({ query: 'query($p: ID!) { expiryReport(programmeId: $p) { booksIssued } }', variables: { p: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Programme.funderStatement',
+    allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
+    request: (f, w) => ({ query: 'query($p: ID!) { programme(id: $p) { funderStatement { paidCents creditedBackCents } } }', variables: { p: f.programme[w] } }),
+  },
+  {
+    coordinate: 'Venue.statement',
+    allowed: { venue: 'own', operator: 'all' },
+    request: (f, w) => ({ query: 'query($v: ID!, $m: String!) { venue(id: $v) { statement(month: $m) { totalCents lines { amountCents } } } }', variables: { v: f.venue[w], m: f.statementMonth } }),
   },
   {
     coordinate: 'Query.reimbursementStatement',

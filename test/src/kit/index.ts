@@ -56,3 +56,4 @@ export async function startTestHub(options: { demo?: boolean; persistedOnly?: bo
   };
 }
 export { everyNode, type PageOf } from './pages';
+export { hubCli, type CliRun } from './cli';

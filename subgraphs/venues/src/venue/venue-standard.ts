@@ -1,4 +1,4 @@
-import { findCommune, parisDayOf } from '@pass/kit';
+import { VENUE_STANDARD_CSV, csvLine as kitCsvLine, findCommune, parisDayOf } from '@pass/kit';
 import { UNKNOWN_PIVOT, defaultVenueSchema, type ImportedVenue } from './venue-import';
 import { postcodesOf } from './geography';
 import type { Venue, VenueDetails } from './venue.entity';
@@ -135,7 +135,7 @@ export function standardRowOf(venue: Venue): Record<string, string> {
 
 /** Every cell quoted, as the standard's own example writes it; a quote inside is doubled. */
 export function csvLine(cells: string[]): string {
-  return cells.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',') + '\n';
+  return kitCsvLine(cells, VENUE_STANDARD_CSV);
 }
 
 export function standardColumns(): string[] {

@@ -1,13 +1,19 @@
 import type { DataSource } from 'typeorm';
+import type { FundingShareFact } from '../expiry/credit-split';
 
 export const programmeFactStore = {
-  /** The funders of each programme, from the replica of `programme.defined`. */
-  async fundersOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { programme_id: string; shares: { funderId: string }[] }[] = await db.query(
+  /** The funding shares of each programme, from the replica of `programme.defined`. */
+  async sharesOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, FundingShareFact[]>> {
+    const rows: { programme_id: string; shares: FundingShareFact[] }[] = await db.query(
       `select programme_id, shares from programme_fact where programme_id = any($1)`,
       [programmeIds],
     );
-    return new Map(rows.map((r) => [r.programme_id, r.shares.map((s) => s.funderId)]));
+    return new Map(rows.map((r) => [r.programme_id, r.shares.map((s) => ({ funderId: s.funderId, basisPoints: s.basisPoints }))]));
+  },
+  /** The funders of each programme. */
+  async fundersOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, string[]>> {
+    const shares = await programmeFactStore.sharesOfProgrammes(db, programmeIds);
+    return new Map([...shares].map(([id, list]) => [id, list.map((s) => s.funderId)]));
   },
   /** The venue of each session, from the replica of `session.scheduled`. */
   async venuesOfSessions(db: DataSource, sessionIds: string[]): Promise<Map<string, string>> {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@pass/kit';
+import { BadInputError, Role } from '@pass/kit';
+import { isMonth } from '../paris-time';
 import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
@@ -69,5 +70,19 @@ export class VenueStatementsResolver {
   statements(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<ReimbursementStatement[]> {
     ensureSeesStatement(ctx, { venueId: venue.id });
     return ctx.loaders.statementsOfVenue.load(venue.id);
+  }
+
+  @FieldResolver(() => ReimbursementStatement, {
+    nullable: true,
+    description: "The venue's reimbursement statement of one closed month, null when it has none (month not closed, or nothing redeemed): for the operator and the venue itself.",
+  })
+  async statement(
+    @Root() venue: VenueRef,
+    @Arg('month', { description: 'The month, YYYY-MM, Paris time.' }) month: string,
+    @Ctx() ctx: Context,
+  ): Promise<ReimbursementStatement | null> {
+    ensureSeesStatement(ctx, { venueId: venue.id });
+    if (!isMonth(month)) throw new BadInputError('month must be written YYYY-MM', 'month');
+    return (await ctx.loaders.statementsOfVenue.load(venue.id)).find((s) => s.month === month) ?? null;
   }
 }
