@@ -143,6 +143,19 @@ export const REPORTS: ReportDefinition[] = [
         parisDateTime(line.session.startsAt),
         euros(line.amountCents),
       ]);
+      // An operator's correction of an earlier, closed month is deducted here: one negative row
+      // each, so the rows still add up to the TOTAL the statement pays.
+      for (const c of s.corrections ?? []) {
+        rows.push([
+          ...lead,
+          parisDateTime(c.redemption.redeemedAt),
+          c.voucher.code,
+          c.redemption.programme.name,
+          `CORRECTION : ${c.reason}`,
+          parisDateTime(c.redemption.session.startsAt),
+          euros(-c.amountCents),
+        ]);
+      }
       rows.push([...lead, '', 'TOTAL', `${s.lineCount} chèque${s.lineCount > 1 ? 's' : ''}`, '', '', euros(s.totalCents)]);
       return {
         header: ['lieu_id', 'lieu', 'siret', 'mois', 'utilise_le', 'code_cheque', 'programme', 'atelier', 'seance_le', 'montant_eur'],
