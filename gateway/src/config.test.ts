@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       introspectionRoles: ROLES,
       logLevel: 'info',
       rateLimit: { perSecond: 50, burst: 200 },
+      layout: 'processes',
+      gatewayWorkers: 1,
     });
   });
 
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
       PASS_RATE_PER_SECOND: '10',
       PASS_RATE_BURST: '20',
       LOG_LEVEL: 'debug',
+      PASS_LAYOUT: 'single',
+      PASS_GATEWAY_WORKERS: '2',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -53,6 +57,8 @@ describe('loadConfig', () => {
       introspectionRoles: [Role.ANALYST],
       logLevel: 'debug',
       rateLimit: { perSecond: 10, burst: 20 },
+      layout: 'single',
+      gatewayWorkers: 2,
     });
   });
 
@@ -82,6 +88,8 @@ describe('loadConfig', () => {
     ['PASS_RATE_PER_SECOND', '0'],
     ['PASS_RATE_BURST', '1.5'],
     ['LOG_LEVEL', 'verbose'],
+    ['PASS_LAYOUT', 'threads'],
+    ['PASS_GATEWAY_WORKERS', '0'],
   ])('%s=%s stops with a message naming the variable', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems.map((p) => p.variable)).toEqual([variable]);
