@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Role, ROLES } from '@pass/kit';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, loadGatewayProcessConfig } from './config';
 
 const problemsOf = (env: NodeJS.ProcessEnv) => {
   try {
@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       introspectionRoles: ROLES,
       logLevel: 'info',
       rateLimit: { perSecond: 50, burst: 200 },
+      layout: 'processes',
+      gatewayWorkers: 1,
     });
   });
 
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
       PASS_RATE_PER_SECOND: '10',
       PASS_RATE_BURST: '20',
       LOG_LEVEL: 'debug',
+      PASS_LAYOUT: 'single',
+      PASS_GATEWAY_WORKERS: '2',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -53,6 +57,8 @@ describe('loadConfig', () => {
       introspectionRoles: [Role.ANALYST],
       logLevel: 'debug',
       rateLimit: { perSecond: 10, burst: 20 },
+      layout: 'single',
+      gatewayWorkers: 2,
     });
   });
 
@@ -82,6 +88,8 @@ describe('loadConfig', () => {
     ['PASS_RATE_PER_SECOND', '0'],
     ['PASS_RATE_BURST', '1.5'],
     ['LOG_LEVEL', 'verbose'],
+    ['PASS_LAYOUT', 'threads'],
+    ['PASS_GATEWAY_WORKERS', '0'],
   ])('%s=%s stops with a message naming the variable', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems.map((p) => p.variable)).toEqual([variable]);
@@ -97,5 +105,43 @@ describe('loadConfig', () => {
   it('the README documents every variable in its table', () => {
     const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
     for (const variable of CONFIG_VARIABLES) expect(readme).toMatch(new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'));
+  });
+});
+
+describe('loadGatewayProcessConfig', () => {
+  it("defaults to the port table's subgraph URLs and the repository's files", () => {
+    const config = loadGatewayProcessConfig({}, '/srv/hub');
+    expect(config.subgraphUrls).toEqual({
+      programmes: 'http://127.0.0.1:4001/graphql',
+      beneficiaries: 'http://127.0.0.1:4002/graphql',
+      venues: 'http://127.0.0.1:4003/graphql',
+      vouchers: 'http://127.0.0.1:4004/graphql',
+    });
+    expect(config).toMatchObject({
+      port: 4000,
+      keysDir: '/srv/hub/.data/keys',
+      supergraphPath: '/srv/hub/schema/supergraph.graphql',
+      operationsDir: '/srv/hub/clients/operations',
+      pagesDir: '/srv/hub/clients/dist/pages',
+    });
+  });
+
+  it("reads what the launcher hands it, the hub's settings included", () => {
+    const config = loadGatewayProcessConfig(
+      { VOUCHERS_URL: 'http://127.0.0.1:39999/graphql', PASS_KEYS_DIR: '/tmp/keys', PASS_CORS_ORIGINS: 'https://partner.example.org', PASS_RATE_PER_SECOND: '7' },
+      '/srv/hub',
+    );
+    expect(config.subgraphUrls.vouchers).toBe('http://127.0.0.1:39999/graphql');
+    expect(config).toMatchObject({ keysDir: '/tmp/keys', corsOrigins: ['https://partner.example.org'], rateLimit: { perSecond: 7, burst: 200 } });
+  });
+
+  it('reports a bad subgraph URL together with bad hub settings', () => {
+    let problems: { variable: string }[] = [];
+    try {
+      loadGatewayProcessConfig({ VENUES_URL: 'venues:4003', PORT: 'x' }, '/srv/hub');
+    } catch (err) {
+      if (err instanceof ConfigError) problems = err.problems;
+    }
+    expect(problems.map((p) => p.variable).sort()).toEqual(['PORT', 'VENUES_URL']);
   });
 });

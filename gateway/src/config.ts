@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { ROLES, Role } from '@pass/kit';
+import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 
 /**
  * Every environment variable the hub reads, parsed once at start-up. A bad value stops the start
@@ -6,7 +8,7 @@ import { ROLES, Role } from '@pass/kit';
  * `NaN` binds a random port; a misspelt origin silently blocks a partner's frontend).
  */
 export interface HubConfig {
-  /** The gateway's port; the four subgraphs take 4001–4004 when it is not 0. */
+  /** The gateway's port; the four subgraphs take theirs from the port table (4001–4004) when it is not 0. */
   port: number;
   /** Where the gateway binds. Subgraphs always stay on loopback: only the gateway calls them. */
   host: string;
@@ -25,10 +27,16 @@ export interface HubConfig {
   introspectionRoles: Role[];
   logLevel: string;
   rateLimit: { perSecond: number; burst: number };
+  /** `processes`: the gateway and each subgraph in a process of its own (the default); `single`: all in one. */
+  layout: 'processes' | 'single';
+  /** Gateway processes behind the one port (node:cluster), in the `processes` layout. */
+  gatewayWorkers: number;
 }
 
 export interface ConfigVariable {
   name: string;
+  /** Which processes read it: the launcher (`npm start`), the gateway's, a subgraph's. */
+  readBy: string;
   /** As written in the README's table. */
   default: string;
   meaning: string;
@@ -36,19 +44,29 @@ export interface ConfigVariable {
 
 /** The documented list; a test checks the README's table names each of them. */
 export const CONFIG_VARIABLES: ConfigVariable[] = [
-  { name: 'PORT', default: '4000', meaning: "the gateway's port (`/graphql`, `/graphiql`, health, metrics); the subgraphs take 4001–4004" },
-  { name: 'HOST', default: '127.0.0.1', meaning: 'the address the gateway binds; `0.0.0.0` to serve beyond this machine (behind a TLS proxy). Subgraphs stay on loopback' },
-  { name: 'DATABASE_URL', default: '(embedded)', meaning: 'a `postgres://` URL of an existing PostgreSQL server and database; unset, `npm start` runs an embedded PostgreSQL' },
-  { name: 'PASS_DATA_DIR', default: '.data/pg', meaning: "the embedded PostgreSQL's data directory (delete it to start from scratch)" },
-  { name: 'PASS_PG_PORT', default: '54320', meaning: "the embedded PostgreSQL's port" },
-  { name: 'NODE_ENV', default: '(unset)', meaning: '`production` turns on production mode: persisted operations only for partner roles, introspection only for `PASS_INTROSPECTION_ROLES`' },
-  { name: 'PASS_PERSISTED_ONLY', default: '0', meaning: '`1`: production mode for operations and introspection without `NODE_ENV=production`' },
-  { name: 'PASS_CORS_ORIGINS', default: '(none)', meaning: 'comma-separated origins (`https://app.example.org`) whose browser pages may call `/graphql`; no cookies, bearer tokens only' },
-  { name: 'PASS_INTROSPECTION_ROLES', default: 'every role; `analyst,operator` in production mode', meaning: 'comma-separated roles whose tokens may introspect the schema (GraphiQL needs it)' },
-  { name: 'PASS_RATE_PER_SECOND', default: '50', meaning: 'requests per second allowed per token at the gateway' },
-  { name: 'PASS_RATE_BURST', default: '200', meaning: 'burst allowed per token above that rate' },
-  { name: 'LOG_LEVEL', default: 'info (warn under tests)', meaning: 'pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' },
-  { name: 'PASS_GATEWAY_PUBLIC_JWK', default: '(required for a lone subgraph)', meaning: "the gateway's public key (JWK, JSON) with which a subgraph started alone checks caller assertions" },
+  { name: 'PORT', readBy: 'launcher, gateway, subgraph', default: '4000 (a subgraph: its port in the table)', meaning: "the gateway's port (`/graphql`, `/graphiql`, health, metrics); the subgraphs take 4001–4004 (the port table, `subgraphs/contracts/src/ports.ts`). `0` picks free ports. A subgraph started on its own reads it as its own port" },
+  { name: 'HOST', readBy: 'launcher, gateway, subgraph', default: '127.0.0.1', meaning: 'the address the gateway binds; `0.0.0.0` to serve beyond this machine (behind a TLS proxy). Subgraphs stay on loopback' },
+  { name: 'DATABASE_URL', readBy: 'launcher, gateway, subgraph', default: '(embedded)', meaning: "a `postgres://` URL of an existing PostgreSQL server and database; unset, `npm start` runs an embedded PostgreSQL and hands its URL to every process. Required by a subgraph started on its own; the gateway's key ring, revocations and live wake-ups use it" },
+  { name: 'PASS_DATA_DIR', readBy: 'launcher', default: '.data/pg', meaning: "the embedded PostgreSQL's data directory (delete it to start from scratch)" },
+  { name: 'PASS_PG_PORT', readBy: 'launcher', default: '54320', meaning: "the embedded PostgreSQL's port" },
+  { name: 'PASS_LAYOUT', readBy: 'launcher', default: 'processes', meaning: '`processes`: the gateway and each subgraph in a process of its own, restarted by the launcher when one dies; `single`: everything in the launcher\'s process (docs/benchmarks.md, "Process layout", compares them)' },
+  { name: 'PASS_GATEWAY_WORKERS', readBy: 'launcher, gateway', default: '1', meaning: 'gateway processes sharing its port (node:cluster), `processes` layout only; each enforces the per-token rate limit on its own' },
+  { name: 'NODE_ENV', readBy: 'launcher, gateway', default: '(unset)', meaning: '`production` turns on production mode: persisted operations only for partner roles, introspection only for `PASS_INTROSPECTION_ROLES`' },
+  { name: 'PASS_PERSISTED_ONLY', readBy: 'launcher, gateway', default: '0', meaning: '`1`: production mode for operations and introspection without `NODE_ENV=production`' },
+  { name: 'PASS_CORS_ORIGINS', readBy: 'launcher, gateway', default: '(none)', meaning: 'comma-separated origins (`https://app.example.org`) whose browser pages may call `/graphql`; no cookies, bearer tokens only' },
+  { name: 'PASS_INTROSPECTION_ROLES', readBy: 'launcher, gateway', default: 'every role; `analyst,operator` in production mode', meaning: 'comma-separated roles whose tokens may introspect the schema (GraphiQL needs it)' },
+  { name: 'PASS_RATE_PER_SECOND', readBy: 'launcher, gateway', default: '50', meaning: 'requests per second allowed per token at the gateway' },
+  { name: 'PASS_RATE_BURST', readBy: 'launcher, gateway', default: '200', meaning: 'burst allowed per token above that rate' },
+  { name: 'LOG_LEVEL', readBy: 'every process', default: 'info (warn under tests)', meaning: 'pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' },
+  { name: 'PROGRAMMES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4001/graphql', meaning: "the programmes subgraph's `/graphql` (the launcher sets it; likewise `BENEFICIARIES_URL`, `VENUES_URL`, `VOUCHERS_URL` on 4002–4004)" },
+  { name: 'BENEFICIARIES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4002/graphql', meaning: "the beneficiaries subgraph's `/graphql`" },
+  { name: 'VENUES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4003/graphql', meaning: "the venues subgraph's `/graphql`" },
+  { name: 'VOUCHERS_URL', readBy: 'gateway', default: 'http://127.0.0.1:4004/graphql', meaning: "the vouchers subgraph's `/graphql`" },
+  { name: 'PASS_KEYS_DIR', readBy: 'launcher, gateway', default: '.data/keys', meaning: 'the directory holding the key ring `hub-keys.json` (created on first start); the launcher hands the gateway its public key for the subgraphs' },
+  { name: 'PASS_SUPERGRAPH', readBy: 'gateway', default: 'schema/supergraph.graphql', meaning: 'the composed supergraph the gateway plans with' },
+  { name: 'PASS_OPERATIONS_DIR', readBy: 'gateway', default: 'clients/operations', meaning: "the registered partner operations (`.graphql` files): production mode's allow-list and GraphiQL's tabs" },
+  { name: 'PASS_PAGES_DIR', readBy: 'gateway', default: 'clients/dist/pages', meaning: 'the built dashboard and venue pages the gateway serves; a missing directory serves none' },
+  { name: 'PASS_GATEWAY_PUBLIC_JWK', readBy: 'subgraph', default: '(set by the launcher)', meaning: "the gateway's public key (JWK, JSON) with which a subgraph checks caller assertions; required when a subgraph is started on its own" },
 ];
 
 export class ConfigError extends Error {
@@ -147,7 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dat
     introspectionRoles,
     logLevel,
     rateLimit: { perSecond: integer('PASS_RATE_PER_SECOND', 50, 1, 1_000_000), burst: integer('PASS_RATE_BURST', 200, 1, 1_000_000) },
+    layout: 'processes',
+    gatewayWorkers: integer('PASS_GATEWAY_WORKERS', 1, 1, 64),
   };
+  const layout = value('PASS_LAYOUT') ?? 'processes';
+  if (layout === 'processes' || layout === 'single') config.layout = layout;
+  else problems.push({ variable: 'PASS_LAYOUT', problem: `expected processes or single, got "${layout}"` });
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -159,4 +182,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { dat
  */
 export function defaultIntrospectionRoles(productionMode: boolean): Role[] {
   return productionMode ? [Role.ANALYST, Role.OPERATOR] : [...ROLES];
+}
+
+/** What the gateway's own process reads beyond the hub's settings: where everything else is. */
+export interface GatewayProcessConfig extends HubConfig {
+  subgraphUrls: Record<SubgraphName, string>;
+  keysDir: string;
+  supergraphPath: string;
+  operationsDir: string;
+  pagesDir: string;
+}
+
+/**
+ * The gateway process's configuration (`node gateway/dist/main.js`): the hub's variables, checked
+ * by `loadConfig`, and where the subgraphs, keys, supergraph, operations and pages are. Every bad
+ * variable is reported at once, as for `npm start`.
+ */
+export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): GatewayProcessConfig {
+  const problems: { variable: string; problem: string }[] = [];
+  let hub: HubConfig | undefined;
+  try {
+    hub = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+  }
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = subgraphUrlVariable(name);
+    const raw = env[variable]?.trim() || subgraphUrl(name, HUB_PORTS[name]);
+    let protocol = '';
+    try {
+      protocol = new URL(raw).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') problems.push({ variable, problem: `expected an http:// URL of the subgraph's /graphql, got "${raw}"` });
+    subgraphUrls[name] = raw;
+  }
+  const pathOf = (variable: string, fallback: string) => env[variable]?.trim() || fallback;
+  if (problems.length > 0 || !hub) throw new ConfigError(problems);
+  return {
+    ...hub,
+    subgraphUrls,
+    keysDir: pathOf('PASS_KEYS_DIR', path.join(root, '.data', 'keys')),
+    supergraphPath: pathOf('PASS_SUPERGRAPH', path.join(root, 'schema', 'supergraph.graphql')),
+    operationsDir: pathOf('PASS_OPERATIONS_DIR', path.join(root, 'clients', 'operations')),
+    pagesDir: pathOf('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
+  };
 }

@@ -1,47 +1,25 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import cluster from 'node:cluster';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, loadOrCreateHubKeys } from '@pass/kit';
+import { createLogger, loadOrCreateHubKeys, stopTracing, type Logger } from '@pass/kit';
 import { createGateway } from './server';
 import { buildManifest } from './persisted-operations';
+import { ConfigError, loadGatewayProcessConfig, type GatewayProcessConfig } from './config';
 
 /**
- * The gateway as its own process: `node gateway/dist/main.js`. Every setting is an environment
- * variable (docs/live.md lists them); the defaults match `npm start`'s ports.
+ * The gateway as its own process: `node gateway/dist/main.js`, as the launcher (`npm start`)
+ * starts it. Every setting is an environment variable, read and checked by `loadGatewayProcessConfig`
+ * (the README's Configuration table lists them); the defaults match the port table.
  *
- *   PORT, HOST                  where to listen (4000, 127.0.0.1)
- *   PROGRAMMES_URL, BENEFICIARIES_URL, VENUES_URL, VOUCHERS_URL
- *                               each subgraph's /graphql (http://127.0.0.1:4001 … 4004/graphql)
- *   DATABASE_URL                optional: live redemptions wake on LISTEN instead of polling
- *   PASS_KEYS_DIR               the key ring directory, holding hub-keys.json (.data/keys)
- *   PASS_SUPERGRAPH             the supergraph SDL (schema/supergraph.graphql)
- *   PASS_OPERATIONS_DIR         registered partner operations (clients/operations)
- *   PASS_PERSISTED_ONLY=1 or NODE_ENV=production   partner roles may run registered operations only
+ * With PASS_GATEWAY_WORKERS=N above 1 this process is a node:cluster primary that serves nothing
+ * itself: N workers share the port, and a worker that dies is replaced.
+ *
+ * Under a launcher (an IPC channel is open) the process says `ready` with its URL over the
+ * channel, and stops when the launcher goes away, so no orphan keeps the port.
  */
-function readEnvironment(env: NodeJS.ProcessEnv) {
-  const root = path.resolve(__dirname, '..', '..');
-  const subgraph = (name: string, port: number) => env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`;
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
-  return {
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    subgraphUrls: {
-      programmes: subgraph('programmes', 4001),
-      beneficiaries: subgraph('beneficiaries', 4002),
-      venues: subgraph('venues', 4003),
-      vouchers: subgraph('vouchers', 4004),
-    },
-    databaseUrl: env.DATABASE_URL || undefined,
-    keysDir: env.PASS_KEYS_DIR ?? path.join(root, '.data', 'keys'),
-    supergraphPath: env.PASS_SUPERGRAPH ?? path.join(root, 'schema', 'supergraph.graphql'),
-    operationsDir: env.PASS_OPERATIONS_DIR ?? path.join(root, 'clients', 'operations'),
-    persistedOnly: env.PASS_PERSISTED_ONLY === '1' || env.NODE_ENV === 'production',
-  };
-}
+const root = path.resolve(__dirname, '..', '..');
 
-async function main(): Promise<void> {
-  const logger = createLogger('gateway');
-  const config = readEnvironment(process.env);
+async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() => Promise<void>> {
   const operations = readdirSync(config.operationsDir)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
@@ -52,21 +30,82 @@ async function main(): Promise<void> {
     keys: await loadOrCreateHubKeys(config.keysDir),
     logger,
     operations: buildManifest(operations),
+    exampleOperations: operations,
     persistedOnly: config.persistedOnly,
     databaseUrl: config.databaseUrl,
+    corsOrigins: config.corsOrigins,
+    introspectionRoles: config.introspectionRoles,
+    rateLimit: config.rateLimit,
+    pagesDir: existsSync(config.pagesDir) ? config.pagesDir : undefined,
   });
   const url = await gateway.listen(config.port, config.host);
+  if (cluster.isWorker) logger.info({ url, worker: cluster.worker?.id }, 'gateway worker listening');
+  else announceReady(url, logger);
+  return () => gateway.close();
+}
+
+function announceReady(url: string, logger: Logger): void {
   logger.info({ url }, 'gateway ready');
+  process.send?.({ type: 'ready', url });
+}
+
+/** The primary of N workers: forks them, says ready once all listen, replaces one that dies. */
+function supervise(config: GatewayProcessConfig, logger: Logger): () => Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    listening += 1;
+    if (listening === config.gatewayWorkers) {
+      const host = address.address ?? config.host;
+      announceReady(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`, logger);
+      // Workers forked later (replacements) must bind the same port, even when it was 0.
+      process.env.PORT = String(address.port);
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ worker: worker.id, code, signal }, 'a gateway worker died; starting another');
+    cluster.fork({ PORT: process.env.PORT });
+  });
+  for (let i = 0; i < config.gatewayWorkers; i++) cluster.fork();
+  return async () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (!worker || worker.isDead()) return resolve();
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadGatewayProcessConfig(process.env, root);
+  const logger = createLogger(cluster.isWorker ? `gateway-${cluster.worker?.id}` : 'gateway');
+  const close = config.gatewayWorkers > 1 && cluster.isPrimary ? supervise(config, logger) : await serve(config, logger);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     logger.info('shutting down');
-    await gateway.close();
+    await close();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+  // The launcher is gone (killed outright): stop rather than hold the port as an orphan.
+  if (!cluster.isWorker) process.once('disconnect', () => void stop());
 }
 
 main().catch((err) => {
-  createLogger('gateway').fatal({ err }, 'the gateway could not start');
+  // A configuration mistake is the operator's to fix: its message names the variables.
+  if (err instanceof ConfigError) console.error(err.message);
+  else createLogger('gateway').fatal({ err }, 'the gateway could not start');
   process.exit(1);
 });

@@ -28,6 +28,7 @@ import { introspectionByRole } from './introspection';
 import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { graphqlBodyParser } from './body-limit';
+import { reportUnavailable } from './edge/unavailable';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 import { mountReports } from './reports/reports.route';
 
@@ -100,7 +101,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const signAssertion = callerAssertionSigner(options.keys.gateway);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })),
+    buildService: ({ name, url }) => reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })), logger),
   });
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
   const verifyToken = partnerAuth.verify;

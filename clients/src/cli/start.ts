@@ -5,11 +5,14 @@ import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres, stopT
 import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
-import { startHub } from '../hub/hub';
+import { startHub, type HubHandle } from '../hub/hub';
+import { startProcessHub } from '../hub/launcher';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), the four subgraphs, the gateway,
- * and the demo data on first start. Ctrl-C stops everything cleanly.
+ * and the demo data on first start. By default (PASS_LAYOUT=processes) the gateway and each
+ * subgraph run in a process of their own, restarted if one dies; PASS_LAYOUT=single runs them all
+ * in this one. Ctrl-C (or SIGTERM) stops everything cleanly.
  */
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -20,8 +23,9 @@ async function main(): Promise<void> {
   const postgres = await startPostgres({ dataDir: config.dataDir, port: config.pgPort, logger });
   const databaseUrl = config.databaseUrl ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
   // Keys live beside the database: tokens minted for the demo stay valid across restarts.
-  const keys = await loadOrCreateHubKeys(path.join(root, '.data', 'keys'));
-  const hub = await startHub({
+  const keysDir = process.env.PASS_KEYS_DIR?.trim() || path.join(root, '.data', 'keys');
+  const keys = await loadOrCreateHubKeys(keysDir);
+  const common = {
     databaseUrl,
     gatewayPort: config.port,
     gatewayHost: config.host,
@@ -29,7 +33,17 @@ async function main(): Promise<void> {
     persistedOnly: config.persistedOnly,
     gateway: { corsOrigins: config.corsOrigins, introspectionRoles: config.introspectionRoles, rateLimit: config.rateLimit },
     logger,
-  });
+  };
+  let hub: HubHandle;
+  try {
+    hub =
+      config.layout === 'processes'
+        ? await startProcessHub({ ...common, keysDir, gatewayWorkers: config.gatewayWorkers, logLevel: config.logLevel })
+        : await startHub(common);
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
   const [{ n }] = await hub.subgraphs.programmes.dataSource.query('select count(*)::int as n from funder');
   if (n === 0) {
     const demo = await loadDemoData(hub, logger);
@@ -43,7 +57,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `Pass numérique hub ready in ${seconds} s (${postgres.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'})`,
+      `Pass numérique hub ready in ${seconds} s (${postgres.embedded ? 'embedded PostgreSQL' : 'PostgreSQL from DATABASE_URL'}; ${layoutLine(hub, config.gatewayWorkers)})`,
       `  GraphQL     ${hub.gatewayUrl}`,
       `  GraphiQL    ${base}/graphiql (paste a token from the demo tokens below)`,
       `  health      ${base}/healthz   ${base}/readyz   ${base}/metrics`,
@@ -64,6 +78,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+function layoutLine(hub: HubHandle, workers: number): string {
+  if (hub.layout === 'single') return 'gateway and subgraphs in this one process';
+  const processes = (hub as Awaited<ReturnType<typeof startProcessHub>>).processes;
+  const pids = Object.values(processes).map((p) => `${p.spec.name} ${p.pid}`);
+  return `a process each: ${pids.join(', ')}${workers > 1 ? `; ${workers} gateway workers` : ''}`;
 }
 
 main().catch((err) => {

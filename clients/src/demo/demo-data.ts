@@ -3,7 +3,7 @@ import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, re
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
-import type { Hub } from '../hub/hub';
+import type { HubHandle } from '../hub/hub';
 
 /**
  * Demo data from the source articles, loaded through each subgraph's own managers (the same
@@ -38,7 +38,7 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function loadDemoData(hub: Hub, logger?: Logger): Promise<DemoData> {
+export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<DemoData> {
   const programmes = hub.subgraphs.programmes.dataSource;
   const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
   const venues = hub.subgraphs.venues.dataSource;

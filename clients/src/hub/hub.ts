@@ -3,21 +3,31 @@ import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logge
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
+import { HUB_PORTS, type SubgraphName } from '@pass/contracts';
+import type { SubgraphData } from './hub-data';
 
 /** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
 export const builtPagesDir = path.resolve(__dirname, '..', '..', 'dist', 'pages');
 
-export type SubgraphName = 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
+export type { SubgraphName };
 
-export interface Hub {
+/** What either layout gives its caller: URLs, keys, each subgraph's tables, and replicas' progress. */
+export interface HubHandle {
+  /** `single`: one process (startHub); `processes`: a process per part (startProcessHub). */
+  layout: 'single' | 'processes';
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  subgraphs: Record<SubgraphName, Subgraph>;
-  gateway: Gateway;
+  subgraphs: Record<SubgraphName, SubgraphData>;
   keys: HubKeys;
   /** Resolves once every subgraph has applied every fact published so far. */
   catchUp(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The hub in this process: its subgraphs and gateway are objects a test can reach into. */
+export interface Hub extends HubHandle {
+  subgraphs: Record<SubgraphName, Subgraph>;
+  gateway: Gateway;
 }
 
 export interface HubOptions {
@@ -38,7 +48,8 @@ export interface HubOptions {
 
 /**
  * The whole hub in one process: four subgraphs, each on its own port and PostgreSQL schema, and
- * the gateway in front. `npm start` and the end-to-end tests both call this.
+ * the gateway in front. `PASS_LAYOUT=single npm start` and the end-to-end tests call this;
+ * `startProcessHub` (launcher.ts) runs the same parts as processes.
  */
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createLogger('hub');
@@ -56,7 +67,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       );
     }
     const urls = await Promise.all(
-      started.map((s, i) => s.listen(options.subgraphPorts?.[s.name as SubgraphName] ?? (options.gatewayPort ? subgraphModules[i]!.port : 0))),
+      started.map((s) => s.listen(options.subgraphPorts?.[s.name as SubgraphName] ?? (options.gatewayPort ? HUB_PORTS[s.name as SubgraphName] : 0))),
     );
     const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, Subgraph>;
     const subgraphUrls = Object.fromEntries(started.map((s, i) => [s.name, urls[i]!])) as Record<SubgraphName, string>;
@@ -75,6 +86,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     const gatewayUrl = await gateway.listen(options.gatewayPort ?? 0, options.gatewayHost);
     return {
+      layout: 'single',
       gatewayUrl,
       subgraphUrls,
       subgraphs,

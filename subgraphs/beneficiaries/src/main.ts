@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runSubgraphMain } from '@pass/kit';
 import { beneficiariesSubgraph } from './index';
 
-void runSubgraphMain(beneficiariesSubgraph, 4002);
+void runSubgraphMain(beneficiariesSubgraph);

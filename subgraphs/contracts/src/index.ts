@@ -11,3 +11,4 @@ export {
   type CodeKind,
 } from './voucher-code-check';
 export { parisDateParts, parisDayOf, parisMonthOf, parisYearOf, type ParisDate } from './paris-date';
+export { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from './ports';

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runSubgraphMain } from '@pass/kit';
 import { programmesSubgraph } from './index';
 
-void runSubgraphMain(programmesSubgraph, 4001);
+void runSubgraphMain(programmesSubgraph);

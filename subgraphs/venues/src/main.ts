@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runSubgraphMain } from '@pass/kit';
 import { venuesSubgraph } from './index';
 
-void runSubgraphMain(venuesSubgraph, 4003);
+void runSubgraphMain(venuesSubgraph);

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runSubgraphMain } from '@pass/kit';
 import { vouchersSubgraph } from './index';
 
-void runSubgraphMain(vouchersSubgraph, 4004);
+void runSubgraphMain(vouchersSubgraph);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BeneficiaryStatus, EducationLevel, createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
-import type { Hub } from '@pass/clients';
+import { startHub, startProcessHub, type HubHandle, type HubOptions, type ProcessHub } from '@pass/clients';
 import { registerBeneficiary } from '@pass/beneficiaries';
 import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
 import { freePort } from '../kit/free-port';
@@ -90,6 +90,69 @@ export async function startBenchDatabase(prefix: string): Promise<BenchDatabase>
   };
   onCleanup(close);
   return { postgres, scratch, close, postgresCpuSeconds: () => (dataDir && postgres.embedded ? clusterCpuSeconds(dataDir) : null) };
+}
+
+/** CPU seconds of these processes and of every descendant (a gateway's cluster workers), from /proc. */
+function processTreeCpuSeconds(pids: number[]): number | null {
+  try {
+    const stats = new Map<number, { ppid: number; cpu: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat) stats.set(Number(entry), stat);
+    }
+    const inTree = new Set(pids);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [pid, stat] of stats) {
+        if (!inTree.has(pid) && inTree.has(stat.ppid)) {
+          inTree.add(pid);
+          grew = true;
+        }
+      }
+    }
+    let total = 0;
+    for (const pid of inTree) total += stats.get(pid)?.cpu ?? 0;
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+export interface BenchHub {
+  hub: HubHandle;
+  /** `single` (BENCH_LAYOUT unset) or `processes`, with BENCH_GATEWAY_WORKERS gateway workers. */
+  layout: string;
+  /**
+   * CPU seconds used so far by the hub's own processes (the gateway, its workers and the four
+   * subgraphs) in the `processes` layout; null in the single layout, where the hub shares this
+   * process with the load driver (the benchmarks measure it there as before).
+   */
+  childCpuSeconds(): number | null;
+}
+
+/**
+ * The hub in the layout BENCH_LAYOUT names: `single` (the default: gateway and subgraphs in this
+ * process) or `processes` (as `npm start` runs it, with BENCH_GATEWAY_WORKERS gateway workers).
+ */
+export async function startBenchHub(databaseUrl: string, gateway?: HubOptions['gateway']): Promise<BenchHub> {
+  const layout = process.env.BENCH_LAYOUT ?? 'single';
+  if (layout === 'single') {
+    const hub = await startHub({ databaseUrl, gateway });
+    onCleanup(() => hub.close());
+    return { hub, layout, childCpuSeconds: () => null };
+  }
+  if (layout !== 'processes') throw new Error(`BENCH_LAYOUT must be single or processes, not ${layout}`);
+  const workers = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
+  const { live: _live, ...processGateway } = gateway ?? {};
+  const hub: ProcessHub = await startProcessHub({ databaseUrl, gateway: processGateway, gatewayWorkers: workers, logLevel: process.env.LOG_LEVEL });
+  onCleanup(() => hub.close());
+  return {
+    hub,
+    layout: `processes, ${workers} gateway worker${workers > 1 ? 's' : ''}`,
+    childCpuSeconds: () => processTreeCpuSeconds(Object.values(hub.processes).map((p) => p.pid!)),
+  };
 }
 
 export interface MemoryPeak {
@@ -182,7 +245,7 @@ export async function inBatches<T>(items: T[], size: number, each: (item: T, ind
  * hands each book out; answers the codes of the vouchers now redeemable, book by book.
  */
 export async function handOutEveryBook(
-  hub: Hub,
+  hub: HubHandle,
   input: { programmeId: string; orderId: string; distributorId: string; books: number; now: Date },
 ): Promise<string[]> {
   const beneficiaries = hub.subgraphs.beneficiaries.dataSource;

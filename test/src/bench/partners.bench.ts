@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { loadDemoData, startHub } from '@pass/clients';
+import { loadDemoData } from '@pass/clients';
 import { createGateway } from '@pass/gateway';
 import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/kit';
 import { readSupergraph } from '@pass/schema';
-import { onCleanup, runBench, say, startBenchDatabase } from './bench-kit';
+import { onCleanup, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 
 /*
  * `npm run bench`: the four partner queries (clients/operations) through our gateway at a fixed
@@ -23,7 +23,14 @@ import { onCleanup, runBench, say, startBenchDatabase } from './bench-kit';
  * The load is sent from a worker thread, so the hub's event loop (this process's main thread)
  * only serves; both share the machine's cores, as any local driver would.
  *
- * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3) change the run.
+ * After the four queries one by one, a "mixed" row sends them all at once: client i sends query
+ * i mod 4, each client with its own token.
+ *
+ * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3) change the run;
+ * BENCH_ROWS (e.g. `mixed` or `funder-programme,mixed`) runs only those rows.
+ * BENCH_LAYOUT=processes runs the hub as `npm start` does, a process per part (default `single`:
+ * all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); the hub's CPU per request
+ * is then read from its processes in /proc, and "hub busy" is not measured.
  * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
  * each gateway row, load driver excluded: open it in Chrome DevTools or speedscope.
  */
@@ -239,8 +246,9 @@ async function main(): Promise<void> {
   const db = await startBenchDatabase('pass_bench_partners');
   // The per-token allowance is not what is measured here: each client's own token stays under it
   // only by luck at high rates, so it is lifted for the run.
-  const hub = await startHub({ databaseUrl: db.scratch.url, gateway: { rateLimit: { perSecond: 1e6, burst: 1e6 } } });
-  onCleanup(() => hub.close());
+  const bench = await startBenchHub(db.scratch.url, { rateLimit: { perSecond: 1e6, burst: 1e6 } });
+  const hub = bench.hub;
+  say(`layout: ${bench.layout}`);
   const demo = await loadDemoData(hub);
   await hub.catchUp();
 
@@ -280,17 +288,20 @@ async function main(): Promise<void> {
   const run = async (target: Target) => {
     const before = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
+    const children0 = bench.childCpuSeconds();
     const row = await new Promise<Row>((resolve, reject) => {
       worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
       worker.postMessage(target);
     });
     const { utilization } = performance.eventLoopUtilization(before);
     const cpu = process.cpuUsage(cpu0);
-    const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
+    const children1 = bench.childCpuSeconds();
+    // In the process layout the hub is its child processes; this one only drives the load.
+    const hubCpuSeconds = children0 !== null && children1 !== null ? children1 - children0 : (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
     return {
       ...row,
-      hubBusy: utilization,
-      hubMsPerRequest: (utilization * 1000) / row.perSecond,
+      hubBusy: children0 !== null ? NaN : utilization,
+      hubMsPerRequest: children0 !== null ? NaN : (utilization * 1000) / row.perSecond,
       hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
     };
   };
@@ -298,19 +309,26 @@ async function main(): Promise<void> {
   const rows: (Row & { query: string; kind: 'gateway' | 'floor'; subgraphCalls: number; waves: number })[] = [];
   say('');
   say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub busy'.padStart(10)}${'hub CPU ms/req'.padStart(16)}${'ours/floor'.padStart(12)}`);
-  for (const q of queries) {
-    const waves = plans.get(q.name)!;
-    const calls = waves.flat().length;
-    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => mintPartnerToken(hub.keys.partnerSigning, q.caller)));
-    const body = JSON.stringify({ query: operation(q.name), variables: q.variables });
-    const ours = await profiled(q.name, () => run({ name: `${q.name} gateway`, clients: tokens.map((token) => ({ kind: 'gateway', url: hub.gatewayUrl, token, body })) }));
+  const only = process.env.BENCH_ROWS?.split(',').map((r) => r.trim());
+  // Each query alone, then all four mixed: client i sends query i mod 4.
+  const loads = [...queries.map((q) => ({ name: q.name, mix: [q] })), { name: 'mixed', mix: queries }].filter((l) => !only || only.includes(l.name));
+  for (const load of loads) {
+    const mixOf = (i: number) => load.mix[i % load.mix.length]!;
+    const calls = Math.round((Array.from({ length: CONCURRENCY }, (_, i) => plans.get(mixOf(i).name)!.flat().length).reduce((a, b) => a + b, 0) / CONCURRENCY) * 10) / 10;
+    const waveCount = Math.max(...load.mix.map((q) => plans.get(q.name)!.length));
+    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => mintPartnerToken(hub.keys.partnerSigning, mixOf(i).caller)));
+    const bodyOf = (i: number) => JSON.stringify({ query: operation(mixOf(i).name), variables: mixOf(i).variables });
+    const ours = await profiled(load.name, () =>
+      run({ name: `${load.name} gateway`, clients: tokens.map((token, i) => ({ kind: 'gateway', url: hub.gatewayUrl, token, body: bodyOf(i) })) }),
+    );
     // The floor's callers differ by token id, as the gateway's would.
     const floor = await run({
-      name: `${q.name} floor`,
-      clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...q.caller, tokenId: `bench-floor-${i}` }, waves })),
+      name: `${load.name} floor`,
+      clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...mixOf(i).caller, tokenId: `bench-floor-${i}` }, waves: plans.get(mixOf(i).name)! })),
     });
+    const q = { name: load.name };
     for (const [kind, row] of [['gateway', ours], ['floor', floor]] as const) {
-      rows.push({ ...row, query: q.name, kind, subgraphCalls: calls, waves: waves.length });
+      rows.push({ ...row, query: q.name, kind, subgraphCalls: calls, waves: waveCount });
       const ratio = kind === 'gateway' ? fixed(ours.perSecond / floor.perSecond, 2) : '';
       say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${`${fixed(100 * row.hubBusy!)} %`.padStart(10)}${fixed(row.hubCpuMsPerRequest!, 1).padStart(16)}${ratio.padStart(12)}`);
     }
@@ -341,6 +359,7 @@ async function main(): Promise<void> {
         cpuModel: os.cpus()[0]?.model,
         memoryBytes: os.totalmem(),
         loadAverage: { before: startLoad, after: loadAfter },
+        layout: bench.layout,
         concurrency: CONCURRENCY,
         seconds: SECONDS,
         warmupSeconds: WARMUP_SECONDS,

@@ -6,11 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
 import { Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
-import { loadDemoData, startHub, type Hub } from '@pass/clients';
+import { loadDemoData, type HubHandle } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
 import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { handOutEveryBook, inBatches, onCleanup, percentile, runBench, say, startBenchDatabase, type BenchDatabase } from './bench-kit';
+import { handOutEveryBook, inBatches, onCleanup, percentile, runBench, say, startBenchDatabase, startBenchHub, type BenchDatabase } from './bench-kit';
 import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
 
 /*
@@ -31,6 +31,7 @@ import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
  *    of the server's raw write rate the whole stack (HTTP, gateway query plan, subgraph, TypeORM,
  *    the redemption's own reads and writes) turns into redemptions.
  *
+ * BENCH_LAYOUT=processes (and BENCH_GATEWAY_WORKERS) runs the hub as `npm start` does, a process per part.
  * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
  * BENCH_PGBENCH_SECONDS (10) change the run; PGBENCH names another pgbench binary. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
  * of the hub's thread (gateway and subgraphs) during the last level, for Chrome DevTools.
@@ -58,7 +59,7 @@ interface Prepared {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-async function prepare(hub: Hub, vouchersNeeded: number): Promise<Prepared> {
+async function prepare(hub: HubHandle, vouchersNeeded: number): Promise<Prepared> {
   const programmes = hub.subgraphs.programmes.dataSource;
   const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
   const venues = hub.subgraphs.venues.dataSource;
@@ -173,8 +174,9 @@ async function main(): Promise<void> {
   say(`bench:redeem — ${PER_LEVEL} redemptions per level at concurrency ${LEVELS.join(', ')}, through the gateway over HTTP on 127.0.0.1`);
   const db = await startBenchDatabase('pass_bench_redeem');
   say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  const hub = await startHub({ databaseUrl: db.scratch.url });
-  onCleanup(() => hub.close());
+  const bench = await startBenchHub(db.scratch.url);
+  const hub = bench.hub;
+  say(`layout: ${bench.layout}`);
   const t0 = performance.now();
   const demo = await loadDemoData(hub);
   const prepared = await prepare(hub, total);
@@ -215,9 +217,11 @@ async function main(): Promise<void> {
     const requests = requestsFor(PER_LEVEL, `c${concurrency}`);
     const load = os.loadavg()[0]!;
     const cpu0 = process.cpuUsage();
+    const children0 = bench.childCpuSeconds();
     const pg0 = db.postgresCpuSeconds();
     const result = await runDriver(worker, { url: hub.gatewayUrl, concurrency, requests });
     const cpu = process.cpuUsage(cpu0);
+    const children1 = bench.childCpuSeconds();
     const pg1 = db.postgresCpuSeconds();
     if (profile) {
       const { profile: taken } = await profile.post('Profiler.stop');
@@ -229,7 +233,9 @@ async function main(): Promise<void> {
     const perSecond = ok / result.seconds;
     figures.push({ concurrency, perSecond });
     const sorted = [...result.latencies].sort((a, b) => a - b);
-    const cpuText = `${((cpu.user + cpu.system) / 1e6).toFixed(1)} / ${pg0 !== null && pg1 !== null ? (pg1 - pg0).toFixed(1) : 'n/a'}`;
+    // In the process layout the hub's CPU is its children's, added to this process's (the driver).
+    const hubAndDriver = (cpu.user + cpu.system) / 1e6 + (children0 !== null && children1 !== null ? children1 - children0 : 0);
+    const cpuText = `${hubAndDriver.toFixed(1)} / ${pg0 !== null && pg1 !== null ? (pg1 - pg0).toFixed(1) : 'n/a'}`;
     say(
       `${String(concurrency).padStart(11)}  ${perSecond.toFixed(0).padStart(13)}  ${percentile(sorted, 50).toFixed(1).padStart(7)}  ${percentile(sorted, 99)
         .toFixed(1)

@@ -1,58 +1,31 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { HubKeys } from '@pass/kit';
+import { createLogger, type HubKeys } from '@pass/kit';
+import { SupervisedProcess, warningsSink } from '@pass/clients';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
 export interface Service {
   url: string;
-  child: ChildProcess;
+  process: SupervisedProcess;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a built entry point (`npm test` builds first) as its own process on a free port, and
- * resolves with the URL it logs when ready.
+ * Starts a built entry point (`npm test` builds first) as its own process on a free port (or the
+ * env's PORT), with the launcher's supervisor: it resolves once the process said ready and its
+ * /readyz answers, forwards its warnings, and restarts it should it die unasked.
  */
-export function spawnService(entry: string, env: Record<string, string>): Promise<Service> {
-  const child = spawn(process.execPath, [path.join(root, entry)], {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`${entry} did not get ready`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        try {
-          const record = JSON.parse(line) as { msg?: string; url?: string };
-          if (record.url && record.msg?.includes('ready')) {
-            clearTimeout(timer);
-            resolve({ url: record.url, child, stop });
-          }
-        } catch {
-          // not a log record
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited with ${code}`));
-    });
-  });
+export async function spawnService(entry: string, env: Record<string, string>): Promise<Service> {
+  const name = entry.split('/').slice(-3, -2)[0] ?? entry;
+  const child = new SupervisedProcess(
+    { name, entry: path.join(root, entry), env: { HOST: '127.0.0.1', ...env }, port: Number(env.PORT ?? 0) },
+    createLogger('test-processes'),
+    warningsSink(),
+  );
+  const url = await child.start();
+  return { url, process: child, stop: () => child.stop() };
 }
 
 /** The hub's key ring in a directory, as a gateway process reads it (PASS_KEYS_DIR). */

@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
+import { HUB_PORTS } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
 import { AuthError, CALLER_HEADER, callerAssertionVerifier } from '../auth/tokens';
 import { openSubgraphDataSource } from '../db/data-source';
@@ -208,10 +209,11 @@ export function hideInternalErrors(formatted: GraphQLFormattedError, error: unkn
 }
 
 /**
- * Runs one subgraph as its own process: `DATABASE_URL` names the hub's database, `PORT` the port.
+ * Runs one subgraph as its own process: `DATABASE_URL` names the hub's database, `PORT` the port
+ * (its entry in the port table by default; 0 picks a free one), `HOST` the address (loopback).
  * SIGTERM and SIGINT drain requests before the process exits.
  */
-export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort: number): Promise<void> {
+export async function runSubgraphMain<T>(module: SubgraphModule<T>): Promise<void> {
   const logger = createLogger(`subgraph-${module.name}`);
   startTracingFromEnv(`pass-${module.name}`);
   const databaseUrl = process.env.DATABASE_URL;
@@ -225,9 +227,14 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort:
     process.exit(1);
   }
   const subgraph = await createSubgraph(module, { databaseUrl, logger, gatewayPublicKey: JSON.parse(gatewayKey) });
-  const url = await subgraph.listen(Number(process.env.PORT ?? defaultPort), process.env.HOST ?? '127.0.0.1');
+  const url = await subgraph.listen(Number(process.env.PORT ?? HUB_PORTS[module.name]), process.env.HOST ?? '127.0.0.1');
   logger.info({ url }, `${module.name} subgraph ready`);
+  // Under a launcher (an IPC channel is open): say so over the channel, whatever the log level.
+  process.send?.({ type: 'ready', url });
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     logger.info('shutting down');
     await subgraph.close();
     await stopTracing();
@@ -235,4 +242,6 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>, defaultPort:
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
+  // The launcher is gone (killed outright): stop rather than hold the port as an orphan.
+  process.once('disconnect', () => void stop());
 }

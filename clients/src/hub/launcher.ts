@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger, generateHubKeys, loadOrCreateHubKeys, type HubKeys, type Logger } from '@pass/kit';
+import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
+import { subgraphModules } from '@pass/schema';
+import { builtPagesDir, type HubHandle, type HubOptions } from './hub';
+import { openHubData, waitForReplicas } from './hub-data';
+import { DEFAULT_RESTART, SupervisedProcess, prefixedSink, type LogSink, type RestartPolicy } from './supervisor';
+import { operationsDir } from '../operations/operations';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+/** Each part's built entry point: `npm start` builds them first. */
+export const ENTRY_POINTS: Record<SubgraphName | 'gateway', string> = {
+  gateway: path.join(root, 'gateway', 'dist', 'main.js'),
+  programmes: path.join(root, 'subgraphs', 'programmes', 'dist', 'main.js'),
+  beneficiaries: path.join(root, 'subgraphs', 'beneficiaries', 'dist', 'main.js'),
+  venues: path.join(root, 'subgraphs', 'venues', 'dist', 'main.js'),
+  vouchers: path.join(root, 'subgraphs', 'vouchers', 'dist', 'main.js'),
+};
+
+export interface ProcessHubOptions extends Omit<HubOptions, 'keys' | 'gateway'> {
+  /** The key ring's directory (hub-keys.json); absent, fresh keys go to a temporary one, removed on close. */
+  keysDir?: string;
+  keys?: HubKeys;
+  gateway?: Pick<NonNullable<HubOptions['gateway']>, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'>;
+  /** Gateway processes sharing its port (node:cluster). */
+  gatewayWorkers?: number;
+  /** Where the children's log lines go; by default prefixed with their name on this process's streams. */
+  sink?: LogSink;
+  /** The children's LOG_LEVEL (this process's, else info). */
+  logLevel?: string;
+  restart?: RestartPolicy;
+}
+
+export interface ProcessHub extends HubHandle {
+  layout: 'processes';
+  /** The running children by name, for a test that kills one or a status line. */
+  processes: Record<SubgraphName | 'gateway', SupervisedProcess>;
+}
+
+/**
+ * The hub as five processes: the four subgraphs, each with its own port and PostgreSQL schema,
+ * and the gateway (one process, or a node:cluster of `gatewayWorkers`). The launcher starts them
+ * on the port table's ports (or free ones when `gatewayPort` is 0), waits for each one's /readyz,
+ * forwards their logs, restarts any that dies, and stops them all on `close()`.
+ *
+ * It opens each subgraph's schema itself as well (`subgraphs.<name>.dataSource`) for the demo
+ * loader and tests, and follows the replicas' progress in the database (`catchUp`).
+ */
+export async function startProcessHub(options: ProcessHubOptions): Promise<ProcessHub> {
+  const logger: Logger = options.logger ?? createLogger('launcher');
+  const sink = options.sink ?? prefixedSink();
+  // The gateway reads the key ring from a directory; the subgraphs get its public key.
+  let keysDir = options.keysDir;
+  let temporaryKeys: string | null = null;
+  let ring: HubKeys;
+  if (keysDir) {
+    ring = options.keys ?? (await loadOrCreateHubKeys(keysDir));
+  } else {
+    ring = options.keys ?? (await generateHubKeys());
+    temporaryKeys = mkdtempSync(path.join(tmpdir(), 'pass-keys-'));
+    writeFileSync(path.join(temporaryKeys, 'hub-keys.json'), JSON.stringify(ring), { mode: 0o600 });
+    keysDir = temporaryKeys;
+  }
+  const fixedPorts = (options.gatewayPort ?? 0) !== 0;
+  const common = { DATABASE_URL: options.databaseUrl, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1' };
+  const supervise = (name: SubgraphName | 'gateway', env: Record<string, string>, port: number) =>
+    new SupervisedProcess({ name, entry: ENTRY_POINTS[name], env: { ...common, ...env }, port }, logger, sink, options.restart ?? DEFAULT_RESTART);
+
+  const subgraphs = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      supervise(name, { PASS_GATEWAY_PUBLIC_JWK: JSON.stringify(ring.gateway.publicJwk) }, options.subgraphPorts?.[name] ?? (fixedPorts ? HUB_PORTS[name] : 0)),
+    ]),
+  ) as Record<SubgraphName, SupervisedProcess>;
+  const started: SupervisedProcess[] = [];
+  let data: HubHandle['subgraphs'] | null = null;
+  const stopAll = async () => {
+    for (const p of started) p.markStopping();
+    // The gateway first, so no request reaches a subgraph that is going.
+    const gateway = started.find((p) => p.spec.name === 'gateway');
+    await gateway?.stop();
+    await Promise.all(started.filter((p) => p !== gateway).map((p) => p.stop()));
+    if (data) await Promise.all(Object.values(data).map((d) => d.dataSource.destroy().catch(() => undefined)));
+    if (temporaryKeys) rmSync(temporaryKeys, { recursive: true, force: true });
+  };
+  try {
+    // The first creates the shared event bus, audit log and key tables; the others then migrate
+    // their own schemas side by side.
+    const [first, ...others] = SUBGRAPH_NAMES.map((name) => subgraphs[name]);
+    started.push(first!);
+    await first!.start();
+    started.push(...others);
+    await Promise.all(others.map((p) => p.start()));
+
+    const gatewayOptions = options.gateway ?? {};
+    const gateway = supervise(
+      'gateway',
+      {
+        HOST: options.gatewayHost ?? '127.0.0.1',
+        PASS_KEYS_DIR: keysDir,
+        PASS_PAGES_DIR: builtPagesDir,
+        PASS_OPERATIONS_DIR: operationsDir,
+        PASS_PERSISTED_ONLY: options.persistedOnly ? '1' : '0',
+        PASS_GATEWAY_WORKERS: String(options.gatewayWorkers ?? 1),
+        ...(gatewayOptions.corsOrigins ? { PASS_CORS_ORIGINS: gatewayOptions.corsOrigins.join(',') } : {}),
+        ...(gatewayOptions.introspectionRoles ? { PASS_INTROSPECTION_ROLES: gatewayOptions.introspectionRoles.join(',') } : {}),
+        ...(gatewayOptions.rateLimit
+          ? { PASS_RATE_PER_SECOND: String(gatewayOptions.rateLimit.perSecond), PASS_RATE_BURST: String(gatewayOptions.rateLimit.burst) }
+          : {}),
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), subgraphs[name].url])),
+      },
+      options.gatewayPort ?? 0,
+    );
+    started.push(gateway);
+    const gatewayUrl = await gateway.start();
+    data = await openHubData(subgraphModules, options.databaseUrl, logger);
+    const opened = data;
+    return {
+      layout: 'processes',
+      gatewayUrl,
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
+      subgraphs: opened,
+      keys: ring,
+      processes: { ...subgraphs, gateway },
+      catchUp: () => waitForReplicas(opened, subgraphModules),
+      close: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Role, createLogger, createScratchDatabase, mintPartnerToken, type ScratchDatabase } from '@pass/kit';
+import { startProcessHub, warningsSink, type ProcessHub } from '@pass/clients';
+
+/*
+ * The launcher with two gateway workers (node:cluster) on one port: both serve, one killed is
+ * replaced, and `close()` leaves no process and no listening port behind.
+ */
+describe('the launcher', () => {
+  let database: ScratchDatabase;
+  let hub: ProcessHub;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase(process.env.PASS_TEST_SERVER_URL!);
+    hub = await startProcessHub({ databaseUrl: database.url, logger: createLogger('test-launcher'), gatewayWorkers: 2, sink: warningsSink() });
+  }, 300_000);
+  afterAll(async () => {
+    await hub?.close();
+    await database?.drop();
+  });
+
+  test('two gateway workers answer on one port; a killed worker is replaced; close stops every process', async () => {
+    const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: 'operator', role: Role.OPERATOR, scopes: ['read', 'write'] });
+    const ask = async () => {
+      const response = await fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ funders { id } }' }),
+      });
+      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: unknown } };
+    };
+    const gatewayPid = hub.processes.gateway.pid!;
+    const workers = () => childrenOf(gatewayPid);
+    await waitUntil(async () => workers().length === 2, 'two gateway workers');
+    for (const answer of await Promise.all(Array.from({ length: 10 }, ask))) expect(answer).toEqual({ status: 200, body: { data: { funders: [] } } });
+
+    const [victim] = workers();
+    process.kill(victim!, 'SIGKILL');
+    await waitUntil(async () => workers().length === 2 && !workers().includes(victim!), 'a replacement worker');
+    expect(hub.processes.gateway.pid).toBe(gatewayPid); // the primary stayed; only the worker was replaced
+    await waitUntil(async () => (await ask()).status === 200, 'an answer after the replacement');
+
+    const everyPid = [...Object.values(hub.processes).map((p) => p.pid!), ...workers()];
+    expect(everyPid).toHaveLength(7);
+    await hub.close();
+    for (const pid of everyPid) expect(alive(pid)).toBe(false);
+    await expect(fetch(hub.gatewayUrl.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
+    for (const url of Object.values(hub.subgraphUrls)) await expect(fetch(url.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
+  }, 300_000);
+});
+
+/** Live child processes of a pid, from /proc. */
+function childrenOf(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === parent && fields[0] !== 'Z') children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
+function alive(pid: number): boolean {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[0];
+    return state !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
