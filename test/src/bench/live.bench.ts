@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +24,10 @@ import type { ClientPlan } from './live-clients';
  * over every socket, and the hub's CPU per redemption (gateway + subgraphs in this process; the
  * sockets run in a forked process of their own). BENCH_VENUES (980), BENCH_DASHBOARDS (20),
  * BENCH_RATES (20,50,100,200), BENCH_SECONDS (20 at the first rate, 10 at the others).
+ * After the last phase it waits until every expected message has arrived, at most
+ * BENCH_DRAIN_SECONDS (30); only what is missing then counts as lost.
+ * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the hub process covering the
+ * redemption phases and that wait only (not the preparation), for Chrome DevTools.
  */
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 980);
@@ -30,6 +36,7 @@ const COORDINATORS = 5;
 const RATES = (process.env.BENCH_RATES ?? '20,50,100,200').split(',').map(Number);
 const SECONDS = (process.env.BENCH_SECONDS ?? '20,10').split(',').map(Number);
 const VOUCHERS_PER_BOOK = 10;
+const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 30);
 
 const VENUE_SUBSCRIPTION = `subscription Counter($venueId: ID) { redemptionRecorded(venueId: $venueId) { cursor redemption { id redeemedAt amountCents } } }`;
 const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
@@ -118,6 +125,12 @@ runBench('bench:live', 30 * 60_000, async () => {
   say(`${opened.ready} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s since the start; live stats ${JSON.stringify(hub.gateway.live.stats())}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
 
+  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const madeAt = new Map<string, { venueId: string; phase: number }>();
   let next = 0;
   const failures: string[] = [];
@@ -152,7 +165,25 @@ runBench('bench:live', 30 * 60_000, async () => {
     await Promise.all(inFlight);
     phaseCpu.push({ hub: cpuSeconds() - cpu0, pg: pg0 === null ? null : db.postgresCpuSeconds()! - pg0, made: total });
   }
-  await new Promise((resolve) => setTimeout(resolve, 5000));
+  // Until every expected message arrived (or BENCH_DRAIN_SECONDS, 30): what is still missing
+  // after that is counted as lost, and the time it took is printed.
+  const expected = madeAt.size * (1 + DASHBOARDS);
+  const drainStarted = Date.now();
+  const cpuDrain0 = cpuSeconds();
+  let arrived = 0;
+  while (Date.now() - drainStarted < DRAIN_SECONDS * 1000) {
+    clients.send({ count: true });
+    arrived = (await new Promise<{ count: number }>((resolve) => clients.once('message', resolve as never))).count;
+    if (arrived >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  say(`${arrived} of ${expected} messages arrived ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last redemption was answered (hub CPU meanwhile ${(cpuSeconds() - cpuDrain0).toFixed(1)} s)`);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+    say(`CPU profile of the redemption phases written to ${process.env.BENCH_CPU_PROFILE}`);
+  }
   clients.send({ report: true });
   const report = await new Promise<{ received: { label: string; ids: string[]; delays: number[]; closedWith: number | null }[]; clientCpuSeconds: number }>((resolve) =>
     clients.once('message', resolve as never),
