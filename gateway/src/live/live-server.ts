@@ -347,7 +347,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
         const groupKey = JSON.stringify([caller.role, caller.organisationId, caller.programmeIds ?? [], text, payload.operationName ?? null, variables]);
         let group = groups.get(groupKey);
         if (!group) {
-          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger);
+          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger, RESOLVE_BATCH);
           groups.set(groupKey, group);
         }
         const theGroup = group;

@@ -79,6 +79,19 @@ describe('SubscriberGroup', () => {
     expect(resolver.batches[2]).toEqual(['100.6']);
   });
 
+  it('resolves a backlog in batches of at most maxBatch events, in order', async () => {
+    const resolver = heldResolver();
+    const group = new SubscriberGroup('k', caller, plan, scope, { programmeId: null, venueId: null }, resolver.resolveBatch, logger, 100);
+    group.offer([route(1)]);
+    group.offer(Array.from({ length: 250 }, (_, i) => route(i + 2)));
+    for (let i = 0; i < 4; i++) {
+      resolver.releases[i]!();
+      await flush();
+    }
+    expect(resolver.batches.map((b) => b.length)).toEqual([1, 100, 100, 50]);
+    expect(resolver.batches.flat()).toEqual(Array.from({ length: 251 }, (_, i) => `100.${i + 1}`));
+  });
+
   it('ends its subscribers with an error when a batch cannot be resolved twice, and resolves later events again', async () => {
     let calls = 0;
     const group = new SubscriberGroup(

@@ -24,13 +24,14 @@ export class SubscriberGroup {
     readonly filter: LiveFilter,
     private readonly resolveBatch: ResolveBatch,
     private readonly logger: Logger,
+    private readonly maxBatch = 100,
   ) {}
 
   /**
    * Live events from the feed, in order. One resolution runs at a time per group; whatever
-   * arrives meanwhile waits in `pending` and is resolved by the next one, all of it at once: the
-   * busier the stream, the larger the batches, so the number of federated executions per group
-   * stays bounded by how long one takes, not by the rate of redemptions.
+   * arrives meanwhile waits in `pending` and is resolved by the next one, up to `maxBatch` events
+   * at once: the busier the stream, the larger the batches, so the number of federated
+   * executions per group is bounded by how long one takes, not by the rate of redemptions.
    */
   offer(routes: RedemptionRoute[]): void {
     for (const route of routes) if (inScope(route, this.scope, this.filter)) this.pending.push(route);
@@ -41,8 +42,8 @@ export class SubscriberGroup {
     this.running = true;
     try {
       while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
+        // At most `maxBatch` at a time: one burst of events never outgrows a socket's buffer by itself.
+        const batch = this.pending.splice(0, this.maxBatch);
         try {
           // One retry: a keep-alive connection to a subgraph reset under our feet is not a failure.
           const events = await this.resolveBatch(this, batch).catch(() => this.resolveBatch(this, batch));
