@@ -146,9 +146,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const live = createLiveServer({
     httpServer,
     gateway,
-    apollo,
     verifyToken,
-    keys: options.keys,
+    signAssertion,
     vouchersUrl: options.subgraphUrls.vouchers ?? '',
     validationRules: [...protection.validationRules],
     maxTokens: MAX_TOKENS,

@@ -1,17 +1,28 @@
 import type http from 'node:http';
-import { randomUUID } from 'node:crypto';
-import type { ApolloServer } from '@apollo/server';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ApolloGateway } from '@apollo/gateway';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AuthError, Role, signCallerAssertion, type Caller, type HubKeys, type Logger } from '@pass/kit';
+import { AuthError, Role, type Caller, type Logger } from '@pass/kit';
 import { checkPersisted, type OperationManifest } from '../persisted-operations';
 import { LiveCloseCode } from './close-codes';
 import { eventData, planLiveOperation, type LiveOperation } from './live-operation';
 import { LiveSubscription } from './live-subscription';
-import { RedemptionFeed, StreamReader, SubgraphCallError, inScope, type LiveFilter, type LiveScope, type RedemptionRoute } from './redemption-feed';
+import { SubscriberGroup } from './subscriber-group';
+import { RedemptionFeed, StreamReader, SubgraphCallError, type LiveScope, type RedemptionRoute } from './redemption-feed';
 
 export interface LiveLimits {
   /** Authenticated sockets one gateway holds. */
@@ -40,10 +51,10 @@ export const DEFAULT_LIVE_LIMITS: LiveLimits = {
 export interface LiveServerOptions {
   httpServer: http.Server;
   gateway: ApolloGateway;
-  apollo: ApolloServer<any>;
   /** The gateway's partner-token verifier: the same function the HTTP path calls. */
   verifyToken: (token: string) => Promise<Caller>;
-  keys: HubKeys;
+  /** The gateway's caller-assertion signer (one assertion per caller, reused for most of its minute). */
+  signAssertion: (caller: Caller) => Promise<string>;
   vouchersUrl: string;
   validationRules: ValidationRule[];
   maxTokens: number;
@@ -64,44 +75,19 @@ interface Connection {
   timers: NodeJS.Timeout[];
 }
 
+/** Events per federated execution: `redemptions(ids:)` takes at most 100 ids. */
 const RESOLVE_BATCH = 100;
 
-const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
-
-/**
- * Subscribers sharing a caller, a document and variables (but for `after`): each batch of events
- * is resolved once for all of them, through the supergraph as that caller, then fanned out.
- */
-class SubscriberGroup {
-  readonly subscriptions = new Set<LiveSubscription>();
-  private chain: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly key: string,
-    readonly caller: Caller,
-    readonly plan: LiveOperation,
-    readonly scope: LiveScope,
-    readonly filter: LiveFilter,
-    private readonly resolveBatch: (group: SubscriberGroup, routes: RedemptionRoute[]) => Promise<{ cursor: string; result: ExecutionResult }[]>,
-    private readonly logger: Logger,
-  ) {}
-
-  /** Live events from the feed, in order; the chain keeps batches in order. */
-  offer(routes: RedemptionRoute[]): void {
-    const mine = routes.filter((r) => inScope(r, this.scope, this.filter));
-    if (mine.length === 0) return;
-    this.chain = this.chain.then(async () => {
-      try {
-        // One retry: a keep-alive connection to a subgraph reset under our feet is not a failure.
-        const events = await this.resolveBatch(this, mine).catch(() => this.resolveBatch(this, mine));
-        for (const subscription of this.subscriptions) for (const e of events) subscription.pushLive(e.cursor, e.result);
-      } catch (err) {
-        this.logger.warn({ err }, 'live: resolving events failed; the subscribers resume from their cursor');
-        for (const subscription of this.subscriptions) subscription.fail(new Error('events could not be resolved: resubscribe with your last cursor'));
-      }
-    });
-  }
+/** The rewritten query of a plan, parsed, validated and hashed once for every group that runs it. */
+interface CompiledQuery {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  queryHash: string;
 }
+
+type GatewayRequestContext = Parameters<ApolloGateway['executor']>[0];
+
+const refusal = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
 
 export interface LiveServer {
   /** Subscribers and groups, for tests and the benchmark. */
@@ -121,7 +107,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
   options.gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
-  const reader = new StreamReader(() => options.vouchersUrl, options.keys);
+  const reader = new StreamReader(() => options.vouchersUrl, options.signAssertion);
   const feed = new RedemptionFeed(reader, { databaseUrl: options.databaseUrl, pollMs: options.pollMs, logger });
   const feedStarted = feed.start();
   const connections = new Map<WebSocket, Connection>();
@@ -135,26 +121,87 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
     for (const group of groups.values()) group.offer(routes);
   });
 
-  /** Runs the group's rewritten query for these events, as the group's caller, through Apollo. */
+  /**
+   * The rewritten queries, by text: a thousand venues subscribed with the same document share one
+   * parse, one validation and one hash (and so one cached query plan in the gateway).
+   */
+  const compiled = new Map<string, CompiledQuery>();
+  let compiledFor: GraphQLSchema | null = null;
+  const compile = (query: string): CompiledQuery => {
+    const schema = apiSchema;
+    if (!schema) throw new Error('live: the gateway has no schema yet');
+    if (compiledFor !== schema || compiled.size > 10_000) {
+      compiled.clear();
+      compiledFor = schema;
+    }
+    let entry = compiled.get(query);
+    if (!entry) {
+      const document = parse(query);
+      // The same rules as a query over HTTP (graphql-js's and the hostile-query limits), once.
+      const invalid = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+      if (invalid.length > 0) throw new GraphQLError(`live: the event query is not valid: ${invalid[0]!.message}`);
+      entry = { document, operation: getOperationAST(document)!, queryHash: createHash('sha256').update(query).digest('hex') };
+      compiled.set(query, entry);
+    }
+    return entry;
+  };
+
+  /**
+   * Runs the group's rewritten query for these ids through the gateway's executor — query plan
+   * from its cache, fetches to the subgraphs as the group's caller — without Apollo Server's
+   * request pipeline (parse, validation, hashing and plugins were done once, in `compile`).
+   */
+  const execute = async (group: SubscriberGroup, query: string, ids: string[]): Promise<ExecutionResult> => {
+    const { document, operation, queryHash } = compile(query);
+    resolutions += 1;
+    const requestContext = {
+      request: { query, operationName: 'LiveRedemptions', variables: { ...group.plan.queryVariables, [group.plan.idsVariable]: ids } },
+      logger,
+      schema: apiSchema!,
+      schemaHash: '',
+      context: { requestId: randomUUID(), caller: group.caller, assertion: await options.signAssertion(group.caller) },
+      queryHash,
+      document,
+      source: query,
+      operationName: 'LiveRedemptions',
+      operation,
+      metrics: {},
+      overallCachePolicy: undefined,
+    } as unknown as GatewayRequestContext;
+    return options.gateway.executor(requestContext) as Promise<ExecutionResult>;
+  };
+
+  /** The events of these routes, shaped as the group asked; null where a redemption did not resolve. */
+  const resolveChunk = async (group: SubscriberGroup, chunk: RedemptionRoute[]): Promise<(ExecutionResult | null)[]> => {
+    let redemptions: unknown[][] = [];
+    if (group.plan.query) {
+      const { data, errors } = await execute(group, group.plan.query, chunk.map((r) => r.redemptionId));
+      redemptions = group.plan.eventFields.flatMap((f) => (f.kind === 'redemption' ? [(data?.[`r${f.index}`] as unknown[] | null) ?? []] : []));
+      // `redemptions(ids:)` is all or nothing: one row the caller may not read fails the whole
+      // list. Then each event of the batch is resolved alone, so that one fails alone, as it
+      // would have had it come by itself.
+      if (chunk.length > 1 && (!data || redemptions.some((list) => list.length !== chunk.length))) {
+        const alone: (ExecutionResult | null)[] = [];
+        for (const route of chunk) alone.push(...(await resolveChunk(group, [route])));
+        return alone;
+      }
+      if (!data) throw new Error(`live: resolution failed: ${errors?.[0]?.message ?? 'no data'}`);
+    }
+    return chunk.map((route, i) => {
+      const data = eventData(group.plan, route, redemptions, i);
+      return data ? { data } : null;
+    });
+  };
+
+  /** Resolves a batch of events for a group: one federated execution per 100 events. */
   const resolveBatch = async (group: SubscriberGroup, routes: RedemptionRoute[]) => {
     const events: { cursor: string; result: ExecutionResult }[] = [];
     for (let first = 0; first < routes.length; first += RESOLVE_BATCH) {
       const chunk = routes.slice(first, first + RESOLVE_BATCH);
-      let redemptions: unknown[][] = [];
-      if (group.plan.query) {
-        resolutions += 1;
-        const response = await options.apollo.executeOperation(
-          { query: group.plan.query, variables: { ...group.plan.queryVariables, [group.plan.idsVariable]: chunk.map((r) => r.redemptionId) } },
-          { contextValue: { requestId: randomUUID(), caller: group.caller, assertion: await signCallerAssertion(options.keys.gateway, group.caller) } },
-        );
-        if (response.body.kind !== 'single') throw new Error('live: an incremental answer to a plain query');
-        const { data, errors } = response.body.singleResult;
-        if (!data) throw new Error(`live: resolution failed: ${errors?.[0]?.message ?? 'no data'}`);
-        redemptions = group.plan.eventFields.flatMap((f) => (f.kind === 'redemption' ? [(data[`r${f.index}`] as unknown[]) ?? []] : []));
-      }
+      const results = await resolveChunk(group, chunk);
       chunk.forEach((route, i) => {
-        const data = eventData(group.plan, route, redemptions, i);
-        if (data) events.push({ cursor: route.cursor, result: { data } });
+        const result = results[i];
+        if (result) events.push({ cursor: route.cursor, result });
         else logger.warn({ cursor: route.cursor }, 'live: an event in scope did not resolve for its subscriber; skipped');
       });
     }
@@ -270,6 +317,14 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
           throw err;
         }
         if (plan.after !== null && !/^\d{1,19}\.\d{1,19}$/.test(plan.after)) return refusal('after is not a cursor of this stream', 'BAD_USER_INPUT');
+        if (plan.query) {
+          try {
+            compile(plan.query);
+          } catch (err) {
+            if (err instanceof GraphQLError) return refusal(err.message, 'GRAPHQL_VALIDATION_FAILED');
+            throw err;
+          }
+        }
         const open = perToken.get(caller.tokenId) ?? 0;
         if (open >= limits.maxSubscriptionsPerToken) {
           return refusal(`at most ${limits.maxSubscriptionsPerToken} subscriptions per token`, 'TOO_MANY_SUBSCRIPTIONS');
@@ -292,7 +347,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
         const groupKey = JSON.stringify([caller.role, caller.organisationId, caller.programmeIds ?? [], text, payload.operationName ?? null, variables]);
         let group = groups.get(groupKey);
         if (!group) {
-          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger);
+          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger, RESOLVE_BATCH);
           groups.set(groupKey, group);
         }
         const theGroup = group;

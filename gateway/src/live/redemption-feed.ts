@@ -1,4 +1,4 @@
-import { CALLER_HEADER, Role, listenWithReconnect, signCallerAssertion, type Caller, type ChannelListener, type HubKeys, type Logger } from '@pass/kit';
+import { CALLER_HEADER, Role, listenWithReconnect, type Caller, type ChannelListener, type Logger } from '@pass/kit';
 
 /** A redemption's place in the stream and what routes it to subscribers. */
 export interface RedemptionRoute {
@@ -44,18 +44,20 @@ export class SubgraphCallError extends Error {
 
 /**
  * Calls the vouchers subgraph directly for the stream's hidden fields (`@inaccessible` in the
- * supergraph), with a caller assertion like every gateway call.
+ * supergraph), with a caller assertion like every gateway call: the gateway's signer, which
+ * reuses one assertion per caller for most of its minute (a fresh signature per read would also
+ * make the subgraph verify a new one each time).
  */
 export class StreamReader {
   constructor(
     private readonly url: () => string,
-    private readonly keys: HubKeys,
+    private readonly signAssertion: (caller: Caller) => Promise<string>,
   ) {}
 
   async call<T>(caller: Caller, query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(this.url(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerAssertion(this.keys.gateway, caller) },
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: await this.signAssertion(caller) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });

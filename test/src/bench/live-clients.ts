@@ -69,7 +69,11 @@ async function open(plan: ClientPlan) {
 }
 
 process.send!({ started: true });
-process.on('message', (message: { plan?: ClientPlan; report?: boolean }) => {
+process.on('message', (message: { plan?: ClientPlan; report?: boolean; count?: boolean }) => {
+  if (message.count) {
+    process.send!({ count: received.reduce((n, r) => n + (r?.ids.length ?? 0), 0) });
+    return;
+  }
   if (message.plan) {
     open(message.plan).then(
       (connected) => process.send!({ ready: connected }),

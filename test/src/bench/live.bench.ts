@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +24,11 @@ import type { ClientPlan } from './live-clients';
  * over every socket, and the hub's CPU per redemption (gateway + subgraphs in this process; the
  * sockets run in a forked process of their own). BENCH_VENUES (980), BENCH_DASHBOARDS (20),
  * BENCH_RATES (20,50,100,200), BENCH_SECONDS (20 at the first rate, 10 at the others).
+ * BENCH_WARMUP_SECONDS (10) of the first rate come first, printed apart and left out of the
+ * highest rate. After the last phase it waits until every expected message has arrived, at most
+ * BENCH_DRAIN_SECONDS (30); only what is missing then counts as lost.
+ * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the hub process covering the
+ * redemption phases and that wait only (not the preparation), for Chrome DevTools.
  */
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 980);
@@ -30,6 +37,8 @@ const COORDINATORS = 5;
 const RATES = (process.env.BENCH_RATES ?? '20,50,100,200').split(',').map(Number);
 const SECONDS = (process.env.BENCH_SECONDS ?? '20,10').split(',').map(Number);
 const VOUCHERS_PER_BOOK = 10;
+const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 30);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 
 const VENUE_SUBSCRIPTION = `subscription Counter($venueId: ID) { redemptionRecorded(venueId: $venueId) { cursor redemption { id redeemedAt amountCents } } }`;
 const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
@@ -83,7 +92,11 @@ runBench('bench:live', 30 * 60_000, async () => {
   const db = await startBenchDatabase('pass_bench_live');
   // A long init wait: on a shared machine the handshakes of 1,000 sockets queue behind each other.
   const hub = await startHub({ databaseUrl: db.scratch.url, gateway: { live: { connectionInitWaitMs: 60_000 } } });
-  const phases = RATES.map((rate, i) => ({ rate, seconds: SECONDS[Math.min(i, SECONDS.length - 1)]! }));
+  // A warm-up at the first rate (JIT, connection pools, caches), measured and printed apart.
+  const phases = [
+    ...(WARMUP_SECONDS > 0 ? [{ rate: RATES[0]!, seconds: WARMUP_SECONDS, warmup: true }] : []),
+    ...RATES.map((rate, i) => ({ rate, seconds: SECONDS[Math.min(i, SECONDS.length - 1)]!, warmup: false })),
+  ];
   const needed = phases.reduce((n, p) => n + p.rate * p.seconds, 0) + 100;
   say(`bench:live — ${VENUES} venue sockets + ${DASHBOARDS} dashboards over ${COORDINATORS} coordinator tokens; rates ${RATES.join(', ')}/s`);
   say(`load average at the start (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
@@ -118,7 +131,13 @@ runBench('bench:live', 30 * 60_000, async () => {
   say(`${opened.ready} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s since the start; live stats ${JSON.stringify(hub.gateway.live.stats())}`);
   await new Promise((resolve) => setTimeout(resolve, 2000));
 
-  const madeAt = new Map<string, { venueId: string; phase: number }>();
+  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const madeAt = new Map<string, { venueId: string; phase: number; slice: number }>();
   let next = 0;
   const failures: string[] = [];
   const phaseCpu: { hub: number; pg: number | null; made: number }[] = [];
@@ -143,7 +162,7 @@ runBench('bench:live', 30 * 60_000, async () => {
           .catch(() => send())
           .then((answer) => {
             const redemption = answer.data?.redeemVoucher?.redemption;
-            if (redemption) madeAt.set(redemption.id, { venueId: venue.venueId, phase: index });
+            if (redemption) madeAt.set(redemption.id, { venueId: venue.venueId, phase: index, slice: Math.floor((due - t0) / 5000) });
             else failures.push(JSON.stringify(answer.errors ?? answer.data?.redeemVoucher?.error));
           })
           .catch((err) => void failures.push(String(err))),
@@ -152,7 +171,25 @@ runBench('bench:live', 30 * 60_000, async () => {
     await Promise.all(inFlight);
     phaseCpu.push({ hub: cpuSeconds() - cpu0, pg: pg0 === null ? null : db.postgresCpuSeconds()! - pg0, made: total });
   }
-  await new Promise((resolve) => setTimeout(resolve, 5000));
+  // Until every expected message arrived (or BENCH_DRAIN_SECONDS, 30): what is still missing
+  // after that is counted as lost, and the time it took is printed.
+  const expected = madeAt.size * (1 + DASHBOARDS);
+  const drainStarted = Date.now();
+  const cpuDrain0 = cpuSeconds();
+  let arrived = 0;
+  while (Date.now() - drainStarted < DRAIN_SECONDS * 1000) {
+    clients.send({ count: true });
+    arrived = (await new Promise<{ count: number }>((resolve) => clients.once('message', resolve as never))).count;
+    if (arrived >= expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  say(`${arrived} of ${expected} messages arrived ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last redemption was answered (hub CPU meanwhile ${(cpuSeconds() - cpuDrain0).toFixed(1)} s)`);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+    say(`CPU profile of the redemption phases written to ${process.env.BENCH_CPU_PROFILE}`);
+  }
   clients.send({ report: true });
   const report = await new Promise<{ received: { label: string; ids: string[]; delays: number[]; closedWith: number | null }[]; clientCpuSeconds: number }>((resolve) =>
     clients.once('message', resolve as never),
@@ -161,6 +198,8 @@ runBench('bench:live', 30 * 60_000, async () => {
   let lost = 0;
   let duplicated = 0;
   const delays: number[][] = phases.map(() => []);
+  // Per 5-second slice of each rate, by when the redemption was sent: a warm-up shows here.
+  const slices = new Map<string, number[]>();
   for (const socket of report.received) {
     const expected = [...madeAt.entries()].filter(([, m]) => socket.label === 'dashboard' || socket.label === `venue:${m.venueId}`).map(([id]) => id);
     const got = new Set(socket.ids);
@@ -168,7 +207,11 @@ runBench('bench:live', 30 * 60_000, async () => {
     lost += expected.filter((id) => !got.has(id)).length;
     socket.ids.forEach((id, i) => {
       const made = madeAt.get(id);
-      if (made) delays[made.phase]!.push(socket.delays[i]!);
+      if (made) {
+        delays[made.phase]!.push(socket.delays[i]!);
+        const key = `${phases[made.phase]!.warmup ? 'warm-up ' : ''}${phases[made.phase]!.rate}/s, ${made.slice * 5}–${made.slice * 5 + 5} s`;
+        slices.set(key, [...(slices.get(key) ?? []), socket.delays[i]!]);
+      }
     });
   }
   say('');
@@ -177,12 +220,19 @@ runBench('bench:live', 30 * 60_000, async () => {
   phases.forEach((phase, i) => {
     const sorted = delays[i]!.sort((a, b) => a - b);
     const p99 = percentile(sorted, 99);
-    if (p99 < 250) best = Math.max(best ?? 0, phase.rate);
+    if (p99 < 250 && !phase.warmup) best = Math.max(best ?? 0, phase.rate);
     const cpu = phaseCpu[i]!;
     say(
-      `${String(phase.rate).padStart(6)}  ${String(cpu.made).padStart(11)}  ${String(sorted.length).padStart(8)}  ${percentile(sorted, 50).toFixed(0).padStart(7)}  ${p99.toFixed(0).padStart(7)}  ${((cpu.hub * 1000) / cpu.made).toFixed(1).padStart(22)}  ${cpu.pg === null ? 'n/a' : ((cpu.pg * 1000) / cpu.made).toFixed(1).padStart(28)}`,
+      `${(phase.warmup ? `(warm-up) ${phase.rate}` : String(phase.rate)).padStart(6)}  ${String(cpu.made).padStart(11)}  ${String(sorted.length).padStart(8)}  ${percentile(sorted, 50).toFixed(0).padStart(7)}  ${p99.toFixed(0).padStart(7)}  ${((cpu.hub * 1000) / cpu.made).toFixed(1).padStart(22)}  ${cpu.pg === null ? 'n/a' : ((cpu.pg * 1000) / cpu.made).toFixed(1).padStart(28)}`,
     );
   });
+  say('');
+  // Keys were inserted as messages came: print them in phase and slice order.
+  const order = (key: string) => phases.findIndex((p) => key.startsWith(`${p.warmup ? 'warm-up ' : ''}${p.rate}/s`)) * 1000 + Number(/, (\d+)–/.exec(key)![1]);
+  for (const [key, list] of [...slices].sort(([a], [b]) => order(a) - order(b))) {
+    const sorted = list.sort((a, b) => a - b);
+    say(`  ${key}: p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms over ${sorted.length} messages`);
+  }
   say('');
   say(`events lost: ${lost}, duplicated: ${duplicated} (over ${report.received.length} sockets; refused redemptions: ${failures.length}${failures[0] ? `, first: ${failures[0]}` : ''})`);
   say(`sockets closed during the run: ${report.received.filter((r) => r.closedWith !== null).length}; client process CPU ${report.clientCpuSeconds.toFixed(1)} s`);
