@@ -6,7 +6,7 @@ import type { Logger } from '../log';
  * Per-token budgets shared by every gateway process: one token bucket per partner token, in
  * PostgreSQL (which every process already reaches), so two gateways enforce one budget. Like
  * hub_auth it belongs to no subgraph, so it has its own schema. Rows are small and rewritten in
- * place; a row idle for a day is deleted by `forgetIdleBuckets`.
+ * place; a row idle for a day (a full bucket by then) is deleted by each gateway every ten minutes.
  */
 const HUB_LIMITS_DDL = `
   create schema if not exists hub_limits;
@@ -63,12 +63,19 @@ export async function postgresTokenBuckets(options: { databaseUrl: string; logge
   await ensureHubLimits(options.databaseUrl);
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.connections ?? 4 });
   pool.on('error', (err) => options.logger.warn({ err }, 'hub limits connection lost; the next take reconnects'));
+  const forget = setInterval(() => {
+    pool.query(`delete from hub_limits.token_bucket where at < now() - interval '1 day'`).catch((err) => options.logger.warn({ err }, 'idle token buckets not deleted; next time'));
+  }, 10 * 60_000);
+  forget.unref();
   return {
     take: async (tokenId, need, want, perSecond, burst) => {
       const { rows } = await pool.query<{ granted: number; tokens: number }>({ name: 'hub_limits_take', text: TAKE, values: [tokenId, need, want, perSecond, burst] });
       return { granted: rows[0]!.granted, tokens: rows[0]!.tokens };
     },
-    close: () => pool.end(),
+    close: async () => {
+      clearInterval(forget);
+      await pool.end();
+    },
   };
 }
 
