@@ -20,7 +20,8 @@ import { say } from './bench-kit';
  * (callerAssertionSigner from @pass/kit, one assertion per caller reused for most of its minute).
  * Nothing of Hive is turned off: its in-flight deduplication (inbound requests keyed by all their
  * headers, subgraph fetches keyed by URL, body and headers) merges only identical requests, so
- * only requests of one caller (one token: one assertion) are ever merged.
+ * only requests of one caller (one token: one assertion) are ever merged — provided the assertion
+ * is among the headers the key is computed from (see propagateHeaders below).
  */
 
 export const HIVE_DIR = path.resolve(__dirname, '..', '..', 'bench', 'hive');
@@ -85,19 +86,17 @@ export async function startHive(options: {
         endResponse(refuse(fetchAPI, 401, failure.message, failure.reason));
       }
     },
-    onFetch({ context, options: init, setOptions }: any) {
-      const assertion = context?.request ? assertions.get(context.request) : undefined;
-      if (!assertion) return;
-      const headers = new Headers(init.headers ?? {});
-      headers.set(CALLER_HEADER, assertion);
-      setOptions({ ...init, headers: Object.fromEntries(headers) });
-    },
   };
   const runtime = hive.createGatewayRuntime({
     supergraph: withUrls(options.supergraphSdl, options.subgraphUrls),
     graphqlEndpoint: '/graphql',
     logging: 'error',
     plugins: () => [partnerAuthPlugin],
+    // The assertion goes in as the subgraph request's own header (Hive's propagateHeaders sets it
+    // before its fetch deduplication computes its key from URL, body and headers), so requests of
+    // different callers are never merged. Set later, in an onFetch hook, it would be added after
+    // the key is computed, and Hive would merge (and answer) one caller's request with another's.
+    propagateHeaders: { fromClientToSubgraphs: ({ request }: any) => ({ [CALLER_HEADER]: assertions.get(request) }) },
     ...(options.planner === 'rust' ? { unifiedGraphHandler: (require('@graphql-hive/router-runtime') as any).unifiedGraphHandler } : {}),
   });
   const server = http.createServer(runtime);
