@@ -28,7 +28,7 @@ describe('queryCost', () => {
 describe('TokenLimits', () => {
   test('a costly burst from one token is refused while another token is served', async () => {
     let now = 1_000_000;
-    const limits = new TokenLimits(memoryTokenBuckets(() => now), { perSecond: 50, burst: 200 }, () => now);
+    const limits = new TokenLimits(memoryTokenBuckets(() => now), { perSecond: 50, burst: 200, costPerUnit: 10, maxUnitsPerRequest: 200 }, () => now);
     const heavy = limits.weigh(queryCost(parse(HEAVY)));
     expect(heavy).toBeGreaterThan(10);
     const answers = [];
@@ -47,6 +47,13 @@ describe('TokenLimits', () => {
     // Refilled with time.
     now += 2_000;
     expect((await limits.admit('heavy-token', heavy)).ok).toBe(true);
+  });
+
+  test('by default a light query is one unit, and no request spends more than 20', () => {
+    const limits = new TokenLimits(memoryTokenBuckets());
+    expect(limits.weigh(queryCost(parse('{ programmes { id } }')))).toBe(1);
+    expect(limits.weigh(queryCost(parse(HEAVY)))).toBeGreaterThan(1);
+    expect(limits.weigh(queryCost(parse('{ distributor(id: "d") { books(first: 100) { nodes { id code state vouchers { code state } } } } }')))).toBe(20);
   });
 
   test('caps the requests in flight per token: the next one is refused until one ends', async () => {

@@ -6,7 +6,7 @@ import type { TokenBucketStore } from '@pass/kit';
  * What each partner token may spend, shared by every gateway process:
  *
  * - a **budget weighed by cost**: a token bucket of `perSecond` units refilled up to `burst`; a
- *   request takes `max(1, cost / costPerUnit)` units, where cost is graphql-armor's query cost (the
+ *   request takes `max(1, cost / costPerUnit)` units (at most `maxUnitsPerRequest`), where cost is graphql-armor's query cost (the
  *   same arithmetic and defaults as the gateway's armor), so one 15-alias aggregate query spends
  *   what many light queries would;
  * - a **cap on requests in flight** per token (`maxInFlight`), per gateway process: a token that
@@ -26,12 +26,17 @@ export interface TokenLimitOptions {
   burst: number;
   /** Query cost worth one unit (one light request). */
   costPerUnit: number;
+  /**
+   * The most units one request spends: armor multiplies by literal `first`/`last`, so one page of
+   * 100 books costs thousands; without a cap a single paging request would empty the burst.
+   */
+  maxUnitsPerRequest: number;
   maxInFlight: number;
   leaseUnits: number;
   leaseMs: number;
 }
 
-export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 10, maxInFlight: 16, leaseUnits: 10, leaseMs: 1000 };
+export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, leaseUnits: 10, leaseMs: 1000 };
 
 /** A decision: go (release when the answer is sent), or wait `retryAfter` seconds. */
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfter: number; reason: 'IN_FLIGHT' | 'BUDGET' };
@@ -77,7 +82,7 @@ export class TokenLimits {
 
   /** Units a request of this cost spends. */
   weigh(cost: number): number {
-    return Math.max(1, cost / this.options.costPerUnit);
+    return Math.min(this.options.maxUnitsPerRequest, Math.max(1, cost / this.options.costPerUnit));
   }
 
   /** Checks the in-flight cap, then takes `units` from the token's budget. */
