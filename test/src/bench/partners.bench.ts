@@ -40,7 +40,7 @@ import { prepareRedemptions } from './redeem-setup';
  *
  * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
  * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2),
- * BENCH_HEAVY_PER_SECOND (50) change the run.
+ * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone.
  * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
  * each of our rows of step 1, load driver excluded: open it in Chrome DevTools or speedscope.
  */
@@ -72,6 +72,7 @@ const MIXED_CLIENTS = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
 const REDEEM_CLIENTS = Number(process.env.BENCH_REDEEM_CLIENTS ?? 32);
 /** Vouchers each redeeming client may use per gateway: it stops early when it runs out. */
 const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? 60);
+const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
 const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
 const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
 const LIGHT_QUERY = '{ programmes { id name validUntil } }';
@@ -349,10 +350,52 @@ async function main(): Promise<void> {
   await recording.close();
   await recorder.close();
 
+  let versions: Record<string, string> = {};
+
+  const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway }, env: { ...process.env } });
+  onCleanup(async () => void (await worker.terminate()));
+  // The hub thread's busy share over the run, per request served: its CPU cost per request.
+  const run = async (target: Target) => {
+    const before = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
+    const row = await new Promise<Row>((resolve, reject) => {
+      worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
+      worker.postMessage(target);
+    });
+    const { utilization } = performance.eventLoopUtilization(before);
+    const cpu = process.cpuUsage(cpu0);
+    const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
+    return {
+      ...row,
+      hubBusy: utilization,
+      hubMsPerRequest: (utilization * 1000) / row.perSecond,
+      hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
+    };
+  };
+
+  type Kind = 'floor' | 'ours' | 'hive-js' | 'hive-rust';
+  const rows: (Row & { workload: string; kind: Kind; clients: number; subgraphCalls?: number; waves?: number })[] = [];
+  const header = () =>
+    say(`${'workload'.padEnd(24)}${'target'.padEnd(11)}${'clients'.padStart(8)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub CPU ms/req'.padStart(16)}`);
+  const print = (workload: string, kind: Kind, clients: number, row: Row & { hubCpuMsPerRequest?: number }) => {
+    rows.push({ ...row, workload, kind, clients });
+    say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}`);
+    if (row.errors > 0 && row.firstProblem) say(`${''.padEnd(24)}first error: ${row.firstProblem.slice(0, 160)}`);
+  };
+  const ratios: { workload: string; oursPerSecond: number; vsHiveRust: number; vsHiveJs: number; vsFloor?: number }[] = [];
+  const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
+    const ours = by.ours!.perSecond;
+    const r = { workload, oursPerSecond: ours, vsHiveRust: ours / by['hive-rust']!.perSecond, vsHiveJs: ours / by['hive-js']!.perSecond, ...(by.floor ? { vsFloor: ours / by.floor.perSecond } : {}) };
+    ratios.push(r);
+    say(`${''.padEnd(24)}ours/Hive-Rust ${fixed(r.vsHiveRust, 2)}   ours/Hive-JS ${fixed(r.vsHiveJs, 2)}${r.vsFloor !== undefined ? `   ours/floor ${fixed(r.vsFloor, 2)}` : ''}`);
+  };
+
+  // BENCH_ONLY=fair: the fair-sharing rows alone (no Hive).
+  if (!FAIR_ONLY) {
   // Hive Gateway, both planners, in this same thread beside ours (the layout ours runs in), on the
   // same subgraphs, verifying tokens and signing assertions with our own functions (see hive.ts).
   ensureHiveInstalled();
-  const versions = hiveVersions();
+  versions = hiveVersions();
   say(`Hive Gateway ${versions['@graphql-hive/gateway']} (runtime ${versions['@graphql-hive/gateway-runtime']}), Rust planner: router-runtime ${versions['@graphql-hive/router-runtime']}`);
   const hiveOptions = { supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url };
   const hiveJs = await startHive({ ...hiveOptions, planner: 'js' });
@@ -376,44 +419,6 @@ async function main(): Promise<void> {
     for (const a of answers) if (a.status !== 200 || a.body.errors) throw new Error(`${q.name} through ${a.g}: ${a.status} ${JSON.stringify(a.body.errors)}`);
     if (new Set(answers.map((a) => JSON.stringify(a.body.data))).size !== 1) say(`note: ${q.name} — the gateways' answers differ (order or shape); compare by hand`);
   }
-
-  const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway }, env: { ...process.env } });
-  onCleanup(async () => void (await worker.terminate()));
-  // The hub thread's busy share over the run, per request served: its CPU cost per request.
-  const run = async (target: Target) => {
-    const before = performance.eventLoopUtilization();
-    const cpu0 = process.cpuUsage();
-    const row = await new Promise<Row>((resolve, reject) => {
-      worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
-      worker.postMessage(target);
-    });
-    const { utilization } = performance.eventLoopUtilization(before);
-    const cpu = process.cpuUsage(cpu0);
-    const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
-    return {
-      ...row,
-      hubBusy: utilization,
-      hubMsPerRequest: (utilization * 1000) / row.perSecond,
-      hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
-    };
-  };
-
-  type Kind = 'floor' | (typeof gateways)[number]['kind'];
-  const rows: (Row & { workload: string; kind: Kind; clients: number; subgraphCalls?: number; waves?: number })[] = [];
-  const header = () =>
-    say(`${'workload'.padEnd(24)}${'target'.padEnd(11)}${'clients'.padStart(8)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub CPU ms/req'.padStart(16)}`);
-  const print = (workload: string, kind: Kind, clients: number, row: Row & { hubCpuMsPerRequest?: number }) => {
-    rows.push({ ...row, workload, kind, clients });
-    say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}`);
-    if (row.errors > 0 && row.firstProblem) say(`${''.padEnd(24)}first error: ${row.firstProblem.slice(0, 160)}`);
-  };
-  const ratios: { workload: string; oursPerSecond: number; vsHiveRust: number; vsHiveJs: number; vsFloor?: number }[] = [];
-  const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
-    const ours = by.ours!.perSecond;
-    const r = { workload, oursPerSecond: ours, vsHiveRust: ours / by['hive-rust']!.perSecond, vsHiveJs: ours / by['hive-js']!.perSecond, ...(by.floor ? { vsFloor: ours / by.floor.perSecond } : {}) };
-    ratios.push(r);
-    say(`${''.padEnd(24)}ours/Hive-Rust ${fixed(r.vsHiveRust, 2)}   ours/Hive-JS ${fixed(r.vsHiveJs, 2)}${r.vsFloor !== undefined ? `   ours/floor ${fixed(r.vsFloor, 2)}` : ''}`);
-  };
 
   // 1. Each partner query alone, CONCURRENCY clients each with its own token.
   say('');
@@ -497,6 +502,8 @@ async function main(): Promise<void> {
       print('redemptions', g.kind, REDEEM_CLIENTS, by[g.kind]!);
     }
     ratioLine('redemptions', by);
+  }
+
   }
 
   // 4. Fair sharing, through a gateway of ours with the published allowance (the hub's is lifted
