@@ -3,3 +3,4 @@ export { buildManifest, documentHash, manifestFromPersistedDocuments, normaliseD
 export { loadConfig, loadGatewayProcessConfig, defaultIntrospectionRoles, ConfigError, CONFIG_VARIABLES, type HubConfig, type GatewayProcessConfig } from './config';
 export { LiveCloseCode } from './live/close-codes';
 export { DEFAULT_LIVE_LIMITS, type LiveLimits, type LiveServer } from './live/live-server';
+export { startPartnerAuth, type PartnerAuth } from './auth/partner-auth';

@@ -1,12 +1,121 @@
-import { RateLimiter } from './rate-limit';
+import { parse } from 'graphql';
+import { memoryTokenBuckets, type TokenBucketStore } from '@pass/kit';
+import { TokenLimits, queryCost, storeWithFallback } from './rate-limit';
 
-describe('RateLimiter', () => {
-  test('lets a burst through, then refuses until the bucket refills', () => {
-    const limiter = new RateLimiter(2, 3);
-    const t = 1_000_000;
-    expect([limiter.take('a', t), limiter.take('a', t), limiter.take('a', t)]).toEqual([0, 0, 0]);
-    expect(limiter.take('a', t)).toBeGreaterThan(0);
-    expect(limiter.take('b', t)).toBe(0);
-    expect(limiter.take('a', t + 500)).toBe(0);
+const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued redemptionsByDay { day vouchersRedeemed } }`).join(' ')} }`;
+
+/** A store that counts its round trips. */
+function counted(store: TokenBucketStore) {
+  const counter = { takes: 0 };
+  return {
+    counter,
+    store: { ...store, take: (...args: Parameters<TokenBucketStore['take']>) => ((counter.takes += 1), store.take(...args)) },
+  };
+}
+
+describe('queryCost', () => {
+  test("is graphql-armor's cost: objects 2, scalars 1, ×1.5 per level; aliases add up", () => {
+    expect(queryCost(parse('{ programmes { id } }'))).toBe(3.5);
+    expect(queryCost(parse('{ a: programmes { id } b: programmes { id } }'))).toBe(7);
+    expect(queryCost(parse(HEAVY))).toBeGreaterThan(100 * queryCost(parse('{ programmes { id } }')) / 2);
+  });
+
+  test('counts fragments and the costliest of several operations', () => {
+    expect(queryCost(parse('query A { ...F } query B { programmes { id } } fragment F on Query { programmes { id name } }'))).toBeGreaterThan(3.5);
+  });
+});
+
+describe('TokenLimits', () => {
+  test('a costly burst from one token is refused while another token is served', async () => {
+    let now = 1_000_000;
+    const limits = new TokenLimits(memoryTokenBuckets(() => now), { perSecond: 50, burst: 200, costPerUnit: 10, maxUnitsPerRequest: 200 }, () => now);
+    const heavy = limits.weigh(queryCost(parse(HEAVY)));
+    expect(heavy).toBeGreaterThan(10);
+    const answers = [];
+    for (let i = 0; i < 30; i += 1) {
+      const a = await limits.admit('heavy-token', heavy);
+      if (a.ok) a.release();
+      answers.push(a.ok);
+    }
+    // The same 30 requests, light, would all have passed (burst 200): the cost is what refuses them.
+    expect(answers.filter((ok) => !ok).length).toBeGreaterThan(10);
+    const refused = await limits.admit('heavy-token', heavy);
+    expect(refused).toMatchObject({ ok: false, reason: 'BUDGET' });
+    expect((refused as { retryAfter: number }).retryAfter).toBeGreaterThanOrEqual(1);
+    const other = await limits.admit('light-token', limits.weigh(3.5));
+    expect(other.ok).toBe(true);
+    // Refilled with time.
+    now += 2_000;
+    expect((await limits.admit('heavy-token', heavy)).ok).toBe(true);
+  });
+
+  test('by default a light query is one unit, and no request spends more than 20', () => {
+    const limits = new TokenLimits(memoryTokenBuckets());
+    expect(limits.weigh(queryCost(parse('{ programmes { id } }')))).toBe(1);
+    expect(limits.weigh(queryCost(parse(HEAVY)))).toBeGreaterThan(1);
+    expect(limits.weigh(queryCost(parse('{ distributor(id: "d") { books(first: 100) { nodes { id code state vouchers { code state } } } } }')))).toBe(20);
+  });
+
+  test('caps the requests in flight per token: the next one is refused until one ends', async () => {
+    const limits = new TokenLimits(memoryTokenBuckets(), { maxInFlight: 3 });
+    const running = await Promise.all([1, 2, 3].map(() => limits.admit('t', 1)));
+    expect(running.every((a) => a.ok)).toBe(true);
+    expect(await limits.admit('t', 1)).toMatchObject({ ok: false, reason: 'IN_FLIGHT', retryAfter: 1 });
+    expect((await limits.admit('another', 1)).ok).toBe(true);
+    (running[0] as { release: () => void }).release();
+    // Releasing twice frees one slot, not two.
+    (running[0] as { release: () => void }).release();
+    const next = await limits.admit('t', 1);
+    expect(next.ok).toBe(true);
+    expect(await limits.admit('t', 1)).toMatchObject({ ok: false, reason: 'IN_FLIGHT' });
+  });
+
+  test('two processes over one store share one budget, and leases spare the store most round trips', async () => {
+    const now = 1_000_000;
+    const { store, counter } = counted(memoryTokenBuckets(() => now));
+    const a = new TokenLimits(store, { perSecond: 1, burst: 100, leaseUnits: 10 }, () => now);
+    const b = new TokenLimits(store, { perSecond: 1, burst: 100, leaseUnits: 10 }, () => now);
+    let served = 0;
+    for (let i = 0; i < 200; i += 1) {
+      const answer = await (i % 2 ? a : b).admit('shared', 1);
+      if (answer.ok) {
+        served += 1;
+        answer.release();
+      }
+    }
+    // One budget of 100, not 100 each.
+    expect(served).toBe(100);
+    // 10-unit leases: about one store trip per 10 requests served; refusals are answered locally.
+    expect(counter.takes).toBeLessThan(30);
+  });
+
+  test('concurrent requests of one token wait for one store round trip instead of each making one', async () => {
+    const { store, counter } = counted(memoryTokenBuckets());
+    const limits = new TokenLimits(store, { leaseUnits: 10, maxInFlight: 100 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => limits.admit('t', 1)));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(counter.takes).toBe(1);
+  });
+
+  test('a lease expires: its leftover is not spent after leaseMs', async () => {
+    let now = 1_000_000;
+    const { store, counter } = counted(memoryTokenBuckets(() => now));
+    const limits = new TokenLimits(store, { leaseUnits: 10, leaseMs: 1000 }, () => now);
+    await limits.admit('t', 1);
+    await limits.admit('t', 1);
+    expect(counter.takes).toBe(1);
+    now += 1500;
+    await limits.admit('t', 1);
+    expect(counter.takes).toBe(2);
+  });
+
+  test('the shared store failing: the local fallback limits instead of failing every request', async () => {
+    const broken: TokenBucketStore = { take: () => Promise.reject(new Error('connection refused')), close: async () => undefined };
+    const outages: unknown[] = [];
+    const limits = new TokenLimits(storeWithFallback(broken, memoryTokenBuckets(), (err) => outages.push(err)), { burst: 2, perSecond: 0.001, leaseUnits: 1 });
+    expect((await limits.admit('t', 1)).ok).toBe(true);
+    expect((await limits.admit('t', 1)).ok).toBe(true);
+    expect(await limits.admit('t', 1)).toMatchObject({ ok: false, reason: 'BUDGET' });
+    expect(outages).toHaveLength(1);
   });
 });

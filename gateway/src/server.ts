@@ -13,12 +13,14 @@ import {
   AuthError,
   CALLER_HEADER,
   callerAssertionSigner,
+  memoryTokenBuckets,
+  postgresTokenBuckets,
   type Caller,
   type HubKeys,
   type Role,
 } from '@pass/kit';
 import { Metrics } from './metrics';
-import { RateLimiter } from './rate-limit';
+import { TokenLimits, queryCost, storeWithFallback, type TokenLimitOptions } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
 import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
@@ -42,8 +44,12 @@ export interface GatewayOptions {
   operations?: OperationManifest;
   /** Production mode: partner roles may run registered operations only. */
   persistedOnly?: boolean;
-  /** Requests per second per token, and the burst allowed. */
-  rateLimit?: { perSecond: number; burst: number };
+  /**
+   * Per token: units per second and the burst (a light request is one unit, a costly one
+   * cost / costPerUnit), requests in flight per process, and the lease taken from the shared
+   * budget at a time (see rate-limit.ts).
+   */
+  rateLimit?: Partial<TokenLimitOptions>;
   /** Built dashboard and venue pages (clients/dist/pages); without it /dashboard and /venue are not served. */
   pagesDir?: string;
   /**
@@ -106,7 +112,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
   const verifyToken = partnerAuth.verify;
   const failedAuth = new FailedAuthLimiter(options.failedAuthLimit?.perSecond ?? 1, options.failedAuthLimit?.burst ?? 30);
-  const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 50, options.rateLimit?.burst ?? 200);
+  // With a database the budgets are shared by every gateway process (hub_limits); should it fail,
+  // each process falls back to its own buckets rather than refusing everyone.
+  const buckets = options.databaseUrl
+    ? storeWithFallback(await postgresTokenBuckets({ databaseUrl: options.databaseUrl, logger }), memoryTokenBuckets(), (err) =>
+        logger.error({ err }, 'shared token budgets unreachable; this process limits tokens alone meanwhile'),
+      )
+    : memoryTokenBuckets();
+  const limits = new TokenLimits(buckets, options.rateLimit);
+  // Query text → cost, for texts that parsed: a partner sends the same few operations all day.
+  const costs = new Map<string, number>();
   // Hostile-query limits; field suggestions are blocked so the schema cannot be guessed by typos.
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
@@ -199,12 +214,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       if (!match) throw new AuthError('TOKEN_MISSING', 'send Authorization: Bearer <token>');
       const caller = await verifyToken(match[1]!);
-      const wait = limiter.take(caller.tokenId);
-      if (wait > 0) {
-        res.setHeader('Retry-After', String(wait));
-        res.status(429).json({ errors: [{ message: 'too many requests for this token', extensions: { code: 'RATE_LIMITED' } }] });
-        return;
-      }
       res.locals.caller = caller;
       next();
     } catch (err) {
@@ -240,15 +249,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       next();
     },
-    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-      if (typeof query !== 'string') return next();
-      try {
-        parse(query, { maxTokens: MAX_TOKENS });
-        next();
-      } catch (err) {
-        res.status(400).json({ errors: [{ message: (err as Error).message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+      let cost = typeof query === 'string' ? costs.get(query) : 0;
+      let parseError: Error | undefined;
+      if (cost === undefined && typeof query === 'string') {
+        try {
+          cost = queryCost(parse(query, { maxTokens: MAX_TOKENS }));
+          if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
+          costs.set(query, cost);
+        } catch (err) {
+          parseError = err as Error;
+          cost = 0;
+        }
       }
+      // The token's budget, weighed by the query's cost, and its requests in flight.
+      const admission = await limits.admit((res.locals.caller as Caller).tokenId, limits.weigh(cost ?? 0));
+      if (!admission.ok) {
+        res.setHeader('Retry-After', String(admission.retryAfter));
+        const message = admission.reason === 'IN_FLIGHT' ? `more than ${limits.options.maxInFlight} requests in flight for this token` : 'too many requests (weighed by cost) for this token';
+        res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', reason: admission.reason } }] });
+        return;
+      }
+      res.once('close', admission.release);
+      if (parseError) {
+        res.status(400).json({ errors: [{ message: parseError.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+        return;
+      }
+      next();
     },
     expressMiddleware(apollo, {
       context: ({ req, res }) => contextFor(req, res.locals.caller as Caller),
@@ -279,6 +307,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await live.close();
         await apollo.stop();
         await partnerAuth.close();
+        await buckets.close();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       })()),
   };

@@ -75,3 +75,4 @@ export {
   type PageRequest,
   type PageRows,
 } from './pagination/connection';
+export { postgresTokenBuckets, memoryTokenBuckets, ensureHubLimits, type TokenBucketStore, type BucketTake } from './hub-limits/token-budget.store';

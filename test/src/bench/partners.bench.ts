@@ -12,27 +12,40 @@ import { createGateway } from '@pass/gateway';
 import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/kit';
 import { readSupergraph } from '@pass/schema';
 import { onCleanup, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
+import { ensureHiveInstalled, hiveVersions, startHive } from './hive';
+import { prepareRedemptions } from './redeem-setup';
 
 /*
- * `npm run bench`: the four partner queries (clients/operations) through our gateway at a fixed
- * concurrency, each client with its own token, after a warm-up and for a fixed duration; then
- * "the floor": the same subgraph requests sent straight to the subgraphs with a valid caller
- * assertion, which is what a gateway adding nothing would reach. It prints req/s, p50, p99 and
- * errors per row, the ratio ours/floor, and appends the run as JSON to test/bench/results/.
+ * `npm run bench` (a script, never a test; docs/benchmarks.md): one database, one set of
+ * subgraphs, and in one run, one after the other, each after a warm-up and for a fixed time:
+ *
+ * 1. each partner query (clients/operations), CONCURRENCY clients each with its own token,
+ *    against four targets: "the floor" (the subgraph requests the query's plan makes, sent straight
+ *    to the subgraphs with a valid caller assertion: what a gateway adding nothing would reach),
+ *    our gateway, Hive Gateway with its JavaScript planner, and Hive Gateway with its Rust planner
+ *    (installed by the bench into test/bench/hive, see hive.ts);
+ * 2. the mixed read load: MIXED_CLIENTS clients, each with its own token and ids, the four queries;
+ * 3. redemptions (venue-redeem), REDEEM_CLIENTS venues, a fresh voucher per request;
+ * 4. fair sharing: a light query's p50/p99 from one token alone, then beside another token sending
+ *    the 15-alias analyst query at HEAVY_PER_SECOND, through a gateway of ours with the published
+ *    allowance (the hub's own is lifted for rows 1–3, where the load, not the limiter, is measured).
+ *
+ * It prints req/s, p50, p99 and errors per row and the ratios ours/Hive-Rust, ours/Hive-JS and
+ * ours/floor, and appends the run as JSON to test/bench/results/ (date, commit, cores, memory,
+ * load average).
  *
  * The load is sent from a worker thread, so the hub's event loop (this process's main thread)
- * only serves; both share the machine's cores, as any local driver would.
+ * only serves; both share the machine's cores, as any local driver would. Ours and Hive both run
+ * in that main thread with the subgraphs: the same layout for each.
  *
- * After the four queries one by one, a "mixed" row sends them all at once: client i sends query
- * i mod 4, each client with its own token.
- *
- * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3) change the run;
- * BENCH_ROWS (e.g. `mixed` or `funder-programme,mixed`) runs only those rows.
- * BENCH_LAYOUT=processes runs the hub as `npm start` does, a process per part (default `single`:
- * all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); the hub's CPU per request
- * is then read from its processes in /proc, and "hub busy" is not measured.
+ * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
+ * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2),
+ * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone.
+ * BENCH_LAYOUT=processes runs our hub as `npm start` does, a process per part (default `single`:
+ * all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); its CPU is then read from
+ * its processes in /proc.
  * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
- * each gateway row, load driver excluded: open it in Chrome DevTools or speedscope.
+ * each of our rows of step 1, load driver excluded: open it in Chrome DevTools or speedscope.
  */
 
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
@@ -58,6 +71,16 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const MIXED_CLIENTS = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
+const REDEEM_CLIENTS = Number(process.env.BENCH_REDEEM_CLIENTS ?? 32);
+/** Vouchers each redeeming client may use per gateway: it stops early when it runs out. */
+const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? 60);
+const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
+const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
+const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
+const LIGHT_QUERY = '{ programmes { id name validUntil } }';
+/** An analyst's aggregate query with graphql-armor's maximum of 15 aliases. */
+const HEAVY_QUERY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } }`).join(' ')} }`;
 
 /** One subgraph request of a query's plan, as the gateway sent it. */
 interface SubgraphCall {
@@ -72,7 +95,10 @@ interface Target {
 }
 
 type ClientWork =
-  | { kind: 'gateway'; url: string; token: string; body: string }
+  // Bodies sent in turn; with `once`, each at most once and the client stops after the last.
+  | { kind: 'gateway'; url: string; token: string; bodies: string[]; once?: boolean }
+  // Requests sent at a fixed rate whatever the answers (an open loop): a heavy neighbour.
+  | { kind: 'paced'; url: string; token: string; body: string; perSecond: number }
   // Waves of subgraph calls: calls of one wave ran in parallel in the plan, waves one after another.
   | { kind: 'floor'; caller: Caller; waves: SubgraphCall[][] };
 
@@ -95,6 +121,11 @@ interface Row {
    * is left out: its backends' CPU vanishes from /proc when pooled connections close.
    */
   hubCpuMsPerRequest?: number;
+  /** HTTP statuses of every answer in the measured window, paced requests included. */
+  statuses?: Record<string, number>;
+  /** The same for the open-loop (paced) client: its 200s and 429s. */
+  pacedStatuses?: Record<string, number>;
+  firstProblem?: string;
 }
 
 const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operations', `${name}.graphql`), 'utf8');
@@ -112,20 +143,40 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
     assertions.set(caller, { value, at: Date.now() });
     return value;
   };
+  const statuses: Record<string, number> = {};
+  const pacedStatuses: Record<string, number> = {};
+  let firstProblem: string | undefined;
+  const send = async (url: string, token: string, text: string, tally = statuses): Promise<boolean> => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: text });
+    const raw = await res.text();
+    if (measuring) tally[res.status] = (tally[res.status] ?? 0) + 1;
+    if (tally === pacedStatuses) return res.status === 200;
+    const body = JSON.parse(raw) as { errors?: unknown; data?: { redeemVoucher?: { error?: unknown } } };
+    // A refused redemption is an answer, not a success.
+    const ok = res.status === 200 && !body.errors && !body.data?.redeemVoucher?.error;
+    if (!ok) firstProblem ??= `${res.status} ${raw.slice(0, 300)}`;
+    return ok;
+  };
+  const next = new Map<ClientWork, number>();
   const once = async (work: ClientWork): Promise<boolean> => {
     if (work.kind === 'gateway') {
-      const res = await fetch(work.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${work.token}` }, body: work.body });
-      const body = (await res.json()) as { errors?: unknown };
-      return res.status === 200 && !body.errors;
+      const i = next.get(work) ?? 0;
+      next.set(work, i + 1);
+      return send(work.url, work.token, work.bodies[i % work.bodies.length]!);
     }
+    if (work.kind === 'paced') return send(work.url, work.token, work.body, pacedStatuses);
     const assertion = await assertionOf(work.caller);
     let ok = true;
     for (const wave of work.waves) {
       await Promise.all(
         wave.map(async (call) => {
           const res = await fetch(call.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion }, body: call.body });
-          const body = (await res.json()) as { errors?: unknown };
-          if (res.status !== 200 || body.errors) ok = false;
+          const raw = await res.text();
+          const body = JSON.parse(raw) as { errors?: unknown };
+          if (res.status !== 200 || body.errors) {
+            ok = false;
+            firstProblem ??= `${res.status} ${raw.slice(0, 300)}`;
+          }
         }),
       );
     }
@@ -137,8 +188,21 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
   const driverCpu0 = threadCpuSeconds('thread-self');
   let measuring = false;
   let stop = false;
+  const paced: Promise<unknown>[] = [];
   const loops = target.clients.map(async (work) => {
+    if (work.kind === 'paced') {
+      // Open loop: one request every 1/perSecond s, answered or not; only its answers are counted.
+      const every = 1000 / work.perSecond;
+      let due = performance.now();
+      while (!stop) {
+        paced.push(once(work).catch(() => false));
+        due += every;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      }
+      return;
+    }
     while (!stop) {
+      if (work.kind === 'gateway' && work.once && (next.get(work) ?? 0) >= work.bodies.length) return;
       const t0 = performance.now();
       const ok = await once(work).catch(() => false);
       done++;
@@ -147,14 +211,18 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
       if (!ok) errors++;
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000));
+  const allDone = Promise.all(loops);
+  await Promise.race([new Promise((resolve) => setTimeout(resolve, WARMUP_SECONDS * 1000)), allDone]);
   measuring = true;
+  firstProblem = undefined;
   const t0 = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+  // Clients that send each body once may all finish before the time is up: the rate is over their time.
+  await Promise.race([new Promise((resolve) => setTimeout(resolve, SECONDS * 1000)), allDone]);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   stop = true;
-  await Promise.all(loops);
+  await allDone;
+  await Promise.all(paced);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return {
@@ -166,6 +234,9 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
     p99Ms: at(0.99),
     allRequests: done,
     driverCpuSeconds: threadCpuSeconds('thread-self') - driverCpu0,
+    statuses,
+    pacedStatuses,
+    firstProblem,
   };
 }
 
@@ -208,7 +279,8 @@ async function startRecorder(subgraphUrls: Record<string, string>) {
         const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>;
         const answer = await fetch(target, { method: 'POST', headers, body });
         const text = await answer.text();
-        calls.push({ url: target, body, start, end: performance.now() });
+        // Only the calls of the recorded queries: the gateway's own (the live feed's poll) are not part of a plan.
+        if (String(req.headers['x-request-id'] ?? '').startsWith('bench-record-')) calls.push({ url: target, body, start, end: performance.now() });
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(text);
       });
     });
@@ -241,11 +313,13 @@ function fixed(n: number, digits = 0): string {
 
 async function main(): Promise<void> {
   const started = new Date();
-  say(`bench — the four partner queries, ${CONCURRENCY} clients each with its own token, ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
+  say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
   say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const db = await startBenchDatabase('pass_bench_partners');
   // The per-token allowance is not what is measured here: each client's own token stays under it
   // only by luck at high rates, so it is lifted for the run.
+  // BENCH_LAYOUT=processes runs our hub as `npm start` does (a process per part); Hive then
+  // still runs in this process, on the same subgraph processes.
   const bench = await startBenchHub(db.scratch.url, { rateLimit: { perSecond: 1e6, burst: 1e6 } });
   const hub = bench.hub;
   say(`layout: ${bench.layout}`);
@@ -272,7 +346,7 @@ async function main(): Promise<void> {
     const token = await mintPartnerToken(hub.keys.partnerSigning, q.caller);
     const res = await fetch(recordingUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': `bench-record-${q.name}` },
       body: JSON.stringify({ query: operation(q.name), variables: q.variables }),
     });
     const body = (await res.json()) as { errors?: unknown };
@@ -282,57 +356,188 @@ async function main(): Promise<void> {
   await recording.close();
   await recorder.close();
 
+  let versions: Record<string, string> = {};
+
   const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway }, env: { ...process.env } });
   onCleanup(async () => void (await worker.terminate()));
   // The hub thread's busy share over the run, per request served: its CPU cost per request.
   const run = async (target: Target) => {
     const before = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
-    const children0 = bench.childCpuSeconds();
+    const children0 = bench.childCpuSeconds() ?? 0;
     const row = await new Promise<Row>((resolve, reject) => {
       worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
       worker.postMessage(target);
     });
     const { utilization } = performance.eventLoopUtilization(before);
     const cpu = process.cpuUsage(cpu0);
-    const children1 = bench.childCpuSeconds();
-    // In the process layout the hub is its child processes; this one only drives the load.
-    const hubCpuSeconds = children0 !== null && children1 !== null ? children1 - children0 : (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds;
+    // This thread's CPU (the single layout's hub, or Hive) less the driver's, plus the hub's own
+    // processes in the `processes` layout.
+    const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds + ((bench.childCpuSeconds() ?? 0) - children0);
     return {
       ...row,
-      hubBusy: children0 !== null ? NaN : utilization,
-      hubMsPerRequest: children0 !== null ? NaN : (utilization * 1000) / row.perSecond,
+      hubBusy: utilization,
+      hubMsPerRequest: (utilization * 1000) / row.perSecond,
       hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
     };
   };
 
-  const rows: (Row & { query: string; kind: 'gateway' | 'floor'; subgraphCalls: number; waves: number })[] = [];
-  say('');
-  say(`${'query'.padEnd(24)}${'target'.padEnd(9)}${'calls'.padStart(6)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub busy'.padStart(10)}${'hub CPU ms/req'.padStart(16)}${'ours/floor'.padStart(12)}`);
-  const only = process.env.BENCH_ROWS?.split(',').map((r) => r.trim());
-  // Each query alone, then all four mixed: client i sends query i mod 4.
-  const loads = [...queries.map((q) => ({ name: q.name, mix: [q] })), { name: 'mixed', mix: queries }].filter((l) => !only || only.includes(l.name));
-  for (const load of loads) {
-    const mixOf = (i: number) => load.mix[i % load.mix.length]!;
-    const calls = Math.round((Array.from({ length: CONCURRENCY }, (_, i) => plans.get(mixOf(i).name)!.flat().length).reduce((a, b) => a + b, 0) / CONCURRENCY) * 10) / 10;
-    const waveCount = Math.max(...load.mix.map((q) => plans.get(q.name)!.length));
-    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => mintPartnerToken(hub.keys.partnerSigning, mixOf(i).caller)));
-    const bodyOf = (i: number) => JSON.stringify({ query: operation(mixOf(i).name), variables: mixOf(i).variables });
-    const ours = await profiled(load.name, () =>
-      run({ name: `${load.name} gateway`, clients: tokens.map((token, i) => ({ kind: 'gateway', url: hub.gatewayUrl, token, body: bodyOf(i) })) }),
+  type Kind = 'floor' | 'ours' | 'hive-js' | 'hive-rust';
+  const rows: (Row & { workload: string; kind: Kind; clients: number; subgraphCalls?: number; waves?: number })[] = [];
+  const header = () =>
+    say(`${'workload'.padEnd(24)}${'target'.padEnd(11)}${'clients'.padStart(8)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub CPU ms/req'.padStart(16)}`);
+  const print = (workload: string, kind: Kind, clients: number, row: Row & { hubCpuMsPerRequest?: number }) => {
+    rows.push({ ...row, workload, kind, clients });
+    say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}`);
+    if (row.errors > 0 && row.firstProblem) say(`${''.padEnd(24)}first error: ${row.firstProblem.slice(0, 160)}`);
+  };
+  const ratios: { workload: string; oursPerSecond: number; vsHiveRust: number; vsHiveJs: number; vsFloor?: number }[] = [];
+  const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
+    const ours = by.ours!.perSecond;
+    const r = { workload, oursPerSecond: ours, vsHiveRust: ours / by['hive-rust']!.perSecond, vsHiveJs: ours / by['hive-js']!.perSecond, ...(by.floor ? { vsFloor: ours / by.floor.perSecond } : {}) };
+    ratios.push(r);
+    say(`${''.padEnd(24)}ours/Hive-Rust ${fixed(r.vsHiveRust, 2)}   ours/Hive-JS ${fixed(r.vsHiveJs, 2)}${r.vsFloor !== undefined ? `   ours/floor ${fixed(r.vsFloor, 2)}` : ''}`);
+  };
+
+  // BENCH_ONLY=fair: the fair-sharing rows alone (no Hive).
+  if (!FAIR_ONLY) {
+  // Hive Gateway, both planners, in this same thread beside ours (the layout ours runs in), on the
+  // same subgraphs, verifying tokens and signing assertions with our own functions (see hive.ts).
+  ensureHiveInstalled();
+  versions = hiveVersions();
+  say(`Hive Gateway ${versions['@graphql-hive/gateway']} (runtime ${versions['@graphql-hive/gateway-runtime']}), Rust planner: router-runtime ${versions['@graphql-hive/router-runtime']}`);
+  const hiveOptions = { supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url };
+  const hiveJs = await startHive({ ...hiveOptions, planner: 'js' });
+  onCleanup(() => hiveJs.close());
+  const hiveRust = await startHive({ ...hiveOptions, planner: 'rust' });
+  onCleanup(() => hiveRust.close());
+  const gateways = [
+    { kind: 'ours', url: hub.gatewayUrl },
+    { kind: 'hive-js', url: hiveJs.url },
+    { kind: 'hive-rust', url: hiveRust.url },
+  ] as const;
+  // Every gateway answers the same: a query Hive would answer otherwise stops the run here.
+  for (const q of queries) {
+    const token = await mintPartnerToken(hub.keys.partnerSigning, q.caller);
+    const answers = await Promise.all(
+      gateways.map(async (g) => {
+        const res = await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: operation(q.name), variables: q.variables }) });
+        return { g: g.kind, status: res.status, body: (await res.json()) as { data?: unknown; errors?: unknown } };
+      }),
     );
-    // The floor's callers differ by token id, as the gateway's would.
-    const floor = await run({
-      name: `${load.name} floor`,
-      clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...mixOf(i).caller, tokenId: `bench-floor-${i}` }, waves: plans.get(mixOf(i).name)! })),
-    });
-    const q = { name: load.name };
-    for (const [kind, row] of [['gateway', ours], ['floor', floor]] as const) {
-      rows.push({ ...row, query: q.name, kind, subgraphCalls: calls, waves: waveCount });
-      const ratio = kind === 'gateway' ? fixed(ours.perSecond / floor.perSecond, 2) : '';
-      say(`${q.name.padEnd(24)}${kind.padEnd(9)}${String(calls).padStart(6)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${`${fixed(100 * row.hubBusy!)} %`.padStart(10)}${fixed(row.hubCpuMsPerRequest!, 1).padStart(16)}${ratio.padStart(12)}`);
-    }
+    for (const a of answers) if (a.status !== 200 || a.body.errors) throw new Error(`${q.name} through ${a.g}: ${a.status} ${JSON.stringify(a.body.errors)}`);
+    if (new Set(answers.map((a) => JSON.stringify(a.body.data))).size !== 1) say(`note: ${q.name} — the gateways' answers differ (order or shape); compare by hand`);
   }
+
+  // 1. Each partner query alone, CONCURRENCY clients each with its own token.
+  say('');
+  header();
+  for (const q of queries) {
+    const waves = plans.get(q.name)!;
+    const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => mintPartnerToken(hub.keys.partnerSigning, q.caller)));
+    const body = JSON.stringify({ query: operation(q.name), variables: q.variables });
+    const by: Partial<Record<Kind, Row>> = {};
+    // The floor's callers differ by token id, as the gateway's would.
+    by.floor = await run({ name: `${q.name} floor`, clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...q.caller, tokenId: `bench-floor-${i}` }, waves })) });
+    print(q.name, 'floor', CONCURRENCY, by.floor);
+    rows.at(-1)!.subgraphCalls = waves.flat().length;
+    rows.at(-1)!.waves = waves.length;
+    for (const g of gateways) {
+      const row = await (g.kind === 'ours' ? profiled(q.name, () => run({ name: `${q.name} ${g.kind}`, clients: tokens.map((token) => ({ kind: 'gateway', url: g.url, token, bodies: [body] })) })) : run({ name: `${q.name} ${g.kind}`, clients: tokens.map((token) => ({ kind: 'gateway', url: g.url, token, bodies: [body] })) }));
+      by[g.kind] = row;
+      print(q.name, g.kind, CONCURRENCY, row);
+    }
+    ratioLine(q.name, by);
+  }
+
+  // 2. The mixed read load: MIXED_CLIENTS clients, each with its own token and its own ids where
+  // the demo data has enough (funders, distributors, venues, programmes round-robin; `first`
+  // differs per client), the four queries in equal shares.
+  const funders = Object.values(demo.funders);
+  const distributors = Object.values(demo.distributors);
+  const venues = Object.values(demo.venues);
+  const programmeIds = Object.values(demo.programmes);
+  const mixed = await Promise.all(
+    Array.from({ length: MIXED_CLIENTS }, async (_, i) => {
+      const round = Math.floor(i / 4);
+      const [name, caller, variables]: [string, Omit<Caller, 'tokenId'>, Record<string, unknown>] =
+        i % 4 === 0
+          ? ['funder-programme', { role: Role.FUNDER, organisationId: funders[round % funders.length]!, scopes: ['read'] }, { funderId: funders[round % funders.length] }]
+          : i % 4 === 1
+            ? ['distributor-books', { role: Role.DISTRIBUTOR, organisationId: distributors[round % distributors.length]!, scopes: ['read'] }, { distributorId: distributors[round % distributors.length], first: 20 + i }]
+            : i % 4 === 2
+              ? ['venue-sessions', { role: Role.VENUE, organisationId: venues[round % venues.length]!, scopes: ['read'] }, { venueId: venues[round % venues.length] }]
+              : [
+                  'coordinator-programme',
+                  { role: Role.COORDINATOR, organisationId: `coordination-${i}`, scopes: ['read'], programmeIds: [programmeIds[round % programmeIds.length]!] },
+                  { programmeId: programmeIds[round % programmeIds.length] },
+                ];
+      return { token: await mintPartnerToken(hub.keys.partnerSigning, caller), body: JSON.stringify({ query: operation(name), variables }) };
+    }),
+  );
+  say('');
+  header();
+  {
+    const by: Partial<Record<Kind, Row>> = {};
+    for (const g of gateways) {
+      by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body] })) });
+      print('mixed reads', g.kind, MIXED_CLIENTS, by[g.kind]!);
+    }
+    ratioLine('mixed reads', by);
+  }
+
+  // 3. Redemptions: REDEEM_CLIENTS venues, each with its own token and one session per gateway,
+  // each voucher redeemed once (a fresh code and idempotency key per request).
+  const perClient = REDEEM_PER_CLIENT;
+  const prepared = await prepareRedemptions(hub, { vouchers: REDEEM_CLIENTS * perClient * gateways.length, venues: REDEEM_CLIENTS, sessionsPerVenue: gateways.length });
+  say('');
+  say(`redemptions: ${prepared.voucherCodes.length} vouchers handed out, ${REDEEM_CLIENTS} venues with ${gateways.length} sessions each (one per gateway)`);
+  header();
+  {
+    const by: Partial<Record<Kind, Row>> = {};
+    for (const [t, g] of gateways.entries()) {
+      const slice = prepared.voucherCodes.slice(t * REDEEM_CLIENTS * perClient, (t + 1) * REDEEM_CLIENTS * perClient);
+      // Consecutive codes (one book) go to different venues: one voucher pays one sitting.
+      const clients = prepared.venues.map((venue, c) => ({
+        kind: 'gateway' as const,
+        url: g.url,
+        token: venue.token,
+        once: true,
+        bodies: slice
+          .filter((_, k) => k % REDEEM_CLIENTS === c)
+          .map((voucherCode) => JSON.stringify({ query: operation('venue-redeem'), variables: { input: { voucherCode, sessionId: venue.sessionIds[t], idempotencyKey: `bench-${g.kind}-${voucherCode}` } } })),
+      }));
+      by[g.kind] = await run({ name: `redeem ${g.kind}`, clients });
+      print('redemptions', g.kind, REDEEM_CLIENTS, by[g.kind]!);
+    }
+    ratioLine('redemptions', by);
+  }
+
+  }
+
+  // 4. Fair sharing, through a gateway of ours with the published allowance (the hub's is lifted
+  // for the rows above): a light query's latency from one token alone, then while another token
+  // sends the 15-alias analyst query at 50 requests/s whatever the answers.
+  const fair = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url, logger: undefined });
+  const fairUrl = await fair.listen(0);
+  onCleanup(() => fair.close());
+  const analyst = (org: string) => mintPartnerToken(hub.keys.partnerSigning, { role: Role.ANALYST, organisationId: org, scopes: ['read'] });
+  const lightBody = JSON.stringify({ query: LIGHT_QUERY });
+  const heavyBody = JSON.stringify({ query: HEAVY_QUERY });
+  const lightClient = async () => ({ kind: 'gateway' as const, url: fairUrl, token: await analyst('analyst-light'), bodies: [lightBody] });
+  say('');
+  say(`fair sharing (published allowance): a light query from one token, ${FAIR_LIGHT_CLIENTS} client(s), alone and beside a token sending the 15-alias analyst query at ${HEAVY_PER_SECOND}/s`);
+  header();
+  const alone = await run({ name: 'light alone', clients: await Promise.all(Array.from({ length: FAIR_LIGHT_CLIENTS }, lightClient)) });
+  print('light alone', 'ours', FAIR_LIGHT_CLIENTS, alone);
+  const beside = await run({
+    name: 'light beside heavy',
+    clients: [...(await Promise.all(Array.from({ length: FAIR_LIGHT_CLIENTS }, lightClient))), { kind: 'paced', url: fairUrl, token: await analyst('analyst-heavy'), body: heavyBody, perSecond: HEAVY_PER_SECOND }],
+  });
+  print('light beside heavy', 'ours', FAIR_LIGHT_CLIENTS, beside);
+  const fairness = { aloneP99Ms: alone.p99Ms, besideP99Ms: beside.p99Ms, ratio: beside.p99Ms / alone.p99Ms, heavyAnswers: beside.pacedStatuses };
+  say(`${''.padEnd(24)}light p99 beside / alone: ${fixed(fairness.ratio, 2)}× (goal ≤ 2×); the heavy token's answers: ${Object.entries(beside.pacedStatuses ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+
   const loadAfter = os.loadavg();
   say(`load average after: ${loadAfter.map((l) => l.toFixed(1)).join(' ')}`);
   let commit = 'unknown';
@@ -359,11 +564,15 @@ async function main(): Promise<void> {
         cpuModel: os.cpus()[0]?.model,
         memoryBytes: os.totalmem(),
         loadAverage: { before: startLoad, after: loadAfter },
-        layout: bench.layout,
         concurrency: CONCURRENCY,
+        mixedClients: MIXED_CLIENTS,
+        redeemClients: REDEEM_CLIENTS,
         seconds: SECONDS,
         warmupSeconds: WARMUP_SECONDS,
+        hive: versions,
         rows,
+        ratios,
+        fairness,
       },
       null,
       2,
@@ -373,4 +582,4 @@ async function main(): Promise<void> {
 }
 
 const startLoad = os.loadavg();
-if (isMainThread) runBench('bench', 15 * 60_000, main);
+if (isMainThread) runBench('bench', 30 * 60_000, main);

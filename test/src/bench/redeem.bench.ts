@@ -5,13 +5,11 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { Worker } from 'node:worker_threads';
-import { Role, createScratchDatabase, mintPartnerToken } from '@pass/kit';
-import { loadDemoData, type HubHandle } from '@pass/clients';
-import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
-import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
-import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { handOutEveryBook, inBatches, onCleanup, percentile, runBench, say, startBenchDatabase, startBenchHub, type BenchDatabase } from './bench-kit';
+import { createScratchDatabase } from '@pass/kit';
+import { loadDemoData } from '@pass/clients';
+import { onCleanup, percentile, runBench, say, startBenchDatabase, startBenchHub, type BenchDatabase } from './bench-kit';
 import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
+import { prepareRedemptions, SEATS, VOUCHERS_PER_BOOK } from './redeem-setup';
 
 /*
  * `npm run bench:redeem`: redemptions per second through the gateway, and the same PostgreSQL's
@@ -43,63 +41,10 @@ const VENUES = Number(process.env.BENCH_VENUES ?? 40);
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
 const PGBENCH = process.env.PGBENCH ?? 'pgbench';
 const WARM_UP = 300;
-const SEATS = 100;
-const VOUCHERS_PER_BOOK = 10;
 
 const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
   redeemVoucher(input: $input) { redemption { id cursor } error { code message } }
 }`;
-
-interface Prepared {
-  programmeId: string;
-  /** Usable voucher codes, of handed-out books. */
-  voucherCodes: string[];
-  venues: { venueId: string; sessionId: string; token: string }[];
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-async function prepare(hub: HubHandle, vouchersNeeded: number): Promise<Prepared> {
-  const programmes = hub.subgraphs.programmes.dataSource;
-  const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
-  const venues = hub.subgraphs.venues.dataSource;
-  const now = new Date();
-  const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
-
-  const funder = await registerFunder(programmes, { name: 'Benchmark region', kind: FunderKind.REGION });
-  const programme = await createProgramme(programmes, {
-    name: 'Pass numérique benchmark',
-    territory: ['region:27'],
-    eligibility: { statusesAnyOf: [] },
-    validFrom: isoDay(new Date(now.getTime() - 30 * 86_400_000)),
-    validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
-    budgetCents: books * VOUCHERS_PER_BOOK * 1000,
-    shares: [{ funderId: funder.id, basisPoints: 10_000 }],
-  });
-  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 });
-  await recordOrderPayment(programmes, order.id);
-  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
-
-  const venueRows: Prepared['venues'] = [];
-  // Qualification checks the programme's territory, replicated to the venues subgraph.
-  await hub.catchUp();
-  await inBatches(
-    Array.from({ length: VENUES }, (_, i) => i),
-    8,
-    async (i) => {
-      const venue = await registerVenue(venues, { name: `Espace numérique benchmark ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
-      await qualifyVenue(venues, venue.id, programme.id);
-      const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: SEATS });
-      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
-      const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '1h' });
-      venueRows[i] = { venueId: venue.id, sessionId: session.id, token };
-    },
-  );
-  await hub.catchUp();
-
-  const voucherCodes = await handOutEveryBook(hub, { programmeId: programme.id, orderId: order.id, distributorId: distributor.id, books, now });
-  return { programmeId: programme.id, voucherCodes, venues: venueRows };
-}
 
 function runDriver(worker: Worker, job: DriverJob): Promise<DriverResult> {
   return new Promise((resolve, reject) => {
@@ -179,7 +124,7 @@ async function main(): Promise<void> {
   say(`layout: ${bench.layout}`);
   const t0 = performance.now();
   const demo = await loadDemoData(hub);
-  const prepared = await prepare(hub, total);
+  const prepared = await prepareRedemptions(hub, { vouchers: total, venues: VENUES });
   if (prepared.voucherCodes.length < total) throw new Error(`only ${prepared.voucherCodes.length} usable vouchers prepared, ${total} needed`);
   say(
     `prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s: demo data (${demo.redemptions} redemptions) + ${prepared.voucherCodes.length} handed-out vouchers, ` +

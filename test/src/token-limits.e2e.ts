@@ -1,0 +1,120 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Role, createLogger } from '@pass/kit';
+import { createGateway, type Gateway, type GatewayOptions } from '@pass/gateway';
+import { readSupergraph } from '@pass/schema';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+
+/**
+ * Per-token limits at the gateway (docs: README, authentication): a budget weighed by query cost,
+ * kept in PostgreSQL so every gateway process enforces one budget, and a cap on requests in flight.
+ */
+const LIGHT = '{ programmes { id } }';
+/** A page of 100 books: cost 3,452 in graphql-armor's arithmetic, 20 units (the most one request spends). */
+const COSTLY = '{ distributor(id: "no-such-distributor") { books(first: 100) { nodes { id code state vouchers { code state } } } } }';
+
+describe('token limits', () => {
+  let hub: TestHub;
+  let databaseUrl: string;
+  const extra: Gateway[] = [];
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    databaseUrl = (hub.subgraphs.programmes.dataSource.options as { url: string }).url;
+  });
+  afterAll(async () => {
+    for (const g of extra) await g.close();
+    await hub?.close();
+  });
+
+  const post = async (url: string, token: string, query: string) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; reason?: string } }[] };
+    return { status: response.status, code: body.errors?.[0]?.extensions?.code, reason: body.errors?.[0]?.extensions?.reason, retryAfter: response.headers.get('retry-after') };
+  };
+
+  /** Another gateway process over the hub's database, as a deployment with several would run. */
+  const gateway = async (options: Partial<GatewayOptions> = {}) => {
+    const g = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl, logger: createLogger('another-gateway'), ...options });
+    extra.push(g);
+    return { gateway: g, url: await g.listen(0) };
+  };
+
+  test('a costly burst from one token is answered 429 while another token is served', async () => {
+    const heavy = await hub.tokenFor({ role: Role.OPERATOR, organisationId: 'operator-heavy' });
+    const light = await hub.tokenFor({ role: Role.OPERATOR, organisationId: 'operator-light' });
+    // The default budget: 200 units of burst, 50/s. Forty light requests are 40 units; forty of these are 800.
+    // Three waves of 14 at once (under the in-flight cap of 16), so little refills meanwhile.
+    const answers = [];
+    for (let wave = 0; wave < 3; wave += 1) answers.push(...(await Promise.all(Array.from({ length: 14 }, () => post(hub.gatewayUrl, heavy, COSTLY)))));
+    const refused = answers.filter((a) => a.status === 429);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(10);
+    expect(refused.length).toBeGreaterThanOrEqual(15);
+    expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
+    expect(refused[0]).toMatchObject({ code: 'RATE_LIMITED', reason: 'BUDGET' });
+    expect(Number(refused[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 40; i += 1) expect((await post(hub.gatewayUrl, light, LIGHT)).status).toBe(200);
+    expect((await post(hub.gatewayUrl, light, COSTLY)).status).toBe(200);
+  });
+
+  test('two gateways on one database share one budget', async () => {
+    // No refill to speak of during the test: 20 units for the token, whichever gateway it calls.
+    const limits = { perSecond: 0.01, burst: 20, leaseUnits: 3 };
+    const [a, b] = [await gateway({ rateLimit: limits }), await gateway({ rateLimit: limits })];
+    const token = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-two-gateways' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await post(i % 2 ? a.url : b.url, token, LIGHT)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    // Both refuse it now, and both serve another token.
+    expect((await post(a.url, token, LIGHT)).status).toBe(429);
+    expect((await post(b.url, token, LIGHT)).status).toBe(429);
+    const other = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-other' });
+    expect((await post(a.url, other, LIGHT)).status).toBe(200);
+    expect((await post(b.url, other, LIGHT)).status).toBe(200);
+    // The budget is in the database: one row for the token.
+    const [row] = await hub.subgraphs.programmes.dataSource.query('select tokens from hub_limits.token_bucket order by at desc limit 1');
+    expect(row).toBeDefined();
+  });
+
+  test('requests in flight per token are capped: the next one is answered 429 with Retry-After', async () => {
+    // A programmes subgraph that holds every request until told to answer: requests stay in flight.
+    const held: http.ServerResponse[] = [];
+    let arrived: () => void = () => undefined;
+    const slow = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        held.push(res);
+        arrived();
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql`;
+      const { url } = await gateway({ subgraphUrls: { ...hub.subgraphUrls, programmes: slowUrl }, rateLimit: { maxInFlight: 2 } });
+      const token = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-in-flight' });
+      const twoHeld = new Promise<void>((resolve) => (arrived = () => held.length >= 2 && resolve()));
+      const first = [post(url, token, LIGHT), post(url, token, LIGHT)];
+      await twoHeld;
+      const third = await post(url, token, LIGHT);
+      expect(third).toMatchObject({ status: 429, code: 'RATE_LIMITED', reason: 'IN_FLIGHT', retryAfter: '1' });
+      // Another token is not held back by this one's requests in flight.
+      const other = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-in-flight-other' });
+      const otherAnswer = post(url, other, LIGHT);
+      await new Promise<void>((resolve) => (arrived = () => held.length >= 3 && resolve()));
+      for (const res of held) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { programmes: [] } }));
+      expect((await Promise.all(first)).map((a) => a.status)).toEqual([200, 200]);
+      expect((await otherAnswer).status).toBe(200);
+      // Answered: the token may send again.
+      arrived = () => held.at(-1)!.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { programmes: [] } }));
+      expect((await post(url, token, LIGHT)).status).toBe(200);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+});
