@@ -18,6 +18,7 @@ import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
+import { Tallies1764600000600 } from './migrations/0011-tallies';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -44,6 +45,7 @@ export { cancelRedemption } from './redemption/cancel-redemption.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
+export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
 export { parisDayOf, parisMonthOf } from './paris-time';
@@ -106,6 +108,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionCancellation1763900000110,
     RedemptionStream1763900000111,
     IssuanceLean1763900000112,
+    Tallies1764600000600,
   ],
   createLoaders,
   eventHandlers: factHandlers,
