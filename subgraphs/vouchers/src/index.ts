@@ -19,6 +19,7 @@ import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { Tallies1764600000600 } from './migrations/0011-tallies';
+import { DropVoucherProgrammeState1764600000601 } from './migrations/0012-drop-voucher-programme-state';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -109,6 +110,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionStream1763900000111,
     IssuanceLean1763900000112,
     Tallies1764600000600,
+    DropVoucherProgrammeState1764600000601,
   ],
   createLoaders,
   eventHandlers: factHandlers,

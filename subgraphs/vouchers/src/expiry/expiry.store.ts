@@ -27,14 +27,16 @@ export const expiryStore = {
    * credited back. The conditional state keeps a concurrent redemption's voucher out.
    */
   async blockAvailable(tx: EntityManager, programmeId: string): Promise<{ vouchers: number; cents: number }> {
-    // One statement per state left, so the tallies move each from the state it left.
+    // One statement per state left, so the tallies move each from the state it left. The
+    // programme's vouchers are reached through its books (no index on voucher.programme_id).
     let vouchers = 0;
     let cents = 0;
     for (const state of ['AVAILABLE', 'LOST'] as const) {
       const [row] = await tx.query(
         `with blocked as (
-           update voucher set state = 'BLOCKED' where programme_id = $1 and state = '${state}'
-           returning id, programme_id, face_value_cents),
+           update voucher v set state = 'BLOCKED' from book b
+            where b.programme_id = $1 and v.book_id = b.id and v.state = '${state}'
+           returning v.id, v.programme_id, v.face_value_cents),
               tallied as (${moveRowsSql('blocked', state, 'BLOCKED')})
          select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
         [programmeId],
