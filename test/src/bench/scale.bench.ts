@@ -256,7 +256,11 @@ async function buildNational(hub: Hub): Promise<string> {
   });
   await step(`${(PROGRAMMES * BOOKS * PER_BOOK).toLocaleString('en')} vouchers issued by issueBooksOfOrder`, async () => {
     const orders: { order_id: string }[] = await vouchers.query(`select order_id from paid_order where programme_id = any($1::uuid[])`, [programmeIds]);
-    for (const { order_id } of orders) await issueBooksOfOrder(vouchers, order_id);
+    const started = performance.now();
+    for (const [i, { order_id }] of orders.entries()) {
+      await issueBooksOfOrder(vouchers, order_id);
+      say(`    order ${i + 1} / ${orders.length} issued: ${seconds(performance.now() - started)} s, load average ${os.loadavg()[0]!.toFixed(1)}`);
+    }
   });
   await step(`${DISTRIBUTORS.toLocaleString('en')} distributors, 80 % of books allocated, 40 % handed out to as many people`, async () => {
     await vouchers.query(`insert into distributor_fact (distributor_id, name) select gen_random_uuid(), 'Distributor ' || g from generate_series(1, $1) g`, [DISTRIBUTORS]);
