@@ -18,10 +18,12 @@ import { RedemptionSessionBook1763900000108 } from './migrations/0006-redemption
 import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
-import { Erasure1764600000201 } from './migrations/0011-erasure';
+import { Erasure1764600000201 } from './migrations/0012-erasure';
 import { BeneficiaryDataAccessRef, DataAccessResolver } from './privacy/data-access.resolver';
 import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-correction';
 import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
+import { Tallies1764600000600 } from './migrations/0013-tallies';
+import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-voucher-programme-state';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -49,6 +51,7 @@ export { correctRedemption, CorrectRedemptionErrorCode } from './redemption/corr
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
+export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
 export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure';
@@ -118,6 +121,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     IssuanceLean1763900000112,
     RedemptionCorrection1764600000000,
     Erasure1764600000201,
+    Tallies1764600000600,
+    DropVoucherProgrammeState1764600000601,
   ],
   createLoaders,
   eventHandlers: factHandlers,

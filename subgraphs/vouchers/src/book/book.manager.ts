@@ -3,6 +3,17 @@ import { BadInputError, NotFoundError, isUuid, parisDayOf } from '@pass/kit';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
 import { Book } from './book.entity';
 import { timeOrderedUuidsText } from './time-ordered-ids';
+import { TALLY_SHARDS, tallyStore } from '../tally/tally.store';
+
+/** Adds the chunk's vouchers to `perShard` by the shard their id picks (`shardOf`: its last hex digit). */
+function countShards(voucherIds: string, perShard: number[]): void {
+  // `id,id,…`: 36 characters an id and a comma; the last hex digit of id i is at 37 i + 35.
+  for (let at = 35; at < voucherIds.length; at += 37) {
+    const c = voucherIds.charCodeAt(at);
+    const digit = c <= 57 ? c - 48 : c - 87; // '0'-'9', 'a'-'f'
+    perShard[digit % TALLY_SHARDS]! += 1;
+  }
+}
 
 /**
  * Books per chunk: one INSERT of books and one of their vouchers (100,000 vouchers for books of
@@ -84,6 +95,7 @@ export async function issueBooksOfOrder(
     // sides overlaps instead of adding up: ≈ 2 s of Node per million vouchers).
     const sizeAt = (done: number) => Math.min(ISSUE_CHUNK_BOOKS, total - done);
     let chunk = drawChunk(sizeAt(0), perBook);
+    const perShard = new Array<number>(TALLY_SHARDS).fill(0);
     for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
       const n = sizeAt(done);
       let next: Chunk | null = null;
@@ -91,9 +103,14 @@ export async function issueBooksOfOrder(
         if (done + n < total) next = drawChunk(sizeAt(done + n), perBook);
       };
       await insertChunk(tx, chunk, { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents }, drawNext);
+      countShards(chunk.voucherIds, perShard);
       onProgress?.(done + n, total);
       if (next) chunk = next;
     }
+    // The tallies last, just before the commit: their rows are locked from here to the commit,
+    // so redemptions of the programme wait milliseconds on them, not the whole issuance.
+    await tallyStore.moveBooks(tx, { programmeId: order.programme_id, distributorId: null, books: total });
+    await tallyStore.addIssued(tx, order.programme_id, perShard, order.face_value_cents);
     await tx.query(`update paid_order set issued_at = now() where order_id = $1`, [orderId]);
     return { orderId, booksIssued: total, vouchersIssued: total * perBook };
   });
@@ -195,6 +212,8 @@ export async function allocateBooks(db: DataSource, programmeId: string, distrib
     if (rows.length < quantity) {
       throw new BadInputError(`only ${rows.length} unallocated books left in this programme, ${quantity} asked`, 'quantity');
     }
+    await tallyStore.moveBooks(tx, { programmeId, distributorId: null, books: -quantity });
+    await tallyStore.moveBooks(tx, { programmeId, distributorId, books: quantity });
     return tx.getRepository(Book).findBy(rows.map((r) => ({ id: r.id })));
   });
 }
@@ -238,12 +257,16 @@ export async function handOutBook(
   if (!(person.eligible_programme_ids as string[]).includes(book.programmeId)) {
     return handOutError('NOT_ELIGIBLE', "the person was not found eligible for this book's programme");
   }
-  const updated: { id: string }[] = await db.query(
-    `with handed as (update book set beneficiary_id = $2, handed_out_at = now()
-                     where id = $1 and beneficiary_id is null returning id)
-     select id from handed`,
-    [book.id, input.beneficiaryId],
-  );
+  const updated: { id: string }[] = await db.transaction(async (tx) => {
+    const handed: { id: string }[] = await tx.query(
+      `with handed as (update book set beneficiary_id = $2, handed_out_at = now()
+                       where id = $1 and beneficiary_id is null returning id)
+       select id from handed`,
+      [book.id, input.beneficiaryId],
+    );
+    if (handed.length > 0) await tallyStore.moveBooks(tx, { programmeId: book.programmeId, distributorId: input.distributorId, handedOut: 1 });
+    return handed;
+  });
   if (updated.length === 0) {
     // Lost a race: to this very hand-out (a concurrent retry), or to someone else's.
     const now = await db.getRepository(Book).findOneByOrFail({ id: book.id });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { normaliseCode } from '../voucher/voucher-code';
 import { Book } from './book.entity';
+import { moveRowsSql } from '../tally/tally.store';
 
 export enum ReportBookLostErrorCode {
   BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
@@ -30,12 +31,15 @@ export async function reportBookLost(db: DataSource, input: { bookCode: string; 
     };
   }
   return db.transaction(async (tx) => {
-    await tx.query(`update book set lost_at = coalesce(lost_at, now()) where id = $1`, [book.id]);
+    // Vouchers before the book's row, the order a redemption locks them in (voucher, then book).
     const [{ blocked }] = await tx.query(
-      `with lost as (update voucher set state = 'LOST' where book_id = $1 and state = 'AVAILABLE' returning 1)
+      `with lost as (update voucher set state = 'LOST' where book_id = $1 and state = 'AVAILABLE'
+                     returning id, programme_id, face_value_cents),
+            tallied as (${moveRowsSql('lost', 'AVAILABLE', 'LOST')})
        select count(*)::int as blocked from lost`,
       [book.id],
     );
+    await tx.query(`update book set lost_at = coalesce(lost_at, now()) where id = $1`, [book.id]);
     return { book: await tx.getRepository(Book).findOneByOrFail({ id: book.id }), vouchersBlocked: blocked, error: null };
   });
 }

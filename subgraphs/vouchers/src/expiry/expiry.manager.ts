@@ -3,6 +3,7 @@ import { NotFoundError, isUuid } from '@pass/kit';
 import { parisDayOf } from '../paris-time';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
+import { tallyStore } from '../tally/tally.store';
 import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from './expiry.types';
 
 /**
@@ -47,11 +48,13 @@ export async function expireProgramme(db: DataSource, programmeId: string, now =
 /** The D-30 alert: how far a programme's books went, overall and per distributor. */
 export async function expiryReport(db: DataSource, programmeId: string): Promise<ExpiryReport> {
   if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
-  const [window, counts, available] = await Promise.all([
+  // Read from the running tallies (a few rows), not by counting the programme's vouchers and books.
+  const [window, counts, vouchers] = await Promise.all([
     expiryStore.programmeWindow(db, programmeId),
-    expiryStore.bookCounts(db, programmeId),
-    expiryStore.availableVouchers(db, programmeId),
+    tallyStore.booksOf(db, programmeId),
+    tallyStore.vouchersOf(db, [programmeId]),
   ]);
+  const available = { vouchers: vouchers.get(programmeId)!.available, cents: vouchers.get(programmeId)!.availableCents };
   if (!window) throw new NotFoundError('Programme', programmeId);
   const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((total, c) => total + pick(c), 0);
   const booksIssued = sum((c) => c.books);

@@ -1,17 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { centsOf } from '../cents';
 import type { FunderCredit, FundingShareFact } from './credit-split';
+import { moveRowsSql } from '../tally/tally.store';
 
 export interface ProgrammeForExpiry {
   validUntil: string;
   shares: FundingShareFact[];
-}
-
-export interface ExpiryCounts {
-  distributorId: string | null;
-  books: number;
-  handedOut: number;
-  started: number;
 }
 
 export interface CreditRow extends FunderCredit {
@@ -33,13 +27,24 @@ export const expiryStore = {
    * credited back. The conditional state keeps a concurrent redemption's voucher out.
    */
   async blockAvailable(tx: EntityManager, programmeId: string): Promise<{ vouchers: number; cents: number }> {
-    const [row] = await tx.query(
-      `with blocked as (
-         update voucher set state = 'BLOCKED' where programme_id = $1 and state in ('AVAILABLE', 'LOST') returning face_value_cents)
-       select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
-      [programmeId],
-    );
-    return { vouchers: row.vouchers, cents: centsOf(row.cents) };
+    // One statement per state left, so the tallies move each from the state it left. The
+    // programme's vouchers are reached through its books (no index on voucher.programme_id).
+    let vouchers = 0;
+    let cents = 0;
+    for (const state of ['AVAILABLE', 'LOST'] as const) {
+      const [row] = await tx.query(
+        `with blocked as (
+           update voucher v set state = 'BLOCKED' from book b
+            where b.programme_id = $1 and v.book_id = b.id and v.state = '${state}'
+           returning v.id, v.programme_id, v.face_value_cents),
+              tallied as (${moveRowsSql('blocked', state, 'BLOCKED')})
+         select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
+        [programmeId],
+      );
+      vouchers += row.vouchers;
+      cents += centsOf(row.cents);
+    }
+    return { vouchers, cents };
   },
 
   async recordExpiry(
@@ -84,34 +89,5 @@ export const expiryStore = {
       [programmeId],
     );
     return row ? { validUntil: row.valid_until, alertOn: row.alert_on } : null;
-  },
-
-  /** Books per distributor (null: not allocated), handed out, and started, in one statement. */
-  async bookCounts(db: DataSource, programmeId: string): Promise<ExpiryCounts[]> {
-    const rows = await db.query(
-      `with started as (select distinct book_id from redemption where programme_id = $1 and corrected_at is null)
-       select b.distributor_id, count(*)::int as books, count(b.beneficiary_id)::int as handed_out,
-              count(s.book_id)::int as started
-         from book b left join started s on s.book_id = b.id
-        where b.programme_id = $1
-        group by b.distributor_id
-        order by count(*) desc, b.distributor_id nulls last`,
-      [programmeId],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      distributorId: r.distributor_id as string | null,
-      books: r.books as number,
-      handedOut: r.handed_out as number,
-      started: r.started as number,
-    }));
-  },
-
-  async availableVouchers(db: DataSource, programmeId: string): Promise<{ vouchers: number; cents: number }> {
-    const [row] = await db.query(
-      `select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents
-         from voucher where programme_id = $1 and state = 'AVAILABLE'`,
-      [programmeId],
-    );
-    return { vouchers: row.vouchers, cents: centsOf(row.cents) };
   },
 };

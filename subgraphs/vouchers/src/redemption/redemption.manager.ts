@@ -5,6 +5,7 @@ import { parisDayOf } from '../paris-time';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { Redemption } from './redemption.entity';
 import { redemptionClock } from './redemption-clock';
+import { shardOf, tallyStore } from '../tally/tally.store';
 
 export enum RedemptionErrorCode {
   VOUCHER_NOT_FOUND = 'VOUCHER_NOT_FOUND',
@@ -196,7 +197,38 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
      values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [voucher.id, sessionId, session.venue_id, voucher.programme_id, voucher.book_id, voucher.face_value_cents, now],
   );
+  await countRedemption(tx, voucher);
   return { redemptionId: redemption.id };
+}
+
+/**
+ * The tallies of the D-30 report and the programme's figures, in the redemption's transaction:
+ * the book's redeemed count (its row lock, taken after the voucher's as every path here takes
+ * them, orders two vouchers of one book), the distributor's started books when this is the
+ * book's first, and one voucher AVAILABLE → REDEEMED in the shard of the voucher's id — one row
+ * of sixteen, so concurrent redemptions of a programme rarely wait on the same row.
+ */
+async function countRedemption(
+  tx: EntityManager,
+  voucher: { id: string; programme_id: string; book_id: string; face_value_cents: number },
+): Promise<void> {
+  // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
+  const [book] = await tx.query(
+    `with counted as (update book set redeemed_vouchers = redeemed_vouchers + 1 where id = $1 returning redeemed_vouchers, distributor_id)
+     select * from counted`,
+    [voucher.book_id],
+  );
+  if (book.redeemed_vouchers === 1) {
+    await tallyStore.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: 1 });
+  }
+  await tallyStore.moveVouchers(tx, {
+    programmeId: voucher.programme_id,
+    shard: shardOf(voucher.id),
+    from: 'AVAILABLE',
+    to: 'REDEEMED',
+    count: 1,
+    cents: voucher.face_value_cents,
+  });
 }
 
 /**

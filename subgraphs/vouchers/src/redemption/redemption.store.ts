@@ -1,5 +1,6 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import { Redemption } from './redemption.entity';
+import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 
 export interface ProgrammeStats {
   booksIssued: number;
@@ -49,24 +50,28 @@ export const redemptionStore = {
   ofBooks: (db: DataSource, bookIds: string[]) =>
     db.getRepository(Redemption).find({ where: { bookId: In(bookIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
 
+  /** A programme's figures, from the running tallies (tally/tally.store.ts): a few rows, whatever its size. */
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
-    const [books, vouchers] = await Promise.all([
+    const [books, tallies] = await Promise.all([
       db.query(
-        `select programme_id, count(*) issued, count(distributor_id) allocated, count(beneficiary_id) handed_out
-           from book where programme_id = any($1) group by programme_id`,
-        [programmeIds],
+        `select programme_id, sum(books) issued, sum(books) filter (where distributor_id <> $2) allocated, sum(handed_out) handed_out
+           from book_tally where programme_id = any($1) group by programme_id`,
+        [programmeIds, NO_DISTRIBUTOR],
       ),
-      db.query(
-        `select programme_id, count(*) issued,
-                count(*) filter (where state = 'REDEEMED') redeemed,
-                count(*) filter (where state = 'BLOCKED') blocked,
-                sum(face_value_cents) issued_cents,
-                coalesce(sum(face_value_cents) filter (where state = 'REDEEMED'), 0) redeemed_cents,
-                coalesce(sum(face_value_cents) filter (where state in ('AVAILABLE', 'LOST')), 0) outstanding_cents
-           from voucher where programme_id = any($1) group by programme_id`,
-        [programmeIds],
-      ),
+      tallyStore.vouchersOf(db, programmeIds),
     ]);
+    const vouchers = programmeIds.map((id) => {
+      const t = tallies.get(id)!;
+      return {
+        programme_id: id,
+        issued: t.available + t.lost + t.redeemed + t.blocked,
+        redeemed: t.redeemed,
+        blocked: t.blocked,
+        issued_cents: t.availableCents + t.lostCents + t.redeemedCents + t.blockedCents,
+        redeemed_cents: t.redeemedCents,
+        outstanding_cents: t.availableCents + t.lostCents,
+      };
+    });
     const stats = new Map<string, ProgrammeStats>();
     for (const id of programmeIds) {
       const b = books.find((r: { programme_id: string }) => r.programme_id === id);

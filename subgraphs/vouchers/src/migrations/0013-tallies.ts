@@ -1,0 +1,48 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { RECOUNT_BOOK_TALLY, RECOUNT_REDEEMED_VOUCHERS, RECOUNT_VOUCHER_TALLY, TALLY_SHARDS } from '../tally/tally.store';
+
+/**
+ * Running tallies for the D-30 report and a programme's figures (see tally/tally.store.ts): vouchers
+ * per state in `TALLY_SHARDS` rows per programme, books per distributor, and each book's count of
+ * redeemed vouchers (a book is "started" when it is above 0). Filled from the rows as they are.
+ */
+export class Tallies1764600000600 implements MigrationInterface {
+  name = 'Tallies1764600000600';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      create table voucher_tally (
+        programme_id uuid not null,
+        shard smallint not null check (shard >= 0 and shard < ${TALLY_SHARDS}),
+        available bigint not null default 0,
+        available_cents bigint not null default 0,
+        lost bigint not null default 0,
+        lost_cents bigint not null default 0,
+        redeemed bigint not null default 0,
+        redeemed_cents bigint not null default 0,
+        blocked bigint not null default 0,
+        blocked_cents bigint not null default 0,
+        primary key (programme_id, shard)
+      );
+      create table book_tally (
+        programme_id uuid not null,
+        distributor_id uuid not null,
+        books int not null default 0,
+        handed_out int not null default 0,
+        started int not null default 0,
+        primary key (programme_id, distributor_id)
+      );
+      alter table book add column redeemed_vouchers int not null default 0 check (redeemed_vouchers >= 0);
+    `);
+    await db.query(RECOUNT_REDEEMED_VOUCHERS);
+    await db.query(`insert into voucher_tally ${RECOUNT_VOUCHER_TALLY}`);
+    await db.query(`insert into book_tally ${RECOUNT_BOOK_TALLY}`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`
+      alter table book drop column redeemed_vouchers;
+      drop table book_tally, voucher_tally;
+    `);
+  }
+}

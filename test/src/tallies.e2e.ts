@@ -1,0 +1,124 @@
+import {
+  RECOUNT_BOOK_TALLY,
+  RECOUNT_VOUCHER_TALLY,
+  cancelRedemption,
+  expireProgramme,
+  expiryReport,
+  reportBookLost,
+} from '@pass/vouchers';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import { allocate, availableVoucherCodes, createPastProgramme, handOut, noonOf, orderAndIssue, redeemAt, type PastProgramme } from './__tests__/money-fixtures';
+
+/*
+ * The running tallies that the D-30 report and a programme's figures read (issue 13) are moved in
+ * the transactions of issue, allocate, hand out, redeem, cancel, report lost and expire. After
+ * each step of a mix of them — including concurrent redemptions of one book and of one
+ * programme — every tally row equals a full recount of the voucher, book and redemption rows,
+ * shard by shard, and the report says what the rows say.
+ */
+describe('tallies: equal to a recount after any mix of changes', () => {
+  let hub: TestHub;
+  let p: PastProgramme;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    p = await createPastProgramme(hub, { basisPoints: [6_000, 4_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 6 });
+  });
+  afterAll(() => hub?.close());
+
+  const db = () => hub.subgraphs.vouchers.dataSource;
+  const numbers = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k.endsWith('_id') ? v : Number(v)])));
+
+  /** Every tally row of the programme against the recount; returns the recount of its vouchers, summed. */
+  async function expectTalliesEqualRecount(): Promise<Record<string, number>> {
+    const tallied = await db().query(
+      `select * from voucher_tally where programme_id = $1
+          and (available, lost, redeemed, blocked) <> (0, 0, 0, 0) order by shard`,
+      [p.programmeId],
+    );
+    const recounted = await db().query(`select * from (${RECOUNT_VOUCHER_TALLY}) r where programme_id = $1 order by shard`, [p.programmeId]);
+    expect(numbers(tallied)).toEqual(numbers(recounted));
+    const books = await db().query(
+      `select * from book_tally where programme_id = $1 and (books, handed_out, started) <> (0, 0, 0) order by distributor_id`,
+      [p.programmeId],
+    );
+    const booksRecounted = await db().query(`select * from (${RECOUNT_BOOK_TALLY}) r where programme_id = $1 order by distributor_id`, [p.programmeId]);
+    expect(numbers(books)).toEqual(numbers(booksRecounted));
+    const [{ wrong }] = await db().query(
+      `select count(*)::int as wrong from book b
+        where b.programme_id = $1 and b.redeemed_vouchers <> (select count(*) from redemption r where r.book_id = b.id)`,
+      [p.programmeId],
+    );
+    expect(wrong).toBe(0);
+    const [sum] = await db().query(
+      `select count(*) filter (where state = 'AVAILABLE')::int as available, count(*) filter (where state = 'LOST')::int as lost,
+              count(*) filter (where state = 'REDEEMED')::int as redeemed, count(*) filter (where state = 'BLOCKED')::int as blocked,
+              coalesce(sum(face_value_cents) filter (where state = 'AVAILABLE'), 0)::int as available_cents
+         from voucher where programme_id = $1`,
+      [p.programmeId],
+    );
+    return sum;
+  }
+
+  const vouchersOf = (bookCode: string) => availableVoucherCodes(hub, bookCode);
+  const inWindow = (day: number) => noonOf(`2025-02-${String(day).padStart(2, '0')}`);
+
+  test('issue, allocate, hand out, redeem (concurrently too), cancel, report lost, issue again, expire', async () => {
+    await orderAndIssue(hub, p, { bookCount: 6, vouchersPerBook: 5, faceValueCents: 1000 });
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 30, redeemed: 0 });
+
+    const [a, b, c, d] = await allocate(hub, p, 4);
+    await expectTalliesEqualRecount();
+    for (const code of [a!, b!, c!, d!]) await handOut(hub, p, code, '2025-01-10');
+    await expectTalliesEqualRecount();
+
+    // Two vouchers of book a (one book started), one of book b (another).
+    const aCodes = await vouchersOf(a!);
+    const bCodes = await vouchersOf(b!);
+    const a0 = await redeemAt(hub, aCodes[0]!, p.sessionIds[0]!, inWindow(3));
+    const a1 = await redeemAt(hub, aCodes[1]!, p.sessionIds[1]!, inWindow(3));
+    const b0 = await redeemAt(hub, bCodes[0]!, p.sessionIds[0]!, inWindow(3));
+    expect([a0.error, a1.error, b0.error]).toEqual([null, null, null]);
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 27, redeemed: 3 });
+    let report = await expiryReport(db(), p.programmeId);
+    expect(report).toMatchObject({ booksIssued: 6, booksNotAllocated: 2, booksHandedOut: 4, booksStarted: 2, vouchersAvailable: 27, availableCents: 27_000 });
+
+    // Cancelling b's only redemption un-starts b; cancelling one of a's two leaves a started.
+    expect((await cancelRedemption(db(), b0.redemption!.id, p.venueId)).error).toBeNull();
+    expect((await cancelRedemption(db(), a1.redemption!.id, p.venueId)).error).toBeNull();
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 29, redeemed: 1 });
+    expect((await expiryReport(db(), p.programmeId)).booksStarted).toBe(1);
+
+    // Book c reported lost: its five vouchers leave the available ones.
+    const lost = await reportBookLost(db(), { bookCode: c!, distributorId: p.distributorId });
+    expect(lost.vouchersBlocked).toBe(5);
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 24, lost: 5 });
+
+    // Concurrently: every voucher of book d on its own sitting (they queue on d's row), and b's on others.
+    const dCodes = await vouchersOf(d!);
+    const bLeft = await vouchersOf(b!);
+    const answers = await Promise.all([
+      ...dCodes.map((code, i) => redeemAt(hub, code, p.sessionIds[i]!, inWindow(4))),
+      ...bLeft.slice(0, 3).map((code, i) => redeemAt(hub, code, p.sessionIds[i + 3]!, inWindow(4))),
+    ]);
+    expect(answers.map((x) => x.error)).toEqual(answers.map(() => null));
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 16, redeemed: 9, lost: 5 });
+    report = await expiryReport(db(), p.programmeId);
+    expect(report).toMatchObject({ booksStarted: 3, vouchersAvailable: 16, availableCents: 16_000 });
+    expect(report.distributors).toEqual([
+      { distributor: { id: p.distributorId }, booksAllocated: 4, booksHandedOut: 4, booksNeverHandedOut: 0, booksStarted: 3 },
+    ]);
+
+    // A second order of the same programme adds to the same tallies.
+    await orderAndIssue(hub, p, { bookCount: 2, vouchersPerBook: 10, faceValueCents: 1000 });
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 36 });
+    expect((await expiryReport(db(), p.programmeId)).booksNotAllocated).toBe(4);
+
+    // Expiry blocks the available and the lost ones; each leaves the state it was in.
+    const expired = await expireProgramme(db(), p.programmeId, noonOf('2025-04-02'));
+    expect(expired.vouchersBlocked).toBe(41);
+    expect(await expectTalliesEqualRecount()).toMatchObject({ available: 0, lost: 0, redeemed: 9, blocked: 41 });
+    expect(await expiryReport(db(), p.programmeId)).toMatchObject({ vouchersAvailable: 0, availableCents: 0, booksIssued: 8 });
+  });
+});
