@@ -5,6 +5,7 @@ import { Role, parisMonthOf } from '@pass/kit';
 import { defaultVenueSchema, importVenueCsv } from '@pass/venues';
 import { redeemVoucher } from '@pass/vouchers';
 import { hubCli, startTestHub, type TestHub } from '@pass/test-kit';
+import { scheduleSessions } from './kit/lifecycle';
 
 /*
  * The operator CLI (`npm run hub -- …`), run in-process against the test database (with the demo
@@ -201,12 +202,13 @@ describe('npm run hub', () => {
         .map(async (b) => (await hub.graphql('query($c: String!) { book(code: $c) { vouchers { code state } redemptions { session { id } } } }', { c: b.code })).body.data.book),
     );
     const book = books.sort((a, b) => a.redemptions.length - b.redemptions.length)[0];
-    const sessionId = demo.sessionsOf.gestUp!.find((id) => !book.redemptions.some((r: { session: { id: string } }) => r.session.id === id))!;
     const voucherCode = book.vouchers.find((v: { state: string }) => v.state === 'AVAILABLE').code;
     const lastMonth = new Date();
     lastMonth.setUTCDate(1);
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     lastMonth.setUTCDate(15);
+    // A sitting on that day: a voucher is taken on its session's day or up to 7 days after.
+    const sessionId = (await scheduleSessions(hub, gestUp, 1, 12, lastMonth))[0]!;
     const redeemed = await redeemVoucher(db, { voucherCode, sessionId, idempotencyKey: `cli-month-${voucherCode}` }, gestUp, lastMonth);
     expect(redeemed.error).toBeNull();
     const month = parisMonthOf(lastMonth);

@@ -142,9 +142,10 @@ export async function scheduleSessions(hub: TestHub, venueId: string, count: num
     token,
   );
   const ids: string[] = [];
-  // A few at a time: the point is many sessions, not a load test of scheduling.
-  for (let first = 0; first < count; first += 20) {
-    const batch = Array.from({ length: Math.min(20, count - first) }, (_, i) =>
+  // A few at a time: the point is many sessions, not a load test of scheduling (and one token
+  // may have at most 16 requests in flight).
+  for (let first = 0; first < count; first += 8) {
+    const batch = Array.from({ length: Math.min(8, count - first) }, (_, i) =>
       gql(
         hub,
         `mutation Schedule($workshopId: ID!, $startsAt: DateTimeISO!) { scheduleSession(workshopId: $workshopId, startsAt: $startsAt) { id } }`,
