@@ -22,7 +22,7 @@ describe('tallies: equal to a recount after any mix of changes', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    p = await createPastProgramme(hub, { basisPoints: [6_000, 4_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 6 });
+    p = await createPastProgramme(hub, { basisPoints: [6_000, 4_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 6, sittingsOn: '2025-02-03' });
   });
   afterAll(() => hub?.close());
 
