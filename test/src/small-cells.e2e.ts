@@ -153,8 +153,9 @@ describe('small cells for analysts', () => {
   test('an analyst never sees a day counting 1 to 4 redemptions, nor one it could recover from the total; insiders do', async () => {
     // Two redemptions three days ago, through the same code as the API, dated then.
     const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
-    const sessions = await scheduleSessions(hub, venueIds[0]!, 2);
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    // Sittings of that day: a voucher is taken on its session's day or up to 7 days after.
+    const sessions = await scheduleSessions(hub, venueIds[0]!, 2, 12, threeDaysAgo);
     for (const [i, sessionId] of sessions.entries()) {
       const answer = await redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode: voucherCodes[i]!, sessionId, idempotencyKey: `small-day-${i}` }, venueIds[0]!, threeDaysAgo);
       expect(answer.error).toBeNull();
