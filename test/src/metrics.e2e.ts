@@ -54,6 +54,8 @@ describe('metrics, request ids and refusals', () => {
       'graphql_operations_total',
       'graphql_operation_duration_seconds',
       'gateway_subgraph_fetch_duration_seconds',
+      'gateway_live_connections',
+      'gateway_live_subscriptions',
     ]) {
       expect(families.has(name) ? name : `${name} missing`).toBe(name);
     }
