@@ -155,7 +155,11 @@ runBench('bench:live', 30 * 60_000, async () => {
   // Acknowledged is not yet subscribed: the scope of each subscription is read first.
   for (let i = 0; i < 1200 && (await liveStats()).subscriptions < plan.sockets.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   say(`${opened.ready} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s since the start; live stats ${JSON.stringify(await liveStats())}`);
+  // Two quiet seconds before the first redemption: the hub's CPU with its sockets open and nothing
+  // to send, a floor under the per-redemption figures at low rates.
+  const idle0 = { cpu: hubCpuSeconds(), at: Date.now() };
   await new Promise((resolve) => setTimeout(resolve, 2000));
+  say(`hub CPU with no redemptions: ${((hubCpuSeconds() - idle0.cpu) / ((Date.now() - idle0.at) / 1000)).toFixed(2)} cores`);
 
   if (process.env.BENCH_CPU_PROFILE && !single) say('BENCH_CPU_PROFILE is ignored in the processes layout (the hub is not in this process)');
   const profiler = process.env.BENCH_CPU_PROFILE && single ? new Session() : null;
