@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { Histogram } from 'prom-client';
+import { Gauge, Histogram } from 'prom-client';
 import {
   DURATION_BUCKETS_SECONDS,
   createServerMetrics,
@@ -43,6 +43,29 @@ export class Metrics {
   /** The data source of one subgraph, with its fetches timed and the trace context forwarded. */
   subgraph<TSource extends RemoteGraphQLDataSource<any>>(name: string, source: TSource): TSource {
     return observeSubgraphFetches(name, source, this.subgraphFetchDuration);
+  }
+
+  /**
+   * The live server's sockets and subscriptions, read when scraped (docs/live.md): a gauge per
+   * figure of `live.stats()`, for a dashboard and for `npm run bench:live` in the processes layout.
+   */
+  observeLive(stats: () => { connections: number; subscriptions: number }): void {
+    new Gauge({
+      name: 'gateway_live_connections',
+      help: 'WebSocket connections open on the live server (graphql-ws, acknowledged or not) in this gateway process.',
+      registers: [this.server.registry],
+      collect() {
+        this.set(stats().connections);
+      },
+    });
+    new Gauge({
+      name: 'gateway_live_subscriptions',
+      help: 'Live subscriptions (redemptionRecorded) running in this gateway process: each receives events until it completes or its socket closes.',
+      registers: [this.server.registry],
+      collect() {
+        this.set(stats().subscriptions);
+      },
+    });
   }
 
   readonly serve: RequestHandler = async (_req, res) => {

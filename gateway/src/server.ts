@@ -173,6 +173,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     pollMs: options.live?.pollMs,
     limits: options.live,
   });
+  metrics.observeLive(() => live.stats());
   await apollo.start();
 
   let closing = false;

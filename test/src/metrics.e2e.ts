@@ -2,6 +2,8 @@ import pg from 'pg';
 import { Role, tracingActive } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
+import { connectLive } from './live/live-client';
+import { SUBSCRIBE_IDS } from './live/live-fixtures';
 
 /**
  * `/metrics` of the gateway and of every subgraph, read the way Prometheus reads them: with
@@ -54,6 +56,8 @@ describe('metrics, request ids and refusals', () => {
       'graphql_operations_total',
       'graphql_operation_duration_seconds',
       'gateway_subgraph_fetch_duration_seconds',
+      'gateway_live_connections',
+      'gateway_live_subscriptions',
     ]) {
       expect(families.has(name) ? name : `${name} missing`).toBe(name);
     }
@@ -79,6 +83,29 @@ describe('metrics, request ids and refusals', () => {
       expect(families.get('event_consumer_lag_events')!.metrics.map((m) => m.labels?.consumer)).toEqual([name]);
     },
   );
+
+  test('the live gauges count the sockets and subscriptions open on the gateway, and fall back when they close', async () => {
+    const gauges = async () => {
+      const scraped = await scrape(metricsUrl);
+      return { connections: sampleValue(scraped, 'gateway_live_connections'), subscriptions: sampleValue(scraped, 'gateway_live_subscriptions'), types: [scraped.families.get('gateway_live_connections')?.type, scraped.families.get('gateway_live_subscriptions')?.type] };
+    };
+    expect(await gauges()).toEqual({ connections: 0, subscriptions: 0, types: ['GAUGE', 'GAUGE'] });
+    const programmeId = '6b1d3c1e-6f0a-4d7e-9a59-3f1c2b9e8a10';
+    const client = await connectLive(hub.gatewayUrl, await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'coordination-metrics', programmeIds: [programmeId] }));
+    client.subscribe('1', SUBSCRIBE_IDS, { programmeId });
+    let seen = await gauges();
+    for (let i = 0; i < 200 && seen.subscriptions < 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await gauges();
+    }
+    expect(seen).toEqual({ connections: 1, subscriptions: 1, types: ['GAUGE', 'GAUGE'] });
+    await client.close();
+    for (let i = 0; i < 200 && seen.connections > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await gauges();
+    }
+    expect(seen).toEqual({ connections: 0, subscriptions: 0, types: ['GAUGE', 'GAUGE'] });
+  });
 
   test('the event-consumer lag counts facts published but not yet applied, and falls back to 0 once applied', async () => {
     await hub.catchUp();

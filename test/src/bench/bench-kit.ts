@@ -130,6 +130,8 @@ export interface BenchHub {
    * process with the load driver (the benchmarks measure it there as before).
    */
   childCpuSeconds(): number | null;
+  /** The same, per process (`gateway` with its workers, then each subgraph); null in the single layout. */
+  childCpuSecondsByProcess(): Record<string, number | null> | null;
 }
 
 /**
@@ -141,7 +143,7 @@ export async function startBenchHub(databaseUrl: string, gateway?: HubOptions['g
   if (layout === 'single') {
     const hub = await startHub({ databaseUrl, gateway });
     onCleanup(() => hub.close());
-    return { hub, layout, childCpuSeconds: () => null };
+    return { hub, layout, childCpuSeconds: () => null, childCpuSecondsByProcess: () => null };
   }
   if (layout !== 'processes') throw new Error(`BENCH_LAYOUT must be single or processes, not ${layout}`);
   const workers = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
@@ -152,6 +154,7 @@ export async function startBenchHub(databaseUrl: string, gateway?: HubOptions['g
     hub,
     layout: `processes, ${workers} gateway worker${workers > 1 ? 's' : ''}`,
     childCpuSeconds: () => processTreeCpuSeconds(Object.values(hub.processes).map((p) => p.pid!)),
+    childCpuSecondsByProcess: () => Object.fromEntries(Object.entries(hub.processes).map(([name, p]) => [name, processTreeCpuSeconds([p.pid!])])),
   };
 }
 

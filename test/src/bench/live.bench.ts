@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Role, mintPartnerToken } from '@pass/kit';
-import { startHub, type Hub } from '@pass/clients';
+import type { Hub, HubHandle } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
 import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { handOutEveryBook, inBatches, percentile, runBench, say, startBenchDatabase } from './bench-kit';
+import { handOutEveryBook, inBatches, percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import type { ClientPlan } from './live-clients';
 
 /*
@@ -19,17 +19,26 @@ import type { ClientPlan } from './live-clients';
  * dashboards over 5 coordinator tokens — while redemptions go through the API at a steady rate
  * (20/s, the national peak, then higher rates to find where p99 passes 250 ms).
  *
+ * BENCH_LAYOUT: `processes` (the default here, as `npm start` runs the hub: the gateway and each
+ * subgraph in a process of its own, BENCH_GATEWAY_WORKERS gateway workers, 1 by default) or
+ * `single` (gateway and subgraphs in this process, beside the redemption sender).
+ *
  * Printed per rate: p50/p99 latency from `redeemedAt` (set just before the redemption's
  * transaction, so slightly more than commit → client) to arrival, events lost and duplicated
- * over every socket, and the hub's CPU per redemption (gateway + subgraphs in this process; the
- * sockets run in a forked process of their own). BENCH_VENUES (980), BENCH_DASHBOARDS (20),
+ * over every socket, and the hub's CPU per redemption: in the processes layout the CPU of the
+ * hub's five processes (from /proc, also per process), in the single layout this process's
+ * (gateway + subgraphs + the redemption sender). The sockets run in a forked process of their
+ * own either way. BENCH_VENUES (980), BENCH_DASHBOARDS (20),
  * BENCH_RATES (20,50,100,200), BENCH_SECONDS (20 at the first rate, 10 at the others).
  * BENCH_WARMUP_SECONDS (10) of the first rate come first, printed apart and left out of the
  * highest rate. After the last phase it waits until every expected message has arrived, at most
  * BENCH_DRAIN_SECONDS (30); only what is missing then counts as lost.
  * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the hub process covering the
- * redemption phases and that wait only (not the preparation), for Chrome DevTools.
+ * redemption phases and that wait only (not the preparation), for Chrome DevTools — single
+ * layout only (in the processes layout the hub is not in this process; it is ignored there).
  */
+
+process.env.BENCH_LAYOUT ??= 'processes';
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 980);
 const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 20);
@@ -53,7 +62,7 @@ const cpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-async function prepare(hub: Hub, vouchersNeeded: number) {
+async function prepare(hub: HubHandle, vouchersNeeded: number) {
   const now = new Date();
   const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
   const { programmes, beneficiaries, venues } = {
@@ -91,7 +100,23 @@ async function prepare(hub: Hub, vouchersNeeded: number) {
 runBench('bench:live', 30 * 60_000, async () => {
   const db = await startBenchDatabase('pass_bench_live');
   // A long init wait: on a shared machine the handshakes of 1,000 sockets queue behind each other.
-  const hub = await startHub({ databaseUrl: db.scratch.url, gateway: { live: { connectionInitWaitMs: 60_000 } } });
+  // The processes layout has no way to pass it and keeps the default 5 s: the client process
+  // opens the sockets 20 handshakes at a time (BENCH_OPEN_CONCURRENCY), and the gateway has a
+  // process of its own there.
+  const bench = await startBenchHub(db.scratch.url, { live: { connectionInitWaitMs: 60_000 } });
+  const hub = bench.hub;
+  const single = hub.layout === 'single' ? (hub as Hub) : null;
+  const metricsUrl = hub.gatewayUrl.replace(/\/graphql$/, '/metrics');
+  // The live server's figures: from the gateway object in the single layout, else from the
+  // gateway process's /metrics (one worker's when BENCH_GATEWAY_WORKERS is above 1).
+  const liveStats = async (): Promise<{ connections: number; subscriptions: number }> => {
+    if (single) return single.gateway.live.stats();
+    const text = await (await fetch(metricsUrl)).text();
+    const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    return { connections: gauge('gateway_live_connections'), subscriptions: gauge('gateway_live_subscriptions') };
+  };
+  const hubCpuSeconds = () => (single ? cpuSeconds() : bench.childCpuSeconds()!);
+  const byProcess0 = bench.childCpuSecondsByProcess();
   // A warm-up at the first rate (JIT, connection pools, caches), measured and printed apart.
   const phases = [
     ...(WARMUP_SECONDS > 0 ? [{ rate: RATES[0]!, seconds: WARMUP_SECONDS, warmup: true }] : []),
@@ -99,6 +124,7 @@ runBench('bench:live', 30 * 60_000, async () => {
   ];
   const needed = phases.reduce((n, p) => n + p.rate * p.seconds, 0) + 100;
   say(`bench:live — ${VENUES} venue sockets + ${DASHBOARDS} dashboards over ${COORDINATORS} coordinator tokens; rates ${RATES.join(', ')}/s`);
+  say(`layout: ${bench.layout}`);
   say(`load average at the start (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const started = Date.now();
   const prepared = await prepare(hub, needed);
@@ -127,11 +153,17 @@ runBench('bench:live', 30 * 60_000, async () => {
   const opened = await new Promise<{ ready?: number; error?: string }>((resolve) => clients.once('message', resolve as never)).catch(() => ready);
   if (opened.error) throw new Error(`clients: ${opened.error}`);
   // Acknowledged is not yet subscribed: the scope of each subscription is read first.
-  for (let i = 0; i < 1200 && hub.gateway.live.stats().subscriptions < plan.sockets.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  say(`${opened.ready} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s since the start; live stats ${JSON.stringify(hub.gateway.live.stats())}`);
+  for (let i = 0; i < 1200 && (await liveStats()).subscriptions < plan.sockets.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  say(`${opened.ready} sockets subscribed in ${((Date.now() - started) / 1000).toFixed(1)} s since the start; live stats ${JSON.stringify(await liveStats())}`);
+  // Two quiet seconds before the first redemption: the hub's CPU with its sockets open and nothing
+  // to send, a floor under the per-redemption figures at low rates.
+  const idle0 = { cpu: hubCpuSeconds(), at: Date.now() };
   await new Promise((resolve) => setTimeout(resolve, 2000));
+  say(`hub CPU with no redemptions: ${((hubCpuSeconds() - idle0.cpu) / ((Date.now() - idle0.at) / 1000)).toFixed(2)} cores`);
 
-  const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : null;
+  if (process.env.BENCH_CPU_PROFILE && !single) say('BENCH_CPU_PROFILE is ignored in the processes layout (the hub is not in this process)');
+  const profiler = process.env.BENCH_CPU_PROFILE && single ? new Session() : null;
+  const byProcessRun0 = bench.childCpuSecondsByProcess();
   if (profiler) {
     profiler.connect();
     await profiler.post('Profiler.enable');
@@ -142,7 +174,7 @@ runBench('bench:live', 30 * 60_000, async () => {
   const failures: string[] = [];
   const phaseCpu: { hub: number; pg: number | null; made: number }[] = [];
   for (const [index, phase] of phases.entries()) {
-    const cpu0 = cpuSeconds();
+    const cpu0 = hubCpuSeconds();
     const pg0 = db.postgresCpuSeconds();
     const total = phase.rate * phase.seconds;
     const inFlight: Promise<void>[] = [];
@@ -169,13 +201,13 @@ runBench('bench:live', 30 * 60_000, async () => {
       );
     }
     await Promise.all(inFlight);
-    phaseCpu.push({ hub: cpuSeconds() - cpu0, pg: pg0 === null ? null : db.postgresCpuSeconds()! - pg0, made: total });
+    phaseCpu.push({ hub: hubCpuSeconds() - cpu0, pg: pg0 === null ? null : db.postgresCpuSeconds()! - pg0, made: total });
   }
   // Until every expected message arrived (or BENCH_DRAIN_SECONDS, 30): what is still missing
   // after that is counted as lost, and the time it took is printed.
   const expected = madeAt.size * (1 + DASHBOARDS);
   const drainStarted = Date.now();
-  const cpuDrain0 = cpuSeconds();
+  const cpuDrain0 = hubCpuSeconds();
   let arrived = 0;
   while (Date.now() - drainStarted < DRAIN_SECONDS * 1000) {
     clients.send({ count: true });
@@ -183,7 +215,7 @@ runBench('bench:live', 30 * 60_000, async () => {
     if (arrived >= expected) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  say(`${arrived} of ${expected} messages arrived ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last redemption was answered (hub CPU meanwhile ${(cpuSeconds() - cpuDrain0).toFixed(1)} s)`);
+  say(`${arrived} of ${expected} messages arrived ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last redemption was answered (hub CPU meanwhile ${(hubCpuSeconds() - cpuDrain0).toFixed(1)} s)`);
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
     writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
@@ -238,6 +270,16 @@ runBench('bench:live', 30 * 60_000, async () => {
   say(`sockets closed during the run: ${report.received.filter((r) => r.closedWith !== null).length}; client process CPU ${report.clientCpuSeconds.toFixed(1)} s`);
   say(`load average at the end (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   say(`highest rate with p99 < 250 ms: ${best === null ? `none of ${RATES.join(', ')}/s` : `${best}/s`}`);
-  say(`live stats at the end ${JSON.stringify(hub.gateway.live.stats())}`);
+  const byProcessEnd = bench.childCpuSecondsByProcess();
+  if (byProcessEnd && byProcessRun0 && byProcess0) {
+    const made = phaseCpu.reduce((n, p) => n + p.made, 0);
+    say(`hub CPU per process over the redemption phases and the wait (ms/redemption over ${made}), and since the start (s):`);
+    for (const [name, end] of Object.entries(byProcessEnd)) {
+      const run = end === null || byProcessRun0[name] == null ? NaN : end - byProcessRun0[name]!;
+      const all = end === null || byProcess0[name] == null ? NaN : end - byProcess0[name]!;
+      say(`  ${name.padEnd(14)} ${((run * 1000) / made).toFixed(1).padStart(7)} ms/redemption   ${all.toFixed(1).padStart(7)} s`);
+    }
+  }
+  say(`live stats at the end ${JSON.stringify(await liveStats())}`);
   await hub.close();
 });
