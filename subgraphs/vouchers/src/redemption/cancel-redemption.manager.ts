@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isUuid } from '@pass/kit';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { shardOf, tallyStore } from '../tally/tally.store';
+import { tallyStore } from '../tally/tally.store';
 
 export enum CancelRedemptionErrorCode {
   REDEMPTION_NOT_FOUND = 'REDEMPTION_NOT_FOUND',
@@ -61,26 +61,7 @@ export async function cancelRedemption(db: DataSource, redemptionId: string, act
        select * from back`,
       [redemption.voucher_id],
     );
-    if (voucher) {
-      // The tallies, locked in the order a redemption locks them: book, book tally, voucher tally.
-      // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
-      const [book] = await tx.query(
-        `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
-         select * from counted`,
-        [voucher.book_id],
-      );
-      if (book.redeemed_vouchers === 0) {
-        await tallyStore.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: -1 });
-      }
-      await tallyStore.moveVouchers(tx, {
-        programmeId: voucher.programme_id,
-        shard: shardOf(voucher.id),
-        from: 'REDEEMED',
-        to: 'AVAILABLE',
-        count: 1,
-        cents: voucher.face_value_cents,
-      });
-    }
+    if (voucher) await tallyStore.redemptionTakenBack(tx, voucher, 'AVAILABLE');
     await tx.query(`delete from idempotency where scope = $1 and response->>'redemptionId' = $2`, [actingVenueId, redemptionId]);
     return { cancelledRedemption: { id: redemptionId, voucherId: redemption.voucher_id, cancelledAt: cancelled.cancelled_at }, error: null };
   });

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { BadInputError, isUuid } from '@pass/kit';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { correctionOf, type RedemptionCorrectionRow } from './correct-redemption.store';
-import { shardOf, tallyStore } from '../tally/tally.store';
+import { tallyStore } from '../tally/tally.store';
 
 export enum CorrectRedemptionErrorCode {
   REDEMPTION_NOT_FOUND = 'REDEMPTION_NOT_FOUND',
@@ -76,26 +76,7 @@ export async function correctRedemption(db: DataSource, input: { redemptionId: s
        select * from back`,
       [redemption.voucher_id],
     );
-    if (voucher) {
-      // The running tallies, moved as cancelRedemption moves them and locked in the order a
-      // redemption locks them: book, book tally, voucher tally.
-      const [book] = await tx.query(
-        `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
-         select * from counted`,
-        [voucher.book_id],
-      );
-      if (book.redeemed_vouchers === 0) {
-        await tallyStore.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: -1 });
-      }
-      await tallyStore.moveVouchers(tx, {
-        programmeId: voucher.programme_id,
-        shard: shardOf(voucher.id),
-        from: 'REDEEMED',
-        to: voucher.state,
-        count: 1,
-        cents: voucher.face_value_cents,
-      });
-    }
+    if (voucher) await tallyStore.redemptionTakenBack(tx, voucher, voucher.state);
     // A retry of the redemption's idempotency key would replay a redemption that no longer counts.
     await tx.query(`delete from idempotency where response->>'redemptionId' = $1`, [redemption.id]);
     return { correction: correctionOf(row), error: null };

@@ -96,6 +96,29 @@ export function moveRowsSql(rows: string, from: TalliedState | null, to: Tallied
 
 export const tallyStore = {
   /**
+   * A redeemed voucher taken back — a venue's cancellation before the close, an operator's
+   * correction after it — now in state `to`: its book's redeemed count, the distributor's started
+   * books when that was the book's last, and the voucher's shard, locked in the order a redemption
+   * locks them (book, book tally, voucher tally).
+   */
+  async redemptionTakenBack(
+    tx: EntityManager,
+    voucher: { id: string; programme_id: string; book_id: string; face_value_cents: number },
+    to: TalliedState,
+  ): Promise<void> {
+    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
+    const [book] = await tx.query(
+      `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
+       select * from counted`,
+      [voucher.book_id],
+    );
+    if (book.redeemed_vouchers === 0) {
+      await this.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: -1 });
+    }
+    await this.moveVouchers(tx, { programmeId: voucher.programme_id, shard: shardOf(voucher.id), from: 'REDEEMED', to, count: 1, cents: voucher.face_value_cents });
+  },
+
+  /**
    * Moves `count` vouchers worth `cents` from one state to another (`from` null: issued; `to`
    * null: never used) in one shard. An upsert, so a programme's shard rows appear as they are first used.
    */
