@@ -6,12 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Role, mintPartnerToken } from '@pass/kit';
-import type { Hub, HubHandle } from '@pass/clients';
-import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
-import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
-import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { handOutEveryBook, inBatches, percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
+import type { Hub } from '@pass/clients';
+import { percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import type { ClientPlan } from './live-clients';
+import { prepareRedemptions } from './redeem-setup';
 
 /*
  * `npm run bench:live`: 1,000 graphql-ws sockets on one gateway, shaped like the real audience —
@@ -45,7 +43,6 @@ const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 20);
 const COORDINATORS = 5;
 const RATES = (process.env.BENCH_RATES ?? '20,50,100,200').split(',').map(Number);
 const SECONDS = (process.env.BENCH_SECONDS ?? '20,10').split(',').map(Number);
-const VOUCHERS_PER_BOOK = 10;
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 
@@ -56,46 +53,10 @@ const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
 }`;
 const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code message } } }`;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
-
-async function prepare(hub: HubHandle, vouchersNeeded: number) {
-  const now = new Date();
-  const books = Math.ceil(vouchersNeeded / VOUCHERS_PER_BOOK);
-  const { programmes, beneficiaries, venues } = {
-    programmes: hub.subgraphs.programmes.dataSource,
-    beneficiaries: hub.subgraphs.beneficiaries.dataSource,
-    venues: hub.subgraphs.venues.dataSource,
-  };
-  const funder = await registerFunder(programmes, { name: 'Live benchmark region', kind: FunderKind.REGION });
-  const programme = await createProgramme(programmes, {
-    name: 'Pass numérique live benchmark',
-    territory: ['region:27'],
-    eligibility: { statusesAnyOf: [] },
-    validFrom: isoDay(new Date(now.getTime() - 30 * 86_400_000)),
-    validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
-    budgetCents: books * VOUCHERS_PER_BOOK * 1000,
-    shares: [{ funderId: funder.id, basisPoints: 10_000 }],
-  });
-  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 });
-  await recordOrderPayment(programmes, order.id);
-  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale live benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
-  const venueRows: { venueId: string; sessionId: string; token: string }[] = [];
-  await inBatches(Array.from({ length: VENUES }, (_, i) => i), 8, async (i) => {
-    const venue = await registerVenue(venues, { name: `Espace numérique ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
-    await qualifyVenue(venues, venue.id, programme.id);
-    const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: 100 });
-    const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
-    const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '2h' });
-    venueRows[i] = { venueId: venue.id, sessionId: session.id, token };
-  });
-  await hub.catchUp();
-  const codes = await handOutEveryBook(hub, { programmeId: programme.id, orderId: order.id, distributorId: distributor.id, books, now });
-  return { programmeId: programme.id, codes, venues: venueRows };
-}
 
 runBench('bench:live', 30 * 60_000, async () => {
   const db = await startBenchDatabase('pass_bench_live');
@@ -127,8 +88,8 @@ runBench('bench:live', 30 * 60_000, async () => {
   say(`layout: ${bench.layout}`);
   say(`load average at the start (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   const started = Date.now();
-  const prepared = await prepare(hub, needed);
-  say(`prepared ${VENUES} venues and ${prepared.codes.length} vouchers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const prepared = await prepareRedemptions(hub, { vouchers: needed, venues: VENUES });
+  say(`prepared ${VENUES} venues and ${prepared.voucherCodes.length} vouchers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const coordinatorTokens = await Promise.all(
     Array.from({ length: COORDINATORS }, (_, i) =>
@@ -185,7 +146,7 @@ runBench('bench:live', 30 * 60_000, async () => {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const k = next++;
       const venue = prepared.venues[k % prepared.venues.length]!;
-      const body = JSON.stringify({ query: REDEEM, variables: { input: { voucherCode: prepared.codes[k], sessionId: venue.sessionId, idempotencyKey: `live-bench-${randomUUID()}` } } });
+      const body = JSON.stringify({ query: REDEEM, variables: { input: { voucherCode: prepared.voucherCodes[k], sessionId: venue.sessionId, idempotencyKey: `live-bench-${randomUUID()}` } } });
       const send = () =>
         fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${venue.token}` }, body }).then((r) => r.json() as Promise<any>);
       inFlight.push(
