@@ -5,6 +5,8 @@ export type { SubgraphContext } from './context';
 export { startPostgres, ensureDatabase, createScratchDatabase, type PostgresServer, type ScratchDatabase } from './db/postgres';
 export { openSubgraphDataSource, sqlStatements, totalSqlStatements } from './db/data-source';
 export { publish, ensureEventBus, startEventConsumer, type HubEvent, type EventHandler, type EventConsumer } from './events/event-bus';
+export { refusal, refusalType, type Refusal } from './schema/refusal';
+export { referenceBy } from './schema/reference';
 export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } from './schema/federation';
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role } from '@pass/kit';
+import { Role, refusalType, type Refusal } from '@pass/kit';
 import type { Context } from '../loaders';
 import { Voucher } from '../voucher/voucher.entity';
 import { CancelRedemptionErrorCode, cancelRedemption } from './cancel-redemption.manager';
@@ -32,14 +32,7 @@ export class CancelledRedemption {
   cancelledAt!: Date;
 }
 
-@ObjectType({ description: 'Why cancelRedemption refused.' })
-export class CancelRedemptionError {
-  @Field(() => CancelRedemptionErrorCode, { description: 'Stable code of the refusal.' })
-  code!: CancelRedemptionErrorCode;
-
-  @Field({ description: 'The refusal in words, for people.' })
-  message!: string;
-}
+export const CancelRedemptionError = refusalType(CancelRedemptionErrorCode, 'CancelRedemptionError', 'cancelRedemption');
 
 @ObjectType({ description: 'What cancelRedemption answers: the cancelled redemption, or why not.' })
 export class CancelRedemptionPayload {
@@ -47,7 +40,7 @@ export class CancelRedemptionPayload {
   cancelledRedemption!: CancelledRedemption | null;
 
   @Field(() => CancelRedemptionError, { nullable: true, description: 'Why it was refused; null when done.' })
-  error!: CancelRedemptionError | null;
+  error!: Refusal<CancelRedemptionErrorCode> | null;
 }
 
 @Resolver(() => CancelledRedemption)
