@@ -2,27 +2,30 @@ import { Topics, type SubgraphModule } from '@pass/kit';
 import { createLoaders } from './loaders';
 import { Init1763900000003 } from './migrations/0001-init';
 import { ProgrammeTerritory1763900000203 } from './migrations/0002-programme-territory';
-import { applyProgrammeTerritory } from './programme/programme-territory.handler';
 import { VenueStandard1764500000001 } from './migrations/0002-venue-standard';
 import { QualificationProposal1764500000002 } from './migrations/0003-qualification-proposal';
+import { applyProgrammeTerritory } from './programme/programme-territory.handler';
+import { ProgrammeResolver } from './programme/programme.resolver';
 import { QualificationProposal } from './proposal/proposal.entity';
-import { ProgrammeProposalsResolver, ProposalResolver } from './proposal/proposal.resolver';
+import { ProposalResolver } from './proposal/proposal.resolver';
+import { Qualification } from './qualification/qualification.entity';
+import { QualificationResolver } from './qualification/qualification.resolver';
 import { WorkshopSession } from './session/session.entity';
 import { sessionReference } from './session/session.reference';
 import { SessionResolver } from './session/session.resolver';
-import { Qualification, Venue } from './venue/venue.entity';
+import { Venue } from './venue/venue.entity';
 import { venueReference } from './venue/venue.reference';
-import { VenueDataResolver } from './venue/venue-data.resolver';
-import { QualifiableVenuesResolver } from './venue/venue-qualifiable.resolver';
-import { ProgrammeVenuesResolver, VenueResolver } from './venue/venue.resolver';
+import { VenueResolver } from './venue/venue.resolver';
 import { Workshop } from './workshop/workshop.entity';
 import { workshopReference } from './workshop/workshop.reference';
 import { WorkshopResolver } from './workshop/workshop.resolver';
 
-export { registerVenue, registerVenueChecked, qualifyVenue, type VenueInput } from './venue/venue.manager';
-export { importVenueCsv, type VenueImportReport, type ImportProgress } from './venue/venue-import.manager';
+// For the operator CLI and seeding scripts (the demo, fixtures, benchmarks): the managers, which the API's mutations call too.
+export { registerVenue, type VenueInput } from './venue/venue.manager';
+export { qualifyVenue } from './qualification/qualification.manager';
+export { importVenueCsv, type VenueImportReport, type VenueImportAnswer, type ImportProgress } from './venue/venue-import.manager';
 export { exportVenueCsv } from './venue/venue-export.manager';
-export { importCartography2021, type CartographyImportReport } from './proposal/cartography-import';
+export { importCartography2021, type CartographyImportReport } from './proposal/cartography-import.manager';
 export { defaultVenueSchema, parseVenueCsv, type ImportedVenue, type RowError } from './venue/venue-import';
 export { publishWorkshop } from './workshop/workshop.manager';
 export { scheduleSession } from './session/session.manager';
@@ -31,7 +34,7 @@ export { WorkshopAxis } from './workshop/workshop.entity';
 /** Venues and workshops: venues, their qualification per programme, workshops and sessions. */
 export const venuesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {
   name: 'venues',
-  resolvers: [VenueResolver, ProgrammeVenuesResolver, WorkshopResolver, SessionResolver, VenueDataResolver, QualifiableVenuesResolver, ProposalResolver, ProgrammeProposalsResolver],
+  resolvers: [VenueResolver, QualificationResolver, WorkshopResolver, SessionResolver, ProposalResolver, ProgrammeResolver],
   references: { Venue: venueReference, Workshop: workshopReference, WorkshopSession: sessionReference },
   entities: [Venue, Qualification, Workshop, WorkshopSession, QualificationProposal],
   migrations: [Init1763900000003, ProgrammeTerritory1763900000203, VenueStandard1764500000001, QualificationProposal1764500000002],

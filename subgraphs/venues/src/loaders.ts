@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import type { WorkshopSession } from './session/session.entity';
 import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { qualificationStore } from './qualification/qualification.store';
 import { sessionStore } from './session/session.store';
 import { venueStore } from './venue/venue.store';
 import { workshopStore } from './workshop/workshop.store';
@@ -24,8 +25,8 @@ export function createLoaders(db: DataSource) {
     workshopsOfVenue: groupedLoader((ids) => workshopStore.ofVenues(db, ids), (w) => w.venueId),
     sessionsOfVenue: groupedLoader((ids) => sessionStore.ofVenues(db, ids), (s) => s.venueId),
     sessionsOfWorkshop: groupedLoader((ids) => sessionStore.ofWorkshops(db, ids), (s) => s.workshopId),
-    qualificationsOfProgramme: groupedLoader((ids) => venueStore.qualificationsOfProgrammes(db, ids), (q) => q.programmeId),
-    qualificationsOfVenue: groupedLoader((ids) => venueStore.qualificationsOfVenues(db, ids), (q) => q.venueId),
+    qualificationsOfProgramme: groupedLoader((ids) => qualificationStore.ofProgrammes(db, ids), (q) => q.programmeId),
+    qualificationsOfVenue: groupedLoader((ids) => qualificationStore.ofVenues(db, ids), (q) => q.venueId),
   };
 }
 

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { TerritoryEntry } from '@pass/kit';
-import { territoryWhere } from '../venue/venue-territory.store';
+import { territoryWhere } from '../venue/venue.store';
 import { ProposalStatus, QualificationProposal } from './proposal.entity';
 
 export const proposalStore = {

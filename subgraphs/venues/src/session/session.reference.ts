@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const sessionReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.session.load(ref.id),
-};
+export const sessionReference = referenceBy((ctx: Context, id) => ctx.loaders.session.load(id));

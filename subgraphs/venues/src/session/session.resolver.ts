@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, is, isOrganisation } from '@pass/kit';
-import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { EVERY_ROLE, Role } from '@pass/kit';
+import { actingVenueOf } from '../access';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';
 import { Workshop } from '../workshop/workshop.entity';
 import { WorkshopSession } from './session.entity';
-import { scheduleSession } from './session.manager';
+import { ScheduleSessionInput, ScheduleSessionPayload } from './session.inputs';
+import { scheduleSessionChecked } from './session.manager';
 
 @Resolver(() => WorkshopSession)
 export class SessionResolver {
@@ -26,15 +27,8 @@ export class SessionResolver {
   }
 
   @Authorized(Role.VENUE, Role.OPERATOR)
-  @Mutation(() => WorkshopSession, { description: 'A venue schedules a sitting of one of its workshops.' })
-  async scheduleSession(
-    @Arg('workshopId', () => ID, { description: 'The workshop.' }) workshopId: string,
-    @Arg('startsAt', () => DateTimeISOResolver, { description: 'When it starts.' }) startsAt: Date,
-    @Arg('seats', () => Int, { nullable: true, description: "Seats of this sitting; the workshop's by default." }) seats: number | undefined,
-    @Ctx() ctx: Context,
-  ): Promise<WorkshopSession> {
-    const workshop = await ctx.loaders.workshop.load(workshopId);
-    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, workshop.venueId), "another venue's sessions");
-    return scheduleSession(ctx.dataSource, { workshopId, startsAt, seats: seats ?? undefined });
+  @Mutation(() => ScheduleSessionPayload, { description: 'A venue schedules a sitting of one of its workshops (the operator, of any venue).' })
+  scheduleSession(@Arg('input', () => ScheduleSessionInput, { description: 'The sitting.' }) input: ScheduleSessionInput, @Ctx() ctx: Context): Promise<ScheduleSessionPayload> {
+    return scheduleSessionChecked(ctx.dataSource, input, actingVenueOf(ctx));
   }
 }

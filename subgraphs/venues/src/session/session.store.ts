@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { WorkshopSession } from './session.entity';
 
 export const sessionStore = {
@@ -17,4 +17,5 @@ export const sessionStore = {
       .getMany(),
   ofWorkshops: (db: DataSource, workshopIds: string[]) =>
     db.getRepository(WorkshopSession).find({ where: { workshopId: In(workshopIds) }, order: { startsAt: 'ASC' } }),
+  create: (tx: EntityManager, session: Omit<WorkshopSession, 'id'>) => tx.getRepository(WorkshopSession).save(tx.getRepository(WorkshopSession).create(session)),
 };

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { Venue } from './venue.entity';
+import type { Venue } from './venue.entity';
 import { csvLine, standardColumns, standardRowOf } from './venue-standard';
+import { venueStore } from './venue.store';
 
 export interface ExportOptions {
   /** Only the venues declared by this source (the standard's `source`; '' for the hub's own). */
@@ -22,10 +23,7 @@ export async function exportVenueCsv(db: DataSource, write: (chunk: string) => v
   let written = 0;
   let after: [string, string] | undefined;
   for (;;) {
-    const query = db.getRepository(Venue).createQueryBuilder('v').orderBy('v.source', 'ASC').addOrderBy('v.sourceId', 'ASC').limit(pageSize);
-    if (options.source !== undefined) query.andWhere('v.source = :source', { source: options.source });
-    if (after) query.andWhere('(v.source, v.source_id) > (:afterSource, :afterId)', { afterSource: after[0], afterId: after[1] });
-    const page = await query.getMany();
+    const page = await venueStore.exportPage(db, pageSize, options.source, after);
     if (page.length === 0) break;
     let chunk = '';
     for (const venue of page) {

@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { DataSource } from 'typeorm';
-import { CSV_OPTIONS, VenueRowReader, malformedCsvError, type RowError, type ImportedVenue } from './venue-import';
-import { venueImportStore } from './venue-import.store';
+import { refusal, type Refusal } from '@pass/kit';
+import { CSV_OPTIONS, VenueRowReader, malformedCsvError, type FileFault, type RowError, type ImportedVenue } from './venue-import';
+import { ImportVenuesErrorCode } from './venue.inputs';
+import { venueStore } from './venue.store';
 import { venueRecordOf } from './venue-standard';
 
 export interface ImportProgress {
@@ -19,8 +21,12 @@ export interface VenueImportReport extends ImportProgress {
   /** Every bad row's errors, up to `maxErrors`; `errorsOmitted` counts the rest. */
   errors: RowError[];
   errorsOmitted: number;
-  /** A file-level problem stopped the import: nothing was written. */
-  aborted: boolean;
+}
+
+/** The report, and the refusal of the whole file if a file-level problem kept every row out (nothing written). */
+export interface VenueImportAnswer {
+  report: VenueImportReport;
+  error: Refusal<ImportVenuesErrorCode> | null;
 }
 
 export interface ImportOptions {
@@ -40,9 +46,9 @@ export type CsvSource = string | Buffer | AsyncIterable<string | Buffer> | NodeJ
  * written in batches, so memory holds one batch plus the ids seen (to report a repeated `id`),
  * whatever the size of the file. Good rows are upserted by (`source`, `id`); bad rows are
  * reported with their row, column and reason. The file is one transaction: a structural problem
- * (a missing required column, an unclosed quote) writes nothing, as the report then says.
+ * (a missing required column, an unclosed quote) writes nothing, and the answer carries the refusal.
  */
-export async function importVenueCsv(db: DataSource, source: CsvSource, options: ImportOptions = {}): Promise<VenueImportReport> {
+export async function importVenueCsv(db: DataSource, source: CsvSource, options: ImportOptions = {}): Promise<VenueImportAnswer> {
   const batchSize = options.batchSize ?? 500;
   const maxErrors = options.maxErrors ?? 10_000;
   const report: VenueImportReport = {
@@ -54,8 +60,8 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
     unchanged: 0,
     errors: [],
     errorsOmitted: 0,
-    aborted: false,
   };
+  let fault: { code: FileFault; errors: RowError[] } | undefined;
   const addErrors = (errors: RowError[]): void => {
     for (const error of errors) {
       if (report.errors.length < maxErrors) report.errors.push(error);
@@ -73,7 +79,7 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
       let record = 0;
       let batch: ImportedVenue[] = [];
       const flush = async (): Promise<void> => {
-        const counts = await venueImportStore.upsert(tx, batch.map(venueRecordOf));
+        const counts = await venueStore.upsert(tx, batch.map(venueRecordOf));
         report.inserted += counts.inserted;
         report.updated += counts.updated;
         report.unchanged += counts.unchanged;
@@ -86,7 +92,10 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
         if (record === 1) {
           const header = reader.readHeader(cells);
           addErrors(header.errors);
-          if (header.fatal) throw new AbortImport();
+          if (header.fault) {
+            fault = { code: header.fault, errors: header.errors };
+            throw new AbortImport();
+          }
           continue;
         }
         const reading = reader.readRow(cells, record);
@@ -102,7 +111,9 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
         }
       }
       if (record === 0) {
-        addErrors(reader.readHeader(undefined).errors);
+        const empty = reader.readHeader(undefined);
+        addErrors(empty.errors);
+        fault = { code: empty.fault ?? 'EMPTY_FILE', errors: empty.errors };
         throw new AbortImport();
       }
       await flush();
@@ -110,13 +121,18 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
   } catch (error) {
     const malformed = malformedCsvError(error);
     if (!(error instanceof AbortImport) && !malformed) throw error;
-    if (malformed) addErrors([malformed]);
+    if (malformed) {
+      addErrors([malformed]);
+      fault = { code: 'MALFORMED_CSV', errors: [malformed] };
+    }
     // The transaction rolled back: say so in the figures too.
-    Object.assign(report, { imported: 0, inserted: 0, updated: 0, unchanged: 0, aborted: true });
+    Object.assign(report, { imported: 0, inserted: 0, updated: 0, unchanged: 0 });
     input.destroy();
   }
   progress();
-  return report;
+  if (!fault) return { report, error: null };
+  // Every problem of the header in the message: a missing column is often the misnamed one beside it.
+  return { report, error: refusal(ImportVenuesErrorCode[fault.code], fault.errors.map((e) => e.message).join('; ')) };
 }
 
 class AbortImport extends Error {

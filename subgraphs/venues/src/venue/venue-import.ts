@@ -467,14 +467,15 @@ interface HeaderPlan {
   /** Schema field name for each column, or undefined for a column that is ignored. */
   columns: (string | undefined)[];
   errors: RowError[];
-  fatal: boolean;
+  /** What keeps every row out, if anything: the first such problem of the header. */
+  fault: FileFault | undefined;
 }
 
 function planHeader(header: string[], schema: CompiledSchema): HeaderPlan {
   const errors: RowError[] = [];
   const columns: (string | undefined)[] = [];
   const seen = new Map<string, number>();
-  let fatal = false;
+  let fault: FileFault | undefined;
   const known = [...schema.fields.keys()];
   const present = new Set(header.filter((h) => schema.fields.has(h)));
   const missing = known.filter((name) => !present.has(name));
@@ -490,7 +491,7 @@ function planHeader(header: string[], schema: CompiledSchema): HeaderPlan {
       const first = seen.get(label);
       if (first !== undefined) {
         errors.push({ row: 1, field: label, message: `column "${label}" appears twice (columns ${first + 1} and ${index + 1}); nothing was imported` });
-        fatal = true;
+        fault ??= 'COLUMN_REPEATED';
       }
       seen.set(label, index);
       columns.push(label);
@@ -514,13 +515,13 @@ function planHeader(header: string[], schema: CompiledSchema): HeaderPlan {
   for (const name of missing) {
     const c = schema.fields.get(name);
     if (c?.required) {
-      fatal = true;
+      fault ??= 'REQUIRED_COLUMN_MISSING';
       errors.push({ row: 1, field: name, message: `required column "${name}" (${c.field.title ?? name}) is missing; no row can be imported without it` });
     } else if (!claimed.has(name)) {
       errors.push({ row: 1, field: name, message: `column "${name}" is missing; the standard expects every column, even empty (its values are taken as empty)` });
     }
   }
-  return { columns, errors, fatal };
+  return { columns, errors, fault };
 }
 
 function text(values: Map<string, CellValue>, name: string): string | undefined {
@@ -647,7 +648,10 @@ function checkHubRules(values: Map<string, CellValue>, fields: Map<string, Compi
   else report('code_insee', `${label('code_insee')}: not given, and cannot be derived: ${derived.problem}`);
 }
 
-export type HeaderReading = { errors: RowError[]; fatal: boolean };
+/** A problem of the whole file that keeps every row out: the import's refusal, `ImportVenuesErrorCode`. */
+export type FileFault = 'EMPTY_FILE' | 'NOT_COMMA_SEPARATED' | 'COLUMN_REPEATED' | 'REQUIRED_COLUMN_MISSING' | 'MALFORMED_CSV';
+
+export type HeaderReading = { errors: RowError[]; fault: FileFault | undefined };
 export type RowReading = { venue: ImportedVenue; errors: [] } | { venue: undefined; errors: RowError[] };
 
 /**
@@ -667,7 +671,7 @@ export class VenueRowReader {
 
   readHeader(rawHeader: string[] | undefined): HeaderReading {
     if (rawHeader === undefined || rawHeader.every((cell) => cell.trim() === '')) {
-      return { errors: [{ row: 1, message: 'the file is empty: expected a header row with the column names of the standard' }], fatal: true };
+      return { errors: [{ row: 1, message: 'the file is empty: expected a header row with the column names of the standard' }], fault: 'EMPTY_FILE' };
     }
     const header = rawHeader.map((cell) => normaliseCell(cell, false));
     const firstCell = header[0] ?? '';
@@ -676,19 +680,19 @@ export class VenueRowReader {
       if (separator !== undefined) {
         return {
           errors: [{ row: 1, message: `the file looks ${separator}-separated: the standard requires commas between columns (CSV, RFC 4180); nothing was imported` }],
-          fatal: true,
+          fault: 'NOT_COMMA_SEPARATED',
         };
       }
     }
     const plan = planHeader(header, this.schema);
     this.plan = plan;
     this.width = header.length;
-    return { errors: plan.errors, fatal: plan.fatal };
+    return { errors: plan.errors, fault: plan.fault };
   }
 
   readRow(cells: string[], row: number): RowReading | undefined {
     const plan = this.plan;
-    if (!plan || plan.fatal) throw new Error('readRow before a usable header');
+    if (!plan || plan.fault) throw new Error('readRow before a usable header');
     if (cells.every((cell) => cell.trim() === '')) return undefined;
 
     const trailing = cells.slice(this.width);
@@ -775,7 +779,7 @@ export function parseVenueCsv(text: string, schema: TableSchema = defaultVenueSc
   const reader = new VenueRowReader(schema);
   const [rawHeader, ...rows] = records;
   const header = reader.readHeader(rawHeader);
-  if (header.fatal) return { venues: [], errors: header.errors };
+  if (header.fault) return { venues: [], errors: header.errors };
   const errors = [...header.errors];
   const venues: ImportedVenue[] = [];
   rows.forEach((cells, index) => {

@@ -114,15 +114,3 @@ export class AdministrativeArea {
   @Field({ description: 'Its official name.' })
   name!: string;
 }
-
-@Entity({ name: 'qualification' })
-export class Qualification {
-  @Column('uuid', { name: 'venue_id', primary: true })
-  venueId!: string;
-
-  @Column('uuid', { name: 'programme_id', primary: true })
-  programmeId!: string;
-
-  @Column('timestamptz', { name: 'qualified_at' })
-  qualifiedAt!: Date;
-}

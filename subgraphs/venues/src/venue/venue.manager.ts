@@ -1,41 +1,116 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  ForbiddenError,
-  NotFoundError,
-  Topics,
-  isCommuneInTerritory,
-  isUuid,
-  parseTerritoryEntry,
-  publish,
-  type VenueQualified,
-} from '@pass/kit';
-import { Qualification, Venue } from './venue.entity';
+import { BadInputError, findCommune, refusal, type Refusal } from '@pass/kit';
+import { postcodesOf } from './geography';
+import { VenueRowReader, type RowError } from './venue-import';
+import { parisToday, standardColumns, venueRecordOf } from './venue-standard';
+import type { Venue } from './venue.entity';
+import { RegisterVenueErrorCode } from './venue.inputs';
+import { venueStore } from './venue.store';
 
-export { registerVenue, registerVenueChecked, VenueErrorCode, type VenueInput, type RegisterVenueResult } from './venue-register.manager';
+export interface VenueInput {
+  siret?: string | null;
+  name: string;
+  address: string;
+  postcode?: string | null;
+  /** The commune's name as it should read on the venue; its official name when left out. */
+  commune?: string | null;
+  /** Derived from the postcode and commune name when left out. */
+  inseeCode?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  openingHours?: string | null;
+  /** Services in the venue standard's words (its nine fixed values). */
+  services?: string[];
+  /** Who declares the venue and its id there (the standard's `source` and `id`); the hub's own when left out. */
+  source?: string | null;
+  sourceId?: string | null;
+}
+
+export type RegisterVenueAnswer = { venue: Venue; error: null } | { venue: null; error: Refusal<RegisterVenueErrorCode> };
+
+function codeOf(error: RowError): RegisterVenueErrorCode {
+  switch (error.field) {
+    case 'pivot':
+      return RegisterVenueErrorCode.INVALID_SIRET;
+    case 'nom':
+      return RegisterVenueErrorCode.NAME_REQUIRED;
+    case 'adresse':
+      return RegisterVenueErrorCode.ADDRESS_REQUIRED;
+    case 'code_postal':
+      return /is not a postcode of/.test(error.message) ? RegisterVenueErrorCode.POSTCODE_MISMATCH : RegisterVenueErrorCode.INVALID_POSTCODE;
+    case 'code_insee':
+    case 'commune':
+      return RegisterVenueErrorCode.UNKNOWN_INSEE_CODE;
+    case 'latitude':
+    case 'longitude':
+      return RegisterVenueErrorCode.INVALID_COORDINATES;
+    case 'horaires':
+      return RegisterVenueErrorCode.INVALID_OPENING_HOURS;
+    case 'services':
+      return RegisterVenueErrorCode.UNKNOWN_SERVICE;
+    default:
+      return RegisterVenueErrorCode.INVALID_FIELD;
+  }
+}
+
+const refuse = (code: RegisterVenueErrorCode, message: string): RegisterVenueAnswer => ({ venue: null, error: refusal(code, message) });
 
 /**
- * Qualification is the hub's own record (the open-data standard no longer carries it), and only
- * for a venue whose commune lies in the programme's territory (replicated from `programme.defined`).
- * Its fact commits with it, so the vouchers subgraph's replica follows.
+ * Registers one venue with exactly the checks of an imported row (it goes through the same
+ * reader), so that every venue the hub holds exports as a valid row of the standard.
  */
-export async function qualifyVenue(db: DataSource, venueId: string, programmeId: string, qualified = true): Promise<Venue> {
-  if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
-  return db.transaction(async (tx) => {
-    const venue = isUuid(venueId) ? await tx.getRepository(Venue).findOneBy({ id: venueId }) : null;
-    if (!venue) throw new NotFoundError('Venue', venueId);
-    if (qualified) {
-      // A coordinator must not reach another territory's venues by qualifying them for its programme.
-      const [programme] = await tx.query(`select territory from programme_territory where programme_id = $1`, [programmeId]);
-      if (!programme) throw new NotFoundError('Programme', programmeId);
-      if (!isCommuneInTerritory(venue.inseeCode, (programme.territory as string[]).map(parseTerritoryEntry))) {
-        throw new ForbiddenError("qualifying a venue outside the programme's territory");
-      }
-      await tx.getRepository(Qualification).upsert({ venueId, programmeId, qualifiedAt: new Date() }, ['venueId', 'programmeId']);
-    } else {
-      await tx.getRepository(Qualification).delete({ venueId, programmeId });
+export async function registerVenueChecked(db: DataSource, input: VenueInput): Promise<RegisterVenueAnswer> {
+  const inseeCode = input.inseeCode?.trim() || undefined;
+  let postcode = input.postcode?.trim() || undefined;
+  if (postcode === undefined) {
+    const known = inseeCode ? postcodesOf(inseeCode) : [];
+    if (known.length !== 1) {
+      return refuse(
+        RegisterVenueErrorCode.INVALID_POSTCODE,
+        known.length > 1 ? `a postcode is required: ${findCommune(inseeCode ?? '')?.name ?? inseeCode} has several (${known.join(', ')})` : 'a postcode is required',
+      );
     }
-    const fact: VenueQualified = { venueId, programmeId, qualified };
-    await publish(tx, [{ topic: Topics.venueQualified, payload: fact }]);
-    return venue;
-  });
+    postcode = known[0];
+  }
+  const cells: Record<string, string> = {
+    id: input.sourceId?.trim() || randomUUID(),
+    pivot: input.siret?.trim() || '00000000000000',
+    nom: input.name,
+    commune: input.commune?.trim() || (inseeCode ? (findCommune(inseeCode)?.name ?? '') : ''),
+    code_postal: postcode ?? '',
+    code_insee: inseeCode ?? '',
+    adresse: input.address,
+    latitude: input.latitude == null ? '' : String(input.latitude),
+    longitude: input.longitude == null ? '' : String(input.longitude),
+    horaires: input.openingHours ?? '',
+    source: input.source?.trim() ?? '',
+    date_maj: parisToday(),
+    services: (input.services ?? []).join('|'),
+  };
+  const columns = standardColumns();
+  const reader = new VenueRowReader();
+  reader.readHeader(columns);
+  const reading = reader.readRow(columns.map((name) => cells[name] ?? ''), 2);
+  if (!reading?.venue) {
+    const first = reading?.errors[0];
+    if (!first) return refuse(RegisterVenueErrorCode.NAME_REQUIRED, 'a venue needs a name');
+    return refuse(codeOf(first), reading.errors.map((e) => e.message).join('; '));
+  }
+  const record = venueRecordOf(reading.venue);
+  const id = await db.transaction((tx) => venueStore.insertNew(tx, record));
+  if (id === undefined) {
+    return refuse(RegisterVenueErrorCode.VENUE_ALREADY_REGISTERED, `a venue with id ${JSON.stringify(record.source_id)} from source ${JSON.stringify(record.source)} is already registered`);
+  }
+  const venue = await venueStore.byId(db, id);
+  if (!venue) throw new Error(`venue ${id} vanished after its registration`);
+  return { venue, error: null };
 }
+
+/** For the demo loader and tests: registers a venue or throws its refusal as a bad input. */
+export async function registerVenue(db: DataSource, input: VenueInput): Promise<Venue> {
+  const result = await registerVenueChecked(db, input);
+  if (result.error) throw new BadInputError(result.error.message, result.error.code);
+  return result.venue;
+}
+

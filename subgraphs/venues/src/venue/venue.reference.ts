@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const venueReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.venue.load(ref.id),
-};
+export const venueReference = referenceBy((ctx: Context, id) => ctx.loaders.venue.load(id));

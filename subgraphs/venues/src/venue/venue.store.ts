@@ -1,11 +1,112 @@
-import { In, type DataSource } from 'typeorm';
-import { Qualification, Venue } from './venue.entity';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { TerritoryEntry } from '@pass/kit';
+import type { VenueRecord } from './venue-standard';
+import { Venue } from './venue.entity';
+
+const COLUMNS = [
+  ['siret', 'text'],
+  ['name', 'text'],
+  ['address', 'text'],
+  ['postcode', 'text'],
+  ['commune', 'text'],
+  ['insee_code', 'text'],
+  ['latitude', 'double precision'],
+  ['longitude', 'double precision'],
+  ['opening_hours', 'text'],
+  ['services', 'text[]'],
+  ['source', 'text'],
+  ['source_id', 'text'],
+  ['pivot', 'text'],
+  ['updated_on', 'date'],
+  ['details', 'jsonb'],
+  ['departement_code', 'text'],
+  ['region_code', 'text'],
+  ['epci_code', 'text'],
+] as const;
+
+const KEY = new Set(['source', 'source_id']);
+const UPDATED = COLUMNS.map(([name]) => name).filter((name) => !KEY.has(name));
+
+/**
+ * One statement per batch: the rows travel as one JSON parameter (no limit on bind parameters),
+ * are upserted by the producer's key, and a row whose every value is already stored is not
+ * written at all — so a second import of the same file changes nothing, not even a row version.
+ */
+const UPSERT = `
+  insert into venue (${COLUMNS.map(([name]) => name).join(', ')})
+  select ${COLUMNS.map(([name]) => name).join(', ')}
+  from jsonb_to_recordset($1::jsonb) as r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+  on conflict (source, source_id) do update set ${UPDATED.map((name) => `${name} = excluded.${name}`).join(', ')}
+  where (${UPDATED.map((name) => `venue.${name}`).join(', ')}) is distinct from (${UPDATED.map((name) => `excluded.${name}`).join(', ')})
+  returning (xmax = 0) as inserted`;
+
+const INSERT_NEW = `
+  insert into venue (${COLUMNS.map(([name]) => name).join(', ')})
+  select ${COLUMNS.map(([name]) => name).join(', ')}
+  from jsonb_to_recordset($1::jsonb) as r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+  on conflict (source, source_id) do nothing
+  returning id`;
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const COLUMN_OF_LEVEL = { commune: 'insee_code', departement: 'departement_code', region: 'region_code', epci: 'epci_code' } as const;
+
+/** SQL matching the venues (as `alias`) whose commune lies in a territory; undefined for an empty one. */
+export function territoryWhere(alias: string, territory: TerritoryEntry[]): { sql: string; params: Record<string, string[]> } | undefined {
+  const conditions = Object.entries(COLUMN_OF_LEVEL).flatMap(([level, column]) => {
+    const codes = territory.filter((entry) => entry.level === level).map((entry) => entry.code);
+    return codes.length === 0 ? [] : [{ sql: `${alias}.${column} = any(:${level}Codes)`, params: { [`${level}Codes`]: codes } }];
+  });
+  if (conditions.length === 0) return undefined;
+  return { sql: `(${conditions.map((c) => c.sql).join(' or ')})`, params: Object.assign({}, ...conditions.map((c) => c.params)) };
+}
 
 export const venueStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Venue).findBy({ id: In(ids) }),
+  byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).findOneBy({ id }),
+  exists: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).existsBy({ id }),
   all: (db: DataSource, first: number) => db.getRepository(Venue).find({ order: { name: 'ASC' }, take: first }),
-  qualificationsOfProgrammes: (db: DataSource, programmeIds: string[]) =>
-    db.getRepository(Qualification).findBy({ programmeId: In(programmeIds) }),
-  qualificationsOfVenues: (db: DataSource, venueIds: string[]) =>
-    db.getRepository(Qualification).findBy({ venueId: In(venueIds) }),
+  /** How many venues (of one `source`, or all). */
+  async count(db: DataSource, source: string | null): Promise<number> {
+    const [row]: { n: number }[] = await db.query(
+      source === null ? 'select count(*)::int as n from venue' : 'select count(*)::int as n from venue where source = $1',
+      source === null ? [] : [source],
+    );
+    return row?.n ?? 0;
+  },
+  /** One page of venues in (`source`, `id`) order, after the given key: what an export walks through. */
+  exportPage(db: DataSource, pageSize: number, source: string | undefined, after: [string, string] | undefined): Promise<Venue[]> {
+    const query = db.getRepository(Venue).createQueryBuilder('v').orderBy('v.source', 'ASC').addOrderBy('v.sourceId', 'ASC').limit(pageSize);
+    if (source !== undefined) query.andWhere('v.source = :source', { source });
+    if (after) query.andWhere('(v.source, v.source_id) > (:afterSource, :afterId)', { afterSource: after[0], afterId: after[1] });
+    return query.getMany();
+  },
+  async upsert(tx: EntityManager, records: VenueRecord[]): Promise<UpsertCounts> {
+    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+    const written: { inserted: boolean }[] = await tx.query(UPSERT, [JSON.stringify(records)]);
+    const inserted = written.filter((w) => w.inserted).length;
+    return { inserted, updated: written.length - inserted, unchanged: records.length - written.length };
+  },
+  /** The new venue's id, or undefined when its (`source`, `id`) is already taken. */
+  async insertNew(tx: EntityManager, record: VenueRecord): Promise<string | undefined> {
+    const rows: { id: string }[] = await tx.query(INSERT_NEW, [JSON.stringify([record])]);
+    return rows[0]?.id;
+  },
+  /** Venues whose commune lies in the territory and that are not qualified for the programme. */
+  async inTerritoryNotQualified(db: DataSource, programmeId: string, territory: TerritoryEntry[], first: number): Promise<Venue[]> {
+    const inTerritory = territoryWhere('v', territory);
+    if (!inTerritory) return [];
+    return db
+      .getRepository(Venue)
+      .createQueryBuilder('v')
+      .where('not exists (select 1 from qualification q where q.venue_id = v.id and q.programme_id = :programmeId)', { programmeId })
+      .andWhere(inTerritory.sql, inTerritory.params)
+      .orderBy('v.name', 'ASC')
+      .limit(first)
+      .getMany();
+  },
 };

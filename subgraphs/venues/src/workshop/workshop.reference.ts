@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const workshopReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.workshop.load(ref.id),
-};
+export const workshopReference = referenceBy((ctx: Context, id) => ctx.loaders.workshop.load(id));

@@ -1,10 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Role } from '@pass/kit';
+import { ensureActsForVenue } from '../access';
 import type { Context } from '../loaders';
 import { WorkshopSession } from '../session/session.entity';
 import { Venue } from '../venue/venue.entity';
-import { Workshop, WorkshopAxis } from './workshop.entity';
-import { publishWorkshop } from './workshop.manager';
+import { Workshop } from './workshop.entity';
+import { PublishWorkshopInput, PublishWorkshopPayload } from './workshop.inputs';
+import { publishWorkshopChecked } from './workshop.manager';
 
 @Resolver(() => Workshop)
 export class WorkshopResolver {
@@ -19,16 +21,9 @@ export class WorkshopResolver {
   }
 
   @Authorized(Role.VENUE, Role.OPERATOR)
-  @Mutation(() => Workshop, { description: 'A venue publishes a workshop it runs.' })
-  publishWorkshop(
-    @Arg('venueId', () => ID, { description: 'The venue running it.' }) venueId: string,
-    @Arg('axis', () => WorkshopAxis, { description: 'Which of the three axes it serves.' }) axis: WorkshopAxis,
-    @Arg('topic', { description: 'What it teaches, such as `Email` or `CV writing`.' }) topic: string,
-    @Arg('durationMinutes', () => Int, { description: 'Length of one sitting, in minutes.' }) durationMinutes: number,
-    @Arg('seats', () => Int, { description: 'Default number of seats of its sessions.' }) seats: number,
-    @Ctx() ctx: Context,
-  ): Promise<Workshop> {
-    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId), "another venue's workshops");
-    return publishWorkshop(ctx.dataSource, { venueId, axis, topic, durationMinutes, seats });
+  @Mutation(() => PublishWorkshopPayload, { description: 'A venue publishes a workshop it runs.' })
+  publishWorkshop(@Arg('input', () => PublishWorkshopInput, { description: 'The workshop.' }) input: PublishWorkshopInput, @Ctx() ctx: Context): Promise<PublishWorkshopPayload> {
+    ensureActsForVenue(ctx, input.venueId);
+    return publishWorkshopChecked(ctx.dataSource, input);
   }
 }

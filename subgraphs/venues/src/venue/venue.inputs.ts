@@ -1,9 +1,23 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { VenueErrorCode } from './venue-register.manager';
+import { refusalType, type Refusal } from '@pass/kit';
 import { Venue } from './venue.entity';
 
-registerEnumType(VenueErrorCode, {
-  name: 'VenueErrorCode',
+/** Why `registerVenue` refuses, one code per column of the standard the hub checks. */
+export enum RegisterVenueErrorCode {
+  INVALID_SIRET = 'INVALID_SIRET',
+  NAME_REQUIRED = 'NAME_REQUIRED',
+  ADDRESS_REQUIRED = 'ADDRESS_REQUIRED',
+  INVALID_POSTCODE = 'INVALID_POSTCODE',
+  POSTCODE_MISMATCH = 'POSTCODE_MISMATCH',
+  UNKNOWN_INSEE_CODE = 'UNKNOWN_INSEE_CODE',
+  INVALID_COORDINATES = 'INVALID_COORDINATES',
+  INVALID_OPENING_HOURS = 'INVALID_OPENING_HOURS',
+  UNKNOWN_SERVICE = 'UNKNOWN_SERVICE',
+  INVALID_FIELD = 'INVALID_FIELD',
+  VENUE_ALREADY_REGISTERED = 'VENUE_ALREADY_REGISTERED',
+}
+registerEnumType(RegisterVenueErrorCode, {
+  name: 'RegisterVenueErrorCode',
   description: 'Why `registerVenue` refuses a venue, one code per column of the venue standard the hub checks.',
   valuesConfig: {
     INVALID_SIRET: { description: 'The SIRET (or RNA) is malformed, or a SIRET\'s check digit is wrong.' },
@@ -59,22 +73,15 @@ export class RegisterVenueInput {
   sourceId?: string | null;
 }
 
-@ObjectType({ description: 'Why a venue was refused.' })
-export class VenueError {
-  @Field(() => VenueErrorCode, { description: 'What went wrong, for programs to act on.' })
-  code!: VenueErrorCode;
-
-  @Field({ description: 'The same, in words for a person: every problem of the venue.' })
-  message!: string;
-}
+export const RegisterVenueError = refusalType(RegisterVenueErrorCode, 'RegisterVenueError', 'registerVenue');
 
 @ObjectType({ description: 'The outcome of `registerVenue`: the venue registered, or why it was refused.' })
 export class RegisterVenuePayload {
   @Field(() => Venue, { nullable: true, description: 'The venue registered; null when refused.' })
   venue!: Venue | null;
 
-  @Field(() => VenueError, { nullable: true, description: 'Why the venue was refused; null when registered.' })
-  error!: VenueError | null;
+  @Field(() => RegisterVenueError, { nullable: true, description: 'Why the venue was refused (the message lists every problem of the venue); null when registered.' })
+  error!: Refusal<RegisterVenueErrorCode> | null;
 }
 
 @ObjectType({ description: 'One problem of an imported file: its spreadsheet row (1 is the header), column and reason.' })
@@ -109,12 +116,52 @@ export class VenueImportReport {
   @Field(() => Int, { description: 'Rows refused, each with its reasons in `errors`.' })
   rejected!: number;
 
-  @Field(() => Boolean, { description: 'A file-level problem (a missing required column, malformed CSV) stopped the import: nothing was written.' })
-  aborted!: boolean;
-
   @Field(() => [VenueImportError], { description: 'The problems found, the first 1,000.' })
   errors!: VenueImportError[];
 
   @Field(() => Int, { description: 'Errors beyond the first 1,000, not listed.' })
   errorsOmitted!: number;
+}
+
+/**
+ * A file the venue standard refuses as a whole: the import's refusal, in the payload. The file
+ * itself is a well-formed argument (a string); whether its header and structure are a venue
+ * file is the standard's rule, as each row's checks are.
+ */
+export enum ImportVenuesErrorCode {
+  EMPTY_FILE = 'EMPTY_FILE',
+  NOT_COMMA_SEPARATED = 'NOT_COMMA_SEPARATED',
+  COLUMN_REPEATED = 'COLUMN_REPEATED',
+  REQUIRED_COLUMN_MISSING = 'REQUIRED_COLUMN_MISSING',
+  MALFORMED_CSV = 'MALFORMED_CSV',
+}
+registerEnumType(ImportVenuesErrorCode, {
+  name: 'ImportVenuesErrorCode',
+  description: 'Why importVenues refused the whole file (nothing was written); the report lists every problem found with its row and column.',
+  valuesConfig: {
+    EMPTY_FILE: { description: 'The file is empty: no header row.' },
+    NOT_COMMA_SEPARATED: { description: 'The header reads as one column holding semicolons or tabs: the standard separates columns with commas.' },
+    COLUMN_REPEATED: { description: 'A column of the standard appears twice in the header.' },
+    REQUIRED_COLUMN_MISSING: { description: 'A column the standard requires is missing from the header.' },
+    MALFORMED_CSV: { description: 'The file is not well-formed CSV (e.g. an unclosed quote); the report gives the row where reading stopped.' },
+  },
+});
+
+@InputType({ description: 'A venue file in the national venue standard.' })
+export class ImportVenuesInput {
+  @Field({ description: "The CSV file's content, header row first, up to about 20 MB (larger files: npm run hub -- venues import)." })
+  csv!: string;
+}
+
+export const ImportVenuesError = refusalType(ImportVenuesErrorCode, 'ImportVenuesError', 'importVenues');
+
+@ObjectType({ description: 'What importVenues answers: the report of the import, and why the whole file was refused if it was.' })
+export class ImportVenuesPayload {
+  @Field(() => VenueImportReport, {
+    description: 'What the import read and did; on a refusal its counts are zero (nothing was written) and `errors` lists every problem of the file with its row and column.',
+  })
+  report!: VenueImportReport;
+
+  @Field(() => ImportVenuesError, { nullable: true, description: 'Why the whole file was refused; null when its good rows were imported (bad rows are in the report, not here).' })
+  error!: Refusal<ImportVenuesErrorCode> | null;
 }

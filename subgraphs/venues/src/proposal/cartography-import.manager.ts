@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { refusal, type Refusal } from '@pass/kit';
 import { VenueRowReader, type RowError } from '../venue/venue-import';
-import { venueImportStore } from '../venue/venue-import.store';
 import { standardColumns, venueRecordOf, type VenueRecord } from '../venue/venue-standard';
+import { venueStore } from '../venue/venue.store';
+import { ImportCartography2021ErrorCode } from './proposal.inputs';
 import { proposalStore } from './proposal.store';
 
 /**
@@ -27,7 +29,12 @@ export interface CartographyImportReport {
   proposed: number;
   /** Rows are numbered by their position in the array, from 1. */
   errors: RowError[];
-  aborted: boolean;
+}
+
+/** The report, and the refusal of the whole file when it is not a JSON array (nothing written). */
+export interface CartographyImportAnswer {
+  report: CartographyImportReport;
+  error: Refusal<ImportCartography2021ErrorCode> | null;
 }
 
 type Place = Record<string, unknown>;
@@ -62,16 +69,16 @@ export function passDeclaration(place: Place): string | undefined {
     .find((condition) => ACCEPTS_PASS.test(condition));
 }
 
-export async function importCartography2021(db: DataSource, json: string): Promise<CartographyImportReport> {
-  const report: CartographyImportReport = { rowsRead: 0, imported: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, proposed: 0, errors: [], aborted: false };
+export async function importCartography2021(db: DataSource, json: string): Promise<CartographyImportAnswer> {
+  const report: CartographyImportReport = { rowsRead: 0, imported: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, proposed: 0, errors: [] };
   let places: unknown;
   try {
     places = JSON.parse(json);
   } catch (error) {
-    return { ...report, aborted: true, errors: [{ row: 0, message: `not JSON: ${(error as Error).message}; nothing was imported` }] };
+    return { report, error: refusal(ImportCartography2021ErrorCode.JSON_UNREADABLE, `not JSON: ${(error as Error).message}; nothing was imported`) };
   }
   if (!Array.isArray(places)) {
-    return { ...report, aborted: true, errors: [{ row: 0, message: 'expected a JSON array of places, as the 2021 cartography export writes it; nothing was imported' }] };
+    return { report, error: refusal(ImportCartography2021ErrorCode.JSON_NOT_AN_ARRAY, 'expected a JSON array of places, as the 2021 cartography export writes it; nothing was imported') };
   }
   const columns = standardColumns();
   const reader = new VenueRowReader();
@@ -100,7 +107,7 @@ export async function importCartography2021(db: DataSource, json: string): Promi
   }
   await db.transaction(async (tx) => {
     for (let start = 0; start < records.length; start += 500) {
-      const counts = await venueImportStore.upsert(tx, records.slice(start, start + 500));
+      const counts = await venueStore.upsert(tx, records.slice(start, start + 500));
       report.inserted += counts.inserted;
       report.updated += counts.updated;
       report.unchanged += counts.unchanged;
@@ -108,5 +115,5 @@ export async function importCartography2021(db: DataSource, json: string): Promi
     report.proposed = await proposalStore.proposeDeclared(tx, declarations);
   });
   report.imported = records.length;
-  return report;
+  return { report, error: null };
 }
