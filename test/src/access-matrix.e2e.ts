@@ -96,7 +96,7 @@ describe('access matrix', () => {
     const anotherBeneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key && b.beneficiaryId !== beneficiaryOf(key))!.beneficiaryId;
     // Two places declaring the Pass (2021 cartography export), in Creil and in Dijon: two qualification proposals.
     const place = (id: string, nom: string, commune: string, code_postal: string) => ({ id, nom, commune, code_postal, pivot: '00000000000000', adresse: '1 place de la mairie', source: 'matrix', date_maj: '2021-06-01', conditions_acces: 'Accepte le Pass numérique : oui' });
-    await asOperator('mutation($json: String!) { importCartography2021(json: $json) { proposed } }', { json: JSON.stringify([place('own', 'EPN du Plateau', 'Creil', '60100'), place('other', 'EPN des Grésilles', 'Dijon', '21000')]) });
+    await asOperator('mutation($input: ImportCartography2021Input!) { importCartography2021(input: $input) { report { proposed } } }', { input: { json: JSON.stringify([place('own', 'EPN du Plateau', 'Creil', '60100'), place('other', 'EPN des Grésilles', 'Dijon', '21000')]) } });
     const proposals: { id: string; venue: { name: string } }[] = (await asOperator('{ qualificationProposals { id venue { name } } }')).qualificationProposals;
     const proposalOf = (name: string) => proposals.find((p) => p.venue.name === name)!.id;
 

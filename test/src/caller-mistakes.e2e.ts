@@ -98,15 +98,15 @@ describe('caller mistakes at the edge', () => {
 
     test.each(['2026-13-45T00:00:00Z', 'tomorrow', '2026-02-30T10:00:00Z'])('an invalid DateTimeISO %j', async (startsAt) => {
       const answer = await post(venue, {
-        query: 'mutation($w: ID!, $s: DateTimeISO!) { scheduleSession(workshopId: $w, startsAt: $s) { id } }',
-        variables: { w: randomUUID(), s: startsAt },
+        query: 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } } }',
+        variables: { input: { workshopId: randomUUID(), startsAt } },
       });
-      badInput(answer, 'startsAt');
+      badInput(answer, 'input.startsAt');
     });
 
     test('an invalid DateTimeISO literal', async () => {
-      const answer = await post(venue, { query: `mutation { scheduleSession(workshopId: "${randomUUID()}", startsAt: "2026-13-45T00:00:00Z") { id } }` });
-      badInput(answer, 'startsAt');
+      const answer = await post(venue, { query: `mutation { scheduleSession(input: { workshopId: "${randomUUID()}", startsAt: "2026-13-45T00:00:00Z" }) { session { id } } }` });
+      badInput(answer, 'input.startsAt');
     });
   });
 

@@ -80,6 +80,14 @@ describe('npm run hub', () => {
     expect(await hubCli(['venues', 'import', 'x.csv', '--bogus'])).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
   });
 
+  test('a file refused as a whole imports nothing, says why with its code, and exits 4', async () => {
+    const file = path.join(dir, 'semicolons.csv');
+    writeFileSync(file, 'id;pivot;nom;commune\n1;00000000000000;EPN;Creil\n');
+    const run = await hubCli(['venues', 'import', file]);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('nothing imported: the file was refused (NOT_COMMA_SEPARATED; see above)');
+  });
+
   test('imports a generated 10,000-row file, printing progress, the bad rows and the figures', async () => {
     const file = path.join(dir, 'venues-10000.csv');
     writeFileSync(file, [...generatedFile(10_000)].join(''));
@@ -106,7 +114,7 @@ describe('npm run hub', () => {
     const db = hub.subgraphs.venues.dataSource;
     // A sync generator: the importer iterates it with for await, as it does a stream.
     const source = generatedFile(10_000, (i) => void (yielded = i)) as unknown as AsyncIterable<string>;
-    const report = await importVenueCsv(db, source, { batchSize: 500, onProgress: () => void yieldedAtProgress.push(yielded) });
+    const { report } = await importVenueCsv(db, source, { batchSize: 500, onProgress: () => void yieldedAtProgress.push(yielded) });
     expect(report.rowsRead).toBe(10_000);
     // Batches of 500 are written as rows arrive: memory holds a batch, not the file.
     expect(yieldedAtProgress.length).toBeGreaterThanOrEqual(20);

@@ -154,11 +154,11 @@ describe('redemption and hand-out refusals', () => {
       const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' });
       // qualifyVenue now refuses a venue outside the territory; a qualification fact from before that
       // rule (or a territory since narrowed) still reaches the vouchers subgraph's replica, which redemption re-checks.
-      const { body } = await hub.graphql(`mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+      const { body } = await hub.graphql(`mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } error { code } } }`, {
         venueId: venue.id,
         programmeId: cso,
       });
-      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(body.data.qualifyVenue).toEqual({ venue: null, error: { code: 'VENUE_OUTSIDE_PROGRAMME_TERRITORY' } });
       await vouchersDb().query(`insert into venue_qualification (venue_id, programme_id) values ($1, $2)`, [venue.id, cso]);
       const [sessionId] = await scheduleSessions(hub, venue.id, 1);
       await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
@@ -261,7 +261,7 @@ describe('redemption and hand-out refusals', () => {
     await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
     // The venue is qualified so that the window is the only rule the vouchers fail (once its territory is replicated).
     await hub.catchUp();
-    await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+    await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } } }`, {
       venueId: compagnons,
       programmeId,
     });

@@ -53,7 +53,7 @@ describe('small cells for analysts', () => {
     const seeded = await seedSmallProgramme(hub, 8, venueIds[0]!);
     programmeId = seeded.programmeId;
     distributorId = seeded.distributorId;
-    for (const venueId of venueIds.slice(1)) await gql(hub, `mutation ($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }`, { v: venueId, p: programmeId });
+    for (const venueId of venueIds.slice(1)) await gql(hub, `mutation ($v: ID!, $p: ID!) { qualifyVenue(input: { venueId: $v, programmeId: $p }) { venue { id } } }`, { v: venueId, p: programmeId });
     await hub.catchUp();
     // Books of 5 vouchers; one voucher of a book per session, so each redemption has its own session.
     const codes: string[] = [];

@@ -38,8 +38,8 @@ export function venueCsv(rows: Record<string, string>[]): string {
   return [COLUMNS.map(quote).join(','), ...rows.map((row) => COLUMNS.map((name) => quote(row[name] ?? '')).join(','))].join('\n') + '\n';
 }
 
-const IMPORT = `mutation ($csv: String!) { importVenues(csv: $csv) {
-  rowsRead imported inserted updated unchanged rejected aborted errorsOmitted errors { row column message } } }`;
+const IMPORT = `mutation ($input: ImportVenuesInput!) { importVenues(input: $input) {
+  report { rowsRead imported inserted updated unchanged rejected errorsOmitted errors { row column message } } error { code message } } }`;
 
 describe('venue import and export through the API', () => {
   let hub: TestHub;
@@ -48,18 +48,23 @@ describe('venue import and export through the API', () => {
   });
   afterAll(() => hub?.close());
 
-  const importCsv = async (csv: string) => {
-    const { status, body } = await hub.graphql(IMPORT, { csv });
+  const importAnswer = async (csv: string) => {
+    const { status, body } = await hub.graphql(IMPORT, { input: { csv } });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     return body.data.importVenues;
+  };
+  const importCsv = async (csv: string) => {
+    const { report, error } = await importAnswer(csv);
+    expect(error).toBeNull();
+    return report;
   };
   /** Every stored venue with its row version: a write of any kind changes `xmin`. */
   const snapshot = () => hub.subgraphs.venues.dataSource.query('select *, xmin::text as version from venue order by source, source_id');
 
   test("the standard's example file imports, and the venue exposes its commune, département and région", async () => {
     const report = await importCsv(EXAMPLE_CSV);
-    expect(report).toMatchObject({ rowsRead: 1, imported: 1, inserted: 1, rejected: 0, aborted: false, errors: [] });
+    expect(report).toMatchObject({ rowsRead: 1, imported: 1, inserted: 1, rejected: 0, errors: [] });
     const { body } = await hub.graphql('{ venues(first: 10) { name siret commune communeName inseeCode postcode departement { code name } region { code name } source sourceId openingHours services } }');
     expect(body.data.venues).toEqual([
       {
@@ -95,7 +100,7 @@ describe('venue import and export through the API', () => {
 
   test('a file with broken rows imports the good ones and reports each bad one by row, column and reason', async () => {
     const report = await importCsv(broken);
-    expect(report).toMatchObject({ rowsRead: 10, imported: 3, inserted: 3, rejected: 7, aborted: false });
+    expect(report).toMatchObject({ rowsRead: 10, imported: 3, inserted: 3, rejected: 7 });
     expect(report.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
       [3, 'pivot'],
       [4, 'code_insee'],
@@ -131,6 +136,24 @@ describe('venue import and export through the API', () => {
     const before = await snapshot();
     expect((await importCsv(EXAMPLE_CSV)).unchanged).toBe(1);
     expect(await importCsv(broken)).toMatchObject({ imported: 3, inserted: 0, updated: 0, unchanged: 3, rejected: 7 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a file refused as a whole answers its code in the payload, writes nothing, and its report lists every problem of the header', async () => {
+    const before = await snapshot();
+    const withoutName = venueCsv([row({ id: 'nameless-file' })]).replace(/^(.*?)"nom",/, '$1"name",');
+    const { report, error } = await importAnswer(withoutName);
+    expect(error).toMatchObject({ code: 'REQUIRED_COLUMN_MISSING', message: expect.stringContaining('required column "nom"') });
+    expect(report).toMatchObject({ rowsRead: 0, imported: 0, inserted: 0 });
+    expect(report.errors).toEqual(
+      expect.arrayContaining([
+        { row: 1, column: 'name', message: 'column "name" is not in the standard: it should be named "nom"; its values are ignored' },
+        expect.objectContaining({ row: 1, column: 'nom' }),
+      ]),
+    );
+    expect((await importAnswer('')).error.code).toBe('EMPTY_FILE');
+    expect((await importAnswer('id;pivot;nom\n1;2;3\n')).error.code).toBe('NOT_COMMA_SEPARATED');
+    expect((await importAnswer(`${venueCsv([row({ id: 'unclosed' })]).trimEnd()}\n"open quote,`)).error.code).toBe('MALFORMED_CSV');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -192,12 +215,12 @@ describe('venue import and export through the API', () => {
     const operator = await hub.tokenFor({ role: Role.OPERATOR });
     const otherMutation = await post(operator, { query: 'mutation ($csv: String!) { registerFunder(name: $csv, kind: STATE) { id } }', variables: { csv: many } });
     expect(otherMutation.status).toBe(413);
-    const twoFields = await post(operator, { query: `mutation ($csv: String!) { importVenues(csv: $csv) { rowsRead } registerFunder(name: "x", kind: STATE) { id } }`, variables: { csv: many } });
+    const twoFields = await post(operator, { query: `mutation ($input: ImportVenuesInput!) { importVenues(input: $input) { report { rowsRead } } registerFunder(name: "x", kind: STATE) { id } }`, variables: { input: { csv: many } } });
     expect(twoFields.status).toBe(413);
     const funder = await hub.tokenFor({ role: Role.FUNDER });
-    const asFunder = await post(funder, { query: IMPORT, variables: { csv: many } });
+    const asFunder = await post(funder, { query: IMPORT, variables: { input: { csv: many } } });
     expect(asFunder.status).toBe(413);
-    const tooLarge = await post(operator, { query: IMPORT, variables: { csv: 'x'.repeat(21 * 1024 * 1024) } });
+    const tooLarge = await post(operator, { query: IMPORT, variables: { input: { csv: 'x'.repeat(21 * 1024 * 1024) } } });
     expect(tooLarge.status).toBe(413);
   });
 });

@@ -29,15 +29,16 @@ describe('qualification proposals from the 2021 cartography export', () => {
   });
   afterAll(() => hub?.close());
 
-  const IMPORT = 'mutation($json: String!) { importCartography2021(json: $json) { rowsRead imported inserted unchanged rejected proposed aborted errors { row column message } } }';
+  const IMPORT = 'mutation($json: String!) { importCartography2021(input: { json: $json }) { report { rowsRead imported inserted unchanged rejected proposed errors { row column message } } error { code message } } }';
   const proposals = async (token: string) =>
     hub.graphqlAs(token, 'query($id: ID!) { programme(id: $id) { qualificationProposals { id reason status venue { name communeName qualifiedFor { id } } } } }', { id: programme });
 
   test('imports the places and proposes the six that accept the Pass, qualifying none', async () => {
     const { body } = await hub.graphql(IMPORT, { json: EXPORT_2021 });
     expect(body.errors).toBeUndefined();
-    const report = body.data.importCartography2021;
-    expect(report).toMatchObject({ rowsRead: 15, aborted: false, proposed: 6 });
+    const { report, error } = body.data.importCartography2021;
+    expect(error).toBeNull();
+    expect(report).toMatchObject({ rowsRead: 15, proposed: 6 });
     expect(report.imported + report.rejected).toBe(15);
     process.stderr.write(`2021 export: ${JSON.stringify(report, null, 1)}\n`);
     const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
@@ -56,23 +57,30 @@ describe('qualification proposals from the 2021 cartography export', () => {
   });
 
   test('a second import proposes nothing again', async () => {
-    const report = (await hub.graphql(IMPORT, { json: EXPORT_2021 })).body.data.importCartography2021;
+    const { report } = (await hub.graphql(IMPORT, { json: EXPORT_2021 })).body.data.importCartography2021;
     expect(report).toMatchObject({ inserted: 0, proposed: 0 });
+  });
+
+  test('a file that is not a JSON array of places is refused in the payload, and nothing is written', async () => {
+    const refused = async (json: string) => (await hub.graphql(IMPORT, { json })).body.data.importCartography2021;
+    expect(await refused('{"id": "1"')).toMatchObject({ report: { rowsRead: 0, imported: 0 }, error: { code: 'JSON_UNREADABLE' } });
+    expect(await refused('{"places": []}')).toMatchObject({ report: { rowsRead: 0, imported: 0 }, error: { code: 'JSON_NOT_AN_ARRAY' } });
   });
 
   test("the programme's coordinator confirms a proposal: the venue is qualified, the proposal decided once", async () => {
     const [first, second] = (await proposals(coordinator)).body.data.programme.qualificationProposals;
     const confirm = (token: string, proposalId: string, programmeId: string) =>
-      hub.graphqlAs(token, 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(proposalId: $p, programmeId: $g) { proposal { status venue { qualifiedFor { id } } } error { code message } } }', { p: proposalId, g: programmeId });
+      hub.graphqlAs(token, 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(input: { proposalId: $p, programmeId: $g }) { proposal { status venue { qualifiedFor { id } } } error { code message } } }', { p: proposalId, g: programmeId });
     const outsider = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'elsewhere', programmeIds: [] });
     expect((await confirm(outsider, first.id, programme)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const confirmed = (await confirm(coordinator, first.id, programme)).body.data.confirmQualificationProposal;
     expect(confirmed).toEqual({ proposal: { status: 'CONFIRMED', venue: { qualifiedFor: [{ id: programme }] } }, error: null });
     const again = (await confirm(coordinator, first.id, programme)).body.data.confirmQualificationProposal;
-    expect(again.error).toEqual({ code: 'PROPOSAL_ALREADY_DECIDED', message: 'this proposal was already confirmed' });
+    expect(again).toEqual({ proposal: null, error: { code: 'PROPOSAL_ALREADY_DECIDED', message: 'this proposal was already confirmed' } });
+    expect((await confirm(coordinator, '00000000-0000-4000-8000-00000000c0de', programme)).body.data.confirmQualificationProposal.error.code).toBe('PROPOSAL_NOT_FOUND');
 
-    const dismissed = await hub.graphqlAs(coordinator, 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status venue { qualifiedFor { id } } } error { code } } }', { p: second.id });
+    const dismissed = await hub.graphqlAs(coordinator, 'mutation($p: ID!) { dismissQualificationProposal(input: { proposalId: $p }) { proposal { status venue { qualifiedFor { id } } } error { code } } }', { p: second.id });
     expect(dismissed.body.data.dismissQualificationProposal).toEqual({ proposal: { status: 'DISMISSED', venue: { qualifiedFor: [] } }, error: null });
     expect((await proposals(coordinator)).body.data.programme.qualificationProposals).toHaveLength(4);
     const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
@@ -93,7 +101,13 @@ describe('qualification proposals from the 2021 cartography export', () => {
     const elsewhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'cote-d-or', programmeIds: [created.body.data.createProgramme.id] });
     const nowhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'no-programme', programmeIds: [] });
     const [third] = (await proposals(coordinator)).body.data.programme.qualificationProposals;
-    const dismiss = (token: string) => hub.graphqlAs(token, 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', { p: third.id });
+    // Confirming it for the Côte-d'Or programme would qualify a venue outside that programme's territory.
+    const outside = await hub.graphqlAs(elsewhere, 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(input: { proposalId: $p, programmeId: $g }) { proposal { status } error { code } } }', {
+      p: third.id,
+      g: created.body.data.createProgramme.id,
+    });
+    expect(outside.body.data.confirmQualificationProposal).toEqual({ proposal: null, error: { code: 'VENUE_OUTSIDE_PROGRAMME_TERRITORY' } });
+    const dismiss = (token: string) => hub.graphqlAs(token, 'mutation($p: ID!) { dismissQualificationProposal(input: { proposalId: $p }) { proposal { status } error { code } } }', { p: third.id });
     for (const token of [elsewhere, nowhere]) {
       const refused = await dismiss(token);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -176,23 +176,31 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Mutation.qualifyVenue',
     allowed: { coordinator: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue[w], p: f.programme[w] } }),
+    request: (f, w) => ({ query: 'mutation($input: QualifyVenueInput!) { qualifyVenue(input: $input) { venue { id } error { code } } }', variables: { input: { venueId: f.venue[w], programmeId: f.programme[w] } } }),
   },
   {
     // The CSO coordinator qualifying the Dijon venue for the CSO programme would reach Dijon's figures: nobody may.
     coordinate: 'Qualification outside the programme territory (Mutation.qualifyVenue)',
     allowed: {},
-    request: (f) => ({ query: 'mutation($v: ID!, $p: ID!) { qualifyVenue(venueId: $v, programmeId: $p) { id } }', variables: { v: f.venue.other, p: f.programme.own } }),
+    refusals: ['VENUE_OUTSIDE_PROGRAMME_TERRITORY'],
+    request: (f) => ({ query: 'mutation($input: QualifyVenueInput!) { qualifyVenue(input: $input) { venue { id } error { code } } }', variables: { input: { venueId: f.venue.other, programmeId: f.programme.own } } }),
   },
   {
     coordinate: 'Mutation.publishWorkshop',
     allowed: { venue: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($v: ID!) { publishWorkshop(venueId: $v, axis: MASTER, topic: "Online forms", durationMinutes: 60, seats: 8) { id } }', variables: { v: f.venue[w] } }),
+    request: (f, w) => ({
+      query: 'mutation($input: PublishWorkshopInput!) { publishWorkshop(input: $input) { workshop { id } error { code } } }',
+      variables: { input: { venueId: f.venue[w], axis: 'MASTER', topic: 'Online forms', durationMinutes: 60, seats: 8 } },
+    }),
   },
   {
     coordinate: 'Mutation.scheduleSession',
     allowed: { venue: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($w: ID!) { scheduleSession(workshopId: $w, startsAt: "2026-12-01T09:00:00Z") { id } }', variables: { w: f.workshop[w] } }),
+    refusals: ['WORKSHOP_OF_ANOTHER_VENUE'],
+    request: (f, w) => ({
+      query: 'mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { session { id } error { code } } }',
+      variables: { input: { workshopId: f.workshop[w], startsAt: '2026-12-01T09:00:00Z' } },
+    }),
   },
   {
     coordinate: 'Mutation.registerVenue',
@@ -202,7 +210,10 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Mutation.importVenues',
     allowed: { operator: 'all' },
-    request: () => ({ query: 'mutation($csv: String!) { importVenues(csv: $csv) { rowsRead imported } }', variables: { csv: 'id,pivot,nom,commune,code_postal,adresse,date_maj\n' } }),
+    request: () => ({
+      query: 'mutation($input: ImportVenuesInput!) { importVenues(input: $input) { report { rowsRead imported } error { code } } }',
+      variables: { input: { csv: 'id,pivot,nom,commune,code_postal,adresse,date_maj\n' } },
+    }),
   },
   { coordinate: 'Query.venuesCsv', allowed: { operator: 'all' }, request: () => ({ query: '{ venuesCsv }' }) },
   {
@@ -213,7 +224,7 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Mutation.importCartography2021',
     allowed: { operator: 'all' },
-    request: () => ({ query: 'mutation { importCartography2021(json: "[]") { rowsRead } }' }),
+    request: () => ({ query: 'mutation { importCartography2021(input: { json: "[]" }) { report { rowsRead } error { code } } }' }),
   },
   { coordinate: 'Query.qualificationProposals', allowed: { operator: 'all' }, request: () => ({ query: '{ qualificationProposals { reason venue { name } } }' }) },
   {
@@ -224,13 +235,16 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Mutation.confirmQualificationProposal',
     allowed: { coordinator: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(proposalId: $p, programmeId: $g) { proposal { status } error { code } } }', variables: { p: f.proposal[w], g: f.programme[w] } }),
+    request: (f, w) => ({
+      query: 'mutation($input: ConfirmQualificationProposalInput!) { confirmQualificationProposal(input: $input) { proposal { status } error { code } } }',
+      variables: { input: { proposalId: f.proposal[w], programmeId: f.programme[w] } },
+    }),
   },
   {
     coordinate: 'Mutation.dismissQualificationProposal',
     // Only a proposal of a venue in the territory of a programme the coordinator coordinates (the Dijon one is not).
     allowed: { coordinator: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($p: ID!) { dismissQualificationProposal(proposalId: $p) { proposal { status } error { code } } }', variables: { p: f.proposal[w] } }),
+    request: (f, w) => ({ query: 'mutation($input: DismissQualificationProposalInput!) { dismissQualificationProposal(input: $input) { proposal { status } error { code } } }', variables: { input: { proposalId: f.proposal[w] } } }),
   },
   { coordinate: 'Venue.place', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { communeName departement { name } region { name } source sourceId } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Entity.Venue', allowed: ALL, request: entity('venues', 'Venue', (f, w) => f.venue[w]) },

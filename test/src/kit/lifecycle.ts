@@ -136,7 +136,7 @@ export async function scheduleSessions(hub: TestHub, venueId: string, count: num
   const { publishWorkshop } = await gql(
     hub,
     `mutation Publish($venueId: ID!, $seats: Int!) {
-      publishWorkshop(venueId: $venueId, axis: MASTER, topic: "Online admin procedures", durationMinutes: 90, seats: $seats) { id }
+      publishWorkshop(input: { venueId: $venueId, axis: MASTER, topic: "Online admin procedures", durationMinutes: 90, seats: $seats }) { workshop { id } }
     }`,
     { venueId, seats },
     token,
@@ -148,12 +148,12 @@ export async function scheduleSessions(hub: TestHub, venueId: string, count: num
     const batch = Array.from({ length: Math.min(8, count - first) }, (_, i) =>
       gql(
         hub,
-        `mutation Schedule($workshopId: ID!, $startsAt: DateTimeISO!) { scheduleSession(workshopId: $workshopId, startsAt: $startsAt) { id } }`,
-        { workshopId: publishWorkshop.id, startsAt: new Date((at ?? new Date()).getTime() - (first + i + 1) * 60_000).toISOString() },
+        `mutation Schedule($workshopId: ID!, $startsAt: DateTimeISO!) { scheduleSession(input: { workshopId: $workshopId, startsAt: $startsAt }) { session { id } } }`,
+        { workshopId: publishWorkshop.workshop.id, startsAt: new Date((at ?? new Date()).getTime() - (first + i + 1) * 60_000).toISOString() },
         token,
       ),
     );
-    for (const data of await Promise.all(batch)) ids.push(data.scheduleSession.id);
+    for (const data of await Promise.all(batch)) ids.push(data.scheduleSession.session.id);
   }
   await hub.catchUp();
   return ids;
@@ -210,7 +210,7 @@ export async function seedSmallProgramme(hub: TestHub, books: number, venueId: s
   );
   // Qualification checks the programme's territory in the venues subgraph's replica.
   await hub.catchUp();
-  await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, {
+  await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } } }`, {
     venueId,
     programmeId,
   });

@@ -58,7 +58,7 @@ export async function seedLiveProgramme(hub: TestHub, books: number, sessionCoun
 /** Qualifies one more venue for a programme, with its own sessions. */
 export async function addVenue(hub: TestHub, programmeId: string, name: string, sessionCount = 5): Promise<{ venueId: string; sessions: string[] }> {
   const venueId = await newVenue(hub, name);
-  await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(venueId: $venueId, programmeId: $programmeId) { id } }`, { venueId, programmeId });
+  await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } } }`, { venueId, programmeId });
   const sessions = await scheduleSessions(hub, venueId, sessionCount, 100);
   return { venueId, sessions };
 }

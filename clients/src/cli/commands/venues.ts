@@ -63,7 +63,7 @@ export const importVenues: Command = {
       let bytesRead = 0;
       let rows = 0;
       const source = createReadStream(file).pipe(byteCounter((bytes) => void (bytesRead = bytes)));
-      const report = await importVenueCsv(db, source, {
+      const { report, error } = await importVenueCsv(db, source, {
         onProgress: (p) => {
           rows = p.rowsRead;
           progress.update(bytesRead, `${formatNumber(p.rowsRead)} rows, ${formatNumber(p.imported)} imported, ${formatNumber(p.rejected)} refused`, false, p.rowsRead);
@@ -77,12 +77,12 @@ export const importVenues: Command = {
       }
       const rate = seconds > 0 ? Math.round(rows / seconds) : rows;
       process.stdout.write(
-        report.aborted
-          ? `nothing imported: the file was refused (see above)\n`
+        error
+          ? `nothing imported: the file was refused (${error.code}; see above)\n`
           : `${formatNumber(report.rowsRead)} rows: ${formatNumber(report.inserted)} new, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged, ${formatNumber(report.rejected)} refused\n`,
       );
       process.stdout.write(`${seconds.toFixed(1)} s, ${formatNumber(rate)} rows/s, peak memory ${peakRssMiB()} MiB\n`);
-      if (report.aborted) return ExitCode.REFUSED;
+      if (error) return ExitCode.REFUSED;
       return report.rejected > 0 || report.errors.some((e) => e.row === 1) ? ExitCode.PARTIAL : ExitCode.OK;
     } finally {
       await db.destroy();
@@ -154,14 +154,14 @@ export const importCartography: Command = {
     const database = await openDatabase();
     const db = await openSubgraphTables(database.url, venuesSubgraph);
     try {
-      const report = await importCartography2021(db, json);
+      const { report, error } = await importCartography2021(db, json);
       for (const e of report.errors) process.stdout.write(`place ${e.row}${e.field ? `, ${e.field}` : ''}: ${e.message}\n`);
       process.stdout.write(
-        report.aborted
-          ? 'nothing imported: the file was refused (see above)\n'
+        error
+          ? `nothing imported: the file was refused (${error.code}: ${error.message})\n`
           : `${formatNumber(report.rowsRead)} places: ${formatNumber(report.inserted)} new, ${formatNumber(report.updated)} updated, ${formatNumber(report.unchanged)} unchanged, ${formatNumber(report.rejected)} refused; ${formatNumber(report.proposed)} new qualification proposals\n`,
       );
-      if (report.aborted) return ExitCode.REFUSED;
+      if (error) return ExitCode.REFUSED;
       return report.rejected > 0 ? ExitCode.PARTIAL : ExitCode.OK;
     } finally {
       await db.destroy();
