@@ -72,6 +72,10 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
 
   const input = typeof source === 'string' || Buffer.isBuffer(source) ? Readable.from([source]) : Readable.from(source as AsyncIterable<string | Buffer>);
   const parser = input.pipe(parse(CSV_OPTIONS));
+  // A small file is parsed whole while the transaction begins: a parse error then comes before the
+  // loop below listens, and would be an unhandled 'error' event. The loop still throws it (the
+  // stream keeps its error), and it becomes the MALFORMED_CSV refusal.
+  parser.on('error', () => undefined);
   const reader = new VenueRowReader();
 
   try {

@@ -752,7 +752,9 @@ export const CSV_OPTIONS = { bom: true, relax_column_count: true, relax_quotes: 
 
 /** The error for a structural CSV problem, which stops reading at the record where it happened. */
 export function malformedCsvError(error: unknown): RowError | undefined {
-  if (!(error instanceof CsvError) && !(error instanceof Error && error.name === 'CsvError')) return undefined;
+  // The streaming parser's errors are another CsvError class, named 'Error': its `CSV_…` code tells them.
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  if (!(error instanceof CsvError) && !(typeof code === 'string' && code.startsWith('CSV_'))) return undefined;
   const csvError = error as CsvError;
   // `records` counts the records read before the broken one, header included.
   const before = typeof csvError['records'] === 'number' ? csvError['records'] : 0;
