@@ -23,7 +23,7 @@ import { WorkshopResolver } from './workshop/workshop.resolver';
 // For the operator CLI and seeding scripts (the demo, fixtures, benchmarks): the managers, which the API's mutations call too.
 export { registerVenue, type VenueInput } from './venue/venue.manager';
 export { qualifyVenue } from './qualification/qualification.manager';
-export { importVenueCsv, type VenueImportReport, type VenueImportAnswer, type ImportProgress } from './venue/venue-import.manager';
+export { importVenueCsv, type VenueImportReport, type ImportProgress } from './venue/venue-import.manager';
 export { exportVenueCsv } from './venue/venue-export.manager';
 export { importCartography2021, type CartographyImportReport } from './proposal/cartography-import.manager';
 export { defaultVenueSchema, parseVenueCsv, type ImportedVenue, type RowError } from './venue/venue-import';
