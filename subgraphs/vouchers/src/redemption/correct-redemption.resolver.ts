@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutatio
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Role } from '@pass/kit';
 import type { Context } from '../loaders';
-import { VenueRef } from '../refs/refs';
+import { VenueRef } from '../venue/venue.entity';
 import { ReimbursementStatement } from '../reimbursement/reimbursement-statement.entity';
 import { Voucher } from '../voucher/voucher.entity';
 import { CorrectRedemptionErrorCode, correctRedemption } from './correct-redemption.manager';

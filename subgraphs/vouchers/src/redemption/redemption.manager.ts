@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
-import { parisDayOf } from '../paris-time';
+import { BadInputError, isCommuneInTerritory, isUuid, parisDayOf, parseTerritoryEntry } from '@pass/kit';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { Redemption } from './redemption.entity';
 import { redemptionClock } from './redemption-clock';

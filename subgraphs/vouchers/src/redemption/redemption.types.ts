@@ -1,7 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { RedemptionErrorCode } from './redemption.manager';
 import { Redemption } from './redemption.entity';
-import { VenueRef } from '../refs/refs';
 
 registerEnumType(RedemptionErrorCode, { name: 'RedemptionErrorCode', description: 'Why redeemVoucher refused a voucher.', valuesConfig: { BOOK_ALREADY_USED_IN_SESSION: { description: 'A voucher of the same book already paid for this session: one voucher per person per sitting.' }, BOOK_NOT_HANDED_OUT: { description: "The voucher's book was never handed to a person." }, IDEMPOTENCY_KEY_REUSED: { description: 'The venue already used this idempotency key for another request (another voucher code or session).' }, OUTSIDE_TERRITORY: { description: "The session's venue is outside the territory of the voucher's programme." }, SESSION_FULL: { description: 'Every seat of the session is already paid by a voucher.' }, SESSION_NOT_FOUND: { description: 'No workshop session has this id.' }, SESSION_OF_ANOTHER_VENUE: { description: "The session is another venue's: a venue redeems only for its own sessions." }, VENUE_NOT_QUALIFIED: { description: "The venue is not qualified for the voucher's programme." }, VOUCHER_ALREADY_REDEEMED: { description: 'The voucher was already redeemed (a voucher pays once).' }, VOUCHER_CODE_MISTYPED: { description: "The code's check symbol does not match: the code was mistyped or misread." }, VOUCHER_EXPIRED: { description: "Today (Paris time) is outside the voucher programme's validity window, or the voucher was blocked when the programme expired." }, VOUCHER_NOT_FOUND: { description: 'No voucher has this code.' }, MONTH_CLOSED: { description: 'The Paris month the redemption falls in was already closed by the operator.' }, BOOK_REPORTED_LOST: { description: 'The book of this voucher was reported lost or stolen by its distributor.' }, SESSION_NOT_OPEN_FOR_REDEMPTION: { description: "Today (Paris time) is before the session's day, or more than 7 days after it: a voucher is taken on the session's day or within the 7 days after." } } });
 
@@ -33,16 +32,4 @@ export class RedeemVoucherPayload {
 
   @Field(() => RedemptionError, { nullable: true, description: 'Why the voucher was not redeemed; null when it was.' })
   error!: RedemptionError | null;
-}
-
-@ObjectType({ description: "A venue's redemptions within a programme." })
-export class VenueActivity {
-  @Field(() => VenueRef, { description: 'The venue.' })
-  venue!: VenueRef;
-
-  @Field(() => Int, { description: 'Vouchers of the programme the venue redeemed.' })
-  vouchersRedeemed!: number;
-
-  @Field(() => Int, { description: 'Face value of those vouchers, in euro cents.' })
-  amountCents!: number;
 }
