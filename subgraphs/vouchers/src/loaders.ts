@@ -5,7 +5,9 @@ import type { Book } from './book/book.entity';
 import type { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
 import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
+import { beneficiaryFactStore } from './facts/beneficiary-fact.store';
 import { programmeFactStore } from './facts/programme-fact.store';
+import { sessionFactStore } from './facts/session-fact.store';
 import { expiryStore } from './expiry/expiry.store';
 import type { FundingShareFact } from './expiry/credit-split';
 import { programmeLedgers } from './ledger/ledger.store';
@@ -57,9 +59,9 @@ export function createLoaders(db: DataSource) {
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
-    venueOfSession: aggregateLoader((ids) => programmeFactStore.venuesOfSessions(db, ids), (): string | null => null),
+    venueOfSession: aggregateLoader((ids) => sessionFactStore.venuesOfSessions(db, ids), (): string | null => null),
     distributorOfBeneficiary: aggregateLoader(
-      (ids) => programmeFactStore.distributorsOfBeneficiaries(db, ids),
+      (ids) => beneficiaryFactStore.distributorsOfBeneficiaries(db, ids),
       (): string | null => null,
     ),
     programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
