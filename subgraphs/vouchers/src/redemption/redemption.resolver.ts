@@ -7,7 +7,7 @@ import { WorkshopSessionRef } from '../session/session.entity';
 import { Voucher } from '../voucher/voucher.entity';
 import { Redemption } from './redemption.entity';
 import { redeemVoucher } from './redemption.manager';
-import { RedeemVoucherInput, RedeemVoucherPayload } from './redemption.types';
+import { RedeemVoucherInput, RedeemVoucherPayload } from './redemption.inputs';
 
 @Resolver(() => Redemption)
 export class RedemptionResolver {

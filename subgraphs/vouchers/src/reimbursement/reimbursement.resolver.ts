@@ -3,7 +3,7 @@ import { Role } from '@pass/kit';
 import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
-import { RedemptionCorrection } from '../redemption/correct-redemption.resolver';
+import { RedemptionCorrection } from '../redemption/correct-redemption.inputs';
 import { VenueRef } from '../venue/venue.entity';
 import { WorkshopSessionRef } from '../session/session.entity';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
