@@ -1,11 +1,11 @@
 import type { SubgraphModule } from '@pass/kit';
-import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
 import { Book } from './book/book.entity';
+import { bookReference } from './book/book.reference';
 import { BookResolver } from './book/book.resolver';
 import { ExpiryResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
 import { LiveResolver } from './live/live.resolver';
-import { createLoaders, type Context } from './loaders';
+import { createLoaders } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
 import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
@@ -32,10 +32,13 @@ import { SessionResolver } from './session/session.resolver';
 import { BeneficiaryDataAccessRef } from './beneficiary-data-access/beneficiary-data-access.entity';
 import { BeneficiaryDataAccessResolver } from './beneficiary-data-access/beneficiary-data-access.resolver';
 import { Redemption } from './redemption/redemption.entity';
+import { redemptionReference } from './redemption/redemption.reference';
 import { RedemptionResolver } from './redemption/redemption.resolver';
 import { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
+import { statementReference } from './reimbursement/reimbursement-statement.reference';
 import { ReimbursementStatementResolver, StatementLineResolver } from './reimbursement/reimbursement.resolver';
 import { Voucher } from './voucher/voucher.entity';
+import { voucherReference } from './voucher/voucher.reference';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
@@ -53,15 +56,6 @@ export { programmeLedger } from './ledger/ledger.store';
 export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure.manager';
 export { parisDayOf, parisMonthOf } from '@pass/kit';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
-
-/** Entity fetches from the gateway obey the same row rules as root fields. */
-const reference = <T>(load: (ctx: Context, id: string) => Promise<T>, ensureSees: (ctx: Context, row: T) => Promise<void> | void) => ({
-  __resolveReference: async (ref: { id: string }, ctx: Context) => {
-    const row = await load(ctx, ref.id);
-    await ensureSees(ctx, row);
-    return row;
-  },
-});
 
 /**
  * Vouchers: books, vouchers, redemptions, and the money after them — venues' monthly statements,
@@ -90,10 +84,10 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     BeneficiaryDataAccessResolver,
   ],
   references: {
-    Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
-    Voucher: reference((ctx, id) => ctx.loaders.voucher.load(id), ensureSeesVoucher),
-    Redemption: reference((ctx, id) => ctx.loaders.redemption.load(id), ensureSeesRedemption),
-    ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
+    Book: bookReference,
+    Voucher: voucherReference,
+    Redemption: redemptionReference,
+    ReimbursementStatement: statementReference,
   },
   // Reached by no field here: the beneficiaries subgraph's access request, which this one extends.
   orphanedTypes: [BeneficiaryDataAccessRef],
