@@ -83,7 +83,7 @@ describe('cancelRedemption', () => {
     }`;
     const LEDGER = `query ($id: ID!) { programme(id: $id) { ledger { redeemedCents outstandingCents balanced } } }`;
     const STATEMENTS = `query ($id: ID!) {
-      venue(id: $id) { statements { month totalCents lineCount correctionCount lines { amountCents } corrections { amountCents reason redemption { id } } } }
+      venue(id: $id) { statements { nodes { month totalCents lineCount correctionCount lines { amountCents } corrections { amountCents reason redemption { id } } } } }
     }`;
     const monthsBack = (k: number) => {
       const at = new Date();
@@ -137,7 +137,7 @@ describe('cancelRedemption', () => {
       }
       await closeMonth(db, parisMonthOf(twoMonthsAgo));
       await closeMonth(db, parisMonthOf(twoMonthsAgo));
-      const statements = (await hub.graphqlAs(venue, STATEMENTS, { id: venueId })).body.data.venue.statements;
+      const statements = (await hub.graphqlAs(venue, STATEMENTS, { id: venueId })).body.data.venue.statements.nodes;
       const of = (month: string) => statements.find((s: { month: string }) => s.month === month);
       expect(of(parisMonthOf(threeMonthsAgo))).toEqual({ month: parisMonthOf(threeMonthsAgo), totalCents: 1000, lineCount: 1, correctionCount: 0, lines: [{ amountCents: 1000 }], corrections: [] });
       expect(of(parisMonthOf(twoMonthsAgo))).toEqual({

@@ -140,14 +140,27 @@ describe('money after redemption', () => {
       expect(answer.statements[0]).toMatchObject({ venue: { id: hub.demo!.venues.compagnons }, totalCents: 1000, lineCount: 1 });
     });
 
-    test("a venue's statements, latest month first", async () => {
-      const { venue } = await gql(hub, `query ($id: ID!) { venue(id: $id) { name statements { month totalCents } } }`, {
-        id: hub.demo!.venues.compagnons,
-      });
-      expect(venue.statements).toEqual([
+    test("a venue's statements, latest month first, a page at a time", async () => {
+      const query = `query ($id: ID!, $first: Int, $after: String) {
+        venue(id: $id) { statements(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { month totalCents } } }
+      }`;
+      const id = hub.demo!.venues.compagnons;
+      const all = (await gql(hub, query, { id })).venue.statements;
+      expect(all.nodes).toEqual([
         { month: parisMonthOf(lastMonth), totalCents: 2000 },
         { month: parisMonthOf(twoMonthsAgo), totalCents: 1000 },
       ]);
+      expect(all.pageInfo.hasNextPage).toBe(false);
+      // Keyset pages: the cursor names the last month shown, the next page starts before it.
+      const first = (await gql(hub, query, { id, first: 1 })).venue.statements;
+      expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ month: parisMonthOf(lastMonth) }] });
+      const second = (await gql(hub, query, { id, first: 1, after: first.pageInfo.endCursor })).venue.statements;
+      expect(second).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false }, nodes: [{ month: parisMonthOf(twoMonthsAgo) }] });
+      // A cursor of another list is refused, naming the argument.
+      const books = (await gql(hub, `query ($id: ID!) { distributor(id: $id) { books(first: 1) { pageInfo { endCursor } } } }`, { id: hub.demo!.distributors.peNogent }))
+        .distributor.books.pageInfo.endCursor;
+      const refused = (await hub.graphql(query, { id, first: 1, after: books })).body;
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });
 
     test('a redemption stamped in a month already closed is refused (MONTH_CLOSED): a closed statement never changes', async () => {
@@ -328,12 +341,12 @@ describe('money after redemption', () => {
     });
 
     test("a venue reads its own statements, not another's", async () => {
-      const { venue } = await gql(hub, `query ($id: ID!) { venue(id: $id) { statements { id } } }`, { id: hub.demo!.venues.compagnons });
+      const { venue } = await gql(hub, `query ($id: ID!) { venue(id: $id) { statements { nodes { id } } } }`, { id: hub.demo!.venues.compagnons });
       const own = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.compagnons });
       const other = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
       const query = `query ($id: ID!) { reimbursementStatement(id: $id) { totalCents } }`;
-      expect((await hub.graphqlAs(own, query, { id: venue.statements[0].id })).body.errors).toBeUndefined();
-      expect(forbidden((await hub.graphqlAs(other, query, { id: venue.statements[0].id })).body)).toEqual(['FORBIDDEN']);
+      expect((await hub.graphqlAs(own, query, { id: venue.statements.nodes[0].id })).body.errors).toBeUndefined();
+      expect(forbidden((await hub.graphqlAs(other, query, { id: venue.statements.nodes[0].id })).body)).toEqual(['FORBIDDEN']);
     });
 
     test('a funder reads the expiry report of the programmes it funds only', async () => {

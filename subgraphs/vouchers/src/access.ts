@@ -11,6 +11,12 @@ import type { Voucher } from './voucher/voucher.entity';
  * coordinators and by the operator. Analysts get programme-level figures, never a book.
  */
 
+/** A row the gateway fetched by reference, once the caller may see it: entity fetches obey the same row rules as root fields. */
+export async function seen<T>(ctx: Context, row: T, ensureSees: (ctx: Context, row: T) => Promise<void> | void): Promise<T> {
+  await ensureSees(ctx, row);
+  return row;
+}
+
 export async function fundsProgramme(ctx: Context, programmeId: string): Promise<boolean> {
   if (ctx.caller.role !== Role.FUNDER) return false;
   return (await ctx.loaders.fundersOfProgramme.load(programmeId)).includes(ctx.caller.organisationId);

@@ -1,14 +1,11 @@
 import type { SubgraphModule } from '@pass/kit';
-import { ProgrammeActivityResolver, SessionSeatsResolver, VenueMonthResolver } from './activity/activity.resolver';
-import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
-import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
+import { bookReference } from './book/book.reference';
 import { BookResolver } from './book/book.resolver';
-import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
+import { ExpiryResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
-import { ProgrammeLedgerResolver } from './ledger/ledger.resolver';
 import { LiveResolver } from './live/live.resolver';
-import { createLoaders, type Context } from './loaders';
+import { createLoaders } from './loaders';
 import { Init1763900000004 } from './migrations/0001-init';
 import { Reimbursement1763900000104 } from './migrations/0002-reimbursement';
 import { ExpiryCredits1763900000105 } from './migrations/0003-expiry-credits';
@@ -19,7 +16,6 @@ import { LostBooks1763900000109 } from './migrations/0007-lost-books';
 import { RedemptionCancellation1763900000110 } from './migrations/0008-redemption-cancellation';
 import { IssuanceLean1763900000112 } from './migrations/0010-issuance-lean';
 import { Erasure1764600000201 } from './migrations/0012-erasure';
-import { BeneficiaryDataAccessRef, DataAccessResolver } from './privacy/data-access.resolver';
 import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-correction';
 import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
 import { Tallies1764600000600 } from './migrations/0013-tallies';
@@ -28,44 +24,38 @@ import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolve
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
 import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
+import { ProgrammeResolver } from './programme/programme.resolver';
+import { VenueResolver } from './venue/venue.resolver';
+import { DistributorResolver } from './distributor/distributor.resolver';
+import { BeneficiaryResolver } from './beneficiary/beneficiary.resolver';
+import { SessionResolver } from './session/session.resolver';
+import { BeneficiaryDataAccessRef } from './beneficiary-data-access/beneficiary-data-access.entity';
+import { BeneficiaryDataAccessResolver } from './beneficiary-data-access/beneficiary-data-access.resolver';
 import { Redemption } from './redemption/redemption.entity';
-import {
-  DistributorFiguresResolver,
-  ProgrammeFiguresResolver,
-  RedemptionResolver,
-  VenueFiguresResolver,
-} from './redemption/redemption.resolver';
+import { redemptionReference } from './redemption/redemption.reference';
+import { RedemptionResolver } from './redemption/redemption.resolver';
 import { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
-import {
-  ReimbursementStatementResolver,
-  StatementLineResolver,
-  VenueStatementsResolver,
-} from './reimbursement/reimbursement.resolver';
+import { statementReference } from './reimbursement/reimbursement-statement.reference';
+import { ReimbursementStatementResolver, StatementLineResolver } from './reimbursement/reimbursement.resolver';
 import { Voucher } from './voucher/voucher.entity';
+import { voucherReference } from './voucher/voucher.reference';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
 export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
 export { reportBookLost } from './book/lost-book.manager';
 export { cancelRedemption } from './redemption/cancel-redemption.manager';
-export { correctRedemption, CorrectRedemptionErrorCode } from './redemption/correct-redemption.manager';
-export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';
+export { correctRedemption } from './redemption/correct-redemption.manager';
+export { CorrectRedemptionErrorCode } from './redemption/correct-redemption.inputs';
+export { redeemVoucher, type RedeemAnswer } from './redemption/redemption.manager';
+export { RedemptionErrorCode } from './redemption/redemption.inputs';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
 export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
-export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure';
-export { parisDayOf, parisMonthOf } from './paris-time';
+export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure.manager';
+export { parisDayOf, parisMonthOf } from '@pass/kit';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
-
-/** Entity fetches from the gateway obey the same row rules as root fields. */
-const reference = <T>(load: (ctx: Context, id: string) => Promise<T>, ensureSees: (ctx: Context, row: T) => Promise<void> | void) => ({
-  __resolveReference: async (ref: { id: string }, ctx: Context) => {
-    const row = await load(ctx, ref.id);
-    await ensureSees(ctx, row);
-    return row;
-  },
-});
 
 /**
  * Vouchers: books, vouchers, redemptions, and the money after them — venues' monthly statements,
@@ -79,31 +69,25 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionResolver,
     CancelRedemptionResolver,
     CorrectRedemptionResolver,
-    ProgrammeFiguresResolver,
-    VenueFiguresResolver,
-    DistributorFiguresResolver,
-    DistributorBooksResolver,
-    BeneficiaryBooksResolver,
-    SessionRedemptionsResolver,
     ReimbursementStatementResolver,
     StatementLineResolver,
-    VenueStatementsResolver,
     ExpiryResolver,
-    ProgrammeCreditsResolver,
-    ProgrammeLedgerResolver,
     OutcomeResolver,
     BookOutcomesResolver,
     LiveResolver,
-    ProgrammeActivityResolver,
-    VenueMonthResolver,
-    SessionSeatsResolver,
-    DataAccessResolver,
+    // What this subgraph adds to entities other subgraphs own: one resolver per entity.
+    ProgrammeResolver,
+    VenueResolver,
+    DistributorResolver,
+    BeneficiaryResolver,
+    SessionResolver,
+    BeneficiaryDataAccessResolver,
   ],
   references: {
-    Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
-    Voucher: reference((ctx, id) => ctx.loaders.voucher.load(id), ensureSeesVoucher),
-    Redemption: reference((ctx, id) => ctx.loaders.redemption.load(id), ensureSeesRedemption),
-    ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
+    Book: bookReference,
+    Voucher: voucherReference,
+    Redemption: redemptionReference,
+    ReimbursementStatement: statementReference,
   },
   // Reached by no field here: the beneficiaries subgraph's access request, which this one extends.
   orphanedTypes: [BeneficiaryDataAccessRef],

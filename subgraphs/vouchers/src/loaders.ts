@@ -2,9 +2,12 @@ import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import { aggregateLoader, emptyPage, groupedLoader, keyedLoader, type PageRequest, type SubgraphContext } from '@pass/kit';
 import type { Book } from './book/book.entity';
+import type { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
 import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
+import { beneficiaryFactStore } from './facts/beneficiary-fact.store';
 import { programmeFactStore } from './facts/programme-fact.store';
+import { sessionFactStore } from './facts/session-fact.store';
 import { expiryStore } from './expiry/expiry.store';
 import type { FundingShareFact } from './expiry/credit-split';
 import { programmeLedgers } from './ledger/ledger.store';
@@ -56,9 +59,9 @@ export function createLoaders(db: DataSource) {
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
-    venueOfSession: aggregateLoader((ids) => programmeFactStore.venuesOfSessions(db, ids), (): string | null => null),
+    venueOfSession: aggregateLoader((ids) => sessionFactStore.venuesOfSessions(db, ids), (): string | null => null),
     distributorOfBeneficiary: aggregateLoader(
-      (ids) => programmeFactStore.distributorsOfBeneficiaries(db, ids),
+      (ids) => beneficiaryFactStore.distributorsOfBeneficiaries(db, ids),
       (): string | null => null,
     ),
     programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
@@ -72,7 +75,14 @@ export function createLoaders(db: DataSource) {
         aggregateLoader((ids) => redemptionStore.venueTotals(db, ids, month), () => ({ count: 0, amountCents: 0 })),
     ),
     statement: keyedLoader('ReimbursementStatement', (ids) => reimbursementStore.byIds(db, ids), (s) => s.id),
-    statementsOfVenue: groupedLoader((ids) => reimbursementStore.ofVenues(db, ids), (s) => s.venueId),
+    // Keyed by the page asked for, as booksOfDistributor.
+    statementsOfVenue: perArgument((page: string) => {
+      const request = JSON.parse(page) as PageRequest;
+      return aggregateLoader((ids) => reimbursementStore.pagesOfVenues(db, ids, request), () => emptyPage<ReimbursementStatement>());
+    }),
+    statementOfVenueInMonth: perArgument((month: string) =>
+      aggregateLoader<ReimbursementStatement | null>((ids) => reimbursementStore.ofVenuesInMonth(db, ids, month), (): ReimbursementStatement | null => null),
+    ),
     linesOfStatement: groupedLoader((ids) => reimbursementStore.linesOf(db, ids), (l) => l.statementId),
     correctionsOfStatement: groupedLoader((ids) => reimbursementStore.correctionsOf(db, ids), (c) => c.statementId ?? ''),
     creditsOfProgramme: groupedLoader((ids) => expiryStore.creditsOfProgrammes(db, ids), (c) => c.programmeId),

@@ -328,7 +328,7 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { seatsLeft } }', variables: { id: f.session[w] } }),
   },
   { coordinate: 'Venue.sessionsOn', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { sessionsOn(date: "2026-01-05") { startsAt seats } } }', variables: { id: f.venue[w] } }) },
-  { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { totalCents } } }', variables: { id: f.venue[w] } }) },
+  { coordinate: 'Venue.statements', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { statements { nodes { totalCents } } } }', variables: { id: f.venue[w] } }) },
   {
     coordinate: 'Distributor.figures',
     allowed: { distributor: 'own', operator: 'all' },

@@ -3,7 +3,9 @@ import { EVERY_ROLE, NotFoundError, Role, ensure, is, isOrganisation } from '@pa
 import { ensureSeesBook, fundsProgramme } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
-import { BeneficiaryRef, DistributorRef, ProgrammeRef, ref } from '../refs/refs';
+import { BeneficiaryRef } from '../beneficiary/beneficiary.entity';
+import { DistributorRef, ref } from '../distributor/distributor.entity';
+import { ProgrammeRef } from '../programme/programme.entity';
 import { normaliseCode } from '../voucher/voucher-code';
 import { Voucher } from '../voucher/voucher.entity';
 import { Book } from './book.entity';

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, isUuid } from '@pass/kit';
-import { parisDayOf } from '../paris-time';
+import { NotFoundError, isUuid, parisDayOf } from '@pass/kit';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
 import { tallyStore } from '../tally/tally.store';

@@ -1,12 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SafeIntResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '@pass/kit';
 import { ensureProgrammeFigures } from '../access';
 import { suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import type { Context } from '../loaders';
-import { ProgrammeRef } from '../refs/refs';
 import { expireProgramme, expiryReport } from './expiry.manager';
-import { Credit, ExpireProgrammePayload, ExpiryReport } from './expiry.types';
+import { ExpireProgrammePayload, ExpiryReport } from './expiry.types';
 
 @Resolver(() => ExpiryReport)
 export class ExpiryResolver {
@@ -30,21 +28,5 @@ export class ExpiryResolver {
   })
   expireProgramme(@Arg('programmeId', () => ID, { description: 'The programme to expire.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
     return expireProgramme(ctx.dataSource, programmeId);
-  }
-}
-
-/** What this subgraph adds to the programmes subgraph's `Programme`: the value given back, for its insiders and analysts. */
-@Resolver(() => ProgrammeRef)
-export class ProgrammeCreditsResolver {
-  @FieldResolver(() => SafeIntResolver, { description: 'Face value of blocked vouchers credited back to the funders.' })
-  async creditedBackCents(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<number> {
-    await ensureProgrammeFigures(ctx, p.id);
-    return (await ctx.loaders.creditsOfProgramme.load(p.id)).reduce((sum, c) => sum + c.amountCents, 0);
-  }
-
-  @FieldResolver(() => [Credit], { description: 'Credited back per funder, largest first.' })
-  async credits(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<Credit[]> {
-    await ensureProgrammeFigures(ctx, p.id);
-    return (await ctx.loaders.creditsOfProgramme.load(p.id)).map((c) => ({ funder: { id: c.funderId }, amountCents: c.amountCents }));
   }
 }

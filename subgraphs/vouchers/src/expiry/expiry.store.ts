@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { centsOf } from '../cents';
+import { centsOf } from '../ledger/cents';
 import type { FunderCredit, FundingShareFact } from './credit-split';
 import { moveRowsSql } from '../tally/tally.store';
 

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
-import { DistributorRef, FunderRef, ProgrammeRef } from '../refs/refs';
+import { DistributorRef } from '../distributor/distributor.entity';
+import { FunderRef } from '../funder/funder.entity';
+import { ProgrammeRef } from '../programme/programme.entity';
 
 export enum ExpiryErrorCode {
   /** Vouchers can still be redeemed until the programme's last day has passed (Paris time). */

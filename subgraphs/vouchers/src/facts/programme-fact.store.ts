@@ -1,8 +1,26 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ProgrammeDefined } from '@pass/kit';
 import type { FundingShareFact } from '../expiry/credit-split';
 
+/** `programme_fact`: the replica of `programme.defined` — a programme's window, territory and funding shares. */
 export const programmeFactStore = {
-  /** The funding shares of each programme, from the replica of `programme.defined`. */
+  /** Applied idempotently: a replayed fact leaves the row as it was. */
+  upsert: (db: EntityManager, fact: ProgrammeDefined) =>
+    db.query(
+      `insert into programme_fact (programme_id, name, territory, valid_from, valid_until, shares)
+       values ($1, $2, $3, $4, $5, $6)
+       on conflict (programme_id) do update set name = excluded.name, territory = excluded.territory,
+         valid_from = excluded.valid_from, valid_until = excluded.valid_until, shares = excluded.shares`,
+      [fact.programmeId, fact.name, fact.territory, fact.validFrom, fact.validUntil, JSON.stringify(fact.shares)],
+    ),
+
+  /** The last day of a programme (YYYY-MM-DD), null when it has not reached this replica. */
+  async validUntil(db: DataSource, programmeId: string): Promise<string | null> {
+    const [programme] = await db.query(`select valid_until::text from programme_fact where programme_id = $1`, [programmeId]);
+    return programme?.valid_until ?? null;
+  },
+
+  /** The funding shares of each programme. */
   async sharesOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, FundingShareFact[]>> {
     const rows: { programme_id: string; shares: FundingShareFact[] }[] = await db.query(
       `select programme_id, shares from programme_fact where programme_id = any($1)`,
@@ -10,25 +28,10 @@ export const programmeFactStore = {
     );
     return new Map(rows.map((r) => [r.programme_id, r.shares.map((s) => ({ funderId: s.funderId, basisPoints: s.basisPoints }))]));
   },
+
   /** The funders of each programme. */
   async fundersOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, string[]>> {
     const shares = await programmeFactStore.sharesOfProgrammes(db, programmeIds);
     return new Map([...shares].map(([id, list]) => [id, list.map((s) => s.funderId)]));
-  },
-  /** The venue of each session, from the replica of `session.scheduled`. */
-  async venuesOfSessions(db: DataSource, sessionIds: string[]): Promise<Map<string, string>> {
-    const rows: { session_id: string; venue_id: string }[] = await db.query(
-      `select session_id, venue_id from session_fact where session_id = any($1)`,
-      [sessionIds],
-    );
-    return new Map(rows.map((r) => [r.session_id, r.venue_id]));
-  },
-  /** The registering distributor of each beneficiary, from the replica of `beneficiary.registered`. */
-  async distributorsOfBeneficiaries(db: DataSource, beneficiaryIds: string[]): Promise<Map<string, string>> {
-    const rows: { beneficiary_id: string; distributor_id: string }[] = await db.query(
-      `select beneficiary_id, distributor_id from beneficiary_fact where beneficiary_id = any($1)`,
-      [beneficiaryIds],
-    );
-    return new Map(rows.map((r) => [r.beneficiary_id, r.distributor_id]));
   },
 };

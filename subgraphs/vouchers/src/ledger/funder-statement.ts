@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { splitByShares } from '@pass/kit';
 import type { FundingShareFact } from '../expiry/credit-split';
-import { FunderRef } from '../refs/refs';
+import { FunderRef } from '../funder/funder.entity';
 import type { ProgrammeLedger } from './ledger.type';
 
 /** One co-funder's part of a programme's money. */

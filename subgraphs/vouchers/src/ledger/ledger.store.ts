@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { centsOf } from '../cents';
+import { centsOf } from './cents';
 import { ProgrammeLedger } from './ledger.type';
 
 /**

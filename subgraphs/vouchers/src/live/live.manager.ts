@@ -1,7 +1,7 @@
 import { BadInputError, ForbiddenError, Role, isUuid } from '@pass/kit';
 import type { Context } from '../loaders';
 import { liveStore } from './live.store';
-import type { LiveRedemptionScope } from './live.types';
+import type { LiveRedemptionScope } from './live.inputs';
 
 const none = (): LiveRedemptionScope => ({ all: false, venueIds: [], programmeIds: [], distributorIds: [] });
 

@@ -7,7 +7,7 @@ import { Redemption } from '../redemption/redemption.entity';
 import { STREAM_START, parseCursor } from './cursor';
 import { liveScopeOf } from './live.manager';
 import { liveStore } from './live.store';
-import { LiveRedemptionScope, LiveRedemptionScopeInput, RedemptionEvent, RedemptionRoute } from './live.types';
+import { LiveRedemptionScope, LiveRedemptionScopeInput, RedemptionEvent, RedemptionRoute } from './live.inputs';
 
 const MAX_IDS = 100;
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { Role, ensure, is, isOrganisation } from '@pass/kit';
 import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';
-import { VenueRef } from '../refs/refs';
+import { VenueRef } from '../venue/venue.entity';
 import { Outcome } from './outcome.entity';
 import { recordOutcome } from './outcome.manager';
 import { RecordOutcomeInput, RecordOutcomePayload } from './outcome.types';

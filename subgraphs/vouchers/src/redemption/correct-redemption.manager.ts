@@ -1,22 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, isUuid } from '@pass/kit';
-import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { correctionOf, type RedemptionCorrectionRow } from './correct-redemption.store';
+import { BadInputError, isUuid, refusal, type Refusal } from '@pass/kit';
 import { tallyStore } from '../tally/tally.store';
-
-export enum CorrectRedemptionErrorCode {
-  REDEMPTION_NOT_FOUND = 'REDEMPTION_NOT_FOUND',
-  /** Not on a statement yet: while its month is open, its venue cancels it (cancelRedemption). */
-  REDEMPTION_NOT_YET_PAID = 'REDEMPTION_NOT_YET_PAID',
-  /** A redemption is corrected once: its amount is deducted once. */
-  REDEMPTION_ALREADY_CORRECTED = 'REDEMPTION_ALREADY_CORRECTED',
-}
+import { voucherStore } from '../voucher/voucher.store';
+import { CorrectRedemptionErrorCode } from './correct-redemption.inputs';
+import { correctionStore, type RedemptionCorrectionRow } from './correct-redemption.store';
+import { idempotencyStore } from './idempotency.store';
+import { redemptionStore } from './redemption.store';
 
 export type CorrectRedemptionAnswer =
   | { correction: RedemptionCorrectionRow; error: null }
-  | { correction: null; error: { code: CorrectRedemptionErrorCode; message: string } };
+  | { correction: null; error: Refusal<CorrectRedemptionErrorCode> };
 
-const refuse = (code: CorrectRedemptionErrorCode, message: string): CorrectRedemptionAnswer => ({ correction: null, error: { code, message } });
+const refuse = (code: CorrectRedemptionErrorCode, message: string): CorrectRedemptionAnswer => ({ correction: null, error: refusal(code, message) });
 
 /**
  * The operator takes back a redemption that was paid on a closed month's statement (a wrong code
@@ -40,13 +35,8 @@ export async function correctRedemption(db: DataSource, input: { redemptionId: s
   if (reason.length < 3 || reason.length > 500) throw new BadInputError('reason must be 3 to 500 characters', 'reason');
   if (!isUuid(input.redemptionId)) return refuse(CorrectRedemptionErrorCode.REDEMPTION_NOT_FOUND, `no redemption ${input.redemptionId}`);
   return db.transaction(async (tx) => {
-    await tx.query(`select pg_advisory_xact_lock_shared(${CLOSE_LOCK})`);
-    const [redemption] = await tx.query(
-      `select r.id, r.voucher_id, r.venue_id, r.programme_id, r.amount_cents, r.corrected_at,
-              exists (select 1 from reimbursement_line l where l.redemption_id = r.id) as paid
-         from redemption r where r.id = $1 for update`,
-      [input.redemptionId],
-    );
+    await redemptionStore.holdCloseLockShared(tx);
+    const redemption = await redemptionStore.lockToCorrect(tx, input.redemptionId);
     if (!redemption) return refuse(CorrectRedemptionErrorCode.REDEMPTION_NOT_FOUND, `no redemption ${input.redemptionId}`);
     if (redemption.corrected_at) {
       return refuse(CorrectRedemptionErrorCode.REDEMPTION_ALREADY_CORRECTED, 'this redemption was already corrected: its amount is deducted once');
@@ -57,29 +47,19 @@ export async function correctRedemption(db: DataSource, input: { redemptionId: s
         'this redemption is on no statement yet: while its month is open its venue cancels it, and once written on a statement the operator corrects it',
       );
     }
-    const [row] = await tx.query(
-      `with correction as (
-         insert into redemption_correction (redemption_id, voucher_id, venue_id, programme_id, amount_cents, reason)
-         values ($1, $2, $3, $4, $5, $6) returning *
-       ),
-       marked as (update redemption set corrected_at = (select corrected_at from correction) where id = $1)
-       select * from correction`,
-      [redemption.id, redemption.voucher_id, redemption.venue_id, redemption.programme_id, redemption.amount_cents, reason],
-    );
-    const [voucher] = await tx.query(
-      `with back as (
-         update voucher v set redeemed_at = null,
-                state = case when exists (select 1 from book b where b.id = v.book_id and b.lost_at is not null) then 'LOST' else 'AVAILABLE' end
-          where v.id = $1 and v.state = 'REDEEMED'
-          returning v.id, v.programme_id, v.book_id, v.face_value_cents, v.state
-       )
-       select * from back`,
-      [redemption.voucher_id],
-    );
+    const correction = await correctionStore.record(tx, {
+      redemptionId: redemption.id,
+      voucherId: redemption.voucher_id,
+      venueId: redemption.venue_id,
+      programmeId: redemption.programme_id,
+      amountCents: redemption.amount_cents,
+      reason,
+    });
+    await redemptionStore.markCorrected(tx, redemption.id, correction.correctedAt);
+    const voucher = await voucherStore.takeBack(tx, redemption.voucher_id, true);
     if (voucher) await tallyStore.redemptionTakenBack(tx, voucher, voucher.state);
     // A retry of the redemption's idempotency key would replay a redemption that no longer counts.
-    await tx.query(`delete from idempotency where response->>'redemptionId' = $1`, [redemption.id]);
-    return { correction: correctionOf(row), error: null };
+    await idempotencyStore.forgetRedemption(tx, redemption.id, null);
+    return { correction, error: null };
   });
 }
-

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** An operator's correction of a paid redemption, as stored. */
 export interface RedemptionCorrectionRow {
   id: string;
@@ -23,3 +25,19 @@ export const correctionOf = (r: Record<string, unknown>): RedemptionCorrectionRo
   reason: r.reason as string,
   correctedAt: r.corrected_at as Date,
 });
+
+/** `redemption_correction`: the operator's corrections, each deducted once from its venue's next statement. */
+export const correctionStore = {
+  /** Records a correction; the unique redemption_id is the backstop against a second one. */
+  async record(
+    tx: EntityManager,
+    c: { redemptionId: string; voucherId: string; venueId: string; programmeId: string; amountCents: number; reason: string },
+  ): Promise<RedemptionCorrectionRow> {
+    const [row] = await tx.query(
+      `insert into redemption_correction (redemption_id, voucher_id, venue_id, programme_id, amount_cents, reason)
+       values ($1, $2, $3, $4, $5, $6) returning *`,
+      [c.redemptionId, c.voucherId, c.venueId, c.programmeId, c.amountCents, c.reason],
+    );
+    return correctionOf(row);
+  },
+};

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
+import { redemptionStore } from './redemption.store';
 
 /**
  * The time of a redemption, taken inside its transaction, and whether its Paris month is already
@@ -10,12 +10,6 @@ import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
  * `closeMonth` bounds it (`Europe/Paris`), so both agree on it. `injected` is a test's clock.
  */
 export async function redemptionClock(tx: EntityManager, injected?: Date): Promise<{ at: Date; monthClosed: boolean }> {
-  await tx.query(`select pg_advisory_xact_lock_shared(${CLOSE_LOCK})`);
-  const [row] = await tx.query(
-    `with clock as (select coalesce($1::timestamptz, clock_timestamp()) as at)
-     select at, exists (select 1 from reimbursement_month where month = to_char(at at time zone 'Europe/Paris', 'YYYY-MM')) as closed
-       from clock`,
-    [injected ?? null],
-  );
-  return { at: new Date(row.at), monthClosed: row.closed };
+  await redemptionStore.holdCloseLockShared(tx);
+  return redemptionStore.clock(tx, injected ?? null);
 }

@@ -1,6 +1,7 @@
-import { In, IsNull, type DataSource } from 'typeorm';
-import { Redemption } from './redemption.entity';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
+import { Redemption } from './redemption.entity';
 
 export interface ProgrammeStats {
   booksIssued: number;
@@ -40,9 +41,124 @@ export interface Totals {
   amountCents: number;
 }
 
+/** A redemption as its venue's cancellation checks it: `closed` when its month is closed or it is on a statement. */
+export interface RedemptionToCancel {
+  id: string;
+  venue_id: string;
+  voucher_id: string;
+  closed: boolean;
+}
+
+/** A redemption as the operator's correction checks it: `paid` when it is on a statement. */
+export interface RedemptionToCorrect {
+  id: string;
+  voucher_id: string;
+  venue_id: string;
+  programme_id: string;
+  amount_cents: number;
+  corrected_at: Date | null;
+  paid: boolean;
+}
+
 const int = (v: unknown) => Number(v ?? 0);
 
 export const redemptionStore = {
+  /**
+   * The close lock, held shared until the transaction ends: redemptions, cancellations and
+   * corrections never wait for each other, and `closeMonth`, which takes it exclusively, waits for them.
+   */
+  holdCloseLockShared: (tx: EntityManager) => tx.query(`select pg_advisory_xact_lock_shared(${CLOSE_LOCK})`),
+
+  /**
+   * The time now (or a test's `injected` one) and whether its Paris month is closed, computed by
+   * PostgreSQL with the same `Europe/Paris` bounds as `closeMonth`.
+   */
+  async clock(tx: EntityManager, injected: Date | null): Promise<{ at: Date; monthClosed: boolean }> {
+    const [row] = await tx.query(
+      `with clock as (select coalesce($1::timestamptz, clock_timestamp()) as at)
+       select at, exists (select 1 from reimbursement_month where month = to_char(at at time zone 'Europe/Paris', 'YYYY-MM')) as closed
+         from clock`,
+      [injected],
+    );
+    return { at: new Date(row.at), monthClosed: row.closed };
+  },
+
+  async seatsTaken(tx: EntityManager, sessionId: string): Promise<number> {
+    const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1 and corrected_at is null`, [sessionId]);
+    return taken;
+  },
+
+  async bookUsedInSession(tx: EntityManager, sessionId: string, bookId: string): Promise<boolean> {
+    const [used] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2 and corrected_at is null`, [sessionId, bookId]);
+    return Boolean(used);
+  },
+
+  /** Records a redemption; its id. The unique voucher_id is the backstop against a second one. */
+  async insert(
+    tx: EntityManager,
+    r: { voucherId: string; sessionId: string; venueId: string; programmeId: string; bookId: string; amountCents: number; redeemedAt: Date },
+  ): Promise<string> {
+    const [redemption] = await tx.query(
+      `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [r.voucherId, r.sessionId, r.venueId, r.programmeId, r.bookId, r.amountCents, r.redeemedAt],
+    );
+    return redemption.id;
+  },
+
+  /**
+   * One more redeemed voucher on its book; the book's count after it and its distributor. It
+   * writes `book` (book/book.store.ts's table), as tallyStore.redemptionTakenBack does for the way
+   * back: the pair belongs in one store, and moves there when that folder is reshaped.
+   */
+  async countOnBook(tx: EntityManager, bookId: string): Promise<{ redeemed_vouchers: number; distributor_id: string }> {
+    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
+    const [book] = await tx.query(
+      `with counted as (update book set redeemed_vouchers = redeemed_vouchers + 1 where id = $1 returning redeemed_vouchers, distributor_id)
+       select * from counted`,
+      [bookId],
+    );
+    return book;
+  },
+
+  byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Redemption).findOneByOrFail({ id }),
+
+  async lockToCancel(tx: EntityManager, redemptionId: string): Promise<RedemptionToCancel | null> {
+    const [redemption] = await tx.query(
+      `select r.id, r.venue_id, r.voucher_id,
+              exists (select 1 from reimbursement_month m where m.month = to_char(r.redeemed_at at time zone 'Europe/Paris', 'YYYY-MM'))
+                or exists (select 1 from reimbursement_line l where l.redemption_id = r.id) as closed
+         from redemption r where r.id = $1 for update`,
+      [redemptionId],
+    );
+    return redemption ?? null;
+  },
+
+  /** Moves the redemption to `redemption_cancellation`; when it was cancelled. */
+  async moveToCancellations(tx: EntityManager, redemptionId: string): Promise<Date> {
+    const [cancelled] = await tx.query(
+      `with gone as (delete from redemption where id = $1
+                     returning id, voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+       insert into redemption_cancellation (redemption_id, voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+       select * from gone returning cancelled_at`,
+      [redemptionId],
+    );
+    return cancelled.cancelled_at;
+  },
+
+  async lockToCorrect(tx: EntityManager, redemptionId: string): Promise<RedemptionToCorrect | null> {
+    const [redemption] = await tx.query(
+      `select r.id, r.voucher_id, r.venue_id, r.programme_id, r.amount_cents, r.corrected_at,
+              exists (select 1 from reimbursement_line l where l.redemption_id = r.id) as paid
+         from redemption r where r.id = $1 for update`,
+      [redemptionId],
+    );
+    return redemption ?? null;
+  },
+
+  /** From now on the redemption no longer counts: in the ledger, the venue's figures, the session's seats. */
+  markCorrected: (tx: EntityManager, redemptionId: string, at: Date) => tx.query(`update redemption set corrected_at = $2 where id = $1`, [redemptionId, at]),
+
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Redemption).findBy({ id: In(ids) }),
   ofSessions: (db: DataSource, sessionIds: string[]) =>
     db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError } from '@pass/kit';
-import { hasMonthEnded, isMonth, parisMonthOf } from '../paris-time';
+import { BadInputError, parisMonthOf } from '@pass/kit';
+import { hasMonthEnded, isMonth } from './paris-month';
 import { reimbursementStore } from './reimbursement.store';
 import { CloseMonthErrorCode, type CloseMonthPayload } from './reimbursement.types';
 

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role } from '@pass/kit';
-import { isMonth } from '../paris-time';
+import { Role } from '@pass/kit';
 import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
-import { RedemptionCorrection } from '../redemption/correct-redemption.resolver';
-import { VenueRef, WorkshopSessionRef } from '../refs/refs';
+import { RedemptionCorrection } from '../redemption/correct-redemption.inputs';
+import { VenueRef } from '../venue/venue.entity';
+import { WorkshopSessionRef } from '../session/session.entity';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import { closeMonth } from './reimbursement.manager';
 import { CloseMonthPayload, StatementLine } from './reimbursement.types';
@@ -58,31 +58,5 @@ export class StatementLineResolver {
   @FieldResolver(() => WorkshopSessionRef, { description: 'The session the voucher paid for.' })
   session(@Root() line: StatementLine): WorkshopSessionRef {
     return { id: line.sessionId };
-  }
-}
-
-/** What this subgraph adds to the venues subgraph's `Venue`: its statements. */
-@Resolver(() => VenueRef)
-export class VenueStatementsResolver {
-  @FieldResolver(() => [ReimbursementStatement], {
-    description: 'Monthly reimbursement statements, latest month first: for the operator and the venue itself.',
-  })
-  statements(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<ReimbursementStatement[]> {
-    ensureSeesStatement(ctx, { venueId: venue.id });
-    return ctx.loaders.statementsOfVenue.load(venue.id);
-  }
-
-  @FieldResolver(() => ReimbursementStatement, {
-    nullable: true,
-    description: "The venue's reimbursement statement of one closed month, null when it has none (month not closed, or nothing redeemed): for the operator and the venue itself.",
-  })
-  async statement(
-    @Root() venue: VenueRef,
-    @Arg('month', { description: 'The month, YYYY-MM, Paris time.' }) month: string,
-    @Ctx() ctx: Context,
-  ): Promise<ReimbursementStatement | null> {
-    ensureSeesStatement(ctx, { venueId: venue.id });
-    if (!isMonth(month)) throw new BadInputError('month must be written YYYY-MM', 'month');
-    return (await ctx.loaders.statementsOfVenue.load(venue.id)).find((s) => s.month === month) ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { bigintAsNumber, type PageRequest, type PageRows } from '@pass/kit';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import type { StatementLine } from './reimbursement.types';
 import { CORRECTION_SELECT, correctionOf, type RedemptionCorrectionRow } from '../redemption/correct-redemption.store';
@@ -82,8 +83,42 @@ export const reimbursementStore = {
 
   byIds: (db: DataSource, ids: string[]) => db.getRepository(ReimbursementStatement).findBy({ id: In(ids) }),
 
-  ofVenues: (db: DataSource, venueIds: string[]) =>
-    db.getRepository(ReimbursementStatement).find({ where: { venueId: In(venueIds) }, order: { month: 'DESC' } }),
+  /**
+   * One page of each venue's statements, latest month first, in one statement for all venues: for
+   * each, its statement count and the `first + 1` statements before the cursor's month (the extra
+   * one only says that more follow). The lateral join walks the unique (venue_id, month) index
+   * backwards per venue.
+   */
+  pagesOfVenues: async (db: DataSource, venueIds: string[], page: PageRequest): Promise<Map<string, PageRows<ReimbursementStatement>>> => {
+    const rows: Array<{ owner: string; total: number; id: string | null } & Record<string, unknown>> = await db.query(
+      `select v.id as owner, counted.total, s.*
+         from unnest($1::uuid[]) as v(id)
+         cross join lateral (select count(*)::int as total from reimbursement_statement where venue_id = v.id) counted
+         left join lateral (
+           select id, venue_id as "venueId", month, total_cents as "totalCents", line_count as "lineCount",
+                  correction_count as "correctionCount", closed_at as "closedAt"
+             from reimbursement_statement
+            where venue_id = v.id and ($3::text is null or month < $3)
+            order by month desc limit $2) s on true
+        order by v.id, s.month desc`,
+      [venueIds, page.first + 1, page.afterKey],
+    );
+    const pages = new Map<string, PageRows<ReimbursementStatement>>();
+    for (const { owner, total, ...statement } of rows) {
+      let found = pages.get(owner);
+      if (!found) pages.set(owner, (found = { rows: [], totalCount: total }));
+      if (statement.id !== null) {
+        found.rows.push(Object.assign(new ReimbursementStatement(), statement, { totalCents: bigintAsNumber.from(statement.totalCents as string) }));
+      }
+    }
+    return pages;
+  },
+
+  /** Each venue's statement of one month, if it has one. */
+  async ofVenuesInMonth(db: DataSource, venueIds: string[], month: string): Promise<Map<string, ReimbursementStatement>> {
+    const statements = await db.getRepository(ReimbursementStatement).findBy({ venueId: In(venueIds), month });
+    return new Map(statements.map((s) => [s.venueId, s]));
+  },
 
   /** The corrections several statements deduct, oldest first. */
   async correctionsOf(db: DataSource, statementIds: string[]): Promise<RedemptionCorrectionRow[]> {

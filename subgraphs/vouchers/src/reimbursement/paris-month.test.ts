@@ -1,4 +1,5 @@
-import { hasMonthEnded, isMonth, parisDayOf, parisMonthOf } from './paris-time';
+import { parisDayOf, parisMonthOf } from '@pass/kit';
+import { hasMonthEnded, isMonth } from './paris-month';
 
 describe('Paris calendar months', () => {
   test('an instant belongs to its Paris month, not its UTC one', () => {

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Role, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import { ensureDistributorFigures } from '../access';
+import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';
-import { Redemption } from '../redemption/redemption.entity';
-import { BeneficiaryRef, DistributorRef, WorkshopSessionRef } from '../refs/refs';
-import { Book } from './book.entity';
+import { DistributorRef } from './distributor.entity';
 
 /** Names the list in its cursors, so that a cursor of another list is refused. */
 const BOOKS_OF_DISTRIBUTOR = 'Distributor.books';
@@ -11,8 +11,13 @@ const BOOKS_OF_DISTRIBUTOR = 'Distributor.books';
 @ObjectType('BookConnection', { description: "A page of a distributor's books, by code." })
 export class BookConnection extends ConnectionType(Book, 'Book') {}
 
+/**
+ * Every field this subgraph adds to the beneficiaries subgraph's `Distributor`: its books and its
+ * figures, every programme together — the distributor's own and the operator's
+ * (`ensureDistributorFigures`; coordinators read Programme.distributorActivity).
+ */
 @Resolver(() => DistributorRef)
-export class DistributorBooksResolver {
+export class DistributorResolver {
   @FieldResolver(() => BookConnection, { description: 'Books allocated to this distributor, by code, a page at a time.' })
   async books(
     @Root() distributor: DistributorRef,
@@ -26,24 +31,22 @@ export class DistributorBooksResolver {
     const page = await ctx.loaders.booksOfDistributor(JSON.stringify(request)).load(distributor.id);
     return toConnection(BOOKS_OF_DISTRIBUTOR, request, page, (book) => book.code);
   }
-}
 
-@Resolver(() => BeneficiaryRef)
-export class BeneficiaryBooksResolver {
-  @FieldResolver(() => [Book], { description: 'For the distributor that registered the person.' })
-  async books(@Root() beneficiary: BeneficiaryRef, @Ctx() ctx: Context): Promise<Book[]> {
-    const registeredBy = await ctx.loaders.distributorOfBeneficiary.load(beneficiary.id);
-    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.DISTRIBUTOR, registeredBy), "another distributor's beneficiary");
-    return ctx.loaders.booksOfBeneficiary.load(beneficiary.id);
+  @FieldResolver(() => Int, { description: 'Every programme together: the distributor itself and the operator (coordinators read Programme.distributorActivity).' })
+  async booksAllocated(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
+    return (await ctx.loaders.distributorTotals.load(d.id)).booksAllocated;
   }
-}
 
-@Resolver(() => WorkshopSessionRef)
-export class SessionRedemptionsResolver {
-  @FieldResolver(() => [Redemption], { description: 'For the venue running the session.' })
-  async redemptions(@Root() session: WorkshopSessionRef, @Ctx() ctx: Context): Promise<Redemption[]> {
-    const venueId = await ctx.loaders.venueOfSession.load(session.id);
-    ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, venueId), "another venue's redemptions");
-    return ctx.loaders.redemptionsOfSession.load(session.id);
+  @FieldResolver(() => Int, { description: 'Of those, books handed to a person.' })
+  async booksHandedOut(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
+    return (await ctx.loaders.distributorTotals.load(d.id)).booksHandedOut;
+  }
+
+  @FieldResolver(() => Int, { description: "Vouchers of this distributor's books redeemed at venues." })
+  async vouchersRedeemed(@Root() d: DistributorRef, @Ctx() ctx: Context) {
+    ensureDistributorFigures(ctx, d.id);
+    return (await ctx.loaders.distributorTotals.load(d.id)).vouchersRedeemed;
   }
 }

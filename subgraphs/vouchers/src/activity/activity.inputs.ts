@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
+import { DistributorRef } from '../distributor/distributor.entity';
+import { VenueRef } from '../venue/venue.entity';
 
 export enum PlaceLevel {
   COMMUNE = 'COMMUNE',
@@ -58,4 +60,31 @@ export class VenueMonthToDate {
 
   @Field(() => SafeIntResolver, { description: 'The amount redeemed, in euro cents.' })
   amountCents!: number;
+}
+
+@ObjectType({ description: "A venue's redemptions within a programme." })
+export class VenueActivity {
+  @Field(() => VenueRef, { description: 'The venue.' })
+  venue!: VenueRef;
+
+  @Field(() => Int, { description: 'Vouchers of the programme the venue redeemed.' })
+  vouchersRedeemed!: number;
+
+  @Field(() => Int, { description: 'Face value of those vouchers, in euro cents.' })
+  amountCents!: number;
+}
+
+@ObjectType({ description: "A distributor's books and their use within a programme." })
+export class DistributorActivity {
+  @Field(() => DistributorRef, { description: 'The distributor.' })
+  distributor!: DistributorRef;
+
+  @Field(() => Int, { description: 'Books of the programme allocated to the distributor.' })
+  booksAllocated!: number;
+
+  @Field(() => Int, { description: 'Of those, books handed to a person.' })
+  booksHandedOut!: number;
+
+  @Field(() => Int, { description: 'Vouchers of those books redeemed.' })
+  vouchersRedeemed!: number;
 }
