@@ -44,8 +44,7 @@ import {
 import { Voucher } from './voucher/voucher.entity';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
-export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
-export { reportBookLost } from './book/lost-book.manager';
+export { issueBooksOfOrder, allocateBooks, handOutBook, reportBookLost } from './book/book.manager';
 export { cancelRedemption } from './redemption/cancel-redemption.manager';
 export { correctRedemption, CorrectRedemptionErrorCode } from './redemption/correct-redemption.manager';
 export { redeemVoucher, RedemptionErrorCode, type RedeemAnswer } from './redemption/redemption.manager';

@@ -1,10 +1,19 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, isUuid } from '@pass/kit';
+import { NotFoundError, isUuid, refusal } from '@pass/kit';
 import { parisDayOf } from '../paris-time';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
 import { tallyStore } from '../tally/tally.store';
-import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from './expiry.types';
+import type { ExpiryReport } from './expiry.entity';
+import { ExpireProgrammeErrorCode, type ExpireProgrammePayload } from './expiry.inputs';
+
+const expiryRefused = (code: ExpireProgrammeErrorCode, message: string): ExpireProgrammePayload => ({
+  programme: null,
+  vouchersBlocked: null,
+  blockedCents: null,
+  credits: null,
+  error: refusal(code, message),
+});
 
 /**
  * Ends a programme whose last day has passed: every voucher still usable is blocked and its face
@@ -13,24 +22,28 @@ import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from 
  * block and credits nothing; vouchers issued after an expiry are caught by the next run.
  */
 export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammePayload> {
-  if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
+  const notFound = () => expiryRefused(ExpireProgrammeErrorCode.PROGRAMME_NOT_FOUND, `no programme ${programmeId}`);
+  if (!isUuid(programmeId)) return notFound();
   return db.transaction(async (tx) => {
     const programme = await expiryStore.programmeForExpiry(tx, programmeId);
-    if (!programme) throw new NotFoundError('Programme', programmeId);
+    if (!programme) return notFound();
     const today = parisDayOf(now);
     if (today <= programme.validUntil) {
-      return {
-        programme: { id: programmeId },
-        vouchersBlocked: 0,
-        blockedCents: 0,
-        credits: [],
-        error: {
-          code: ExpiryErrorCode.PROGRAMME_STILL_VALID,
-          message: `vouchers can be redeemed until ${programme.validUntil} inclusive (it is ${today} in Paris)`,
-        },
-      };
+      return expiryRefused(
+        ExpireProgrammeErrorCode.PROGRAMME_STILL_VALID,
+        `vouchers can be redeemed until ${programme.validUntil} inclusive (it is ${today} in Paris)`,
+      );
     }
-    const blocked = await expiryStore.blockAvailable(tx, programmeId);
+    // One statement per state left, so the tallies move each from the state it left.
+    const blocked = { vouchers: 0, cents: 0 };
+    for (const state of ['AVAILABLE', 'LOST'] as const) {
+      const shards = await expiryStore.blockVouchers(tx, programmeId, state);
+      await tallyStore.moveShards(tx, shards, state, 'BLOCKED');
+      for (const shard of shards) {
+        blocked.vouchers += shard.count;
+        blocked.cents += shard.cents;
+      }
+    }
     const credits = creditsFor(blocked.cents, programme.shares);
     if (blocked.vouchers > 0) {
       await expiryStore.recordExpiry(tx, { programmeId, vouchersBlocked: blocked.vouchers, blockedCents: blocked.cents, credits, now });

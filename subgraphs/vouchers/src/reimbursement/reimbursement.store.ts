@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
-import type { StatementLine } from './reimbursement.types';
+import type { StatementLine } from './reimbursement-line.entity';
 import { CORRECTION_SELECT, correctionOf, type RedemptionCorrectionRow } from '../redemption/correct-redemption.store';
 
 /**
