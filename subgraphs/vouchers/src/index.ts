@@ -1,8 +1,9 @@
 import type { SubgraphModule } from '@pass/kit';
 import { ProgrammeActivityResolver, SessionSeatsResolver, VenueMonthResolver } from './activity/activity.resolver';
-import { ensureSeesBook, ensureSeesRedemption, ensureSeesStatement, ensureSeesVoucher } from './access';
+import { ensureSeesRedemption, ensureSeesVoucher } from './access';
 import { BeneficiaryBooksResolver, DistributorBooksResolver, SessionRedemptionsResolver } from './book/book-refs.resolver';
 import { Book } from './book/book.entity';
+import { bookReference } from './book/book.reference';
 import { BookResolver } from './book/book.resolver';
 import { ExpiryResolver, ProgrammeCreditsResolver } from './expiry/expiry.resolver';
 import { factHandlers } from './facts/facts.handlers';
@@ -36,6 +37,7 @@ import {
   VenueFiguresResolver,
 } from './redemption/redemption.resolver';
 import { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
+import { reimbursementStatementReference } from './reimbursement/reimbursement-statement.reference';
 import {
   ReimbursementStatementResolver,
   StatementLineResolver,
@@ -99,10 +101,10 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     DataAccessResolver,
   ],
   references: {
-    Book: reference((ctx, id) => ctx.loaders.book.load(id), ensureSeesBook),
+    Book: bookReference,
     Voucher: reference((ctx, id) => ctx.loaders.voucher.load(id), ensureSeesVoucher),
     Redemption: reference((ctx, id) => ctx.loaders.redemption.load(id), ensureSeesRedemption),
-    ReimbursementStatement: reference((ctx, id) => ctx.loaders.statement.load(id), ensureSeesStatement),
+    ReimbursementStatement: reimbursementStatementReference,
   },
   // Reached by no field here: the beneficiaries subgraph's access request, which this one extends.
   orphanedTypes: [BeneficiaryDataAccessRef],

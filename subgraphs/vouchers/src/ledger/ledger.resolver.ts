@@ -3,7 +3,7 @@ import { ensureProgrammeFigures } from '../access';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../refs/refs';
 import { FunderStatementLine, funderStatement } from './funder-statement';
-import { ProgrammeLedger } from './ledger.type';
+import { ProgrammeLedger } from './ledger.entity';
 
 @Resolver(() => ProgrammeRef)
 export class ProgrammeLedgerResolver {
