@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isUuid, parisDayOf, refusal } from '@pass/kit';
+import { BadInputError, isUuid, parisDayOf, refusal, type Refusal } from '@pass/kit';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
 import { TALLY_SHARDS, tallyStore } from '../tally/tally.store';
 import {
@@ -7,11 +7,8 @@ import {
   HandOutBookErrorCode,
   IssueBooksErrorCode,
   ReportBookLostErrorCode,
-  type AllocateBooksPayload,
-  type HandOutBookPayload,
-  type IssueBooksPayload,
-  type ReportBookLostPayload,
 } from './book.inputs';
+import type { Book } from './book.entity';
 import { bookStore, type ChunkRows } from './book.store';
 import { timeOrderedUuidsText } from './time-ordered-ids';
 
@@ -35,7 +32,17 @@ const ISSUE_CHUNK_BOOKS = 10_000;
 /** Redraws of a chunk whose codes hit existing ones; each hit has odds of about 1e-11. */
 const MAX_CODE_REDRAWS = 5;
 
-const issueRefused = (code: IssueBooksErrorCode, message: string): IssueBooksPayload => ({
+/** What each mutation of books answers (its payload): the result, or null fields and the refusal. */
+export type IssueBooksAnswer =
+  | { orderId: string; booksIssued: number; vouchersIssued: number; error: null }
+  | { orderId: null; booksIssued: null; vouchersIssued: null; error: Refusal<IssueBooksErrorCode> };
+export type AllocateBooksAnswer = { books: Book[]; error: null } | { books: null; error: Refusal<AllocateBooksErrorCode> };
+export type HandOutBookAnswer = { book: Book; error: null } | { book: null; error: Refusal<HandOutBookErrorCode> };
+export type ReportBookLostAnswer =
+  | { book: Book; vouchersBlocked: number; error: null }
+  | { book: null; vouchersBlocked: 0; error: Refusal<ReportBookLostErrorCode> };
+
+const issueRefused = (code: IssueBooksErrorCode, message: string): IssueBooksAnswer => ({
   orderId: null,
   booksIssued: null,
   vouchersIssued: null,
@@ -68,7 +75,7 @@ export async function issueBooksOfOrder(
   orderId: string,
   onProgress?: (booksIssued: number, booksTotal: number) => void,
   now = new Date(),
-): Promise<IssueBooksPayload> {
+): Promise<IssueBooksAnswer> {
   const notPaid = () => issueRefused(IssueBooksErrorCode.ORDER_NOT_PAID, `order ${orderId} is unknown or not paid yet: vouchers are issued only once paid`);
   if (!isUuid(orderId)) return notPaid();
   return db.transaction(async (tx) => {
@@ -160,10 +167,10 @@ async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string
   }
 }
 
-const allocateRefused = (code: AllocateBooksErrorCode, message: string): AllocateBooksPayload => ({ books: null, error: refusal(code, message) });
+const allocateRefused = (code: AllocateBooksErrorCode, message: string): AllocateBooksAnswer => ({ books: null, error: refusal(code, message) });
 
 /** Gives `quantity` unallocated books of a programme to a distributor, all or none. */
-export async function allocateBooks(db: DataSource, input: { programmeId: string; distributorId: string; quantity: number }): Promise<AllocateBooksPayload> {
+export async function allocateBooks(db: DataSource, input: { programmeId: string; distributorId: string; quantity: number }): Promise<AllocateBooksAnswer> {
   const { programmeId, distributorId, quantity } = input;
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100_000) {
     throw new BadInputError('quantity must be between 1 and 100,000', 'quantity');
@@ -183,7 +190,7 @@ export async function allocateBooks(db: DataSource, input: { programmeId: string
       await tallyStore.moveBooks(tx, { programmeId, distributorId: null, books: -quantity });
       await tallyStore.moveBooks(tx, { programmeId, distributorId, books: quantity });
       const books = await bookStore.byIds(tx, ids);
-      return { books: books.sort((a, b) => (a.code < b.code ? -1 : 1)), error: null };
+      return { books: books.sort((a, b) => (a.code < b.code ? -1 : 1)), error: null } as const;
     })
     .catch((err: unknown) => {
       if (err instanceof TooFewBooks) return tooFew(err.left);
@@ -199,7 +206,7 @@ class TooFewBooks extends Error {
   }
 }
 
-const handOutRefused = (code: HandOutBookErrorCode, message: string): HandOutBookPayload => ({ book: null, error: refusal(code, message) });
+const handOutRefused = (code: HandOutBookErrorCode, message: string): HandOutBookAnswer => ({ book: null, error: refusal(code, message) });
 
 /**
  * A distributor hands one of its books to a person it registered and found eligible for the
@@ -208,7 +215,7 @@ const handOutRefused = (code: HandOutBookErrorCode, message: string): HandOutBoo
 export async function handOutBook(
   db: DataSource,
   input: { bookCode: string; beneficiaryId: string; distributorId: string },
-): Promise<HandOutBookPayload> {
+): Promise<HandOutBookAnswer> {
   const code = normaliseCode(input.bookCode);
   const book = code ? await bookStore.byCode(db, code) : null;
   if (!book) return handOutRefused(HandOutBookErrorCode.BOOK_NOT_FOUND, `no book with code ${input.bookCode}`);
@@ -239,7 +246,7 @@ export async function handOutBook(
   return { book: now, error: null };
 }
 
-const lossRefused = (code: ReportBookLostErrorCode, message: string): ReportBookLostPayload => ({ book: null, vouchersBlocked: 0, error: refusal(code, message) });
+const lossRefused = (code: ReportBookLostErrorCode, message: string): ReportBookLostAnswer => ({ book: null, vouchersBlocked: 0, error: refusal(code, message) });
 
 /**
  * A distributor reports one of its books lost or stolen: every unused voucher of it turns LOST in
@@ -248,7 +255,7 @@ const lossRefused = (code: ReportBookLostErrorCode, message: string): ReportBook
  * unused voucher. The person can be handed another book (`handOutBook`). Reporting twice blocks
  * nothing more.
  */
-export async function reportBookLost(db: DataSource, input: { bookCode: string; distributorId: string }): Promise<ReportBookLostPayload> {
+export async function reportBookLost(db: DataSource, input: { bookCode: string; distributorId: string }): Promise<ReportBookLostAnswer> {
   const code = normaliseCode(input.bookCode);
   const book = code ? await bookStore.byCode(db, code) : null;
   if (!book) return lossRefused(ReportBookLostErrorCode.BOOK_NOT_FOUND, `no book with code ${input.bookCode}`);

@@ -1,13 +1,19 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, isUuid, refusal } from '@pass/kit';
+import { NotFoundError, isUuid, refusal, type Refusal } from '@pass/kit';
 import { parisDayOf } from '../paris-time';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
 import { tallyStore } from '../tally/tally.store';
-import type { ExpiryReport } from './expiry.entity';
-import { ExpireProgrammeErrorCode, type ExpireProgrammePayload } from './expiry.inputs';
+import type { ProgrammeRef } from '../refs/refs';
+import type { Credit, ExpiryReport } from './expiry.entity';
+import { ExpireProgrammeErrorCode } from './expiry.inputs';
 
-const expiryRefused = (code: ExpireProgrammeErrorCode, message: string): ExpireProgrammePayload => ({
+/** What expireProgramme answers (its payload): what this call blocked and credited, or the refusal. */
+export type ExpireProgrammeAnswer =
+  | { programme: ProgrammeRef; vouchersBlocked: number; blockedCents: number; credits: Credit[]; error: null }
+  | { programme: null; vouchersBlocked: null; blockedCents: null; credits: null; error: Refusal<ExpireProgrammeErrorCode> };
+
+const expiryRefused = (code: ExpireProgrammeErrorCode, message: string): ExpireProgrammeAnswer => ({
   programme: null,
   vouchersBlocked: null,
   blockedCents: null,
@@ -21,7 +27,7 @@ const expiryRefused = (code: ExpireProgrammeErrorCode, message: string): ExpireP
  * so the money is never blocked without being credited. Running it again finds nothing left to
  * block and credits nothing; vouchers issued after an expiry are caught by the next run.
  */
-export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammePayload> {
+export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammeAnswer> {
   const notFound = () => expiryRefused(ExpireProgrammeErrorCode.PROGRAMME_NOT_FOUND, `no programme ${programmeId}`);
   if (!isUuid(programmeId)) return notFound();
   return db.transaction(async (tx) => {

@@ -1,8 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, refusal } from '@pass/kit';
+import { BadInputError, refusal, type Refusal } from '@pass/kit';
 import { hasMonthEnded, isMonth, parisMonthOf } from '../paris-time';
 import { reimbursementStore } from './reimbursement.store';
-import { CloseMonthErrorCode, type CloseMonthPayload } from './reimbursement.inputs';
+import type { ReimbursementStatement } from './reimbursement-statement.entity';
+import { CloseMonthErrorCode } from './reimbursement.inputs';
+
+/** What closeMonth answers (its payload): the month's statements, or the refusal. */
+export type CloseMonthAnswer =
+  | { month: string; statements: ReimbursementStatement[]; statementsCreated: number; error: null }
+  | { month: null; statements: null; statementsCreated: null; error: Refusal<CloseMonthErrorCode> };
 
 /** The hub has no month before 2000 and PostgreSQL no year 0; a far future month is refusal data (MONTH_NOT_ENDED). */
 function checkMonth(month: string): void {
@@ -17,7 +23,7 @@ function checkMonth(month: string): void {
  * for a venue that has its statement (unique venue and month) and never puts a redemption on a
  * second statement (unique redemption per line); it returns the month's statements as they are.
  */
-export async function closeMonth(db: DataSource, month: string, now = new Date()): Promise<CloseMonthPayload> {
+export async function closeMonth(db: DataSource, month: string, now = new Date()): Promise<CloseMonthAnswer> {
   checkMonth(month);
   if (!hasMonthEnded(month, now)) {
     return {
