@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BadInputError, NotFoundError, formatEuros, isUuid } from '@pass/kit';
+import { BadInputError, formatEuros, isUuid } from '@pass/kit';
 import { closeMonth, expireProgramme, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
 import { CliError, ExitCode, Progress, formatNumber, onlyArgument, openDatabase, openSubgraphTables, type Command } from '../cli-kit';
 
@@ -51,8 +51,8 @@ async function withVouchers<T>(work: (db: Awaited<ReturnType<typeof openSubgraph
   try {
     return await work(db, database.description);
   } catch (error) {
-    // Unknown ids and refused input, as the API would answer them: the operator's to correct.
-    if (error instanceof NotFoundError || error instanceof BadInputError) throw new CliError(error.message, ExitCode.REFUSED);
+    // Refused input, as the API would answer it: the operator's to correct.
+    if (error instanceof BadInputError) throw new CliError(error.message, ExitCode.REFUSED);
     throw error;
   } finally {
     await db.destroy();
