@@ -55,7 +55,7 @@ describe('caller mistakes at the edge', () => {
       expect(answer.status).toBeLessThan(500);
     };
 
-    test.each(['0000-01', '1969-12', '10000-01', '2025-13'])('closeMonth(month: %j)', async (month) => {
+    test.each(['0000-01', '1969-12', '10000-01', '2025-13'])('closeMonth(input: { month: %j })', async (month) => {
       badInput(await post(operator, { query: 'mutation($m: String!) { closeMonth(input: { month: $m }) { month error { code } } }', variables: { m: month } }), 'month');
     });
 
