@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/kit';
 import { scheduleSession } from '@pass/venues';
 import { closeMonth, parisMonthOf, recordOutcome } from '@pass/vouchers';
@@ -215,6 +216,15 @@ describe('money after redemption', () => {
       expect(expiryReport.distributors).toEqual([
         { distributor: { id: p.distributorId, name: expect.stringMatching(/^Distributor /) }, booksAllocated: 4, booksHandedOut: 2, booksNeverHandedOut: 2, booksStarted: 1 },
       ]);
+    });
+
+    test('an unknown programme, or an unknown order to issue, is a refusal in the payload, not a thrown error', async () => {
+      const { expireProgramme } = await gql(hub, `mutation ($id: ID!) { expireProgramme(input: { programmeId: $id }) { programme { id } vouchersBlocked error { code } } }`, {
+        id: randomUUID(),
+      });
+      expect(expireProgramme).toEqual({ programme: null, vouchersBlocked: null, error: { code: 'PROGRAMME_NOT_FOUND' } });
+      const { issueBooks } = await gql(hub, `mutation ($id: ID!) { issueBooks(input: { orderId: $id }) { orderId booksIssued error { code } } }`, { id: randomUUID() });
+      expect(issueBooks).toEqual({ orderId: null, booksIssued: null, error: { code: 'ORDER_NOT_PAID' } });
     });
 
     test('a programme still valid is refused', async () => {
