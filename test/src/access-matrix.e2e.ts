@@ -89,7 +89,7 @@ describe('access matrix', () => {
     }
     const month = parisMonthOf(lastMonth);
     const closed = await closeMonth(vouchers, month);
-    const statementOf = (venueId: string) => closed.statements.find((s) => s.venueId === venueId)!.id;
+    const statementOf = (venueId: string) => closed.statements!.find((s) => s.venueId === venueId)!.id;
     const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { id } } }', { id })).programme;
     const workshop = async (id: string) => (await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id })).venue.workshops[0].id;
     const beneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key)!.beneficiaryId;

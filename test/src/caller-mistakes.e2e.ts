@@ -55,8 +55,8 @@ describe('caller mistakes at the edge', () => {
       expect(answer.status).toBeLessThan(500);
     };
 
-    test.each(['0000-01', '1969-12', '10000-01', '2025-13'])('closeMonth(month: %j)', async (month) => {
-      badInput(await post(operator, { query: 'mutation($m: String!) { closeMonth(month: $m) { month error { code } } }', variables: { m: month } }), 'month');
+    test.each(['0000-01', '1969-12', '10000-01', '2025-13'])('closeMonth(input: { month: %j })', async (month) => {
+      badInput(await post(operator, { query: 'mutation($m: String!) { closeMonth(input: { month: $m }) { month error { code } } }', variables: { m: month } }), 'month');
     });
 
     test('a month in a literal, on a nested field', async () => {
@@ -67,7 +67,7 @@ describe('caller mistakes at the edge', () => {
     });
 
     test('a well-formed past month still closes', async () => {
-      const answer = await post(operator, { query: 'mutation { closeMonth(month: "2020-01") { month error { code } } }' });
+      const answer = await post(operator, { query: 'mutation { closeMonth(input: { month: "2020-01" }) { month error { code } } }' });
       expect(answer.body).toEqual({ data: { closeMonth: { month: '2020-01', error: null } } });
     });
 

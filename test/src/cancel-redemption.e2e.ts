@@ -67,11 +67,11 @@ describe('cancelRedemption', () => {
     const [lastMonthSession] = await scheduleSessions(hub, venueId, 1, 12, lastMonth);
     const taken = await redeemVoucher(db, { voucherCode: voucherCodes[0]!, sessionId: lastMonthSession!, idempotencyKey: `late-${randomUUID()}` }, venueId, lastMonth);
     const closed = await closeMonth(db, parisMonthOf(lastMonth));
-    expect(closed.statements.map((s) => s.totalCents)).toEqual([1000]);
+    expect(closed.statements!.map((s) => s.totalCents)).toEqual([1000]);
     const venue = await venueToken(hub, venueId);
     const answer = (await hub.graphqlAs(venue, CANCEL, { input: { redemptionId: taken.redemption!.id } })).body.data.cancelRedemption;
     expect(answer.error.code).toBe('MONTH_CLOSED');
-    expect((await closeMonth(db, parisMonthOf(lastMonth))).statements.map((s) => s.totalCents)).toEqual([1000]);
+    expect((await closeMonth(db, parisMonthOf(lastMonth))).statements!.map((s) => s.totalCents)).toEqual([1000]);
   });
 
   describe("the operator's correction after the close", () => {
@@ -100,7 +100,7 @@ describe('cancelRedemption', () => {
       const later = await scheduleSessions(hub, venueId, 2, 12, twoMonthsAgo);
       const wrong = await redeemVoucher(db, { voucherCode: voucherCodes[0]!, sessionId: early!, idempotencyKey: `wrong-${randomUUID()}` }, venueId, threeMonthsAgo);
       const redemptionId = wrong.redemption!.id;
-      expect((await closeMonth(db, parisMonthOf(threeMonthsAgo))).statements.map((s) => s.totalCents)).toEqual([1000]);
+      expect((await closeMonth(db, parisMonthOf(threeMonthsAgo))).statements!.map((s) => s.totalCents)).toEqual([1000]);
       const venue = await venueToken(hub, venueId);
       const input = { redemptionId, reason: 'wrong code taken: the holder still has this voucher' };
       const ledger = async () => (await hub.graphql(LEDGER, { id: programmeId })).body.data.programme.ledger;

@@ -256,7 +256,7 @@ describe('npm run hub', () => {
     expect(run.stderr).toContain('PROGRAMME_STILL_VALID: vouchers can be redeemed until');
     expect(await available()).toBe(before);
     const unknown = await hubCli(['programme', 'expire', '00000000-0000-4000-8000-000000000000']);
-    expect(unknown).toMatchObject({ code: 4, stderr: expect.stringContaining('Programme "00000000-0000-4000-8000-000000000000" not found') });
+    expect(unknown).toMatchObject({ code: 4, stderr: expect.stringContaining('PROGRAMME_NOT_FOUND: no programme 00000000-0000-4000-8000-000000000000') });
   });
 
   test('tokens mint: a token signed with the key file, which the hub accepts', async () => {

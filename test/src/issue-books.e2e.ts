@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createLogger, createScratchDatabase, ensureEventBus, openSubgraphDataSource, type ScratchDatabase } from '@pass/kit';
-import { isValidCode, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
+import { allocateBooks, isValidCode, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
 import * as voucherCode from '../../subgraphs/vouchers/src/voucher/voucher-code';
 
 /*
@@ -64,7 +64,7 @@ describe('issueBooksOfOrder', () => {
     const orderId = await paidOrder(10_001, 5);
     const progress: [number, number][] = [];
     const result = await issueBooksOfOrder(db, orderId, (issued, total) => progress.push([issued, total]));
-    expect(result).toEqual({ orderId, booksIssued: 10_001, vouchersIssued: 50_005 });
+    expect(result).toEqual({ orderId, booksIssued: 10_001, vouchersIssued: 50_005, error: null });
     expect(progress.at(-1)).toEqual([10_001, 10_001]);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.map(([issued]) => issued)).toEqual([...progress.map(([issued]) => issued)].sort((a, b) => a - b));
@@ -110,7 +110,7 @@ describe('issueBooksOfOrder', () => {
     });
 
     const second = await paidOrder(3, 10);
-    await expect(issueBooksOfOrder(db, second)).resolves.toEqual({ orderId: second, booksIssued: 3, vouchersIssued: 30 });
+    await expect(issueBooksOfOrder(db, second)).resolves.toEqual({ orderId: second, booksIssued: 3, vouchersIssued: 30, error: null });
     expect(generateCodes).toHaveBeenCalledWith('book', 1);
     expect(generateCodes.mock.calls.filter(([kind, count]) => kind === 'voucher' && count === 1)).toHaveLength(3);
     const issued = await issuedRows(second);
@@ -151,14 +151,54 @@ describe('issueBooksOfOrder', () => {
     const late = await order();
     // 23:30 UTC on the last day is already the next day in Paris.
     const refused = await issueBooksOfOrder(db, late, undefined, new Date('2020-12-31T23:30:00Z'));
-    expect(refused.error).toMatchObject({ code: 'PROGRAMME_ENDED', message: expect.stringMatching(/ended on 2020-12-31/) });
+    expect(refused).toEqual({
+      orderId: null,
+      booksIssued: null,
+      vouchersIssued: null,
+      error: { code: 'PROGRAMME_ENDED', message: expect.stringMatching(/ended on 2020-12-31/) },
+    });
     expect((await issuedRows(late)).books).toHaveLength(0);
     expect((await issueBooksOfOrder(db, late)).error?.code).toBe('PROGRAMME_ENDED');
     const inTime = await order();
-    expect(await issueBooksOfOrder(db, inTime, undefined, new Date('2020-12-31T12:00:00Z'))).toEqual({ orderId: inTime, booksIssued: 1, vouchersIssued: 5 });
+    expect(await issueBooksOfOrder(db, inTime, undefined, new Date('2020-12-31T12:00:00Z'))).toEqual({ orderId: inTime, booksIssued: 1, vouchersIssued: 5, error: null });
   });
 
-  test('an order not paid (or unknown) is refused', async () => {
-    await expect(issueBooksOfOrder(db, randomUUID())).rejects.toThrow(/not paid/);
+  test('issued books are allocated all or none: too few left and an unknown distributor are refusals in the answer', async () => {
+    const ownProgramme = randomUUID();
+    const orderId = randomUUID();
+    await db.query(
+      `insert into paid_order (order_id, programme_id, funder_id, book_count, vouchers_per_book, face_value_cents) values ($1, $2, $3, 3, 5, 1000)`,
+      [orderId, ownProgramme, randomUUID()],
+    );
+    expect((await issueBooksOfOrder(db, orderId)).error).toBeNull();
+    const distributorId = randomUUID();
+    await db.query(`insert into distributor_fact (distributor_id, name) values ($1, 'Mission locale')`, [distributorId]);
+    const allocated = async () => (await db.query(`select count(*)::int as n from book where programme_id = $1 and distributor_id is not null`, [ownProgramme]))[0].n;
+
+    expect(await allocateBooks(db, { programmeId: ownProgramme, distributorId, quantity: 4 })).toEqual({
+      books: null,
+      error: { code: 'NOT_ENOUGH_BOOKS_LEFT', message: 'only 3 unallocated books left in this programme, 4 asked' },
+    });
+    expect(await allocated()).toBe(0);
+    expect((await allocateBooks(db, { programmeId: ownProgramme, distributorId: randomUUID(), quantity: 1 })).error?.code).toBe('DISTRIBUTOR_NOT_FOUND');
+    expect((await allocateBooks(db, { programmeId: ownProgramme, distributorId: 'not-an-id', quantity: 1 })).error?.code).toBe('DISTRIBUTOR_NOT_FOUND');
+    await expect(allocateBooks(db, { programmeId: ownProgramme, distributorId, quantity: 0 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'quantity' } });
+
+    const given = await allocateBooks(db, { programmeId: ownProgramme, distributorId, quantity: 3 });
+    expect(given.error).toBeNull();
+    expect(given.books!.map((b) => b.code)).toEqual(given.books!.map((b) => b.code).sort());
+    expect(given.books!.every((b) => b.distributorId === distributorId)).toBe(true);
+    expect((await allocateBooks(db, { programmeId: ownProgramme, distributorId, quantity: 1 })).error?.code).toBe('NOT_ENOUGH_BOOKS_LEFT');
+  });
+
+  test('an order not paid (or unknown) is refused (ORDER_NOT_PAID) in the answer', async () => {
+    for (const orderId of [randomUUID(), 'not-an-id']) {
+      expect(await issueBooksOfOrder(db, orderId)).toEqual({
+        orderId: null,
+        booksIssued: null,
+        vouchersIssued: null,
+        error: { code: 'ORDER_NOT_PAID', message: expect.stringMatching(/not paid/) },
+      });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/kit';
 import { scheduleSession } from '@pass/venues';
 import { closeMonth, parisMonthOf, recordOutcome } from '@pass/vouchers';
@@ -26,7 +27,7 @@ const STATEMENT = `query ($id: ID!) {
 }`;
 
 const CLOSE = `mutation ($month: String!) {
-  closeMonth(month: $month) {
+  closeMonth(input: { month: $month }) {
     month statementsCreated
     statements { id month totalCents lineCount closedAt venue { id } }
     error { code message }
@@ -99,8 +100,7 @@ describe('money after redemption', () => {
 
     test('a month not yet ended is refused', async () => {
       const { closeMonth: answer } = await gql(hub, CLOSE, { month: parisMonthOf(new Date()) });
-      expect(answer.error.code).toBe('MONTH_NOT_ENDED');
-      expect(answer.statements).toEqual([]);
+      expect(answer).toEqual({ month: null, statementsCreated: null, statements: null, error: { code: 'MONTH_NOT_ENDED', message: expect.stringMatching(/has not ended/) } });
     });
 
     test('a malformed month is a coded input error', async () => {
@@ -175,7 +175,7 @@ describe('money after redemption', () => {
       const thisMonth = parisMonthOf(new Date());
       const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 20));
       const closed = await closeMonth(hub.subgraphs.vouchers.dataSource, thisMonth, nextMonth);
-      const compagnons = closed.statements.find((s) => s.venueId === hub.demo!.venues.compagnons)!;
+      const compagnons = closed.statements!.find((s) => s.venueId === hub.demo!.venues.compagnons)!;
       const { reimbursementStatement: full } = await gql(hub, STATEMENT, { id: compagnons.id });
       // The demo's 12 redemptions of this month at the Compagnons.
       expect(full.lineCount).toBe(12);
@@ -231,17 +231,26 @@ describe('money after redemption', () => {
       ]);
     });
 
+    test('an unknown programme, or an unknown order to issue, is a refusal in the payload, not a thrown error', async () => {
+      const { expireProgramme } = await gql(hub, `mutation ($id: ID!) { expireProgramme(input: { programmeId: $id }) { programme { id } vouchersBlocked error { code } } }`, {
+        id: randomUUID(),
+      });
+      expect(expireProgramme).toEqual({ programme: null, vouchersBlocked: null, error: { code: 'PROGRAMME_NOT_FOUND' } });
+      const { issueBooks } = await gql(hub, `mutation ($id: ID!) { issueBooks(input: { orderId: $id }) { orderId booksIssued error { code } } }`, { id: randomUUID() });
+      expect(issueBooks).toEqual({ orderId: null, booksIssued: null, error: { code: 'ORDER_NOT_PAID' } });
+    });
+
     test('a programme still valid is refused', async () => {
       const { expireProgramme } = await gql(
         hub,
-        `mutation ($id: ID!) { expireProgramme(programmeId: $id) { vouchersBlocked credits { amountCents } error { code } } }`,
+        `mutation ($id: ID!) { expireProgramme(input: { programmeId: $id }) { vouchersBlocked credits { amountCents } error { code } } }`,
         { id: hub.demo!.programmes.cso },
       );
-      expect(expireProgramme).toEqual({ vouchersBlocked: 0, credits: [], error: { code: 'PROGRAMME_STILL_VALID' } });
+      expect(expireProgramme).toEqual({ vouchersBlocked: null, credits: null, error: { code: 'PROGRAMME_STILL_VALID' } });
     });
 
     test('expiry blocks the 32 unused vouchers and credits €320 back at 3333/3333/3334 bp, to the cent, once', async () => {
-      const EXPIRE = `mutation ($id: ID!) { expireProgramme(programmeId: $id) {
+      const EXPIRE = `mutation ($id: ID!) { expireProgramme(input: { programmeId: $id }) {
         vouchersBlocked blockedCents credits { funder { id } amountCents } error { code } } }`;
       const { expireProgramme: first } = await gql(hub, EXPIRE, { id: p.programmeId });
       expect(first.error).toBeNull();
@@ -336,7 +345,7 @@ describe('money after redemption', () => {
       const venue = await hub.tokenFor({ role: Role.VENUE, organisationId: hub.demo!.venues.gestUp });
       const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: hub.demo!.funders.cso });
       expect(forbidden((await hub.graphqlAs(venue, CLOSE, { month: '2020-01' })).body)).toEqual(['FORBIDDEN']);
-      const expire = `mutation ($id: ID!) { expireProgramme(programmeId: $id) { vouchersBlocked } }`;
+      const expire = `mutation ($id: ID!) { expireProgramme(input: { programmeId: $id }) { vouchersBlocked } }`;
       expect(forbidden((await hub.graphqlAs(funder, expire, { id: hub.demo!.programmes.cso })).body)).toEqual(['FORBIDDEN']);
     });
 

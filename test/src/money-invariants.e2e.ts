@@ -205,8 +205,8 @@ describe('money invariants under random lifecycles', () => {
           expect(parisDayOf(model.clock) <= p.validUntil).toBe(true);
           return true;
         }
-        expect(answer.credits.reduce((sum, c) => sum + c.amountCents, 0)).toBe(answer.blockedCents);
-        model.creditedCents += answer.blockedCents;
+        expect(answer.credits!.reduce((sum, c) => sum + c.amountCents, 0)).toBe(answer.blockedCents);
+        model.creditedCents += answer.blockedCents!;
         return true;
       }
     }

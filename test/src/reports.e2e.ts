@@ -86,7 +86,7 @@ describe('CSV reports', () => {
     // The demo's redemptions are of this month: close it as if it were over, for the statements.
     month = parisMonthOf(new Date());
     const closed = await closeMonth(hub.subgraphs.vouchers.dataSource, month, new Date(Date.now() + 40 * 86_400_000));
-    expect(closed.statements.length).toBeGreaterThanOrEqual(2);
+    expect(closed.statements!.length).toBeGreaterThanOrEqual(2);
     dir = mkdtempSync(path.join(tmpdir(), 'reports-'));
   });
   afterAll(async () => {
@@ -206,8 +206,8 @@ describe('CSV reports', () => {
     expect(after.ledger.outstandingCents).toBe(0);
     expect(after.ledger.creditedBackCents).toBe(before.ledger.outstandingCents);
     // What each funder was credited at expiry, to the cent.
-    expect(expired.credits).toHaveLength(3);
-    expect(after.lines.map((r) => centsOf(r.recredite_eur))).toEqual(after.lines.map((r) => expired.credits.find((c) => c.funder.id === r.financeur_id)!.amountCents));
+    expect(expired.credits!).toHaveLength(3);
+    expect(after.lines.map((r) => centsOf(r.recredite_eur))).toEqual(after.lines.map((r) => expired.credits!.find((c) => c.funder.id === r.financeur_id)!.amountCents));
   });
 
   test("a venue's monthly statement: one row per redemption paid and a TOTAL, the figures of its statement", async () => {

@@ -186,7 +186,7 @@ export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<Dem
   ];
   const allocated: Record<string, string[]> = {};
   for (const [programmeId, key, quantity] of allocations) {
-    allocated[key] = (await allocateBooks(vouchers, programmeId, distributors[key]!, quantity)).map((b) => b.code).sort();
+    allocated[key] = (await allocateBooks(vouchers, { programmeId, distributorId: distributors[key]!, quantity })).books!.map((b) => b.code).sort();
   }
 
   logger?.info('demo data: beneficiaries, hand-outs and redemptions');

@@ -41,8 +41,7 @@ import { Voucher } from './voucher/voucher.entity';
 import { voucherReference } from './voucher/voucher.reference';
 import { VoucherResolver } from './voucher/voucher.resolver';
 
-export { issueBooksOfOrder, allocateBooks, handOutBook } from './book/book.manager';
-export { reportBookLost } from './book/lost-book.manager';
+export { issueBooksOfOrder, allocateBooks, handOutBook, reportBookLost } from './book/book.manager';
 export { cancelRedemption } from './redemption/cancel-redemption.manager';
 export { correctRedemption } from './redemption/correct-redemption.manager';
 export { CorrectRedemptionErrorCode } from './redemption/correct-redemption.inputs';

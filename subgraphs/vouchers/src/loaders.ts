@@ -11,7 +11,7 @@ import { sessionFactStore } from './facts/session-fact.store';
 import { expiryStore } from './expiry/expiry.store';
 import type { FundingShareFact } from './expiry/credit-split';
 import { programmeLedgers } from './ledger/ledger.store';
-import { ProgrammeLedger } from './ledger/ledger.type';
+import { ProgrammeLedger } from './ledger/ledger.entity';
 import { outcomeStore } from './outcome/outcome.store';
 import { redemptionStore, type DistributorTotals, type ProgrammeStats, type Totals } from './redemption/redemption.store';
 import { reimbursementStore } from './reimbursement/reimbursement.store';

@@ -130,7 +130,9 @@ export async function orderAndIssue(
 
 /** Allocates books to the programme's distributor; returns their codes. */
 export async function allocate(hub: TestHub, p: PastProgramme, quantity: number): Promise<string[]> {
-  return (await allocateBooks(hub.subgraphs.vouchers.dataSource, p.programmeId, p.distributorId, quantity)).map((b) => b.code);
+  const allocated = await allocateBooks(hub.subgraphs.vouchers.dataSource, { programmeId: p.programmeId, distributorId: p.distributorId, quantity });
+  if (!allocated.books) throw new Error(`allocation refused: ${allocated.error?.message}`);
+  return allocated.books.map((b) => b.code);
 }
 
 /** Registers a person on `day` (inside the window) and hands them an allocated book. */

@@ -347,11 +347,11 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   { coordinate: 'Distributor.books', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { books(first: 5) { nodes { code } } } }', variables: { id: f.distributor[w] } }) },
   { coordinate: 'WorkshopSession.redemptions', allowed: { venue: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { redemptions { amountCents } } }', variables: { id: f.session[w] } }) },
-  { coordinate: 'Mutation.issueBooks', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { issueBooks(orderId: $id) { booksIssued } }', variables: { id: f.order[w] } }) },
+  { coordinate: 'Mutation.issueBooks', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { issueBooks(input: { orderId: $id }) { booksIssued error { code } } }', variables: { id: f.order[w] } }) },
   {
     coordinate: 'Mutation.allocateBooks',
     allowed: { funder: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($p: ID!, $d: ID!) { allocateBooks(programmeId: $p, distributorId: $d, quantity: 1) { code } }', variables: { p: f.programme[w], d: f.distributor[w] } }),
+    request: (f, w) => ({ query: 'mutation($p: ID!, $d: ID!) { allocateBooks(input: { programmeId: $p, distributorId: $d, quantity: 1 }) { books { code } error { code } } }', variables: { p: f.programme[w], d: f.distributor[w] } }),
   },
   {
     coordinate: 'Mutation.handOutBook',
@@ -406,8 +406,8 @@ export const ACCESS_RULES: AccessRule[] = [
       variables: { input: { redemptionId: '00000000-0000-4000-8000-00000000c0de', reason: 'access matrix probe' } },
     }),
   },
-  { coordinate: 'Mutation.closeMonth', allowed: { operator: 'all' }, request: () => ({ query: 'mutation { closeMonth(month: "2020-01") { statements { id } } }' }) },
-  { coordinate: 'Mutation.expireProgramme', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($p: ID!) { expireProgramme(programmeId: $p) { error { code } } }', variables: { p: f.programme[w] } }) },
+  { coordinate: 'Mutation.closeMonth', allowed: { operator: 'all' }, request: () => ({ query: 'mutation { closeMonth(input: { month: "2020-01" }) { statements { id } error { code } } }' }) },
+  { coordinate: 'Mutation.expireProgramme', allowed: { operator: 'all' }, request: (f, w) => ({ query: 'mutation($p: ID!) { expireProgramme(input: { programmeId: $p }) { error { code } } }', variables: { p: f.programme[w] } }) },
   {
     coordinate: 'Entity.Book',
     allowed: { distributor: 'own', funder: 'own', coordinator: 'own', operator: 'all' },

@@ -254,7 +254,9 @@ export async function handOutEveryBook(
   const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
   const vouchers = hub.subgraphs.vouchers.dataSource;
   await issueBooksOfOrder(vouchers, input.orderId);
-  const allocated = await allocateBooks(vouchers, input.programmeId, input.distributorId, input.books);
+  const answer = await allocateBooks(vouchers, { programmeId: input.programmeId, distributorId: input.distributorId, quantity: input.books });
+  if (!answer.books) throw new Error(`benchmark allocation refused: ${answer.error?.message}`);
+  const allocated = answer.books;
   const people: string[] = [];
   await inBatches(allocated, 8, async (_, i) => {
     const answer = await registerBeneficiary(beneficiaries, {

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   });
   const seconds = (performance.now() - t0) / 1000;
   const peak = memory.stop();
+  if (result.error) throw new Error(`issuance refused: ${result.error.message}`);
   const nodeCpu = process.cpuUsage(nodeCpu0);
   const pgCpu1 = db.postgresCpuSeconds();
 

@@ -115,8 +115,9 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   await hub.catchUp();
   await issueBooksOfOrder(vouchers, order.id);
   await issueBooksOfOrder(vouchers, endingOrder.id);
-  const allocated = await allocateBooks(vouchers, programme.id, distributor.id, books);
-  for (const book of allocated) {
+  const allocation = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: distributor.id, quantity: books });
+  if (!allocation.books) throw new Error(`benchmark allocation refused: ${allocation.error?.message}`);
+  for (const book of allocation.books) {
     const answer = await registerBeneficiary(beneficiaries, {
       distributorId: distributor.id,
       programmeId: programme.id,

@@ -97,11 +97,12 @@ export async function allocate(
   const data = await gql(
     hub,
     `mutation Allocate($programmeId: ID!, $distributorId: ID!, $quantity: Int!) {
-      allocateBooks(programmeId: $programmeId, distributorId: $distributorId, quantity: $quantity) { code vouchers { code } }
+      allocateBooks(input: { programmeId: $programmeId, distributorId: $distributorId, quantity: $quantity }) { books { code vouchers { code } } error { code message } }
     }`,
     { programmeId, distributorId, quantity },
   );
-  return data.allocateBooks;
+  if (!data.allocateBooks.books) throw new Error(`allocation refused: ${JSON.stringify(data.allocateBooks.error)}`);
+  return data.allocateBooks.books;
 }
 
 export const HAND_OUT = `mutation HandOut($input: HandOutBookInput!) {
@@ -215,6 +216,6 @@ export async function seedSmallProgramme(hub: TestHub, books: number, venueId: s
     programmeId,
   });
   await hub.catchUp();
-  await gql(hub, `mutation ($id: ID!) { issueBooks(orderId: $id) { booksIssued } }`, { id: placeOrder.id });
+  await gql(hub, `mutation ($id: ID!) { issueBooks(input: { orderId: $id }) { booksIssued } }`, { id: placeOrder.id });
   return { programmeId, funderId, distributorId: registerDistributor.id, venueId };
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BadInputError, NotFoundError, formatEuros, isUuid } from '@pass/kit';
+import { BadInputError, formatEuros, isUuid } from '@pass/kit';
 import { closeMonth, expireProgramme, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
 import { CliError, ExitCode, Progress, formatNumber, onlyArgument, openDatabase, openSubgraphTables, type Command } from '../cli-kit';
 
@@ -51,8 +51,8 @@ async function withVouchers<T>(work: (db: Awaited<ReturnType<typeof openSubgraph
   try {
     return await work(db, database.description);
   } catch (error) {
-    // Unknown ids and refused input, as the API would answer them: the operator's to correct.
-    if (error instanceof NotFoundError || error instanceof BadInputError) throw new CliError(error.message, ExitCode.REFUSED);
+    // Refused input, as the API would answer it: the operator's to correct.
+    if (error instanceof BadInputError) throw new CliError(error.message, ExitCode.REFUSED);
     throw error;
   } finally {
     await db.destroy();
@@ -61,8 +61,8 @@ async function withVouchers<T>(work: (db: Awaited<ReturnType<typeof openSubgraph
 }
 
 /** A typed refusal of the job (the API's `error { code message }`): exit code 4, nothing done. */
-function refuseOn(error: { code: string; message: string } | null | undefined): void {
-  if (error) throw new CliError(`${error.code}: ${error.message}`, ExitCode.REFUSED);
+function refused(error: { code: string; message: string }): CliError {
+  return new CliError(`${error.code}: ${error.message}`, ExitCode.REFUSED);
 }
 
 export const issueBooks: Command = {
@@ -89,7 +89,7 @@ export const issueBooks: Command = {
         progress.update(books, `${formatNumber(books)} of ${formatNumber(total)} books, ${formatNumber(books * perBook)} vouchers`, books === total, books * perBook),
       );
       const { seconds } = progress.done();
-      refuseOn(result.error);
+      if (result.error) throw refused(result.error);
       process.stdout.write(`${formatNumber(result.booksIssued)} books, ${formatNumber(result.vouchersIssued)} vouchers issued in ${seconds.toFixed(1)} s\n`);
       return ExitCode.OK;
     });
@@ -105,14 +105,15 @@ export const closeMonthCommand: Command = {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new CliError(`the month must be written YYYY-MM (e.g. 2026-10), got ${JSON.stringify(month)}`);
     return withVouchers(async (db, where) => {
       const result = await closeMonth(db, month);
-      refuseOn(result.error);
-      for (const s of result.statements) {
+      if (result.error) throw refused(result.error);
+      const statements = result.statements;
+      for (const s of statements) {
         process.stdout.write(`venue ${s.venueId}: ${formatNumber(s.lineCount)} redemptions, ${formatEuros(s.totalCents)}\n`);
       }
-      const total = result.statements.reduce((sum, s) => sum + s.totalCents, 0);
-      const lines = result.statements.reduce((sum, s) => sum + s.lineCount, 0);
+      const total = statements.reduce((sum, s) => sum + s.totalCents, 0);
+      const lines = statements.reduce((sum, s) => sum + s.lineCount, 0);
       process.stdout.write(
-        `${month} closed in ${where}: ${formatNumber(result.statementsCreated)} statements written now, ${formatNumber(result.statements.length)} in all, ` +
+        `${month} closed in ${where}: ${formatNumber(result.statementsCreated)} statements written now, ${formatNumber(statements.length)} in all, ` +
           `${formatNumber(lines)} redemptions, ${formatEuros(total)}\n`,
       );
       return ExitCode.OK;
@@ -129,7 +130,7 @@ export const expireProgrammeCommand: Command = {
     if (!isUuid(programmeId)) throw new CliError(`the programme id must be a UUID, got ${JSON.stringify(programmeId)}`);
     return withVouchers(async (db, where) => {
       const result = await expireProgramme(db, programmeId);
-      refuseOn(result.error);
+      if (result.error) throw refused(result.error);
       for (const c of result.credits) process.stdout.write(`funder ${c.funder.id}: credited back ${formatEuros(c.amountCents)}\n`);
       process.stdout.write(
         result.vouchersBlocked === 0

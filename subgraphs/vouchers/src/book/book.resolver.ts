@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EVERY_ROLE, NotFoundError, Role, ensure, is, isOrganisation } from '@pass/kit';
 import { ensureSeesBook, fundsProgramme } from '../access';
 import type { Context } from '../loaders';
@@ -9,10 +9,18 @@ import { ProgrammeRef } from '../programme/programme.entity';
 import { normaliseCode } from '../voucher/voucher-code';
 import { Voucher } from '../voucher/voucher.entity';
 import { Book } from './book.entity';
-import { allocateBooks, handOutBook, issueBooksOfOrder } from './book.manager';
+import {
+  AllocateBooksInput,
+  AllocateBooksPayload,
+  HandOutBookInput,
+  HandOutBookPayload,
+  IssueBooksInput,
+  IssueBooksPayload,
+  ReportBookLostInput,
+  ReportBookLostPayload,
+} from './book.inputs';
+import { allocateBooks, handOutBook, issueBooksOfOrder, reportBookLost } from './book.manager';
 import { bookStore } from './book.store';
-import { HandOutBookInput, HandOutBookPayload, IssueBooksResult, ReportBookLostInput, ReportBookLostPayload } from './book.types';
-import { reportBookLost } from './lost-book.manager';
 
 @Resolver(() => Book)
 export class BookResolver {
@@ -59,21 +67,19 @@ export class BookResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => IssueBooksResult, { description: 'Issues the books and vouchers of a paid order, once.' })
-  issueBooks(@Arg('orderId', () => ID, { description: 'The paid order.' }) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
-    return issueBooksOfOrder(ctx.dataSource, orderId);
+  @Mutation(() => IssueBooksPayload, { description: 'Issues the books and vouchers of a paid order, once.' })
+  issueBooks(@Arg('input', () => IssueBooksInput, { description: 'The paid order.' }) input: IssueBooksInput, @Ctx() ctx: Context): Promise<IssueBooksPayload> {
+    return issueBooksOfOrder(ctx.dataSource, input.orderId);
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => [Book], { description: 'A funder of the programme (or the operator) gives books to a distributor.' })
+  @Mutation(() => AllocateBooksPayload, { description: 'A funder of the programme (or the operator) gives books to a distributor: all it asks, or none.' })
   async allocateBooks(
-    @Arg('programmeId', () => ID, { description: 'The programme whose issued, unallocated books are given.' }) programmeId: string,
-    @Arg('distributorId', () => ID, { description: 'The distributor receiving the books.' }) distributorId: string,
-    @Arg('quantity', () => Int, { description: "How many books; at most the programme's unallocated books." }) quantity: number,
+    @Arg('input', () => AllocateBooksInput, { description: 'The programme, the distributor and how many books.' }) input: AllocateBooksInput,
     @Ctx() ctx: Context,
-  ): Promise<Book[]> {
-    ensure(is(ctx.caller, Role.OPERATOR) || (await fundsProgramme(ctx, programmeId)), "allocating another funder's books");
-    return allocateBooks(ctx.dataSource, programmeId, distributorId, quantity);
+  ): Promise<AllocateBooksPayload> {
+    ensure(is(ctx.caller, Role.OPERATOR) || (await fundsProgramme(ctx, input.programmeId)), "allocating another funder's books");
+    return allocateBooks(ctx.dataSource, input);
   }
 
   @Authorized(Role.DISTRIBUTOR)

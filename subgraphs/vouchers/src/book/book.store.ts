@@ -1,13 +1,44 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { PageRequest, PageRows } from '@pass/kit';
+import { centsOf } from '../ledger/cents';
+import type { CodeKind } from '../voucher/voucher-code';
+import { SHARD_OF_ID, type ShardMove } from '../tally/tally.store';
 import { Book } from './book.entity';
 
 const BOOK_COLUMNS = `id, code, programme_id as "programmeId", order_id as "orderId", distributor_id as "distributorId",
   beneficiary_id as "beneficiaryId", beneficiary_erased_at as "beneficiaryErasedAt", issued_at as "issuedAt", allocated_at as "allocatedAt", handed_out_at as "handedOutAt"`;
 
+/** A paid order as issuance reads it, its row locked. */
+export interface PaidOrderToIssue {
+  programmeId: string;
+  bookCount: number;
+  vouchersPerBook: number;
+  faceValueCents: number;
+  issued: boolean;
+}
+
+/** One chunk of books and their vouchers to insert, ids and codes already drawn. */
+export interface ChunkRows {
+  books: number;
+  perBook: number;
+  /** Ids as the inside of a PostgreSQL array literal: `id,id,…`. */
+  bookIds: string;
+  voucherIds: string;
+  bookCodes: string[];
+  /** The vouchers of book i are `perBook * i` to `perBook * (i + 1) - 1`. */
+  voucherCodes: string[];
+}
+
+/** The registration facts a hand-out checks. */
+export interface BeneficiaryForHandOut {
+  distributorId: string;
+  eligibleProgrammeIds: string[];
+}
+
 export const bookStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Book).findBy({ id: In(ids) }),
-  byCode: (db: DataSource, code: string) => db.getRepository(Book).findOneBy({ code }),
+  byIds: (db: DataSource | EntityManager, ids: string[]) => db.getRepository(Book).findBy({ id: In(ids) }),
+  byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Book).findOneByOrFail({ id }),
+  byCode: (db: DataSource | EntityManager, code: string) => db.getRepository(Book).findOneBy({ code }),
   /**
    * One page of each distributor's books, by code, in one statement for all distributors: for
    * each, its book count and the `first + 1` books after the cursor's code (the extra one only
@@ -35,4 +66,153 @@ export const bookStore = {
   },
   ofBeneficiaries: (db: DataSource, beneficiaryIds: string[]) =>
     db.getRepository(Book).find({ where: { beneficiaryId: In(beneficiaryIds) }, order: { code: 'ASC' } }),
+
+  // ——— Issuance ———
+
+  /** The paid order, its row locked for the transaction so that two issuances of it run one after the other; null when no paid order has this id. */
+  async lockPaidOrder(tx: EntityManager, orderId: string): Promise<PaidOrderToIssue | null> {
+    const [order] = await tx.query(
+      `select programme_id, book_count, vouchers_per_book, face_value_cents, issued_at from paid_order where order_id = $1 for update`,
+      [orderId],
+    );
+    return order
+      ? {
+          programmeId: order.programme_id,
+          bookCount: order.book_count,
+          vouchersPerBook: order.vouchers_per_book,
+          faceValueCents: order.face_value_cents,
+          issued: order.issued_at !== null,
+        }
+      : null;
+  },
+
+  /** The programme's last day (`YYYY-MM-DD`), null when its facts have not arrived. */
+  async programmeLastDay(tx: EntityManager, programmeId: string): Promise<string | null> {
+    const [row] = await tx.query(`select valid_until::text as valid_until from programme_fact where programme_id = $1`, [programmeId]);
+    return row?.valid_until ?? null;
+  },
+
+  /**
+   * The paid order's replica is stamped issued in the issuing transaction: the one write of
+   * issuance outside the books and vouchers, and what makes a second issuance issue nothing.
+   */
+  async markOrderIssued(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.query(`update paid_order set issued_at = now() where order_id = $1`, [orderId]);
+  },
+
+  /** A savepoint around one chunk: a code that repeats a stored one rolls the chunk back to it. */
+  openChunk: (tx: EntityManager) => tx.query('savepoint issue_chunk'),
+  closeChunk: (tx: EntityManager) => tx.query('release savepoint issue_chunk'),
+  async undoChunk(tx: EntityManager): Promise<void> {
+    await tx.query('rollback to savepoint issue_chunk');
+    await tx.query('release savepoint issue_chunk');
+  },
+
+  /**
+   * Inserts one chunk's books, then starts inserting their vouchers and returns that statement
+   * unawaited, so the caller can draw the next chunk while PostgreSQL works. `unnest` in the
+   * select list zips the arrays row by row without materialising them first (a `from unnest(…)`
+   * would spill to a temporary file); each voucher's book is picked from the book ids by
+   * position, so they are sent once, not per voucher. Every array is sent as one literal string:
+   * the driver's element-by-element conversion costs several times the CPU and garbage for
+   * 100,000 elements. Uuids and codes are letters, digits and dashes, so they need no quoting.
+   */
+  async insertChunk(tx: EntityManager, chunk: ChunkRows, order: { programmeId: string; orderId: string; faceValueCents: number }): Promise<{ vouchers: Promise<unknown> }> {
+    const bookIds = `{${chunk.bookIds}}`;
+    await tx.query(
+      `insert into book (id, code, programme_id, order_id)
+       select unnest($1::uuid[]), unnest($2::text[]), $3, $4`,
+      [bookIds, `{${chunk.bookCodes.join(',')}}`, order.programmeId, order.orderId],
+    );
+    const vouchers = tx.query(
+      `insert into voucher (id, book_id, code, programme_id, face_value_cents)
+       select id, ($2::uuid[])[i / $6 + 1], code, $4, $5
+         from (select unnest($1::uuid[]) as id, unnest($3::text[]) as code, generate_series(0, $7 - 1) as i) as v`,
+      [`{${chunk.voucherIds}}`, bookIds, `{${chunk.voucherCodes.join(',')}}`, order.programmeId, order.faceValueCents, chunk.perBook, chunk.books * chunk.perBook],
+    );
+    vouchers.catch(() => undefined); // awaited by the caller; a refusal must not count as unhandled meanwhile
+    return { vouchers };
+  },
+
+  /** Which of these codes a stored book (or voucher) already has. */
+  async takenCodes(tx: EntityManager, kind: CodeKind, codes: string[]): Promise<Set<string>> {
+    const rows: { code: string }[] = await tx.query(`select code from ${kind === 'book' ? 'book' : 'voucher'} where code = any($1::text[])`, [`{${codes.join(',')}}`]);
+    return new Set(rows.map((r) => r.code));
+  },
+
+  // ——— Allocation and hand-out ———
+
+  async distributorKnown(tx: EntityManager, distributorId: string): Promise<boolean> {
+    const [row] = await tx.query(`select 1 from distributor_fact where distributor_id = $1`, [distributorId]);
+    return Boolean(row);
+  },
+
+  /**
+   * Gives up to `quantity` unallocated books of a programme, lowest codes first, to a
+   * distributor; returns the ids given. Books locked by a concurrent allocation are skipped.
+   */
+  async allocate(tx: EntityManager, allocation: { programmeId: string; distributorId: string; quantity: number }): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      // Wrapped in a CTE so the driver hands back rows (it returns [rows, count] for a bare UPDATE).
+      `with allocated as (
+         update book set distributor_id = $2, allocated_at = now()
+         where id in (select id from book where programme_id = $1 and distributor_id is null
+                      order by code limit $3 for update skip locked)
+         returning id)
+       select id from allocated`,
+      [allocation.programmeId, allocation.distributorId, allocation.quantity],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  async beneficiaryForHandOut(db: DataSource, beneficiaryId: string): Promise<BeneficiaryForHandOut | null> {
+    const [person] = await db.query(`select distributor_id, eligible_programme_ids from beneficiary_fact where beneficiary_id = $1`, [beneficiaryId]);
+    return person ? { distributorId: person.distributor_id, eligibleProgrammeIds: person.eligible_programme_ids } : null;
+  },
+
+  /** Hands the book to the person unless someone has it already (a race between two hand-outs is safe); whether it did. */
+  async handOut(tx: EntityManager, bookId: string, beneficiaryId: string): Promise<boolean> {
+    const handed: { id: string }[] = await tx.query(
+      `with handed as (update book set beneficiary_id = $2, handed_out_at = now()
+                       where id = $1 and beneficiary_id is null returning id)
+       select id from handed`,
+      [bookId, beneficiaryId],
+    );
+    return handed.length > 0;
+  },
+
+  // ——— Loss ———
+
+  /**
+   * Turns every unused voucher of the book LOST; returns them counted per tally shard, for
+   * `tallyStore.moveShards` (a few rows, however many vouchers).
+   */
+  async blockVouchersOfLostBook(tx: EntityManager, bookId: string): Promise<ShardMove[]> {
+    const rows: Array<ShardMove & { cents: string }> = await tx.query(
+      `with lost as (update voucher set state = 'LOST' where book_id = $1 and state = 'AVAILABLE'
+                     returning id, programme_id, face_value_cents)
+       select programme_id as "programmeId", ${SHARD_OF_ID} as shard, count(*)::int as count, sum(face_value_cents)::bigint as cents
+         from lost group by 1, 2 order by 1, 2`,
+      [bookId],
+    );
+    return rows.map((r) => ({ ...r, cents: centsOf(r.cents) }));
+  },
+
+  /**
+   * A redeemed voucher of the book taken back (cancelled, corrected): one redemption fewer on the
+   * book. Returns what is left and the book's distributor, whose started books drop when none is.
+   */
+  async redemptionTakenBack(tx: EntityManager, bookId: string): Promise<{ redeemedVouchers: number; distributorId: string | null }> {
+    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
+    const [book] = await tx.query(
+      `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
+       select * from counted`,
+      [bookId],
+    );
+    return { redeemedVouchers: book.redeemed_vouchers, distributorId: book.distributor_id };
+  },
+
+  async markLost(tx: EntityManager, bookId: string): Promise<void> {
+    await tx.query(`update book set lost_at = coalesce(lost_at, now()) where id = $1`, [bookId]);
+  },
 };

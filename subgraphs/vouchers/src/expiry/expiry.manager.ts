@@ -1,9 +1,24 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, isUuid, parisDayOf } from '@pass/kit';
+import { NotFoundError, isUuid, parisDayOf, refusal, type Refusal } from '@pass/kit';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
 import { tallyStore } from '../tally/tally.store';
-import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from './expiry.types';
+import type { ProgrammeRef } from '../programme/programme.entity';
+import type { Credit, ExpiryReport } from './expiry.entity';
+import { ExpireProgrammeErrorCode } from './expiry.inputs';
+
+/** What expireProgramme answers (its payload): what this call blocked and credited, or the refusal. */
+export type ExpireProgrammeAnswer =
+  | { programme: ProgrammeRef; vouchersBlocked: number; blockedCents: number; credits: Credit[]; error: null }
+  | { programme: null; vouchersBlocked: null; blockedCents: null; credits: null; error: Refusal<ExpireProgrammeErrorCode> };
+
+const expiryRefused = (code: ExpireProgrammeErrorCode, message: string): ExpireProgrammeAnswer => ({
+  programme: null,
+  vouchersBlocked: null,
+  blockedCents: null,
+  credits: null,
+  error: refusal(code, message),
+});
 
 /**
  * Ends a programme whose last day has passed: every voucher still usable is blocked and its face
@@ -11,25 +26,29 @@ import { ExpiryErrorCode, type ExpireProgrammePayload, type ExpiryReport } from 
  * so the money is never blocked without being credited. Running it again finds nothing left to
  * block and credits nothing; vouchers issued after an expiry are caught by the next run.
  */
-export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammePayload> {
-  if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
+export async function expireProgramme(db: DataSource, programmeId: string, now = new Date()): Promise<ExpireProgrammeAnswer> {
+  const notFound = () => expiryRefused(ExpireProgrammeErrorCode.PROGRAMME_NOT_FOUND, `no programme ${programmeId}`);
+  if (!isUuid(programmeId)) return notFound();
   return db.transaction(async (tx) => {
     const programme = await expiryStore.programmeForExpiry(tx, programmeId);
-    if (!programme) throw new NotFoundError('Programme', programmeId);
+    if (!programme) return notFound();
     const today = parisDayOf(now);
     if (today <= programme.validUntil) {
-      return {
-        programme: { id: programmeId },
-        vouchersBlocked: 0,
-        blockedCents: 0,
-        credits: [],
-        error: {
-          code: ExpiryErrorCode.PROGRAMME_STILL_VALID,
-          message: `vouchers can be redeemed until ${programme.validUntil} inclusive (it is ${today} in Paris)`,
-        },
-      };
+      return expiryRefused(
+        ExpireProgrammeErrorCode.PROGRAMME_STILL_VALID,
+        `vouchers can be redeemed until ${programme.validUntil} inclusive (it is ${today} in Paris)`,
+      );
     }
-    const blocked = await expiryStore.blockAvailable(tx, programmeId);
+    // One statement per state left, so the tallies move each from the state it left.
+    const blocked = { vouchers: 0, cents: 0 };
+    for (const state of ['AVAILABLE', 'LOST'] as const) {
+      const shards = await expiryStore.blockVouchers(tx, programmeId, state);
+      await tallyStore.moveShards(tx, shards, state, 'BLOCKED');
+      for (const shard of shards) {
+        blocked.vouchers += shard.count;
+        blocked.cents += shard.cents;
+      }
+    }
     const credits = creditsFor(blocked.cents, programme.shares);
     if (blocked.vouchers > 0) {
       await expiryStore.recordExpiry(tx, { programmeId, vouchersBlocked: blocked.vouchers, blockedCents: blocked.cents, credits, now });

@@ -4,7 +4,8 @@ import { ensureProgrammeFigures } from '../access';
 import { suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import type { Context } from '../loaders';
 import { expireProgramme, expiryReport } from './expiry.manager';
-import { ExpireProgrammePayload, ExpiryReport } from './expiry.types';
+import { ExpiryReport } from './expiry.entity';
+import { ExpireProgrammeInput, ExpireProgrammePayload } from './expiry.inputs';
 
 @Resolver(() => ExpiryReport)
 export class ExpiryResolver {
@@ -26,7 +27,7 @@ export class ExpiryResolver {
   @Mutation(() => ExpireProgrammePayload, {
     description: "Operator: once a programme's last day has passed, blocks its unused vouchers and credits their value back to its funders.",
   })
-  expireProgramme(@Arg('programmeId', () => ID, { description: 'The programme to expire.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
-    return expireProgramme(ctx.dataSource, programmeId);
+  expireProgramme(@Arg('input', () => ExpireProgrammeInput, { description: 'The programme to expire.' }) input: ExpireProgrammeInput, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
+    return expireProgramme(ctx.dataSource, input.programmeId);
   }
 }

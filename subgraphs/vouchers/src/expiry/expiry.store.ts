@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { centsOf } from '../ledger/cents';
 import type { FunderCredit, FundingShareFact } from './credit-split';
-import { moveRowsSql } from '../tally/tally.store';
+import { SHARD_OF_ID, type ShardMove } from '../tally/tally.store';
 
 export interface ProgrammeForExpiry {
   validUntil: string;
@@ -23,28 +23,22 @@ export const expiryStore = {
   },
 
   /**
-   * Blocks every voucher still usable, and those of books reported lost, set-based: their value is
-   * credited back. The conditional state keeps a concurrent redemption's voucher out.
+   * Blocks the programme's vouchers in `state` (still usable, or of books reported lost),
+   * set-based: their value is credited back. The conditional state keeps a concurrent
+   * redemption's voucher out. Returns them counted per tally shard, for `tallyStore.moveShards`.
    */
-  async blockAvailable(tx: EntityManager, programmeId: string): Promise<{ vouchers: number; cents: number }> {
-    // One statement per state left, so the tallies move each from the state it left. The
-    // programme's vouchers are reached through its books (no index on voucher.programme_id).
-    let vouchers = 0;
-    let cents = 0;
-    for (const state of ['AVAILABLE', 'LOST'] as const) {
-      const [row] = await tx.query(
-        `with blocked as (
-           update voucher v set state = 'BLOCKED' from book b
-            where b.programme_id = $1 and v.book_id = b.id and v.state = '${state}'
-           returning v.id, v.programme_id, v.face_value_cents),
-              tallied as (${moveRowsSql('blocked', state, 'BLOCKED')})
-         select count(*)::int as vouchers, coalesce(sum(face_value_cents), 0)::bigint as cents from blocked`,
-        [programmeId],
-      );
-      vouchers += row.vouchers;
-      cents += centsOf(row.cents);
-    }
-    return { vouchers, cents };
+  async blockVouchers(tx: EntityManager, programmeId: string, state: 'AVAILABLE' | 'LOST'): Promise<ShardMove[]> {
+    // The programme's vouchers are reached through its books (no index on voucher.programme_id).
+    const rows: Array<ShardMove & { cents: string }> = await tx.query(
+      `with blocked as (
+         update voucher v set state = 'BLOCKED' from book b
+          where b.programme_id = $1 and v.book_id = b.id and v.state = '${state}'
+         returning v.id, v.programme_id, v.face_value_cents)
+       select programme_id as "programmeId", ${SHARD_OF_ID} as shard, count(*)::int as count, sum(face_value_cents)::bigint as cents
+         from blocked group by 1, 2 order by 1, 2`,
+      [programmeId],
+    );
+    return rows.map((r) => ({ ...r, cents: centsOf(r.cents) }));
   },
 
   async recordExpiry(

@@ -3,7 +3,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { splitByShares } from '@pass/kit';
 import type { FundingShareFact } from '../expiry/credit-split';
 import { FunderRef } from '../funder/funder.entity';
-import type { ProgrammeLedger } from './ledger.type';
+import type { ProgrammeLedger } from './ledger.entity';
 
 /** One co-funder's part of a programme's money. */
 @ObjectType({ description: "One co-funder's part of a programme's money: its share of what was paid, redeemed and is outstanding, and what it was credited back." })

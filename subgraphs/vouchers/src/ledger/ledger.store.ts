@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { centsOf } from './cents';
-import { ProgrammeLedger } from './ledger.type';
+import { ProgrammeLedger } from './ledger.entity';
 
 /**
  * The ledgers of several programmes in one statement, hence one snapshot: issuing, redeeming and

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, isUuid } from '@pass/kit';
+import { BadInputError, isUuid, refusal } from '@pass/kit';
 import { bookStore } from '../book/book.store';
 import { normaliseCode } from '../voucher/voucher-code';
 import { outcomeStore } from './outcome.store';
-import { OutcomeErrorCode, type RecordOutcomePayload } from './outcome.types';
+import { RecordOutcomeErrorCode, type RecordOutcomePayload } from './outcome.inputs';
 
 const MAX_SKILLS = 50;
 const MAX_SKILL_LENGTH = 200;
@@ -48,13 +48,10 @@ export async function recordOutcome(db: DataSource, input: OutcomeInput, now = n
   const assessment = normaliseOutcome(input);
   const code = normaliseCode(input.bookCode);
   const book = code ? await bookStore.byCode(db, code) : null;
-  if (!book) return { outcome: null, error: { code: OutcomeErrorCode.BOOK_NOT_FOUND, message: `no book with code ${input.bookCode}` } };
+  if (!book) return { outcome: null, error: refusal(RecordOutcomeErrorCode.BOOK_NOT_FOUND, `no book with code ${input.bookCode}`) };
   const outcome = isUuid(input.venueId) ? await outcomeStore.insertIfServed(db, { bookId: book.id, venueId: input.venueId, ...assessment, now }) : null;
   if (!outcome) {
-    return {
-      outcome: null,
-      error: { code: OutcomeErrorCode.VENUE_DID_NOT_SERVE_BOOK, message: 'this venue redeemed no voucher of this book' },
-    };
+    return { outcome: null, error: refusal(RecordOutcomeErrorCode.VENUE_DID_NOT_SERVE_BOOK, 'this venue redeemed no voucher of this book') };
   }
   return { outcome, error: null };
 }

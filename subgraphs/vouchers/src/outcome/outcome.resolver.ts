@@ -5,7 +5,7 @@ import type { Context } from '../loaders';
 import { VenueRef } from '../venue/venue.entity';
 import { Outcome } from './outcome.entity';
 import { recordOutcome } from './outcome.manager';
-import { RecordOutcomeInput, RecordOutcomePayload } from './outcome.types';
+import { RecordOutcomeInput, RecordOutcomePayload } from './outcome.inputs';
 
 @Resolver(() => Outcome)
 export class OutcomeResolver {

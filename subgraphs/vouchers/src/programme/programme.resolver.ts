@@ -4,9 +4,9 @@ import { ensureProgrammeFigures } from '../access';
 import { DailyRedemptions, DistributorActivity, PlaceActivity, PlaceLevel, VenueActivity } from '../activity/activity.inputs';
 import { placesOf, venuesOf } from '../activity/roll-up';
 import { showsOther, suppressSmallCells, suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
-import { Credit } from '../expiry/expiry.types';
+import { Credit } from '../expiry/expiry.entity';
 import { FunderStatementLine, funderStatement } from '../ledger/funder-statement';
-import { ProgrammeLedger } from '../ledger/ledger.type';
+import { ProgrammeLedger } from '../ledger/ledger.entity';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from './programme.entity';
 

@@ -8,8 +8,8 @@ import { VenueRef } from '../venue/venue.entity';
 import { WorkshopSessionRef } from '../session/session.entity';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
 import { closeMonth } from './reimbursement.manager';
-import { CloseMonthPayload, StatementLine } from './reimbursement.types';
-
+import { StatementLine } from './reimbursement-line.entity';
+import { CloseMonthInput, CloseMonthPayload } from './reimbursement.inputs';
 
 @Resolver(() => ReimbursementStatement)
 export class ReimbursementStatementResolver {
@@ -43,8 +43,8 @@ export class ReimbursementStatementResolver {
   @Mutation(() => CloseMonthPayload, {
     description: "Operator: writes each venue's reimbursement statement for an ended month (YYYY-MM, Paris time), once.",
   })
-  closeMonth(@Arg('month', { description: 'The month to close, YYYY-MM, Paris time.' }) month: string, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
-    return closeMonth(ctx.dataSource, month);
+  closeMonth(@Arg('input', () => CloseMonthInput, { description: 'The month to close.' }) input: CloseMonthInput, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
+    return closeMonth(ctx.dataSource, input.month);
   }
 }
 

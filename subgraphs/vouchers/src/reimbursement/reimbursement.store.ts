@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { bigintAsNumber, type PageRequest, type PageRows } from '@pass/kit';
 import { ReimbursementStatement } from './reimbursement-statement.entity';
-import type { StatementLine } from './reimbursement.types';
+import type { StatementLine } from './reimbursement-line.entity';
 import { CORRECTION_SELECT, correctionOf, type RedemptionCorrectionRow } from '../redemption/correct-redemption.store';
 
 /**

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { bookStore } from '../book/book.store';
 
 /**
  * Running tallies that the D-30 report (and a funder's programme figures) read instead of
@@ -81,17 +82,12 @@ const SUMS = `sum(available) as available, sum(available_cents) as available_cen
 /** The shard of a voucher in SQL, as `shardOf` picks it: the last hex digit of its id. */
 export const SHARD_OF_ID = `('x' || right(id::text, 1))::bit(4)::int % ${TALLY_SHARDS}`;
 
-/**
- * A statement (for a `with` list) that moves the vouchers of the CTE `rows` (columns
- * `programme_id`, `id`, `face_value_cents`) from one state to another in their shards. Rows are
- * upserted in shard order, so two statements that move many shards lock them in the same order.
- */
-export function moveRowsSql(rows: string, from: TalliedState | null, to: TalliedState | null): string {
-  const columns = [...(to ? COLUMNS[to] : []), ...(from ? COLUMNS[from] : [])];
-  const values = [...(to ? ['count(*)', 'sum(face_value_cents)'] : []), ...(from ? ['-count(*)', '-sum(face_value_cents)'] : [])];
-  return `insert into voucher_tally (programme_id, shard, ${columns.join(', ')})
-    select programme_id, ${SHARD_OF_ID}, ${values.join(', ')} from ${rows} group by 1, 2 order by 1, 2
-    on conflict (programme_id, shard) do update set ${columns.map((c) => `${c} = voucher_tally.${c} + excluded.${c}`).join(', ')}`;
+/** Vouchers of one programme's shard that changed state together: how many and their face value. */
+export interface ShardMove {
+  programmeId: string;
+  shard: number;
+  count: number;
+  cents: number;
 }
 
 export const tallyStore = {
@@ -106,14 +102,9 @@ export const tallyStore = {
     voucher: { id: string; programme_id: string; book_id: string; face_value_cents: number },
     to: TalliedState,
   ): Promise<void> {
-    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
-    const [book] = await tx.query(
-      `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
-       select * from counted`,
-      [voucher.book_id],
-    );
-    if (book.redeemed_vouchers === 0) {
-      await this.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: -1 });
+    const book = await bookStore.redemptionTakenBack(tx, voucher.book_id);
+    if (book.redeemedVouchers === 0) {
+      await this.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributorId, started: -1 });
     }
     await this.moveVouchers(tx, { programmeId: voucher.programme_id, shard: shardOf(voucher.id), from: 'REDEEMED', to, count: 1, cents: voucher.face_value_cents });
   },
@@ -141,6 +132,24 @@ export const tallyStore = {
       `insert into voucher_tally (programme_id, shard, ${columns.join(', ')}) values ($1, $2, ${values.join(', ')})
        on conflict (programme_id, shard) do update set ${columns.map((c) => `${c} = voucher_tally.${c} + excluded.${c}`).join(', ')}`,
       [move.programmeId, move.shard, move.count, move.cents],
+    );
+  },
+
+  /**
+   * Moves vouchers counted per shard (a set-based change's `group by programme, shard`) from one
+   * state to another, in one statement. Rows are upserted in shard order, so two statements that
+   * move many shards lock them in the same order.
+   */
+  async moveShards(tx: EntityManager, moves: ShardMove[], from: TalliedState, to: TalliedState): Promise<void> {
+    const moved = moves.filter((m) => m.count !== 0);
+    if (moved.length === 0) return;
+    const columns = [...COLUMNS[to], ...COLUMNS[from]];
+    await tx.query(
+      `insert into voucher_tally (programme_id, shard, ${columns.join(', ')})
+       select m.programme_id, m.shard, m.n, m.cents, -m.n, -m.cents
+         from unnest($1::uuid[], $2::smallint[], $3::bigint[], $4::bigint[]) as m(programme_id, shard, n, cents) order by 1, 2
+       on conflict (programme_id, shard) do update set ${columns.map((c) => `${c} = voucher_tally.${c} + excluded.${c}`).join(', ')}`,
+      [moved.map((m) => m.programmeId), moved.map((m) => m.shard), moved.map((m) => m.count), moved.map((m) => m.cents)],
     );
   },
 

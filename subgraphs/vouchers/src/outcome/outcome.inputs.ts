@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { refusalType, type Refusal } from '@pass/kit';
 import { Outcome } from './outcome.entity';
 
-export enum OutcomeErrorCode {
+export enum RecordOutcomeErrorCode {
   BOOK_NOT_FOUND = 'BOOK_NOT_FOUND',
   /** Only a venue that redeemed a voucher of the book has assessed its holder. */
   VENUE_DID_NOT_SERVE_BOOK = 'VENUE_DID_NOT_SERVE_BOOK',
 }
-registerEnumType(OutcomeErrorCode, { name: 'OutcomeErrorCode', description: 'Why recordOutcome refused.', valuesConfig: { BOOK_NOT_FOUND: { description: 'No book has this code.' }, VENUE_DID_NOT_SERVE_BOOK: { description: 'The venue redeemed no voucher of this book: a venue assesses only people it coached.' } } });
+registerEnumType(RecordOutcomeErrorCode, { name: 'RecordOutcomeErrorCode', description: 'Why recordOutcome refused.', valuesConfig: { BOOK_NOT_FOUND: { description: 'No book has this code.' }, VENUE_DID_NOT_SERVE_BOOK: { description: 'The venue redeemed no voucher of this book: a venue assesses only people it coached.' } } });
 
 @InputType({ description: "A venue's assessment of a person it coached, recorded against the book." })
 export class RecordOutcomeInput {
@@ -26,20 +27,13 @@ export class RecordOutcomeInput {
   note?: string | null;
 }
 
-@ObjectType({ description: 'Why an outcome could not be recorded.' })
-export class OutcomeError {
-  @Field(() => OutcomeErrorCode, { description: 'A stable code for programs.' })
-  code!: OutcomeErrorCode;
-
-  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
-  message!: string;
-}
+export const RecordOutcomeError = refusalType(RecordOutcomeErrorCode, 'RecordOutcomeError', 'recordOutcome');
 
 @ObjectType({ description: 'The answer to recordOutcome: the outcome, or an error.' })
 export class RecordOutcomePayload {
   @Field(() => Outcome, { nullable: true, description: 'The outcome recorded; null on an error.' })
   outcome!: Outcome | null;
 
-  @Field(() => OutcomeError, { nullable: true, description: 'Why the outcome was not recorded; null when it was.' })
-  error!: OutcomeError | null;
+  @Field(() => RecordOutcomeError, { nullable: true, description: 'Why the outcome was not recorded; null when it was.' })
+  error!: Refusal<RecordOutcomeErrorCode> | null;
 }

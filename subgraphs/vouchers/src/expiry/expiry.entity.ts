@@ -1,14 +1,12 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+/*
+ * The object types of a programme's end: the D-30 report and the value credited back. Not tables:
+ * the report is read from the tallies, a credit from the `credit` rows (expiry.store.ts).
+ */
+import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 import { DistributorRef } from '../distributor/distributor.entity';
 import { FunderRef } from '../funder/funder.entity';
 import { ProgrammeRef } from '../programme/programme.entity';
-
-export enum ExpiryErrorCode {
-  /** Vouchers can still be redeemed until the programme's last day has passed (Paris time). */
-  PROGRAMME_STILL_VALID = 'PROGRAMME_STILL_VALID',
-}
-registerEnumType(ExpiryErrorCode, { name: 'ExpiryErrorCode', description: 'Why expireProgramme refused.', valuesConfig: { PROGRAMME_STILL_VALID: { description: "The programme's last day has not passed yet (Paris time)." } } });
 
 /** Value given back to a funder, in proportion to its share of the programme. */
 @ObjectType({ description: 'Value credited back to one funder when a programme expires, in proportion to its share.' })
@@ -18,33 +16,6 @@ export class Credit {
 
   @Field(() => SafeIntResolver, { description: 'Amount credited, in euro cents.' })
   amountCents!: number;
-}
-
-@ObjectType({ description: 'Why a programme could not be expired.' })
-export class ExpiryError {
-  @Field(() => ExpiryErrorCode, { description: 'A stable code for programs.' })
-  code!: ExpiryErrorCode;
-
-  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
-  message!: string;
-}
-
-@ObjectType({ description: 'The answer to expireProgramme: the programme, or an error.' })
-export class ExpireProgrammePayload {
-  @Field(() => ProgrammeRef, { description: 'The programme, its unused vouchers now blocked; null on an error.' })
-  programme!: ProgrammeRef;
-
-  @Field(() => Int, { description: 'Vouchers this call blocked: 0 when the programme had already expired.' })
-  vouchersBlocked!: number;
-
-  @Field(() => SafeIntResolver, { description: 'Their face value, all of it credited back.' })
-  blockedCents!: number;
-
-  @Field(() => [Credit], { description: 'What this call credited back, per funder; the parts sum to blockedCents exactly.' })
-  credits!: Credit[];
-
-  @Field(() => ExpiryError, { nullable: true, description: 'Why the programme was not expired; null when it was.' })
-  error!: ExpiryError | null;
 }
 
 @ObjectType({ description: "A distributor's books of a programme near its end." })
