@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { NotFoundError, Role, ensure, is, isOrganisation } from '@pass/kit';
-import { ensureActsAsFunder } from '../access';
+import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensureActsAsFunder, unlessNotFound } from '../access';
 import { Funder } from '../funder/funder.entity';
 import type { Context } from '../loaders';
 import { FundingShare, FundingShareStatus } from './funding-share.entity';
@@ -40,10 +40,7 @@ export class FundingShareResolver {
   @Mutation(() => ReshareProgrammePayload, { description: "The programme's creator (or the operator) shares a programme again after a co-funder declined." })
   async reshareProgramme(@Arg('input', () => ReshareProgrammeInput, { description: 'The programme and its new shares.' }) input: ReshareProgrammeInput, @Ctx() ctx: Context): Promise<ReshareProgrammePayload> {
     // An unknown programme is the manager's answer (PROGRAMME_NOT_FOUND); a known one is checked for access first.
-    const programme = await ctx.loaders.programme.load(input.programmeId).catch((err) => {
-      if (err instanceof NotFoundError) return null;
-      throw err;
-    });
+    const programme = await unlessNotFound(ctx.loaders.programme.load(input.programmeId));
     if (programme) {
       ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.FUNDER, programme.createdByFunderId), 'sharing a programme the caller did not create');
     }

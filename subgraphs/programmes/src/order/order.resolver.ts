@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, NotFoundError, Role, ensure } from '@pass/kit';
-import { ensureActsAsFunder, visibleOrder } from '../access';
+import { EVERY_ROLE, Role, ensure } from '@pass/kit';
+import { ensureActsAsFunder, unlessNotFound, visibleOrder } from '../access';
 import type { Context } from '../loaders';
 import { Funder } from '../funder/funder.entity';
 import { Programme } from '../programme/programme.entity';
@@ -37,11 +37,8 @@ export class OrderResolver {
   @Mutation(() => RecordOrderPaymentPayload, { description: 'Vouchers of an order become issuable only once it is paid; recording a payment twice changes nothing.' })
   async recordOrderPayment(@Arg('input', () => RecordOrderPaymentInput, { description: 'The order paid.' }) input: RecordOrderPaymentInput, @Ctx() ctx: Context): Promise<RecordOrderPaymentPayload> {
     if (ctx.caller.role === Role.FUNDER) {
-      // An unknown order is the manager's answer (ORDER_NOT_FOUND); a known one is the ordering funder's only.
-      const order = await ctx.loaders.order.load(input.orderId).catch((err) => {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      });
+      // A known order is the ordering funder's only; an unknown one is the rules' ORDER_NOT_FOUND.
+      const order = await unlessNotFound(ctx.loaders.order.load(input.orderId));
       if (order) ensure(order.funderId === ctx.caller.organisationId, "another funder's order");
     }
     return recordOrderPayment(ctx.dataSource, input.orderId);
