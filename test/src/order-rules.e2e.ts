@@ -55,4 +55,11 @@ describe('orders', () => {
     const noShare = await gql(hub, PLACE, { p: programmeId, f: other, face: 1000 });
     expect(noShare.placeOrder).toEqual({ order: null, error: { code: 'FUNDER_HAS_NO_SHARE' } });
   });
+
+  test('a payment recorded for no order is ORDER_NOT_FOUND in the payload, for a funder as for the operator', async () => {
+    const PAY = `mutation ($id: ID!) { recordOrderPayment(input: { orderId: $id }) { order { status } error { code } } }`;
+    const nobody = { id: '00000000-0000-4000-8000-000000000000' };
+    expect((await gql(hub, PAY, nobody, funderToken)).recordOrderPayment).toEqual({ order: null, error: { code: 'ORDER_NOT_FOUND' } });
+    expect((await gql(hub, PAY, { id: 'not-an-id' })).recordOrderPayment).toEqual({ order: null, error: { code: 'ORDER_NOT_FOUND' } });
+  });
 });

@@ -111,4 +111,12 @@ describe('registerBeneficiary through the gateway', () => {
     ]);
     expect(fact.eligible_programme_ids).toEqual([youthProgramme]);
   });
+
+  test('registerDistributor refuses a name taken or a commune that does not exist in the payload', async () => {
+    const REGISTER = `mutation ($input: RegisterDistributorInput!) { registerDistributor(input: $input) { distributor { id } error { code } } }`;
+    const taken = await gql(hub, REGISTER, { input: { name: 'Mission locale de Creil', kind: 'MISSION_LOCALE', inseeCode: '60175' } });
+    expect(taken.registerDistributor).toEqual({ distributor: null, error: { code: 'DISTRIBUTOR_NAME_TAKEN' } });
+    const nowhere = await gql(hub, REGISTER, { input: { name: 'CCAS de nulle part', kind: 'CCAS', inseeCode: '99999' } });
+    expect(nowhere.registerDistributor).toEqual({ distributor: null, error: { code: 'UNKNOWN_COMMUNE' } });
+  });
 });
