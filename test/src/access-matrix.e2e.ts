@@ -149,7 +149,7 @@ describe('access matrix', () => {
 
   test('a funder cannot create a programme it has no share in', async () => {
     const token = await hub.tokenFor(callers.get(Role.FUNDER)!);
-    const { body } = await hub.graphqlAs(token, 'mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+    const { body } = await hub.graphqlAs(token, 'mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }', {
       input: {
         name: 'Pass numérique État 99,99 %', territory: ['departement:60'], eligibility: { statusesAnyOf: [] }, validFrom: '2026-01-01', validUntil: '2027-12-31',
         budgetCents: 100, shares: [{ funderId: fixture.funder.other, basisPoints: 10000 }],
@@ -160,7 +160,7 @@ describe('access matrix', () => {
 
   test('a read-only token cannot run a mutation its role may run', async () => {
     const token = await hub.tokenFor({ ...callers.get(Role.OPERATOR)!, scopes: ['read'] });
-    const { body } = await hub.graphqlAs(token, 'mutation { registerFunder(name: "Read only", kind: COMPANY) { id } }');
+    const { body } = await hub.graphqlAs(token, 'mutation { registerFunder(input: { name: "Read only", kind: COMPANY }) { funder { id } } }');
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/write scope/) });
   });
 

@@ -11,8 +11,8 @@ describe('audit log', () => {
   afterAll(() => hub?.close());
 
   test('every mutation is appended with who, what, when and which record, and the operator can read it', async () => {
-    const created = await hub.graphql('mutation { registerFunder(name: "Département de l\'Oise", kind: DEPARTMENT) { id } }');
-    const funderId = created.body.data.registerFunder.id;
+    const created = await hub.graphql('mutation { registerFunder(input: { name: "Département de l\'Oise", kind: DEPARTMENT }) { funder { id } } }');
+    const funderId = created.body.data.registerFunder.funder.id;
     const { body } = await hub.graphql('query { auditLog(first: 10) { seq at subgraph organisationId role action recordType recordId } }');
     expect(body.errors).toBeUndefined();
     expect(body.data.auditLog[0]).toMatchObject({

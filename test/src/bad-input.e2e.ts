@@ -21,8 +21,8 @@ describe('bad input through the gateway', () => {
   });
 
   test('an id in upper case finds its record', async () => {
-    const created = await hub.graphql('mutation { registerFunder(name: "Département de la Somme", kind: DEPARTMENT) { id } }');
-    const id: string = created.body.data.registerFunder.id;
+    const created = await hub.graphql('mutation { registerFunder(input: { name: "Département de la Somme", kind: DEPARTMENT }) { funder { id } } }');
+    const id: string = created.body.data.registerFunder.funder.id;
     const { body } = await hub.graphql('query($id: ID!) { funder(id: $id) { name } }', { id: id.toUpperCase() });
     expect(body.data.funder.name).toBe('Département de la Somme');
   });
@@ -49,7 +49,7 @@ describe('bad input through the gateway', () => {
     const { body } = await hub.graphql(`mutation {
       createProgramme(input: { name: "X", territory: ["region:99"], eligibility: { statusesAnyOf: [] },
         validFrom: "2026-01-01", validUntil: "2026-12-31", budgetCents: 100,
-        shares: [{ funderId: "6f1c1d8e-0000-4000-8000-000000000000", basisPoints: 10000 }] }) { id } }`);
+        shares: [{ funderId: "6f1c1d8e-0000-4000-8000-000000000000", basisPoints: 10000 }] }) { programme { id } } }`);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain('region:99');
   });

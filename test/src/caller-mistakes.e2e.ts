@@ -112,8 +112,8 @@ describe('caller mistakes at the edge', () => {
 
   describe('error bodies are short and say nothing of the inside', () => {
     test('no enum value is suggested, in a literal or in a variable', async () => {
-      const literal = await post(operator, { query: 'mutation { registerFunder(name: "x", kind: COMPANI) { id } }' });
-      const variable = await post(operator, { query: 'mutation($k: FunderKind!) { registerFunder(name: "x", kind: $k) { id } }', variables: { k: 'COMPANI' } });
+      const literal = await post(operator, { query: 'mutation { registerFunder(input: { name: "x", kind: COMPANI }) { funder { id } } }' });
+      const variable = await post(operator, { query: 'mutation($k: FunderKind!) { registerFunder(input: { name: "x", kind: $k }) { funder { id } } }', variables: { k: 'COMPANI' } });
       for (const answer of [literal, variable]) {
         expect(answer.status).toBe(400);
         expect(answer.text).not.toMatch(/Did you mean/i);

@@ -12,11 +12,11 @@ describe('funding-share consent', () => {
   const funder: Record<'cso' | 'state' | 'eu', { id: string; token: string }> = {} as never;
   const year = new Date().getUTCFullYear();
 
-  const CREATE = `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`;
+  const CREATE = `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } error { code } } }`;
   const SHARES = `query ($id: ID!) { programme(id: $id) { fundingShares { funder { id } basisPoints status } } }`;
-  const PLACE = `mutation ($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }`;
-  const ACCEPT = `mutation ($input: FundingShareAnswerInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }`;
-  const DECLINE = `mutation ($input: FundingShareAnswerInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }`;
+  const PLACE = `mutation ($p: ID!, $f: ID!) { placeOrder(input: { programmeId: $p, funderId: $f, bookCount: 1 }) { order { id } error { code } } }`;
+  const ACCEPT = `mutation ($input: AcceptFundingShareInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }`;
+  const DECLINE = `mutation ($input: DeclineFundingShareInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }`;
   const RESHARE = `mutation ($input: ReshareProgrammeInput!) { reshareProgramme(input: $input) { programme { id } error { code } } }`;
 
   async function csoProgramme(name: string): Promise<string> {
@@ -25,7 +25,7 @@ describe('funding-share consent', () => {
       budgetCents: 100_000,
       shares: [{ funderId: funder.state.id, basisPoints: 6500 }, { funderId: funder.eu.id, basisPoints: 1400 }, { funderId: funder.cso.id, basisPoints: 2100 }],
     };
-    return (await gql(hub, CREATE, { input }, funder.cso.token)).createProgramme.id;
+    return (await gql(hub, CREATE, { input }, funder.cso.token)).createProgramme.programme.id;
   }
   const statuses = async (programmeId: string) =>
     Object.fromEntries(
@@ -35,12 +35,12 @@ describe('funding-share consent', () => {
       ]),
     );
   const orderRefusal = async (programmeId: string) =>
-    (await hub.graphqlAs(funder.cso.token, PLACE, { p: programmeId, f: funder.cso.id })).body.errors?.[0]?.extensions?.code ?? null;
+    (await gql(hub, PLACE, { p: programmeId, f: funder.cso.id }, funder.cso.token)).placeOrder.error?.code ?? null;
 
   beforeAll(async () => {
     hub = await startTestHub();
     for (const [key, name, kind] of [['cso', 'Agglomération Creil Sud Oise', 'INTERCOMMUNALITY'], ['state', 'État', 'STATE'], ['eu', 'Union européenne', 'EUROPEAN_UNION']] as const) {
-      const id = (await gql(hub, `mutation ($n: String!) { registerFunder(name: $n, kind: ${kind}) { id } }`, { n: name })).registerFunder.id;
+      const id = (await gql(hub, `mutation ($n: String!) { registerFunder(input: { name: $n, kind: ${kind} }) { funder { id } } }`, { n: name })).registerFunder.funder.id;
       funder[key] = { id, token: await hub.tokenFor({ role: Role.FUNDER, organisationId: id }) };
     }
   });
@@ -88,5 +88,29 @@ describe('funding-share consent', () => {
     await hub.catchUp();
     const [fact] = await hub.subgraphs.vouchers.dataSource.query(`select shares from programme_fact where programme_id = $1`, [programmeId]);
     expect(fact.shares).toEqual(shares);
+  });
+
+  test("the rules' refusals are codes in the payload, and nothing is written", async () => {
+    const programmeId = await csoProgramme('Pass numérique Creil Sud Oise ter');
+    const input = (name: string, coFunderId: string) => ({
+      name, territory: ['epci:200068047'], eligibility: { statusesAnyOf: [] }, validFrom: `${year - 1}-01-01`, validUntil: `${year + 1}-12-31`,
+      budgetCents: 100_000, shares: [{ funderId: funder.cso.id, basisPoints: 5000 }, { funderId: coFunderId, basisPoints: 5000 }],
+    });
+    const unknownFunder = '00000000-0000-4000-8000-000000000000';
+    expect((await gql(hub, CREATE, { input: input('Pass numérique fantôme', unknownFunder) }, funder.cso.token)).createProgramme)
+      .toEqual({ programme: null, error: { code: 'FUNDER_NOT_FOUND' } });
+    expect((await gql(hub, CREATE, { input: input('Pass numérique Creil Sud Oise ter', funder.eu.id) }, funder.cso.token)).createProgramme)
+      .toEqual({ programme: null, error: { code: 'PROGRAMME_NAME_TAKEN' } });
+    expect((await gql(hub, `{ programmes { name } }`)).programmes.map((p: { name: string }) => p.name)).not.toContain('Pass numérique fantôme');
+
+    const shares = [{ funderId: funder.cso.id, basisPoints: 10000 }];
+    expect((await gql(hub, RESHARE, { input: { programmeId: unknownFunder, shares } }, funder.cso.token)).reshareProgramme)
+      .toEqual({ programme: null, error: { code: 'PROGRAMME_NOT_FOUND' } });
+    const other = (await gql(hub, `mutation { registerFunder(input: { name: "Département de l'Oise", kind: DEPARTMENT }) { funder { id } error { code } } }`)).registerFunder;
+    const otherToken = await hub.tokenFor({ role: Role.FUNDER, organisationId: other.funder.id });
+    expect((await gql(hub, DECLINE, { input: { programmeId, funderId: other.funder.id } }, otherToken)).declineFundingShare)
+      .toEqual({ fundingShare: null, error: { code: 'SHARE_NOT_FOUND' } });
+    expect((await gql(hub, `mutation { registerFunder(input: { name: "Département de l'Oise", kind: DEPARTMENT }) { funder { id } error { code } } }`)).registerFunder)
+      .toEqual({ funder: null, error: { code: 'FUNDER_NAME_TAKEN' } });
   });
 });

@@ -24,7 +24,7 @@ describe('hostile input at the gateway', () => {
     ['a batched array', () => send(JSON.stringify([{ query: '{ programmes { id } }' }, { query: '{ funders { id } }' }])), 400],
     ['invalid UTF-8', () => send(Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), 400],
     ['a huge string argument', () => send(JSON.stringify({ query: 'query($c: String!) { book(code: $c) { code } }', variables: { c: 'B'.repeat(90_000) } })), 200],
-    ['a mutation over GET', () => fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('mutation { registerFunder(name: "x", kind: STATE) { id } }')}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' } }), 405],
+    ['a mutation over GET', () => fetch(`${hub.gatewayUrl}?query=${encodeURIComponent('mutation { registerFunder(input: { name: "x", kind: STATE }) { funder { id } } }')}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' } }), 405],
   ])('%s', async (_what, request, status) => {
     const response = await request();
     const body = await response.json();

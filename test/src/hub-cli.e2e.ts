@@ -171,11 +171,11 @@ describe('npm run hub', () => {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
-    const { placeOrder } = await gql('mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 12000, vouchersPerBook: 5) { id } }', { p: demo.programmes.cso, f: demo.funders.cso });
-    await gql('mutation($o: ID!) { recordOrderPayment(orderId: $o) { id } }', { o: placeOrder.id });
+    const { placeOrder } = await gql('mutation($p: ID!, $f: ID!) { placeOrder(input: { programmeId: $p, funderId: $f, bookCount: 12000, vouchersPerBook: 5 }) { order { id } error { code } } }', { p: demo.programmes.cso, f: demo.funders.cso });
+    await gql('mutation($o: ID!) { recordOrderPayment(input: { orderId: $o }) { order { id } } }', { o: placeOrder.order.id });
     await hub.catchUp();
     const db = hub.subgraphs.vouchers.dataSource;
-    const run = await hubCli(['books', 'issue', '--order', placeOrder.id]);
+    const run = await hubCli(['books', 'issue', '--order', placeOrder.order.id]);
     expect(run.code).toBe(0);
     const progress = run.stderr.split('\n').filter((line) => line.startsWith('books issue '));
     expect(progress.length).toBeGreaterThanOrEqual(2);
@@ -185,13 +185,13 @@ describe('npm run hub', () => {
       `select (select count(*)::int from book where order_id = $1) as books,
               (select count(*)::int from voucher v join book b on b.id = v.book_id where b.order_id = $1 and v.state = 'AVAILABLE') as vouchers,
               (select issued_at is not null from paid_order where order_id = $1) as issued`,
-      [placeOrder.id],
+      [placeOrder.order.id],
     );
     expect(counts).toEqual({ books: 12_000, vouchers: 60_000, issued: true });
 
-    const again = await hubCli(['books', 'issue', '--order', placeOrder.id]);
+    const again = await hubCli(['books', 'issue', '--order', placeOrder.order.id]);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('was already issued (12,000 books of 5 vouchers): nothing to do') });
-    const [{ n }] = await db.query('select count(*)::int as n from book where order_id = $1', [placeOrder.id]);
+    const [{ n }] = await db.query('select count(*)::int as n from book where order_id = $1', [placeOrder.order.id]);
     expect(n).toBe(12_000);
 
     const unknown = await hubCli(['books', 'issue', '--order', '00000000-0000-4000-8000-000000000000']);

@@ -113,10 +113,10 @@ describe('metrics, request ids and refusals', () => {
     expect(sampleValue(before, 'event_consumer_lag_events', { consumer: 'vouchers' })).toBe(0);
     // Stop the vouchers subgraph's consumer, then publish facts it replicates (a funder's programme).
     await hub.subgraphs.vouchers.events.stop();
-    const { status, body } = await hub.graphql(`mutation { registerFunder(name: "Conseil départemental de la Creuse", kind: DEPARTMENT) { id } }`);
+    const { status, body } = await hub.graphql(`mutation { registerFunder(input: { name: "Conseil départemental de la Creuse", kind: DEPARTMENT }) { funder { id } } }`);
     expect(status).toBe(200);
     const year = new Date().getUTCFullYear();
-    const created = await hub.graphql(`mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+    const created = await hub.graphql(`mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
       input: {
         name: 'Pass numérique Creuse',
         territory: ['departement:23'],
@@ -124,7 +124,7 @@ describe('metrics, request ids and refusals', () => {
         validFrom: `${year}-01-01`,
         validUntil: `${year + 1}-12-31`,
         budgetCents: 100_000,
-        shares: [{ funderId: body.data.registerFunder.id, basisPoints: 10000 }],
+        shares: [{ funderId: body.data.registerFunder.funder.id, basisPoints: 10000 }],
       },
     });
     expect(created.body.errors).toBeUndefined();

@@ -42,7 +42,7 @@ const FIGURES = `query($id: ID!) {
 
 const RECORD_OUTCOME = `mutation ($input: RecordOutcomeInput!) { recordOutcome(input: $input) { outcome { id } error { code } } }`;
 const ACCESS = `query($id: ID!) { beneficiaryDataAccess(beneficiaryId: $id) { id erasedAt record vouchersHeld } }`;
-const ERASE = `mutation($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { id erasedAt erasedNow } }`;
+const ERASE = `mutation($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { erasure { id erasedAt erasedNow } error { code } } }`;
 
 interface Hit {
   table: string;
@@ -85,7 +85,7 @@ describe('data protection', () => {
     const seeded = await seedSmallProgramme(hub, 12, venueId);
     programmeId = seeded.programmeId;
     distributorId = seeded.distributorId;
-    otherDistributor = (await gql(hub, `mutation { registerDistributor(name: "Mission locale de Creil", kind: MISSION_LOCALE, inseeCode: "60175") { id } }`)).registerDistributor.id;
+    otherDistributor = (await gql(hub, `mutation { registerDistributor(input: { name: "Mission locale de Creil", kind: MISSION_LOCALE, inseeCode: "60175" }) { distributor { id } } }`)).registerDistributor.distributor.id;
     await hub.catchUp();
     const sessions = await scheduleSessions(hub, venueId, 12);
     const token = await venueToken(hub, venueId);
@@ -137,10 +137,13 @@ describe('data protection', () => {
       expect(await search(hub, [p.pseudonym, person(0).note])).not.toEqual([]);
 
       const own = await distributorToken(hub, distributorId);
-      const erased = (await gql(hub, ERASE, { input: { beneficiaryId: p.beneficiaryId, distributorId } }, own)).eraseBeneficiary;
+      const erased = (await gql(hub, ERASE, { input: { beneficiaryId: p.beneficiaryId, distributorId } }, own)).eraseBeneficiary.erasure;
       expect(erased).toMatchObject({ id: p.beneficiaryId, erasedNow: true });
       await hub.catchUp();
-      expect((await gql(hub, ERASE, { input: { beneficiaryId: p.beneficiaryId, distributorId } }, own)).eraseBeneficiary).toMatchObject({ erasedNow: false, erasedAt: erased.erasedAt });
+      expect((await gql(hub, ERASE, { input: { beneficiaryId: p.beneficiaryId, distributorId } }, own)).eraseBeneficiary).toMatchObject({ erasure: { erasedNow: false, erasedAt: erased.erasedAt }, error: null });
+      // An id no person ever had is the rules' answer, not an error.
+      expect((await gql(hub, ERASE, { input: { beneficiaryId: '00000000-0000-4000-8000-000000000000', distributorId } }, own)).eraseBeneficiary)
+        .toEqual({ erasure: null, error: { code: 'BENEFICIARY_NOT_FOUND' } });
 
       const access = (await gql(hub, ACCESS, { id: p.beneficiaryId }, own)).beneficiaryDataAccess;
       expect(access).toEqual({ id: p.beneficiaryId, erasedAt: erased.erasedAt, record: null, vouchersHeld: { books: [] } });

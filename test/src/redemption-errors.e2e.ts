@@ -239,7 +239,7 @@ describe('redemption and hand-out refusals', () => {
   async function programmeWithWindow(validFrom: string, validUntil: string) {
     const { createProgramme } = await gql(
       hub,
-      `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+      `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`,
       {
         input: {
           name: `Pass numérique Creil Sud Oise ${validFrom}`,
@@ -252,13 +252,13 @@ describe('redemption and hand-out refusals', () => {
         },
       },
     );
-    const programmeId = createProgramme.id;
+    const programmeId = createProgramme.programme.id;
     const { placeOrder } = await gql(
       hub,
-      `mutation ($programmeId: ID!, $funderId: ID!) { placeOrder(programmeId: $programmeId, funderId: $funderId, bookCount: 1) { id } }`,
+      `mutation ($programmeId: ID!, $funderId: ID!) { placeOrder(input: { programmeId: $programmeId, funderId: $funderId, bookCount: 1 }) { order { id } error { code } } }`,
       { programmeId, funderId: hub.demo!.funders.cso },
     );
-    await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
+    await gql(hub, `mutation ($id: ID!) { recordOrderPayment(input: { orderId: $id }) { order { id } } }`, { id: placeOrder.order.id });
     // The venue is qualified so that the window is the only rule the vouchers fail (once its territory is replicated).
     await hub.catchUp();
     await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } } }`, {
@@ -267,7 +267,7 @@ describe('redemption and hand-out refusals', () => {
     });
     await hub.catchUp();
     // Issued on the window's first day, by the manager's clock: a programme that has ended takes no new vouchers.
-    const issued = await issueBooksOfOrder(vouchersDb(), placeOrder.id, undefined, new Date(`${validFrom}T12:00:00Z`));
+    const issued = await issueBooksOfOrder(vouchersDb(), placeOrder.order.id, undefined, new Date(`${validFrom}T12:00:00Z`));
     if (issued.error) throw new Error(issued.error.message);
     const [book] = await allocate(hub, programmeId, peNogent, 1);
     return book!;

@@ -15,20 +15,20 @@ describe('registerBeneficiary through the gateway', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const { registerFunder } = await gql(hub, `mutation { registerFunder(name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY) { id } }`);
-    youthProgramme = await createProgramme(registerFunder.id, `${year - 1}-01-01`, `${year + 1}-12-31`);
+    const { registerFunder } = await gql(hub, `mutation { registerFunder(input: { name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY }) { funder { id } } }`);
+    youthProgramme = await createProgramme(registerFunder.funder.id, `${year - 1}-01-01`, `${year + 1}-12-31`);
     const { registerDistributor } = await gql(
       hub,
-      `mutation { registerDistributor(name: "Mission locale de Creil", kind: MISSION_LOCALE, inseeCode: "60175") { id } }`,
+      `mutation { registerDistributor(input: { name: "Mission locale de Creil", kind: MISSION_LOCALE, inseeCode: "60175" }) { distributor { id } } }`,
     );
-    distributorId = registerDistributor.id;
+    distributorId = registerDistributor.distributor.id;
     await hub.catchUp();
   });
   afterAll(() => hub?.close());
 
   /** The CSO rules: 16 to 25, at most the Bac, job seekers, in the Agglomération Creil Sud Oise. */
   async function createProgramme(funderId: string, validFrom: string, validUntil: string): Promise<string> {
-    const { createProgramme } = await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+    const { createProgramme } = await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
       input: {
         name: `Pass numérique Creil Sud Oise ${validFrom}`,
         territory: ['epci:200068047'],
@@ -39,7 +39,7 @@ describe('registerBeneficiary through the gateway', () => {
         shares: [{ funderId, basisPoints: 10000 }],
       },
     });
-    return createProgramme.id;
+    return createProgramme.programme.id;
   }
 
   const eligible: PersonInput = { birthYear: year - 20, inseeCode: '60175', educationLevel: 'BAC', statuses: ['JOB_SEEKER'] };
@@ -51,7 +51,7 @@ describe('registerBeneficiary through the gateway', () => {
       { input: { ...eligible, ...person, distributorId, programmeId, consentAt: new Date(Date.now() - 60_000).toISOString() } },
       await distributorToken(hub, distributorId),
     );
-    return data.registerBeneficiary as { beneficiary: { id: string; pseudonym: string } | null; error: { code: string; message: string; reasons: string[] } | null };
+    return data.registerBeneficiary as { beneficiary: { id: string; pseudonym: string } | null; error: { code: string; message: string } | null; ineligibilityReasons: string[] };
   }
 
   async function beneficiariesStored(): Promise<number> {
@@ -65,7 +65,7 @@ describe('registerBeneficiary through the gateway', () => {
     const answer = await register({ birthYear: year - 26, educationLevel: 'ABOVE_BAC', statuses: ['EMPLOYED'], inseeCode: '60001' });
     expect(answer.beneficiary).toBeNull();
     expect(answer.error?.code).toBe('NOT_ELIGIBLE');
-    expect([...answer.error!.reasons].sort()).toEqual(['EDUCATION_TOO_HIGH', 'OUTSIDE_TERRITORY', 'STATUS_NOT_ELIGIBLE', 'TOO_OLD']);
+    expect([...answer.ineligibilityReasons].sort()).toEqual(['EDUCATION_TOO_HIGH', 'OUTSIDE_TERRITORY', 'STATUS_NOT_ELIGIBLE', 'TOO_OLD']);
     expect(answer.error?.message).toContain('Pass numérique Creil Sud Oise');
     expect(await beneficiariesStored()).toBe(before);
   });
@@ -89,7 +89,7 @@ describe('registerBeneficiary through the gateway', () => {
       expect(answer.error).toBeNull();
       expect(answer.beneficiary?.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
     } else {
-      expect(answer).toEqual({ beneficiary: null, error: { code: 'NOT_ELIGIBLE', message: expect.any(String), reasons } });
+      expect(answer).toEqual({ beneficiary: null, error: { code: 'NOT_ELIGIBLE', message: expect.any(String) }, ineligibilityReasons: reasons });
     }
   });
 
@@ -99,7 +99,7 @@ describe('registerBeneficiary through the gateway', () => {
     const future = await createProgramme(funders[0].id, `${year + 2}-01-01`, `${year + 2}-12-31`);
     await hub.catchUp();
     for (const programmeId of [past, future]) {
-      expect((await register({}, programmeId)).error).toMatchObject({ code: 'NOT_ELIGIBLE', reasons: ['PROGRAMME_NOT_OPEN'] });
+      expect(await register({}, programmeId)).toMatchObject({ error: { code: 'NOT_ELIGIBLE' }, ineligibilityReasons: ['PROGRAMME_NOT_OPEN'] });
     }
   });
 
@@ -110,5 +110,13 @@ describe('registerBeneficiary through the gateway', () => {
       answer.beneficiary!.id,
     ]);
     expect(fact.eligible_programme_ids).toEqual([youthProgramme]);
+  });
+
+  test('registerDistributor refuses a name taken or a commune that does not exist in the payload', async () => {
+    const REGISTER = `mutation ($input: RegisterDistributorInput!) { registerDistributor(input: $input) { distributor { id } error { code } } }`;
+    const taken = await gql(hub, REGISTER, { input: { name: 'Mission locale de Creil', kind: 'MISSION_LOCALE', inseeCode: '60175' } });
+    expect(taken.registerDistributor).toEqual({ distributor: null, error: { code: 'DISTRIBUTOR_NAME_TAKEN' } });
+    const nowhere = await gql(hub, REGISTER, { input: { name: 'CCAS de nulle part', kind: 'CCAS', inseeCode: '99999' } });
+    expect(nowhere.registerDistributor).toEqual({ distributor: null, error: { code: 'UNKNOWN_COMMUNE' } });
   });
 });

@@ -16,9 +16,9 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   beforeAll(async () => {
     startTracing({ serviceName: 'pass-hub-test', exporter });
     hub = await startTestHub();
-    const { registerFunder } = await gql(hub, `mutation { registerFunder(name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY) { id } }`);
+    const { registerFunder } = await gql(hub, `mutation { registerFunder(input: { name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY }) { funder { id } } }`);
     const year = new Date().getUTCFullYear();
-    await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+    await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
       input: {
         name: 'Pass numérique Creil Sud Oise',
         territory: ['epci:200068047'],
@@ -26,7 +26,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
         validFrom: `${year}-01-01`,
         validUntil: `${year + 1}-12-31`,
         budgetCents: 50_000,
-        shares: [{ funderId: registerFunder.id, basisPoints: 10000 }],
+        shares: [{ funderId: registerFunder.funder.id, basisPoints: 10000 }],
       },
     });
     await hub.catchUp();

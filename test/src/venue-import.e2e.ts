@@ -213,9 +213,9 @@ describe('venue import and export through the API', () => {
     const post = (token: string | null, body: unknown) =>
       fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     const operator = await hub.tokenFor({ role: Role.OPERATOR });
-    const otherMutation = await post(operator, { query: 'mutation ($csv: String!) { registerFunder(name: $csv, kind: STATE) { id } }', variables: { csv: many } });
+    const otherMutation = await post(operator, { query: 'mutation ($csv: String!) { registerFunder(input: { name: $csv, kind: STATE }) { funder { id } } }', variables: { csv: many } });
     expect(otherMutation.status).toBe(413);
-    const twoFields = await post(operator, { query: `mutation ($input: ImportVenuesInput!) { importVenues(input: $input) { report { rowsRead } } registerFunder(name: "x", kind: STATE) { id } }`, variables: { input: { csv: many } } });
+    const twoFields = await post(operator, { query: `mutation ($input: ImportVenuesInput!) { importVenues(input: $input) { report { rowsRead } } registerFunder(input: { name: "x", kind: STATE }) { funder { id } } }`, variables: { input: { csv: many } } });
     expect(twoFields.status).toBe(413);
     const funder = await hub.tokenFor({ role: Role.FUNDER });
     const asFunder = await post(funder, { query: IMPORT, variables: { input: { csv: many } } });

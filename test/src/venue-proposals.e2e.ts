@@ -16,15 +16,15 @@ describe('qualification proposals from the 2021 cartography export', () => {
   let coordinator: string;
   beforeAll(async () => {
     hub = await startTestHub();
-    const funder = (await hub.graphql('mutation { registerFunder(name: "Région Auvergne-Rhône-Alpes", kind: REGION) { id } }')).body.data.registerFunder.id;
-    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+    const funder = (await hub.graphql('mutation { registerFunder(input: { name: "Région Auvergne-Rhône-Alpes", kind: REGION }) { funder { id } } }')).body.data.registerFunder.funder.id;
+    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }', {
       input: {
         name: 'Pass numérique Auvergne-Rhône-Alpes', territory: ['region:84'], eligibility: { statusesAnyOf: [] },
         validFrom: '2026-01-01', validUntil: '2027-12-31', budgetCents: 1_000_000, shares: [{ funderId: funder, basisPoints: 10000 }],
       },
     });
     expect(created.body.errors).toBeUndefined();
-    programme = created.body.data.createProgramme.id;
+    programme = created.body.data.createProgramme.programme.id;
     coordinator = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'hinaura', programmeIds: [programme] });
   });
   afterAll(() => hub?.close());
@@ -89,8 +89,8 @@ describe('qualification proposals from the 2021 cartography export', () => {
 
   test('a coordinator may dismiss only a proposal of a venue in the territory of a programme it coordinates', async () => {
     // A programme of the Côte-d'Or: its coordinator coordinates, but not where these venues are (Auvergne-Rhône-Alpes).
-    const funder = (await hub.graphql('mutation { registerFunder(name: "Département de la Côte-d\'Or", kind: DEPARTMENT) { id } }')).body.data.registerFunder.id;
-    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }', {
+    const funder = (await hub.graphql('mutation { registerFunder(input: { name: "Département de la Côte-d\'Or", kind: DEPARTMENT }) { funder { id } } }')).body.data.registerFunder.funder.id;
+    const created = await hub.graphql('mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }', {
       input: {
         name: "Pass numérique Côte-d'Or", territory: ['departement:21'], eligibility: { statusesAnyOf: [] },
         validFrom: '2026-01-01', validUntil: '2027-12-31', budgetCents: 1_000_000, shares: [{ funderId: funder, basisPoints: 10000 }],
@@ -98,7 +98,7 @@ describe('qualification proposals from the 2021 cartography export', () => {
     });
     expect(created.body.errors).toBeUndefined();
     await hub.catchUp();
-    const elsewhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'cote-d-or', programmeIds: [created.body.data.createProgramme.id] });
+    const elsewhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'cote-d-or', programmeIds: [created.body.data.createProgramme.programme.id] });
     const nowhere = await hub.tokenFor({ role: Role.COORDINATOR, organisationId: 'no-programme', programmeIds: [] });
     const [third] = (await proposals(coordinator)).body.data.programme.qualificationProposals;
     // Confirming it for the Côte-d'Or programme would qualify a venue outside that programme's territory.

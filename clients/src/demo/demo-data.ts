@@ -5,6 +5,13 @@ import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSes
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
 import type { HubHandle } from '../hub/hub';
 
+/** The result of a step the rules accepted: a refused step of the demo data is a bug, said loudly. */
+function accepted<A extends { error: { code: string; message: string } | null }, K extends Exclude<keyof A, 'error'>>(answer: A, result: K): NonNullable<A[K]> {
+  const value = answer[result];
+  if (answer.error || value == null) throw new Error(`demo data refused: ${answer.error?.code ?? 'no result'}: ${answer.error?.message ?? ''}`);
+  return value as NonNullable<A[K]>;
+}
+
 /**
  * Demo data from the source articles, loaded through each subgraph's own managers (the same
  * rules as the API), never by raw inserts. Programme windows are set around today so that the
@@ -48,7 +55,7 @@ export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<Dem
   const windowEnd = isoDay(new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), 0)));
 
   logger?.info('demo data: funders and programmes');
-  const funder = async (name: string, kind: FunderKind) => (await registerFunder(programmes, { name, kind })).id;
+  const funder = async (name: string, kind: FunderKind) => accepted(await registerFunder(programmes, { name, kind }), 'funder').id;
   const funders = {
     state: await funder('État — Agence nationale de la cohésion des territoires (ANCT)', FunderKind.STATE),
     labour: await funder('Ministère du Travail', FunderKind.STATE),
@@ -65,7 +72,7 @@ export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<Dem
     shares: { funderId: string; basisPoints: number }[],
     createdBy: string | null = null,
   ) =>
-    (await createProgramme(programmes, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares }, createdBy)).id;
+    accepted(await createProgramme(programmes, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares }, createdBy), 'programme').id;
   const programmeIds = {
     cso: await programme(
       'Pass numérique Creil Sud Oise',
@@ -98,7 +105,7 @@ export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<Dem
     await answerFundingShare(programmes, { programmeId: programmeIds.cso, funderId: coFunder }, FundingShareStatus.ACCEPTED);
   }
   const paidOrder = async (programmeId: string, funderId: string, bookCount: number, vouchersPerBook: number) => {
-    const order = await placeOrder(programmes, { programmeId, funderId, bookCount, vouchersPerBook, faceValueCents: 1000 });
+    const order = accepted(await placeOrder(programmes, { programmeId, funderId, bookCount, vouchersPerBook, faceValueCents: 1000 }), 'order');
     await recordOrderPayment(programmes, order.id);
     return order.id;
   };
@@ -109,11 +116,11 @@ export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<Dem
     await paidOrder(programmeIds.aulnoye, funders.labour, 20, 5),
   ];
   // An order placed but not paid yet: its vouchers cannot be issued.
-  await placeOrder(programmes, { programmeId: programmeIds.creuse, funderId: funders.creuse, bookCount: 100, vouchersPerBook: 10, faceValueCents: 1000 });
+  accepted(await placeOrder(programmes, { programmeId: programmeIds.creuse, funderId: funders.creuse, bookCount: 100, vouchersPerBook: 10, faceValueCents: 1000 }), 'order');
 
   logger?.info('demo data: distributors and venues');
   const distributor = async (key: string, name: string, kind: DistributorKind, inseeCode: string) =>
-    [key, (await registerDistributor(beneficiaries, { name, kind, inseeCode })).id] as const;
+    [key, accepted(await registerDistributor(beneficiaries, { name, kind, inseeCode }), 'distributor').id] as const;
   const distributors = Object.fromEntries([
     await distributor('peNogent', 'Pôle emploi Creil / Nogent-sur-Oise', DistributorKind.POLE_EMPLOI, '60463'),
     await distributor('peMontataire', 'Pôle emploi Creil / Montataire', DistributorKind.POLE_EMPLOI, '60414'),

@@ -8,14 +8,15 @@ import { DistributorResolver } from './distributor/distributor.resolver';
 import { createLoaders } from './loaders';
 import { Init1763900000002 } from './migrations/0001-init';
 import { Erasure1764600000200 } from './migrations/0002-erasure';
-import { PrivacyResolver, beneficiaryDataAccessReference } from './privacy/privacy.resolver';
+import { beneficiaryDataAccessReference } from './privacy/privacy.reference';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 import { ProgrammeFact } from './programme/programme-fact.entity';
 import { applyProgrammeDefined } from './programme/programme-fact.handler';
 
 export { registerDistributor } from './distributor/distributor.manager';
 export { registerBeneficiary } from './beneficiary/beneficiary.manager';
 export { DistributorKind } from './distributor/distributor.entity';
-export { eraseBeneficiary, anonymiseBeneficiariesOfProgramme, AnonymisationRefused, type AnonymisationRun } from './privacy/erasure';
+export { eraseBeneficiary, anonymiseBeneficiariesOfProgramme, AnonymisationRefused, type AnonymisationRun } from './privacy/privacy.manager';
 
 /** Beneficiaries: distributors, the people they register, and eligibility. */
 export const beneficiariesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = {

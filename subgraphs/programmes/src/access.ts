@@ -1,4 +1,5 @@
-import { Role, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { NotFoundError, Role, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import type { Order } from './order/order.entity';
 import type { Context } from './loaders';
 
 /*
@@ -17,6 +18,24 @@ export async function ensureProgrammeMoney(ctx: Context, programmeId: string): P
   const { caller } = ctx;
   const allowed = is(caller, Role.OPERATOR, Role.ANALYST) || coordinates(caller, programmeId) || (await fundsProgramme(ctx, programmeId));
   ensure(allowed, "this programme's money");
+}
+
+/** An order, for whoever sees its programme's money. */
+export async function visibleOrder(ctx: Context, orderId: string): Promise<Order> {
+  const order = await ctx.loaders.order.load(orderId);
+  await ensureProgrammeMoney(ctx, order.programmeId);
+  return order;
+}
+
+/**
+ * A row loaded to check access before a mutation, or null for an unknown id: the mutation's rules
+ * then answer "not found" in its payload, so there is nothing to check access against.
+ */
+export function unlessNotFound<T>(load: Promise<T>): Promise<T | null> {
+  return load.catch((err) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
 }
 
 /** A funder acts only for itself. */

@@ -5,19 +5,19 @@ import { FunderResolver } from './funder/funder.resolver';
 import { createLoaders } from './loaders';
 import { Init1763900000001 } from './migrations/0001-init';
 import { FundingConsent1763900000201 } from './migrations/0002-funding-consent';
-import { FundingShareConsentResolver } from './programme/funding-share.resolver';
 import { Order } from './order/order.entity';
 import { orderReference } from './order/order.reference';
 import { OrderResolver } from './order/order.resolver';
-import { FundingShare } from './programme/funding-share.entity';
+import { FundingShare } from './funding-share/funding-share.entity';
+import { FundingShareResolver } from './funding-share/funding-share.resolver';
 import { Programme } from './programme/programme.entity';
 import { programmeReference } from './programme/programme.reference';
-import { FundingShareResolver, ProgrammeResolver } from './programme/programme.resolver';
+import { ProgrammeResolver } from './programme/programme.resolver';
 
 export { registerFunder } from './funder/funder.manager';
 export { createProgramme } from './programme/programme.manager';
-export { answerFundingShare, reshareProgramme } from './programme/funding-share.manager';
-export { FundingShareStatus } from './programme/funding-share.entity';
+export { answerFundingShare, reshareProgramme } from './funding-share/funding-share.manager';
+export { FundingShareStatus } from './funding-share/funding-share.entity';
 export { placeOrder, recordOrderPayment } from './order/order.manager';
 export { FunderKind } from './funder/funder.entity';
 
@@ -26,7 +26,7 @@ export const programmesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>
   name: 'programmes',
   // The audit log is the hub's, not this subgraph's; the operator reads it here (see kit/audit).
   // So is token revocation: the operator revokes here, every gateway reads hub_auth.
-  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, FundingShareConsentResolver, OrderResolver, AuditResolver, HubAuthResolver],
+  resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver, AuditResolver, HubAuthResolver],
   references: { Funder: funderReference, Programme: programmeReference, Order: orderReference },
   entities: [Funder, Programme, FundingShare, Order],
   migrations: [Init1763900000001, FundingConsent1763900000201],

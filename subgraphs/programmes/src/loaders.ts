@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
 import { funderStore } from './funder/funder.store';
 import { orderStore } from './order/order.store';
+import { fundingShareStore } from './funding-share/funding-share.store';
 import { programmeStore } from './programme/programme.store';
 
 export function createLoaders(db: DataSource) {
@@ -9,8 +10,8 @@ export function createLoaders(db: DataSource) {
     funder: keyedLoader('Funder', (ids) => funderStore.byIds(db, ids), (f) => f.id),
     programme: keyedLoader('Programme', (ids) => programmeStore.byIds(db, ids), (p) => p.id),
     order: keyedLoader('Order', (ids) => orderStore.byIds(db, ids), (o) => o.id),
-    sharesOfProgramme: groupedLoader((ids) => programmeStore.sharesOfProgrammes(db, ids), (s) => s.programmeId),
-    sharesOfFunder: groupedLoader((ids) => programmeStore.sharesOfFunders(db, ids), (s) => s.funderId),
+    sharesOfProgramme: groupedLoader((ids) => fundingShareStore.ofProgrammes(db, ids), (s) => s.programmeId),
+    sharesOfFunder: groupedLoader((ids) => fundingShareStore.ofFunders(db, ids), (s) => s.funderId),
     ordersOfProgramme: groupedLoader((ids) => orderStore.ofProgrammes(db, ids), (o) => o.programmeId),
   };
 }

@@ -3,7 +3,7 @@ import { FunderKind, createProgramme, placeOrder, recordOrderPayment, registerFu
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher, type RedeemAnswer } from '@pass/vouchers';
-import type { TestHub } from '@pass/test-kit';
+import { accepted, type TestHub } from '@pass/test-kit';
 
 /*
  * A programme whose validity window is over, set up through each subgraph's managers (the same
@@ -39,9 +39,9 @@ export async function createPastProgramme(
   const suffix = unique();
   const funderIds: string[] = [];
   for (const [i] of options.basisPoints.entries()) {
-    funderIds.push((await registerFunder(programmes.dataSource, { name: `Funder ${i + 1} ${suffix}`, kind: FunderKind.DEPARTMENT })).id);
+    funderIds.push(accepted(await registerFunder(programmes.dataSource, { name: `Funder ${i + 1} ${suffix}`, kind: FunderKind.DEPARTMENT }), 'funder').id);
   }
-  const programme = await createProgramme(programmes.dataSource, {
+  const programme = accepted(await createProgramme(programmes.dataSource, {
     name: `Past programme ${suffix}`,
     territory: ['commune:60175'],
     eligibility: { statusesAnyOf: [] },
@@ -49,7 +49,7 @@ export async function createPastProgramme(
     validUntil: options.validUntil,
     budgetCents: 1_000_000,
     shares: options.basisPoints.map((basisPoints, i) => ({ funderId: funderIds[i]!, basisPoints })),
-  });
+  }), 'programme');
   const venue = await registerVenue(venues.dataSource, { name: `Venue ${suffix}`, inseeCode: '60175', address: 'Creil' });
   // Qualification checks the programme's territory in the venues subgraph's replica.
   await hub.catchUp();
@@ -67,11 +67,11 @@ export async function createPastProgramme(
     const startsAt = new Date(noonOf(options.sittingsOn ?? options.validFrom).getTime() + i * 3_600_000);
     sessionIds.push((await scheduleSession(venues.dataSource, { workshopId: workshop.id, startsAt })).id);
   }
-  const distributor = await registerDistributor(beneficiaries.dataSource, {
+  const distributor = accepted(await registerDistributor(beneficiaries.dataSource, {
     name: `Distributor ${suffix}`,
     kind: DistributorKind.CCAS,
     inseeCode: '60175',
-  });
+  }), 'distributor');
   await hub.catchUp();
   return {
     programmeId: programme.id,
@@ -113,13 +113,13 @@ export async function orderAndIssue(
   p: PastProgramme,
   order: { bookCount: number; vouchersPerBook: 5 | 10; faceValueCents: number; funderIndex?: number },
 ): Promise<string> {
-  const placed = await placeOrder(hub.subgraphs.programmes.dataSource, {
+  const placed = accepted(await placeOrder(hub.subgraphs.programmes.dataSource, {
     programmeId: p.programmeId,
     funderId: p.funderIds[order.funderIndex ?? 0]!,
     bookCount: order.bookCount,
     vouchersPerBook: order.vouchersPerBook,
     faceValueCents: order.faceValueCents,
-  });
+  }), 'order');
   await recordOrderPayment(hub.subgraphs.programmes.dataSource, placed.id);
   await hub.catchUp();
   // Issued on the programme's first day: a programme that has ended takes no new vouchers.

@@ -88,12 +88,12 @@ export const ACCESS_RULES: AccessRule[] = [
   },
   { coordinate: 'Query.order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { order(id: $id) { bookCount } }', variables: { id: f.order[w] } }) },
   { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { action } }' }) },
-  { coordinate: 'Mutation.registerFunder', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerFunder(name: "Funder ${unique()}", kind: COMPANY) { id } }` }) },
+  { coordinate: 'Mutation.registerFunder', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerFunder(input: { name: "Funder ${unique()}", kind: COMPANY }) { funder { id } } }` }) },
   {
     coordinate: 'Mutation.createProgramme',
     allowed: { funder: 'own', operator: 'all' },
     request: (f, w) => ({
-      query: `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+      query: `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`,
       variables: {
         input: {
           name: `Programme ${unique()}`, territory: ['departement:60'], eligibility: { statusesAnyOf: [] },
@@ -105,14 +105,14 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Mutation.placeOrder',
     allowed: { funder: 'own', operator: 'all' },
-    request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(programmeId: $p, funderId: $f, bookCount: 1) { id } }', variables: { p: f.programme[w], f: f.funder[w] } }),
+    request: (f, w) => ({ query: 'mutation($p: ID!, $f: ID!) { placeOrder(input: { programmeId: $p, funderId: $f, bookCount: 1 }) { order { id } error { code } } }', variables: { p: f.programme[w], f: f.funder[w] } }),
   },
   // The demo's shares are all accepted: an answer to one is "already answered" or the same answer again, never a change.
   {
     coordinate: 'Mutation.acceptFundingShare',
     allowed: { funder: 'own', operator: 'all' },
     request: (f, w) => ({
-      query: 'mutation($input: FundingShareAnswerInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      query: 'mutation($input: AcceptFundingShareInput!) { acceptFundingShare(input: $input) { fundingShare { status } error { code } } }',
       variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
     }),
   },
@@ -120,7 +120,7 @@ export const ACCESS_RULES: AccessRule[] = [
     coordinate: 'Mutation.declineFundingShare',
     allowed: { funder: 'own', operator: 'all' },
     request: (f, w) => ({
-      query: 'mutation($input: FundingShareAnswerInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }',
+      query: 'mutation($input: DeclineFundingShareInput!) { declineFundingShare(input: $input) { fundingShare { status } error { code } } }',
       variables: { input: { programmeId: f.programme[w], funderId: f.funder[w] } },
     }),
   },
@@ -132,7 +132,7 @@ export const ACCESS_RULES: AccessRule[] = [
       variables: { input: { programmeId: f.programme[w], shares: [{ funderId: f.funder[w], basisPoints: 10000 }] } },
     }),
   },
-  { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(orderId: $id) { status } }', variables: { id: f.order[w] } }) },
+  { coordinate: 'Mutation.recordOrderPayment', allowed: { funder: 'own', operator: 'all' }, request: (f, w) => ({ query: 'mutation($id: ID!) { recordOrderPayment(input: { orderId: $id }) { order { status } } }', variables: { id: f.order[w] } }) },
   // Revocation (hub_auth, served by programmes): ids nobody uses, so no caller of the matrix is locked out.
   { coordinate: 'Mutation.revokeToken', allowed: { operator: 'all' }, request: () => ({ query: `mutation { revokeToken(input: { tokenId: "matrix-${unique()}" }) { revokedAt error { code } } }` }) },
   { coordinate: 'Mutation.revokeOrganisation', allowed: { operator: 'all' }, request: () => ({ query: `mutation { revokeOrganisation(input: { organisationId: "matrix-gone-${unique()}" }) { revokedAt error { code } } }` }) },
@@ -150,7 +150,7 @@ export const ACCESS_RULES: AccessRule[] = [
     allowed: { distributor: 'own' },
     request: (f, w) => ({ query: 'query($id: ID!) { beneficiary(id: $id) { birthYear ageBand inseeCode educationLevel statuses consentAt } }', variables: { id: f.beneficiary[w] } }),
   },
-  { coordinate: 'Mutation.registerDistributor', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerDistributor(name: "CCAS ${unique()}", kind: CCAS, inseeCode: "60175") { id } }` }) },
+  { coordinate: 'Mutation.registerDistributor', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerDistributor(input: { name: "CCAS ${unique()}", kind: CCAS, inseeCode: "60175" }) { distributor { id } } }` }) },
   {
     coordinate: 'Mutation.registerBeneficiary',
     allowed: { distributor: 'own' },
@@ -453,7 +453,7 @@ export const ACCESS_RULES: AccessRule[] = [
     coordinate: 'Mutation.eraseBeneficiary',
     allowed: { distributor: 'own' },
     request: (f, w) => ({
-      query: 'mutation($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { id erasedAt erasedNow } }',
+      query: 'mutation($input: EraseBeneficiaryInput!) { eraseBeneficiary(input: $input) { erasure { id erasedAt erasedNow } error { code } } }',
       variables: { input: { beneficiaryId: f.erasable[w], distributorId: f.distributor[w] } },
     }),
   },

@@ -4,6 +4,7 @@ import { startHub } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
 import { issueBooksOfOrder } from '@pass/vouchers';
 import { mib, onCleanup, runBench, sampleMemory, say, startBenchDatabase } from './bench-kit';
+import { accepted } from '../kit/accepted';
 
 /*
  * `npm run bench:issue`: how long issuing one big paid order takes, and how much memory the
@@ -32,9 +33,9 @@ async function main(): Promise<void> {
   onCleanup(() => hub.close());
 
   const programmes = hub.subgraphs.programmes.dataSource;
-  const funder = await registerFunder(programmes, { name: 'Benchmark funder', kind: FunderKind.REGION });
+  const funder = accepted(await registerFunder(programmes, { name: 'Benchmark funder', kind: FunderKind.REGION }), 'funder');
   const today = new Date();
-  const programme = await createProgramme(programmes, {
+  const programme = accepted(await createProgramme(programmes, {
     name: 'Benchmark programme',
     territory: ['region:27'],
     eligibility: { statusesAnyOf: [] },
@@ -42,14 +43,14 @@ async function main(): Promise<void> {
     validUntil: new Date(today.getTime() + 365 * 86_400_000).toISOString().slice(0, 10),
     budgetCents: vouchersTotal * 1000,
     shares: [{ funderId: funder.id, basisPoints: 10_000 }],
-  });
-  const order = await placeOrder(programmes, {
+  }), 'programme');
+  const order = accepted(await placeOrder(programmes, {
     programmeId: programme.id,
     funderId: funder.id,
     bookCount: BOOKS,
     vouchersPerBook: VOUCHERS_PER_BOOK,
     faceValueCents: 1000,
-  });
+  }), 'order');
   await recordOrderPayment(programmes, order.id);
   await hub.catchUp();
 

@@ -4,6 +4,7 @@ import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFu
 import { DistributorKind, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { handOutEveryBook, inBatches } from './bench-kit';
+import { accepted } from '../kit/accepted';
 
 /*
  * What the redemption benchmarks (bench:redeem, and the redemption rows of `npm run bench`) set
@@ -32,8 +33,8 @@ export async function prepareRedemptions(hub: HubHandle, options: { vouchers: nu
   const now = new Date();
   const books = Math.ceil(options.vouchers / VOUCHERS_PER_BOOK);
 
-  const funder = await registerFunder(programmes, { name: 'Benchmark region', kind: FunderKind.REGION });
-  const programme = await createProgramme(programmes, {
+  const funder = accepted(await registerFunder(programmes, { name: 'Benchmark region', kind: FunderKind.REGION }), 'funder');
+  const programme = accepted(await createProgramme(programmes, {
     name: 'Pass numérique benchmark',
     territory: ['region:27'],
     eligibility: { statusesAnyOf: [] },
@@ -41,10 +42,10 @@ export async function prepareRedemptions(hub: HubHandle, options: { vouchers: nu
     validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
     budgetCents: books * VOUCHERS_PER_BOOK * 1000,
     shares: [{ funderId: funder.id, basisPoints: 10_000 }],
-  });
-  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 });
+  }), 'programme');
+  const order = accepted(await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: VOUCHERS_PER_BOOK, faceValueCents: 1000 }), 'order');
   await recordOrderPayment(programmes, order.id);
-  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
+  const distributor = accepted(await registerDistributor(beneficiaries, { name: 'Mission locale benchmark', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' }), 'distributor');
 
   const venueRows: PreparedRedemptions['venues'] = [];
   // Qualification checks the programme's territory, replicated to the venues subgraph.

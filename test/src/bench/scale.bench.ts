@@ -11,6 +11,7 @@ import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSes
 import { allocateBooks, closeMonth, expireProgramme, expiryReport, handOutBook, issueBooksOfOrder, parisMonthOf, recountTallies } from '@pass/vouchers';
 import { onCleanup, percentile, runBench, say, startBenchDatabase } from './bench-kit';
 import type { DriverJob, DriverRequest, DriverResult } from './redeem-driver';
+import { accepted } from '../kit/accepted';
 
 /*
  * `npm run bench:scale`: the same figures on a small database and at national size (issue 13).
@@ -87,7 +88,7 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   const vouchers = hub.subgraphs.vouchers.dataSource;
   const now = new Date();
   const books = Math.ceil(vouchersNeeded / PER_BOOK);
-  const funder = await registerFunder(programmes, { name: 'Scale region', kind: FunderKind.REGION });
+  const funder = accepted(await registerFunder(programmes, { name: 'Scale region', kind: FunderKind.REGION }), 'funder');
   const window = {
     territory: ['region:27'],
     eligibility: { statusesAnyOf: [] },
@@ -95,13 +96,13 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
     validUntil: isoDay(new Date(now.getTime() + 365 * 86_400_000)),
     shares: [{ funderId: funder.id, basisPoints: 10_000 }],
   };
-  const programme = await createProgramme(programmes, { ...window, name: 'Scale benchmark', budgetCents: books * PER_BOOK * 1000 });
-  const ending = await createProgramme(programmes, { ...window, name: 'Scale benchmark, ending', budgetCents: 1_000 * PER_BOOK * 1000 });
-  const order = await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: PER_BOOK, faceValueCents: 1000 });
-  const endingOrder = await placeOrder(programmes, { programmeId: ending.id, funderId: funder.id, bookCount: 1_000, vouchersPerBook: PER_BOOK, faceValueCents: 1000 });
+  const programme = accepted(await createProgramme(programmes, { ...window, name: 'Scale benchmark', budgetCents: books * PER_BOOK * 1000 }), 'programme');
+  const ending = accepted(await createProgramme(programmes, { ...window, name: 'Scale benchmark, ending', budgetCents: 1_000 * PER_BOOK * 1000 }), 'programme');
+  const order = accepted(await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: PER_BOOK, faceValueCents: 1000 }), 'order');
+  const endingOrder = accepted(await placeOrder(programmes, { programmeId: ending.id, funderId: funder.id, bookCount: 1_000, vouchersPerBook: PER_BOOK, faceValueCents: 1000 }), 'order');
   await recordOrderPayment(programmes, order.id);
   await recordOrderPayment(programmes, endingOrder.id);
-  const distributor = await registerDistributor(beneficiaries, { name: 'Mission locale scale', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' });
+  const distributor = accepted(await registerDistributor(beneficiaries, { name: 'Mission locale scale', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' }), 'distributor');
   await hub.catchUp();
   const venueRows: Small['venues'] = [];
   for (let i = 0; i < VENUES; i += 1) {

@@ -74,7 +74,7 @@ describe('CORS: partner frontends in a browser', () => {
   }
 
   it('lets a page on an allowed origin query the hub with its bearer token', async () => {
-    await hub.graphql(`mutation { registerFunder(name: "Région Bourgogne-Franche-Comté", kind: REGION) { id } }`);
+    await hub.graphql(`mutation { registerFunder(input: { name: "Région Bourgogne-Franche-Comté", kind: REGION }) { funder { id } } }`);
     const seen = await queryFrom(allowed.origin);
     expect(seen).toEqual({ ok: true, console: [], status: 200, body: { data: { funders: [{ name: 'Région Bourgogne-Franche-Comté' }] } } });
   });

@@ -80,6 +80,7 @@ export async function startTestHub(
 }
 export { everyNode, type PageOf } from './pages';
 export { hubCli, type CliRun } from './cli';
+export { accepted } from './accepted';
 
 /** Options a gateway process takes from its environment; the others need the hub in-process. */
 function processGatewayOptions(gateway: HubOptions['gateway']): ProcessHubGateway {

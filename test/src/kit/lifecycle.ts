@@ -70,7 +70,7 @@ export function csoPerson(): PersonInput {
 }
 
 export const REGISTER_BENEFICIARY = `mutation Register($input: RegisterBeneficiaryInput!) {
-  registerBeneficiary(input: $input) { beneficiary { id pseudonym } error { code message reasons } }
+  registerBeneficiary(input: $input) { beneficiary { id pseudonym } error { code message } ineligibilityReasons }
 }`;
 
 /** Registers an eligible person and waits until the vouchers subgraph knows them. */
@@ -185,9 +185,9 @@ export interface SmallProgramme {
  */
 export async function seedSmallProgramme(hub: TestHub, books: number, venueId: string): Promise<SmallProgramme> {
   const year = new Date().getUTCFullYear();
-  const { registerFunder } = await gql(hub, `mutation { registerFunder(name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY) { id } }`);
-  const funderId: string = registerFunder.id;
-  const { createProgramme } = await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`, {
+  const { registerFunder } = await gql(hub, `mutation { registerFunder(input: { name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY }) { funder { id } } }`);
+  const funderId: string = registerFunder.funder.id;
+  const { createProgramme } = await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
     input: {
       name: 'Pass numérique Creil Sud Oise',
       territory: ['epci:200068047'],
@@ -198,16 +198,16 @@ export async function seedSmallProgramme(hub: TestHub, books: number, venueId: s
       shares: [{ funderId, basisPoints: 10000 }],
     },
   });
-  const programmeId: string = createProgramme.id;
+  const programmeId: string = createProgramme.programme.id;
   const { placeOrder } = await gql(
     hub,
-    `mutation ($programmeId: ID!, $funderId: ID!, $books: Int!) { placeOrder(programmeId: $programmeId, funderId: $funderId, bookCount: $books) { id } }`,
+    `mutation ($programmeId: ID!, $funderId: ID!, $books: Int!) { placeOrder(input: { programmeId: $programmeId, funderId: $funderId, bookCount: $books }) { order { id } error { code } } }`,
     { programmeId, funderId, books },
   );
-  await gql(hub, `mutation ($id: ID!) { recordOrderPayment(orderId: $id) { id } }`, { id: placeOrder.id });
+  await gql(hub, `mutation ($id: ID!) { recordOrderPayment(input: { orderId: $id }) { order { id } } }`, { id: placeOrder.order.id });
   const { registerDistributor } = await gql(
     hub,
-    `mutation { registerDistributor(name: "Pôle emploi Creil / Nogent-sur-Oise", kind: POLE_EMPLOI, inseeCode: "60463") { id } }`,
+    `mutation { registerDistributor(input: { name: "Pôle emploi Creil / Nogent-sur-Oise", kind: POLE_EMPLOI, inseeCode: "60463" }) { distributor { id } } }`,
   );
   // Qualification checks the programme's territory in the venues subgraph's replica.
   await hub.catchUp();
@@ -216,6 +216,6 @@ export async function seedSmallProgramme(hub: TestHub, books: number, venueId: s
     programmeId,
   });
   await hub.catchUp();
-  await gql(hub, `mutation ($id: ID!) { issueBooks(input: { orderId: $id }) { booksIssued } }`, { id: placeOrder.id });
-  return { programmeId, funderId, distributorId: registerDistributor.id, venueId };
+  await gql(hub, `mutation ($id: ID!) { issueBooks(input: { orderId: $id }) { booksIssued } }`, { id: placeOrder.order.id });
+  return { programmeId, funderId, distributorId: registerDistributor.distributor.id, venueId };
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, Max, Min } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { BeneficiaryStatus, EducationLevel, IneligibilityReason } from '@pass/kit';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BeneficiaryStatus, EducationLevel, IneligibilityReason, refusalType, type Refusal } from '@pass/kit';
 import { Beneficiary } from './beneficiary.entity';
 
 @InputType({ description: 'The minimum a distributor records about a person: no name, no address.' })
@@ -31,23 +31,36 @@ export class RegisterBeneficiaryInput {
   consentAt!: Date;
 }
 
-@ObjectType({ description: 'Why a person could not be registered.' })
-export class BeneficiaryError {
-  @Field({ description: 'NOT_ELIGIBLE: the person fails a rule of the programme (see `reasons`); UNKNOWN_PROGRAMME: no programme has this id; UNKNOWN_DISTRIBUTOR: no distributor has this id; UNKNOWN_COMMUNE: the INSEE code names no French commune; CONSENT_IN_FUTURE: the consent is dated after now.' })
-  code!: string;
-
-  @Field({ description: 'A sentence for people, in English; programs read `code`.' })
-  message!: string;
-
-  @Field(() => [IneligibilityReason], { description: 'With NOT_ELIGIBLE: every eligibility rule the person fails; empty otherwise.' })
-  reasons!: IneligibilityReason[];
+export enum RegisterBeneficiaryErrorCode {
+  /** The person fails a rule of the programme: `ineligibilityReasons` lists every one. */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  UNKNOWN_PROGRAMME = 'UNKNOWN_PROGRAMME',
+  UNKNOWN_DISTRIBUTOR = 'UNKNOWN_DISTRIBUTOR',
+  UNKNOWN_COMMUNE = 'UNKNOWN_COMMUNE',
+  CONSENT_IN_FUTURE = 'CONSENT_IN_FUTURE',
 }
+registerEnumType(RegisterBeneficiaryErrorCode, {
+  name: 'RegisterBeneficiaryErrorCode',
+  description: 'Why registerBeneficiary refused.',
+  valuesConfig: {
+    NOT_ELIGIBLE: { description: 'The person fails a rule of the programme: `ineligibilityReasons` lists every one.' },
+    UNKNOWN_PROGRAMME: { description: 'No programme has this id.' },
+    UNKNOWN_DISTRIBUTOR: { description: 'No distributor has this id.' },
+    UNKNOWN_COMMUNE: { description: 'The INSEE code names no French commune.' },
+    CONSENT_IN_FUTURE: { description: 'The consent is dated after now.' },
+  },
+});
 
-@ObjectType({ description: 'The answer to registerBeneficiary: the person, or an error.' })
+export const RegisterBeneficiaryError = refusalType(RegisterBeneficiaryErrorCode, 'RegisterBeneficiaryError', 'registerBeneficiary');
+
+@ObjectType({ description: 'What registerBeneficiary answers: the person, or why not.' })
 export class RegisterBeneficiaryPayload {
   @Field(() => Beneficiary, { nullable: true, description: 'The person registered; null on an error.' })
   beneficiary!: Beneficiary | null;
 
-  @Field(() => BeneficiaryError, { nullable: true, description: 'Why the person was not registered; null when they were.' })
-  error!: BeneficiaryError | null;
+  @Field(() => RegisterBeneficiaryError, { nullable: true, description: 'Why the person was not registered; null when they were.' })
+  error!: Refusal<RegisterBeneficiaryErrorCode> | null;
+
+  @Field(() => [IneligibilityReason], { description: 'With NOT_ELIGIBLE: every eligibility rule the person fails, to tell them why at once; empty otherwise.' })
+  ineligibilityReasons!: IneligibilityReason[];
 }

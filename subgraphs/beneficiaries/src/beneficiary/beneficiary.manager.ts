@@ -6,13 +6,14 @@ import {
   ineligibilityReasons,
   isUuid,
   publish,
+  refusal,
   type BeneficiaryRegistered,
   type IneligibilityReason,
 } from '@pass/kit';
-import { Distributor } from '../distributor/distributor.entity';
-import { ProgrammeFact } from '../programme/programme-fact.entity';
-import { Beneficiary } from './beneficiary.entity';
-import type { RegisterBeneficiaryInput, RegisterBeneficiaryPayload } from './beneficiary.inputs';
+import { distributorStore } from '../distributor/distributor.store';
+import { programmeFactStore } from '../programme/programme-fact.store';
+import { RegisterBeneficiaryErrorCode, type RegisterBeneficiaryInput, type RegisterBeneficiaryPayload } from './beneficiary.inputs';
+import { beneficiaryStore } from './beneficiary.store';
 
 const PSEUDONYM_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -24,9 +25,10 @@ function newPseudonym(): string {
   return out;
 }
 
-const failure = (code: string, message: string, reasons: IneligibilityReason[] = []): RegisterBeneficiaryPayload => ({
+const failure = (code: RegisterBeneficiaryErrorCode, message: string, reasons: IneligibilityReason[] = []): RegisterBeneficiaryPayload => ({
   beneficiary: null,
-  error: { code, message, reasons },
+  error: refusal(code, message),
+  ineligibilityReasons: reasons,
 });
 
 /**
@@ -39,17 +41,13 @@ export async function registerBeneficiary(
   input: RegisterBeneficiaryInput,
   now = new Date(),
 ): Promise<RegisterBeneficiaryPayload> {
-  const distributor = isUuid(input.distributorId)
-    ? await db.getRepository(Distributor).findOneBy({ id: input.distributorId })
-    : null;
-  if (!distributor) return failure('UNKNOWN_DISTRIBUTOR', `distributor ${input.distributorId} not found`);
-  const programme = isUuid(input.programmeId)
-    ? await db.getRepository(ProgrammeFact).findOneBy({ programmeId: input.programmeId })
-    : null;
-  if (!programme) return failure('UNKNOWN_PROGRAMME', `programme ${input.programmeId} not found`);
-  if (!findCommune(input.inseeCode)) return failure('UNKNOWN_COMMUNE', `unknown commune INSEE code ${input.inseeCode}`);
+  const [distributor] = isUuid(input.distributorId) ? await distributorStore.byIds(db, [input.distributorId]) : [];
+  if (!distributor) return failure(RegisterBeneficiaryErrorCode.UNKNOWN_DISTRIBUTOR, `distributor ${input.distributorId} not found`);
+  const programme = isUuid(input.programmeId) ? await programmeFactStore.byId(db, input.programmeId) : null;
+  if (!programme) return failure(RegisterBeneficiaryErrorCode.UNKNOWN_PROGRAMME, `programme ${input.programmeId} not found`);
+  if (!findCommune(input.inseeCode)) return failure(RegisterBeneficiaryErrorCode.UNKNOWN_COMMUNE, `unknown commune INSEE code ${input.inseeCode}`);
   const consentAt = new Date(input.consentAt);
-  if (consentAt.getTime() > now.getTime()) return failure('CONSENT_IN_FUTURE', 'consent cannot be dated in the future');
+  if (consentAt.getTime() > now.getTime()) return failure(RegisterBeneficiaryErrorCode.CONSENT_IN_FUTURE, 'consent cannot be dated in the future');
 
   const person = {
     birthYear: input.birthYear ?? null,
@@ -59,18 +57,15 @@ export async function registerBeneficiary(
   };
   const reasons = ineligibilityReasons(person, programme, now);
   if (reasons.length > 0) {
-    return failure('NOT_ELIGIBLE', `not eligible for ${programme.name}: ${reasons.join(', ')}`, reasons);
+    return failure(RegisterBeneficiaryErrorCode.NOT_ELIGIBLE, `not eligible for ${programme.name}: ${reasons.join(', ')}`, reasons);
   }
 
   const beneficiary = await db.transaction(async (tx) => {
-    const repo = tx.getRepository(Beneficiary);
-    const saved = await repo.save(
-      repo.create({ ...person, pseudonym: newPseudonym(), distributorId: distributor.id, consentAt, registeredAt: now }),
-    );
-    await tx.query('insert into beneficiary_eligibility (beneficiary_id, programme_id) values ($1, $2)', [
-      saved.id,
+    const saved = await beneficiaryStore.insert(
+      tx,
+      { ...person, pseudonym: newPseudonym(), distributorId: distributor.id, consentAt, registeredAt: now },
       programme.programmeId,
-    ]);
+    );
     const fact: BeneficiaryRegistered = {
       beneficiaryId: saved.id,
       distributorId: distributor.id,
@@ -79,5 +74,5 @@ export async function registerBeneficiary(
     await publish(tx, [{ topic: Topics.beneficiaryRegistered, payload: fact }]);
     return saved;
   });
-  return { beneficiary, error: null };
+  return { beneficiary, error: null, ineligibilityReasons: [] };
 }

@@ -1,10 +1,5 @@
-import { ensureSeesPseudonym } from '../access';
+import { referenceBy } from '@pass/kit';
+import { pseudonymSeenBy } from '../access';
 import type { Context } from '../loaders';
 
-export const beneficiaryReference = {
-  __resolveReference: async (ref: { id: string }, ctx: Context) => {
-    const beneficiary = await ctx.loaders.beneficiary.load(ref.id);
-    ensureSeesPseudonym(ctx, beneficiary);
-    return beneficiary;
-  },
-};
+export const beneficiaryReference = referenceBy((ctx: Context, id) => pseudonymSeenBy(ctx, id));

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
-import { RegisteringDistributorOnly, ensureSeesPseudonym } from '../access';
+import { RegisteringDistributorOnly, pseudonymSeenBy } from '../access';
 import { Distributor } from '../distributor/distributor.entity';
 import type { Context } from '../loaders';
 import { Beneficiary } from './beneficiary.entity';
@@ -11,10 +11,8 @@ import { registerBeneficiary } from './beneficiary.manager';
 export class BeneficiaryResolver {
   @Authorized(EVERY_ROLE)
   @Query(() => Beneficiary, { description: 'A person, for the distributor that registered them; the read is audit-logged.' })
-  async beneficiary(@Arg('id', () => ID, { description: "The person's id." }) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
-    const beneficiary = await ctx.loaders.beneficiary.load(id);
-    ensureSeesPseudonym(ctx, beneficiary);
-    return beneficiary;
+  beneficiary(@Arg('id', () => ID, { description: "The person's id." }) id: string, @Ctx() ctx: Context): Promise<Beneficiary> {
+    return pseudonymSeenBy(ctx, id);
   }
 
   @UseMiddleware(RegisteringDistributorOnly)

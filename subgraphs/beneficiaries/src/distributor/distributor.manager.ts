@@ -1,20 +1,26 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, Topics, findCommune, publish, type DistributorRegistered } from '@pass/kit';
-import { Distributor, type DistributorKind } from './distributor.entity';
+import { BadInputError, Topics, findCommune, publish, refusal, type DistributorRegistered } from '@pass/kit';
+import type { DistributorKind } from './distributor.entity';
+import { RegisterDistributorErrorCode, type RegisterDistributorPayload } from './distributor.inputs';
+import { distributorStore } from './distributor.store';
 
 export async function registerDistributor(
   db: DataSource,
   input: { name: string; kind: DistributorKind; inseeCode: string },
-): Promise<Distributor> {
+): Promise<RegisterDistributorPayload> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw new BadInputError('a distributor needs a name of 1 to 200 characters', 'name');
-  if (!findCommune(input.inseeCode)) throw new BadInputError(`unknown commune INSEE code ${input.inseeCode}`, 'inseeCode');
-  const repo = db.getRepository(Distributor);
-  if (await repo.existsBy({ name })) throw new BadInputError(`a distributor named ${name} already exists`, 'name');
-  return db.transaction(async (tx) => {
-    const saved = await tx.getRepository(Distributor).save(repo.create({ name, kind: input.kind, inseeCode: input.inseeCode }));
+  if (!findCommune(input.inseeCode)) {
+    return { distributor: null, error: refusal(RegisterDistributorErrorCode.UNKNOWN_COMMUNE, `unknown commune INSEE code ${input.inseeCode}`) };
+  }
+  if (await distributorStore.nameTaken(db, name)) {
+    return { distributor: null, error: refusal(RegisterDistributorErrorCode.DISTRIBUTOR_NAME_TAKEN, `a distributor named ${name} already exists`) };
+  }
+  const distributor = await db.transaction(async (tx) => {
+    const saved = await distributorStore.insert(tx, { name, kind: input.kind, inseeCode: input.inseeCode });
     const fact: DistributorRegistered = { distributorId: saved.id, name: saved.name };
     await publish(tx, [{ topic: Topics.distributorRegistered, payload: fact }]);
     return saved;
   });
+  return { distributor, error: null };
 }

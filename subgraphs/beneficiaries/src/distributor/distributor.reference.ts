@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const distributorReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.distributor.load(ref.id),
-};
+export const distributorReference = referenceBy((ctx: Context, id) => ctx.loaders.distributor.load(id));

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import type { Context } from '../loaders';
-import { Distributor, DistributorKind } from './distributor.entity';
+import { Distributor } from './distributor.entity';
+import { RegisterDistributorInput, RegisterDistributorPayload } from './distributor.inputs';
 import { registerDistributor } from './distributor.manager';
 import { distributorStore } from './distributor.store';
 
@@ -28,13 +29,11 @@ export class DistributorResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => Distributor, { description: 'Operator: adds a distributor.' })
+  @Mutation(() => RegisterDistributorPayload, { description: 'Operator: adds a distributor.' })
   registerDistributor(
-    @Arg('name', { description: "The organisation's name." }) name: string,
-    @Arg('kind', () => DistributorKind, { description: 'What kind of organisation it is.' }) kind: DistributorKind,
-    @Arg('inseeCode', { description: 'INSEE code of the commune it is in.' }) inseeCode: string,
+    @Arg('input', () => RegisterDistributorInput, { description: 'The distributor.' }) input: RegisterDistributorInput,
     @Ctx() ctx: Context,
-  ): Promise<Distributor> {
-    return registerDistributor(ctx.dataSource, { name, kind, inseeCode });
+  ): Promise<RegisterDistributorPayload> {
+    return registerDistributor(ctx.dataSource, input);
   }
 }

@@ -1,21 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { NotFoundError, Role, ensure, isOrganisation } from '@pass/kit';
+import { registrationSeenBy } from '../access';
 import type { Context } from '../loaders';
-import { eraseBeneficiary, registeringDistributorOf } from './erasure';
-import { BeneficiaryDataAccess, BeneficiaryErasure, EraseBeneficiaryInput } from './privacy.types';
-
-/** The record as stored, every column, for the person's access request. */
-async function recordOf(ctx: Context, id: string): Promise<Record<string, unknown> | null> {
-  const [row] = await ctx.dataSource.query(
-    `select b.id, b.pseudonym, b.distributor_id as "distributorId", b.birth_year as "birthYear", b.insee_code as "inseeCode",
-            b.education_level as "educationLevel", b.statuses, b.consent_at as "consentAt", b.registered_at as "registeredAt",
-            coalesce((select json_agg(json_build_object('programmeId', e.programme_id, 'checkedAt', e.checked_at) order by e.checked_at)
-                        from beneficiary_eligibility e where e.beneficiary_id = b.id), '[]'::json) as "eligibleFor"
-       from beneficiary b where b.id = $1`,
-    [id],
-  );
-  return row ?? null;
-}
+import { BeneficiaryDataAccess, EraseBeneficiaryInput, EraseBeneficiaryPayload } from './privacy.inputs';
+import { beneficiaryDataAccess, eraseBeneficiary } from './privacy.manager';
 
 /** A person's rights of access and erasure, exercised through the distributor that registered them. */
 @Resolver(() => BeneficiaryDataAccess)
@@ -28,15 +16,13 @@ export class PrivacyResolver {
     @Arg('beneficiaryId', () => ID, { description: "The person's id." }) beneficiaryId: string,
     @Ctx() ctx: Context,
   ): Promise<BeneficiaryDataAccess> {
-    const owner = await registeringDistributorOf(ctx.dataSource, beneficiaryId);
-    if (!owner) throw new NotFoundError('Beneficiary', beneficiaryId);
-    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, owner.distributorId), 'a beneficiary registered by another distributor');
+    const access = await dataAccessSeenBy(ctx, beneficiaryId);
     ctx.audit.read('BeneficiaryDataAccess', beneficiaryId);
-    return { id: beneficiaryId, distributorId: owner.distributorId, erasedAt: owner.erasedAt, record: owner.erasedAt ? null : await recordOf(ctx, beneficiaryId) };
+    return access;
   }
 
   @Authorized(Role.DISTRIBUTOR)
-  @Mutation(() => BeneficiaryErasure, {
+  @Mutation(() => EraseBeneficiaryPayload, {
     description:
       "Erasure request: strips the person's data in every subgraph (their record here; outcomes and the link to their books in the vouchers subgraph), " +
       'leaving every count and amount unchanged. Only the registering distributor may ask; asking twice changes nothing.',
@@ -44,21 +30,17 @@ export class PrivacyResolver {
   async eraseBeneficiary(
     @Arg('input', () => EraseBeneficiaryInput, { description: 'The person and the registering distributor.' }) input: EraseBeneficiaryInput,
     @Ctx() ctx: Context,
-  ): Promise<BeneficiaryErasure> {
+  ): Promise<EraseBeneficiaryPayload> {
     ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'erasing for another distributor');
-    const owner = await registeringDistributorOf(ctx.dataSource, input.beneficiaryId);
-    if (!owner) throw new NotFoundError('Beneficiary', input.beneficiaryId);
-    ensure(owner.distributorId === input.distributorId, 'a beneficiary registered by another distributor');
-    const outcome = await eraseBeneficiary(ctx.dataSource, input.beneficiaryId);
-    return { id: input.beneficiaryId, erasedAt: outcome.erasedAt ?? new Date(), erasedNow: outcome.erasedNow };
+    // An unknown id is the manager's answer (BENEFICIARY_NOT_FOUND); a known one is its registering distributor's only.
+    await registrationSeenBy(ctx, input.beneficiaryId);
+    return eraseBeneficiary(ctx.dataSource, input.beneficiaryId);
   }
 }
 
-export const beneficiaryDataAccessReference = {
-  __resolveReference: async (ref: { id: string }, ctx: Context) => {
-    const owner = await registeringDistributorOf(ctx.dataSource, ref.id);
-    if (!owner) throw new NotFoundError('Beneficiary', ref.id);
-    ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, owner.distributorId), 'a beneficiary registered by another distributor');
-    return { id: ref.id, distributorId: owner.distributorId, erasedAt: owner.erasedAt, record: owner.erasedAt ? null : await recordOf(ctx, ref.id) };
-  },
-};
+/** The access request of a person, for the distributor that registered them only (the query and the federation reference). */
+export async function dataAccessSeenBy(ctx: Context, beneficiaryId: string): Promise<BeneficiaryDataAccess> {
+  const registration = await registrationSeenBy(ctx, beneficiaryId);
+  if (!registration) throw new NotFoundError('Beneficiary', beneficiaryId);
+  return beneficiaryDataAccess(ctx.dataSource, beneficiaryId, registration);
+}

@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError } from '@pass/kit';
-import { Funder, type FunderKind } from './funder.entity';
+import { BadInputError, refusal } from '@pass/kit';
+import type { FunderKind } from './funder.entity';
+import { RegisterFunderErrorCode, type RegisterFunderPayload } from './funder.inputs';
+import { funderStore } from './funder.store';
 
-export async function registerFunder(db: DataSource, input: { name: string; kind: FunderKind }): Promise<Funder> {
+export async function registerFunder(db: DataSource, input: { name: string; kind: FunderKind }): Promise<RegisterFunderPayload> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw new BadInputError('a funder needs a name of 1 to 200 characters', 'name');
-  const repo = db.getRepository(Funder);
-  if (await repo.existsBy({ name })) throw new BadInputError(`a funder named ${name} already exists`, 'name');
-  return repo.save(repo.create({ name, kind: input.kind }));
+  if (await funderStore.nameTaken(db, name)) {
+    return { funder: null, error: refusal(RegisterFunderErrorCode.FUNDER_NAME_TAKEN, `a funder named ${name} already exists`) };
+  }
+  return { funder: await funderStore.insert(db, { name, kind: input.kind }), error: null };
 }

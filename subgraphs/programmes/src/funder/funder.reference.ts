@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const funderReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.funder.load(ref.id),
-};
+export const funderReference = referenceBy((ctx: Context, id) => ctx.loaders.funder.load(id));

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { EVERY_ROLE, Role } from '@pass/kit';
 import type { Context } from '../loaders';
 import { Programme } from '../programme/programme.entity';
-import { Funder, FunderKind } from './funder.entity';
+import { Funder } from './funder.entity';
+import { RegisterFunderInput, RegisterFunderPayload } from './funder.inputs';
 import { registerFunder } from './funder.manager';
 import { funderStore } from './funder.store';
 
@@ -28,12 +29,8 @@ export class FunderResolver {
   }
 
   @Authorized(Role.OPERATOR)
-  @Mutation(() => Funder, { description: 'Operator: adds a funder.' })
-  registerFunder(
-    @Arg('name', { description: "The organisation's name." }) name: string,
-    @Arg('kind', () => FunderKind, { description: 'What kind of organisation it is.' }) kind: FunderKind,
-    @Ctx() ctx: Context,
-  ): Promise<Funder> {
-    return registerFunder(ctx.dataSource, { name, kind });
+  @Mutation(() => RegisterFunderPayload, { description: 'Operator: adds a funder.' })
+  registerFunder(@Arg('input', () => RegisterFunderInput, { description: 'The funder.' }) input: RegisterFunderInput, @Ctx() ctx: Context): Promise<RegisterFunderPayload> {
+    return registerFunder(ctx.dataSource, input);
   }
 }

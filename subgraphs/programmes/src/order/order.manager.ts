@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, type OrderPaid } from '@pass/kit';
-import { OrderRefusal, OrderRefusedError } from './order.errors';
-import { FundingShare, FundingShareStatus } from '../programme/funding-share.entity';
-import { Order } from './order.entity';
+import { BadInputError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, refusal, type OrderPaid } from '@pass/kit';
+import { FundingShareStatus } from '../funding-share/funding-share.entity';
+import { fundingShareStore } from '../funding-share/funding-share.store';
+import { programmeStore } from '../programme/programme.store';
+import { PlaceOrderErrorCode, RecordOrderPaymentErrorCode, type PlaceOrderPayload, type RecordOrderPaymentPayload } from './order.inputs';
+import { orderStore } from './order.store';
 
-export interface PlaceOrderInput {
+export interface PlaceOrder {
   programmeId: string;
   funderId: string;
   bookCount: number;
@@ -14,8 +16,8 @@ export interface PlaceOrderInput {
   feesCents?: number;
 }
 
-/** Only a funder of the programme can order its books. */
-export async function placeOrder(db: DataSource, input: PlaceOrderInput): Promise<Order> {
+/** Only a funder of the programme can order its books, once every co-funder agreed to its share. */
+export async function placeOrder(db: DataSource, input: PlaceOrder): Promise<PlaceOrderPayload> {
   if (!Number.isInteger(input.bookCount) || input.bookCount < 1 || input.bookCount > 10_000_000) {
     throw new BadInputError('bookCount must be between 1 and 10,000,000', 'bookCount');
   }
@@ -26,44 +28,46 @@ export async function placeOrder(db: DataSource, input: PlaceOrderInput): Promis
     throw new BadInputError('faceValueCents must be a positive whole number of cents', 'faceValueCents');
   }
   if (input.faceValueCents !== VOUCHER_FACE_VALUE_CENTS) {
-    throw new OrderRefusedError(
-      OrderRefusal.FACE_VALUE_NOT_VOUCHER_VALUE,
+    return refused(
+      PlaceOrderErrorCode.FACE_VALUE_NOT_VOUCHER_VALUE,
       `a voucher of the programme is worth ${VOUCHER_FACE_VALUE_CENTS} cents, not ${input.faceValueCents}`,
     );
   }
-  if (!isUuid(input.programmeId)) throw new NotFoundError('Programme', input.programmeId);
-  if (!isUuid(input.funderId)) throw new NotFoundError('Funder', input.funderId);
-  const shares = await db.getRepository(FundingShare).findBy({ programmeId: input.programmeId });
-  if (!shares.some((s) => s.funderId === input.funderId)) throw new BadInputError('this funder does not fund this programme', 'funderId');
+  const [programme] = isUuid(input.programmeId) ? await programmeStore.byIds(db, [input.programmeId]) : [];
+  if (!programme) return refused(PlaceOrderErrorCode.PROGRAMME_NOT_FOUND, `no programme ${input.programmeId}`);
+  const shares = await fundingShareStore.ofProgramme(db, programme.id);
+  if (!shares.some((s) => s.funderId === input.funderId.toLowerCase())) {
+    return refused(PlaceOrderErrorCode.FUNDER_HAS_NO_SHARE, 'this funder does not fund this programme');
+  }
   // Money is committed only once every co-funder agreed to its share.
   if (shares.some((s) => s.status !== FundingShareStatus.ACCEPTED)) {
-    throw new OrderRefusedError(OrderRefusal.FUNDING_SHARES_PENDING, 'a co-funder has not accepted its share of this programme yet');
+    return refused(PlaceOrderErrorCode.FUNDING_SHARES_PENDING, 'a co-funder has not accepted its share of this programme yet');
   }
-  const repo = db.getRepository(Order);
-  return repo.save(
-    repo.create({
-      programmeId: input.programmeId,
-      funderId: input.funderId,
-      bookCount: input.bookCount,
-      vouchersPerBook: input.vouchersPerBook,
-      faceValueCents: input.faceValueCents,
-      feesCents: input.feesCents ?? 0,
-      placedAt: new Date(),
-      paidAt: null,
-    }),
-  );
+  const order = await orderStore.insert(db, {
+    programmeId: programme.id,
+    funderId: input.funderId.toLowerCase(),
+    bookCount: input.bookCount,
+    vouchersPerBook: input.vouchersPerBook,
+    faceValueCents: input.faceValueCents,
+    feesCents: input.feesCents ?? 0,
+    placedAt: new Date(),
+    paidAt: null,
+  });
+  return { order, error: null };
 }
 
+const refused = (code: PlaceOrderErrorCode, message: string): PlaceOrderPayload => ({ order: null, error: refusal(code, message) });
+
 /** Payment makes the order's vouchers issuable; recording it twice is a no-op. */
-export async function recordOrderPayment(db: DataSource, orderId: string): Promise<Order> {
-  if (!isUuid(orderId)) throw new NotFoundError('Order', orderId);
-  return db.transaction(async (tx) => {
-    const repo = tx.getRepository(Order);
-    const order = await repo.findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
-    if (!order) throw new NotFoundError('Order', orderId);
-    if (order.paidAt) return order;
+export async function recordOrderPayment(db: DataSource, orderId: string): Promise<RecordOrderPaymentPayload> {
+  const notFound = { order: null, error: refusal(RecordOrderPaymentErrorCode.ORDER_NOT_FOUND, `no order ${orderId}`) };
+  if (!isUuid(orderId)) return notFound;
+  return db.transaction(async (tx): Promise<RecordOrderPaymentPayload> => {
+    const order = await orderStore.lock(tx, orderId);
+    if (!order) return notFound;
+    if (order.paidAt) return { order, error: null };
     order.paidAt = new Date();
-    await repo.save(order);
+    await orderStore.markPaid(tx, order.id, order.paidAt);
     const fact: OrderPaid = {
       orderId: order.id,
       programmeId: order.programmeId,
@@ -73,6 +77,6 @@ export async function recordOrderPayment(db: DataSource, orderId: string): Promi
       faceValueCents: order.faceValueCents,
     };
     await publish(tx, [{ topic: Topics.orderPaid, payload: fact }]);
-    return order;
+    return { order, error: null };
   });
 }

@@ -1,10 +1,5 @@
-import { ensureProgrammeMoney } from '../access';
+import { referenceBy } from '@pass/kit';
+import { visibleOrder } from '../access';
 import type { Context } from '../loaders';
 
-export const orderReference = {
-  __resolveReference: async (ref: { id: string }, ctx: Context) => {
-    const order = await ctx.loaders.order.load(ref.id);
-    await ensureProgrammeMoney(ctx, order.programmeId);
-    return order;
-  },
-};
+export const orderReference = referenceBy((ctx: Context, id) => visibleOrder(ctx, id));

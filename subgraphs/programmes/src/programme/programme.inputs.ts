@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, MaxLength, Matches } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
-import { BeneficiaryStatus, EducationLevel } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel, refusalType, type Refusal } from '@pass/kit';
+import { Programme } from './programme.entity';
 
 @InputType({ description: 'Who may receive a book of a programme; every rule left empty admits everyone.' })
 export class EligibilityRulesInput {
@@ -64,4 +65,30 @@ export class CreateProgrammeInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
   shares!: FundingShareInput[];
+}
+
+export enum CreateProgrammeErrorCode {
+  /** A share names a funder the hub does not know. */
+  FUNDER_NOT_FOUND = 'FUNDER_NOT_FOUND',
+  /** Programmes are told apart by name: a second programme of the same name is refused. */
+  PROGRAMME_NAME_TAKEN = 'PROGRAMME_NAME_TAKEN',
+}
+registerEnumType(CreateProgrammeErrorCode, {
+  name: 'CreateProgrammeErrorCode',
+  description: 'Why createProgramme refused.',
+  valuesConfig: {
+    FUNDER_NOT_FOUND: { description: 'A share names a funder the hub does not know (the message names it).' },
+    PROGRAMME_NAME_TAKEN: { description: 'A programme of this name already exists: partners tell programmes apart by name.' },
+  },
+});
+
+export const CreateProgrammeError = refusalType(CreateProgrammeErrorCode, 'CreateProgrammeError', 'createProgramme');
+
+@ObjectType({ description: 'What createProgramme answers: the programme, or why not.' })
+export class CreateProgrammePayload {
+  @Field(() => Programme, { nullable: true, description: 'The programme created; null on an error.' })
+  programme!: Programme | null;
+
+  @Field(() => CreateProgrammeError, { nullable: true, description: 'Why it was refused; null when done.' })
+  error!: Refusal<CreateProgrammeErrorCode> | null;
 }

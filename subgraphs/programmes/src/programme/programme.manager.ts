@@ -1,9 +1,10 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { BadInputError, Topics, assertShares, formatTerritoryEntry, parseTerritoryEntry, publish, type ProgrammeDefined } from '@pass/kit';
-import { Funder } from '../funder/funder.entity';
-import { FundingShare, FundingShareStatus } from './funding-share.entity';
-import { Programme } from './programme.entity';
-import type { CreateProgrammeInput, FundingShareInput } from './programme.inputs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, Topics, assertShares, formatTerritoryEntry, isUuid, parseTerritoryEntry, publish, refusal, type ProgrammeDefined } from '@pass/kit';
+import { funderStore } from '../funder/funder.store';
+import { FundingShare, FundingShareStatus } from '../funding-share/funding-share.entity';
+import { fundingShareStore } from '../funding-share/funding-share.store';
+import { CreateProgrammeErrorCode, type CreateProgrammeInput, type CreateProgrammePayload, type FundingShareInput } from './programme.inputs';
+import { programmeStore } from './programme.store';
 
 /**
  * The rules of a programme's creation. The programme and its `programme.defined` fact commit
@@ -12,7 +13,7 @@ import type { CreateProgrammeInput, FundingShareInput } from './programme.inputs
  * names are PENDING until each accepts. The operator sets programmes up from signed agreements:
  * its shares are ACCEPTED.
  */
-export async function createProgramme(db: DataSource, input: CreateProgrammeInput, createdByFunderId: string | null = null): Promise<Programme> {
+export async function createProgramme(db: DataSource, input: CreateProgrammeInput, createdByFunderId: string | null = null): Promise<CreateProgrammePayload> {
   const territory = input.territory.map((entry) => {
     try {
       return formatTerritoryEntry(parseTerritoryEntry(entry));
@@ -25,26 +26,28 @@ export async function createProgramme(db: DataSource, input: CreateProgrammeInpu
   if (minAge != null && maxAge != null && minAge > maxAge) throw new BadInputError('minAge is above maxAge', 'eligibility');
   const funderIds = checkShares(input.shares);
 
-  return db.transaction(async (tx) => {
-    await ensureFundersExist(tx, funderIds);
+  return db.transaction(async (tx): Promise<CreateProgrammePayload> => {
+    const missing = await unknownFunders(tx, funderIds);
+    if (missing.length) return { programme: null, error: refusal(CreateProgrammeErrorCode.FUNDER_NOT_FOUND, `unknown funder ${missing.join(', ')}`) };
+    if (await programmeStore.nameTaken(tx, input.name)) {
+      return { programme: null, error: refusal(CreateProgrammeErrorCode.PROGRAMME_NAME_TAKEN, `a programme named ${input.name} already exists`) };
+    }
     const eligibility = {
       minAge: minAge ?? null,
       maxAge: maxAge ?? null,
       maxEducationLevel: input.eligibility.maxEducationLevel ?? null,
       statusesAnyOf: [...new Set(input.eligibility.statusesAnyOf)],
     };
-    const programme = await tx.getRepository(Programme).save(
-      tx.getRepository(Programme).create({
-        name: input.name,
-        territory,
-        eligibility,
-        validFrom: input.validFrom,
-        validUntil: input.validUntil,
-        budgetCents: input.budgetCents,
-        createdByFunderId,
-      }),
-    );
-    await tx.getRepository(FundingShare).insert(sharesAsNamedBy(programme.id, input.shares, createdByFunderId));
+    const programme = await programmeStore.insert(tx, {
+      name: input.name,
+      territory,
+      eligibility,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      budgetCents: input.budgetCents,
+      createdByFunderId,
+    });
+    await fundingShareStore.insert(tx, sharesAsNamedBy(programme.id, input.shares, createdByFunderId));
     const fact: ProgrammeDefined = {
       programmeId: programme.id,
       name: programme.name,
@@ -55,7 +58,7 @@ export async function createProgramme(db: DataSource, input: CreateProgrammeInpu
       shares: input.shares.map((s) => ({ funderId: s.funderId, basisPoints: s.basisPoints })),
     };
     await publish(tx, [{ topic: Topics.programmeDefined, payload: fact }]);
-    return programme;
+    return { programme, error: null };
   });
 }
 
@@ -71,18 +74,21 @@ export function checkShares(shares: FundingShareInput[]): string[] {
   return funderIds;
 }
 
-export async function ensureFundersExist(tx: EntityManager, funderIds: string[]): Promise<void> {
-  const funders = await tx.getRepository(Funder).findBy({ id: In(funderIds) });
-  const missing = funderIds.filter((id) => !funders.some((f) => f.id === id));
-  if (missing.length) throw new BadInputError(`unknown funder ${missing.join(', ')}`, 'shares');
+/** The funders named that the hub does not know (a malformed id is unknown too). */
+export async function unknownFunders(tx: EntityManager, funderIds: string[]): Promise<string[]> {
+  const wellFormed = funderIds.filter(isUuid);
+  const funders = wellFormed.length ? await funderStore.byIds(tx, wellFormed) : [];
+  return funderIds.filter((id) => !funders.some((f) => f.id === id.toLowerCase()));
 }
 
 /** The funder naming the shares agrees to its own; every other funder it names must agree to theirs. */
-export function sharesAsNamedBy(programmeId: string, shares: FundingShareInput[], namedBy: string | null): Partial<FundingShare>[] {
-  return shares.map((s) => ({
-    programmeId,
-    funderId: s.funderId,
-    basisPoints: s.basisPoints,
-    status: namedBy === null || s.funderId === namedBy ? FundingShareStatus.ACCEPTED : FundingShareStatus.PENDING,
-  }));
+export function sharesAsNamedBy(programmeId: string, shares: FundingShareInput[], namedBy: string | null): FundingShare[] {
+  return shares.map((s) =>
+    Object.assign(new FundingShare(), {
+      programmeId,
+      funderId: s.funderId,
+      basisPoints: s.basisPoints,
+      status: namedBy === null || s.funderId === namedBy ? FundingShareStatus.ACCEPTED : FundingShareStatus.PENDING,
+    }),
+  );
 }

@@ -1,5 +1,4 @@
+import { referenceBy } from '@pass/kit';
 import type { Context } from '../loaders';
 
-export const programmeReference = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.programme.load(ref.id),
-};
+export const programmeReference = referenceBy((ctx: Context, id) => ctx.loaders.programme.load(id));

@@ -3,11 +3,10 @@ import { EVERY_ROLE, Role, ensure, parisDayOf } from '@pass/kit';
 import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
-import { Funder } from '../funder/funder.entity';
 import { Order } from '../order/order.entity';
-import { FundingShare } from './funding-share.entity';
+import { FundingShare } from '../funding-share/funding-share.entity';
 import { Programme } from './programme.entity';
-import { CreateProgrammeInput } from './programme.inputs';
+import { CreateProgrammeInput, CreateProgrammePayload } from './programme.inputs';
 import { createProgramme } from './programme.manager';
 import { programmeStore } from './programme.store';
 
@@ -62,22 +61,14 @@ export class ProgrammeResolver {
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)
-  @Mutation(() => Programme, {
+  @Mutation(() => CreateProgrammePayload, {
     description: 'A funder creates a programme it has a share in, with its co-funders: their shares are PENDING until each accepts (acceptFundingShare).',
   })
-  createProgramme(@Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<Programme> {
+  createProgramme(@Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput, @Ctx() ctx: Context): Promise<CreateProgrammePayload> {
     if (ctx.caller.role === Role.FUNDER) {
       // A funder sets up the programmes it takes part in, with its co-funders' agreed shares.
       ensure(input.shares.some((s) => s.funderId === ctx.caller.organisationId), 'a programme the caller has no share in');
     }
     return createProgramme(ctx.dataSource, input, ctx.caller.role === Role.FUNDER ? ctx.caller.organisationId : null);
-  }
-}
-
-@Resolver(() => FundingShare)
-export class FundingShareResolver {
-  @FieldResolver(() => Funder, { description: 'The funder.' })
-  funder(@Root() share: FundingShare, @Ctx() ctx: Context): Promise<Funder> {
-    return ctx.loaders.funder.load(share.funderId);
   }
 }

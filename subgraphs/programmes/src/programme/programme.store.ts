@@ -1,12 +1,11 @@
-import { In, type DataSource } from 'typeorm';
-import { FundingShare } from './funding-share.entity';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Programme } from './programme.entity';
 
 export const programmeStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Programme).findBy({ id: In(ids) }),
   all: (db: DataSource) => db.getRepository(Programme).find({ order: { name: 'ASC' } }),
-  sharesOfProgrammes: (db: DataSource, programmeIds: string[]) =>
-    db.getRepository(FundingShare).find({ where: { programmeId: In(programmeIds) }, order: { basisPoints: 'DESC' } }),
-  sharesOfFunders: (db: DataSource, funderIds: string[]) =>
-    db.getRepository(FundingShare).find({ where: { funderId: In(funderIds) } }),
+  nameTaken: (tx: EntityManager, name: string) => tx.getRepository(Programme).existsBy({ name }),
+  insert: (tx: EntityManager, programme: Omit<Programme, 'id'>) => tx.getRepository(Programme).save(tx.getRepository(Programme).create(programme)),
+  /** The programme, locked until the transaction ends; null when no programme has this id. */
+  lock: (tx: EntityManager, id: string) => tx.getRepository(Programme).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }),
 };

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { refusalType, type Refusal } from '@pass/kit';
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 
 @ObjectType({
@@ -33,7 +34,7 @@ export class EraseBeneficiaryInput {
   distributorId!: string;
 }
 
-@ObjectType({ description: 'The answer to eraseBeneficiary: the erased id, which no longer leads to a person anywhere in the hub.' })
+@ObjectType({ description: 'A person erased: the id, which no longer leads to a person anywhere in the hub.' })
 export class BeneficiaryErasure {
   @Field(() => ID, { description: "The person's former id: kept only in tombstones and the audit log." })
   id!: string;
@@ -43,4 +44,25 @@ export class BeneficiaryErasure {
 
   @Field({ description: 'False when the person had already been erased: asking again changes nothing.' })
   erasedNow!: boolean;
+}
+
+export enum EraseBeneficiaryErrorCode {
+  /** No person, erased or not, has this id. */
+  BENEFICIARY_NOT_FOUND = 'BENEFICIARY_NOT_FOUND',
+}
+registerEnumType(EraseBeneficiaryErrorCode, {
+  name: 'EraseBeneficiaryErrorCode',
+  description: 'Why eraseBeneficiary refused.',
+  valuesConfig: { BENEFICIARY_NOT_FOUND: { description: 'No person, erased or not, has this id.' } },
+});
+
+export const EraseBeneficiaryError = refusalType(EraseBeneficiaryErrorCode, 'EraseBeneficiaryError', 'eraseBeneficiary');
+
+@ObjectType({ description: 'What eraseBeneficiary answers: the erasure, or why not. Asking again answers the first erasure.' })
+export class EraseBeneficiaryPayload {
+  @Field(() => BeneficiaryErasure, { nullable: true, description: 'The erasure; null on an error.' })
+  erasure!: BeneficiaryErasure | null;
+
+  @Field(() => EraseBeneficiaryError, { nullable: true, description: 'Why it was refused; null when done.' })
+  error!: Refusal<EraseBeneficiaryErrorCode> | null;
 }
