@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { groupedLoader, keyedLoader, pageLoaders, type SubgraphContext } from '@pass/kit';
 import { funderStore } from './funder/funder.store';
 import { orderStore } from './order/order.store';
 import { programmeStore } from './programme/programme.store';
@@ -12,6 +12,7 @@ export function createLoaders(db: DataSource) {
     sharesOfProgramme: groupedLoader((ids) => programmeStore.sharesOfProgrammes(db, ids), (s) => s.programmeId),
     sharesOfFunder: groupedLoader((ids) => programmeStore.sharesOfFunders(db, ids), (s) => s.funderId),
     ordersOfProgramme: groupedLoader((ids) => orderStore.ofProgrammes(db, ids), (o) => o.programmeId),
+    orderPagesOfProgramme: pageLoaders((ids, page) => orderStore.pagesOfProgrammes(db, ids, page)),
   };
 }
 
