@@ -90,7 +90,7 @@ describe('access matrix', () => {
     const month = parisMonthOf(lastMonth);
     const closed = await closeMonth(vouchers, month);
     const statementOf = (venueId: string) => closed.statements!.find((s) => s.venueId === venueId)!.id;
-    const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { id } } }', { id })).programme;
+    const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { nodes { id } } } }', { id })).programme;
     const workshop = async (id: string) => (await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id })).venue.workshops[0].id;
     const beneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key)!.beneficiaryId;
     const anotherBeneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key && b.beneficiaryId !== beneficiaryOf(key))!.beneficiaryId;
@@ -103,7 +103,7 @@ describe('access matrix', () => {
     fixture = {
       funder: { own: demo.funders.cso, other: demo.funders.bfc },
       programme: { own: demo.programmes.cso, other: demo.programmes.bfc },
-      order: { own: (await programme(demo.programmes.cso)).orders[0].id, other: (await programme(demo.programmes.bfc)).orders[0].id },
+      order: { own: (await programme(demo.programmes.cso)).orders.nodes[0].id, other: (await programme(demo.programmes.bfc)).orders.nodes[0].id },
       distributor: { own: demo.distributors.peNogent!, other: demo.distributors.mlDijon! },
       beneficiary: { own: beneficiaryOf('peNogent'), other: beneficiaryOf('mlDijon') },
       erasable: { own: anotherBeneficiaryOf('peNogent'), other: anotherBeneficiaryOf('mlDijon') },

@@ -60,7 +60,7 @@ describe('caller mistakes at the edge', () => {
     });
 
     test('a month in a literal, on a nested field', async () => {
-      const answer = await post(operator, { query: `{ venues(first: 1) { amountDueCents(month: "0000-01") } }` });
+      const answer = await post(operator, { query: `{ venues(first: 1) { nodes { amountDueCents(month: "0000-01") } } }` });
       // No venue to answer for is fine; a venue there must not make the month reach SQL.
       expect(answer.status).toBeLessThan(500);
       badInput(answer, 'month');

@@ -47,4 +47,20 @@ describe('N+1 guard', () => {
     expect(small.statements).toBeGreaterThan(0);
     expect(large.statements).toBe(small.statements);
   });
+
+  test("a page of venues with a page of each one's sessions costs the same for 2 venues as for 8", async () => {
+    const VENUES = `query Venues($first: Int!) { venues(first: $first) { nodes {
+      name sessions(first: 2) { totalCount nodes { startsAt workshop { topic } } }
+      workshops { sessions(first: 2) { totalCount nodes { seats } } } } } }`;
+    const statementsFor = async (first: number) => {
+      const before = totalSqlStatements();
+      const { body } = await hub.graphql(VENUES, { first });
+      expect(body.errors).toBeUndefined();
+      return { statements: totalSqlStatements() - before, venues: body.data.venues.nodes.length };
+    };
+    const small = await statementsFor(2);
+    const large = await statementsFor(8);
+    expect([small.venues, large.venues]).toEqual([2, 8]);
+    expect(large.statements).toBe(small.statements);
+  });
 });

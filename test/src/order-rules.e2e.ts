@@ -37,8 +37,8 @@ describe('orders', () => {
   test.each([1, 999, 1001, 500, 2000])('an order of vouchers worth %i cents is refused with FACE_VALUE_NOT_VOUCHER_VALUE', async (face) => {
     const data = await gql(hub, PLACE, { p: programmeId, f: funderId, face }, funderToken);
     expect(data.placeOrder).toEqual({ order: null, error: { code: 'FACE_VALUE_NOT_VOUCHER_VALUE' } });
-    const { programme } = await gql(hub, `query ($id: ID!) { programme(id: $id) { orders { id } } }`, { id: programmeId });
-    expect(programme.orders).toEqual([]);
+    const { programme } = await gql(hub, `query ($id: ID!) { programme(id: $id) { orders { nodes { id } } } }`, { id: programmeId });
+    expect(programme.orders.nodes).toEqual([]);
   });
 
   test('an order of €10 vouchers is placed', async () => {

@@ -34,7 +34,8 @@ describe('partner queries through the gateway, each as its partner', () => {
       ['Agglomération Creil Sud Oise', 2100],
       ['Union européenne', 1400],
     ]);
-    expect(cso.orders).toEqual([
+    expect(cso.orders.totalCount).toBe(1);
+    expect(cso.orders.nodes).toEqual([
       expect.objectContaining({ bookCount: 1570, vouchersPerBook: 5, faceValueCents: 1000, faceValueTotalCents: CSO_BUDGET_CENTS, status: 'PAID' }),
     ]);
     expect(cso.booksIssued).toBe(1570);
@@ -128,14 +129,15 @@ describe('partner queries through the gateway, each as its partner', () => {
     const v = body.data.venue;
     expect(v.name).toBe("Gest'Up");
     expect(v.amountDueCents).toBe(7_000);
-    const redemptions = v.sessions.flatMap((s: any) => s.redemptions);
+    expect(v.sessions.pageInfo.hasNextPage).toBe(false);
+    const redemptions = v.sessions.nodes.flatMap((s: any) => s.redemptions);
     expect(redemptions).toHaveLength(7);
     for (const r of redemptions) {
       expect(r.voucher.code).toMatch(/^V[0-9A-Z]{13}$/);
       expect(r.programme.name).toBe('Pass numérique Creil Sud Oise');
       expect(r.amountCents).toBe(1000);
     }
-    expect(v.sessions[0].workshop).toEqual({ topic: 'Writing a CV and applying online', axis: 'EMPOWER', durationMinutes: 120 });
+    expect(v.sessions.nodes[0].workshop).toEqual({ topic: 'Writing a CV and applying online', axis: 'EMPOWER', durationMinutes: 120 });
   });
 
   test('coordinator: a programme with its venues and distributors and their counts', async () => {
@@ -149,7 +151,8 @@ describe('partner queries through the gateway, each as its partner', () => {
     expect(p.territory).toEqual(['epci:200068047']);
     expect(p.vouchersIssued).toBe(1570 * 5);
     expect(p.booksAllocated).toBe(360);
-    expect(p.qualifiedVenues).toHaveLength(6);
+    expect(p.qualifiedVenues.totalCount).toBe(6);
+    expect(p.qualifiedVenues.nodes).toHaveLength(6);
     expect(p.distributorActivity.map((d: any) => [d.distributor.name, d.booksAllocated, d.booksHandedOut, d.vouchersRedeemed])).toEqual([
       ['Pôle emploi Creil / Nogent-sur-Oise', 120, 6, 12],
       ['Pôle emploi Creil / Montataire', 100, 4, 7],

@@ -43,7 +43,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ query: '{ programmes { name booksIssued vouchersRedeemed qualifiedVenues { name } } }' }),
+      body: JSON.stringify({ query: '{ programmes { name booksIssued vouchersRedeemed qualifiedVenues { nodes { name } } } }' }),
     });
     expect(response.status).toBe(200);
     expect((await response.json()).data.programmes).toHaveLength(1);

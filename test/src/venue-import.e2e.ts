@@ -65,8 +65,8 @@ describe('venue import and export through the API', () => {
   test("the standard's example file imports, and the venue exposes its commune, département and région", async () => {
     const report = await importCsv(EXAMPLE_CSV);
     expect(report).toMatchObject({ rowsRead: 1, imported: 1, inserted: 1, rejected: 0, errors: [] });
-    const { body } = await hub.graphql('{ venues(first: 10) { name siret commune communeName inseeCode postcode departement { code name } region { code name } source sourceId openingHours services } }');
-    expect(body.data.venues).toEqual([
+    const { body } = await hub.graphql('{ venues(first: 10) { nodes { name siret commune communeName inseeCode postcode departement { code name } region { code name } source sourceId openingHours services } } }');
+    expect(body.data.venues.nodes).toEqual([
       {
         name: 'Anonymal',
         siret: '43493312300029',
@@ -120,8 +120,8 @@ describe('venue import and export through the API', () => {
     expect(message(11)).toBe(
       'Code INSEE (code_insee): not given, and cannot be derived: "Aix" is none of the communes of postcode 73410 (Entrelacs (73010), La Biolle (73043), Saint-Ours (73265)); correct the name or give code_insee',
     );
-    const { body } = await hub.graphql('{ venues(first: 50) { sourceId inseeCode communeName siret } }');
-    const imported = body.data.venues.filter((v: { sourceId: string }) => ['cso-epn-creil', 'no-insee', 'shared-siret'].includes(v.sourceId));
+    const { body } = await hub.graphql('{ venues(first: 50) { nodes { sourceId inseeCode communeName siret } } }');
+    const imported = body.data.venues.nodes.filter((v: { sourceId: string }) => ['cso-epn-creil', 'no-insee', 'shared-siret'].includes(v.sourceId));
     expect(imported).toEqual(
       expect.arrayContaining([
         { sourceId: 'cso-epn-creil', inseeCode: '60175', communeName: 'Creil', siret: '21600174300014' },

@@ -37,8 +37,8 @@ describe("venues by territory", () => {
   });
 
   test('a venue once qualified is no longer offered', async () => {
-    const { body } = await hub.graphql('{ venues(first: 100) { id name } }');
-    const nogent = body.data.venues.find((v: { name: string }) => v.name === 'EPN de Nogent-sur-Oise').id;
+    const { body } = await hub.graphql('{ venues(first: 100) { nodes { id name } } }');
+    const nogent = body.data.venues.nodes.find((v: { name: string }) => v.name === 'EPN de Nogent-sur-Oise').id;
     const qualified = await hub.graphqlAs(coordinator, 'mutation($v: ID!, $p: ID!) { qualifyVenue(input: { venueId: $v, programmeId: $p }) { venue { id } error { code } } }', { v: nogent, p: cso });
     expect(qualified.body.data.qualifyVenue).toEqual({ venue: { id: nogent }, error: null });
     expect((await toQualify(coordinator, cso)).body.data.programme.venuesToQualify).toEqual([]);

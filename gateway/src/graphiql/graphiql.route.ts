@@ -21,7 +21,7 @@ export interface GraphiqlTab {
 /** The first tab: what an analyst can run as it is, and how to find the ids the others need. */
 const OVERVIEW = `# As an analyst or an operator: run this as it is (▶ or Ctrl-Enter).
 # The other tabs: each partner role's registered operation. Ids:
-# { funders { id name } distributors { id name } venues { id name } }
+# { funders { id name } distributors { nodes { id name } } venues { nodes { id name } } }
 query ProgrammeFigures {
   programmes {
     id

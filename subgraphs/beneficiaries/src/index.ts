@@ -10,6 +10,7 @@ import { Init1763900000002 } from './migrations/0001-init';
 import { Erasure1764600000200 } from './migrations/0002-erasure';
 import { beneficiaryDataAccessReference } from './privacy/privacy.reference';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { ConnectionPages1765000000701 } from './migrations/0003-connection-pages';
 import { ProgrammeFact } from './programme/programme-fact.entity';
 import { applyProgrammeDefined } from './programme/programme-fact.handler';
 
@@ -24,7 +25,7 @@ export const beneficiariesSubgraph: SubgraphModule<ReturnType<typeof createLoade
   resolvers: [DistributorResolver, BeneficiaryResolver, PrivacyResolver],
   references: { Distributor: distributorReference, Beneficiary: beneficiaryReference, BeneficiaryDataAccess: beneficiaryDataAccessReference },
   entities: [Distributor, Beneficiary, ProgrammeFact],
-  migrations: [Init1763900000002, Erasure1764600000200],
+  migrations: [Init1763900000002, Erasure1764600000200, ConnectionPages1765000000701],
   createLoaders,
   eventHandlers: { [Topics.programmeDefined]: applyProgrammeDefined },
 };

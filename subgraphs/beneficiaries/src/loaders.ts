@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { keyedLoader, pageLoaders, type SubgraphContext } from '@pass/kit';
 import { beneficiaryStore } from './beneficiary/beneficiary.store';
 import { distributorStore } from './distributor/distributor.store';
 
@@ -7,7 +7,7 @@ export function createLoaders(db: DataSource) {
   return {
     distributor: keyedLoader('Distributor', (ids) => distributorStore.byIds(db, ids), (d) => d.id),
     beneficiary: keyedLoader('Beneficiary', (ids) => beneficiaryStore.byIds(db, ids), (b) => b.id),
-    beneficiariesOfDistributor: groupedLoader((ids) => beneficiaryStore.ofDistributors(db, ids), (b) => b.distributorId),
+    beneficiaryPagesOfDistributor: pageLoaders((ids, page) => beneficiaryStore.pagesOfDistributors(db, ids, page)),
   };
 }
 

@@ -5,6 +5,7 @@ import { FunderResolver } from './funder/funder.resolver';
 import { createLoaders } from './loaders';
 import { Init1763900000001 } from './migrations/0001-init';
 import { FundingConsent1763900000201 } from './migrations/0002-funding-consent';
+import { OrderPages1765000000700 } from './migrations/0003-order-pages';
 import { Order } from './order/order.entity';
 import { orderReference } from './order/order.reference';
 import { OrderResolver } from './order/order.resolver';
@@ -29,6 +30,6 @@ export const programmesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>
   resolvers: [FunderResolver, ProgrammeResolver, FundingShareResolver, OrderResolver, AuditResolver, HubAuthResolver],
   references: { Funder: funderReference, Programme: programmeReference, Order: orderReference },
   entities: [Funder, Programme, FundingShare, Order],
-  migrations: [Init1763900000001, FundingConsent1763900000201],
+  migrations: [Init1763900000001, FundingConsent1763900000201, OrderPages1765000000700],
   createLoaders,
 };

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { groupedLoader, keyedLoader, pageLoaders, type SubgraphContext } from '@pass/kit';
 import { funderStore } from './funder/funder.store';
 import { orderStore } from './order/order.store';
 import { fundingShareStore } from './funding-share/funding-share.store';
@@ -13,6 +13,7 @@ export function createLoaders(db: DataSource) {
     sharesOfProgramme: groupedLoader((ids) => fundingShareStore.ofProgrammes(db, ids), (s) => s.programmeId),
     sharesOfFunder: groupedLoader((ids) => fundingShareStore.ofFunders(db, ids), (s) => s.funderId),
     ordersOfProgramme: groupedLoader((ids) => orderStore.ofProgrammes(db, ids), (o) => o.programmeId),
+    orderPagesOfProgramme: pageLoaders((ids, page) => orderStore.pagesOfProgrammes(db, ids, page)),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
 import type { WorkshopSession } from './session/session.entity';
-import { groupedLoader, keyedLoader, type SubgraphContext } from '@pass/kit';
+import { groupedLoader, keyedLoader, pageLoaders, type SubgraphContext } from '@pass/kit';
 import { qualificationStore } from './qualification/qualification.store';
 import { sessionStore } from './session/session.store';
 import { venueStore } from './venue/venue.store';
@@ -23,9 +23,9 @@ export function createLoaders(db: DataSource) {
     workshop: keyedLoader('Workshop', (ids) => workshopStore.byIds(db, ids), (w) => w.id),
     session: keyedLoader('WorkshopSession', (ids) => sessionStore.byIds(db, ids), (s) => s.id),
     workshopsOfVenue: groupedLoader((ids) => workshopStore.ofVenues(db, ids), (w) => w.venueId),
-    sessionsOfVenue: groupedLoader((ids) => sessionStore.ofVenues(db, ids), (s) => s.venueId),
-    sessionsOfWorkshop: groupedLoader((ids) => sessionStore.ofWorkshops(db, ids), (s) => s.workshopId),
-    qualificationsOfProgramme: groupedLoader((ids) => qualificationStore.ofProgrammes(db, ids), (q) => q.programmeId),
+    sessionPagesOfVenue: pageLoaders((ids, page) => sessionStore.pagesOfVenues(db, ids, page)),
+    sessionPagesOfWorkshop: pageLoaders((ids, page) => sessionStore.pagesOfWorkshops(db, ids, page)),
+    qualifiedVenuePagesOfProgramme: pageLoaders((ids, page) => qualificationStore.qualifiedPagesOfProgrammes(db, ids, page)),
     qualificationsOfVenue: groupedLoader((ids) => qualificationStore.ofVenues(db, ids), (q) => q.venueId),
   };
 }

@@ -84,7 +84,7 @@ export const ACCESS_RULES: AccessRule[] = [
   {
     coordinate: 'Programme.money (budgetCents, fundingShares, orders, orderedCents)',
     allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' },
-    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { budgetCents fundingShares { basisPoints } orders { id } orderedCents } }', variables: { id: f.programme[w] } }),
+    request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { budgetCents fundingShares { basisPoints } orders { nodes { id } } orderedCents } }', variables: { id: f.programme[w] } }),
   },
   { coordinate: 'Query.order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { order(id: $id) { bookCount } }', variables: { id: f.order[w] } }) },
   { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { action } }' }) },
@@ -141,9 +141,9 @@ export const ACCESS_RULES: AccessRule[] = [
   { coordinate: 'Entity.Order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: entity('programmes', 'Order', (f, w) => f.order[w]) },
 
   // beneficiaries
-  { coordinate: 'Query.distributors', allowed: ALL, request: () => ({ query: '{ distributors { name } }' }) },
+  { coordinate: 'Query.distributors', allowed: ALL, request: () => ({ query: '{ distributors { nodes { name } } }' }) },
   { coordinate: 'Query.distributor', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { name kind } }', variables: { id: f.distributor[w] } }) },
-  { coordinate: 'Distributor.beneficiaries', allowed: { distributor: 'own' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { beneficiaries { pseudonym } } }', variables: { id: f.distributor[w] } }) },
+  { coordinate: 'Distributor.beneficiaries', allowed: { distributor: 'own' }, request: (f, w) => ({ query: 'query($id: ID!) { distributor(id: $id) { beneficiaries { nodes { pseudonym } } } }', variables: { id: f.distributor[w] } }) },
   { coordinate: 'Query.beneficiary', allowed: { distributor: 'own', operator: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { beneficiary(id: $id) { pseudonym } }', variables: { id: f.beneficiary[w] } }) },
   {
     coordinate: 'Beneficiary.details (all but the pseudonym)',
@@ -170,8 +170,8 @@ export const ACCESS_RULES: AccessRule[] = [
   { coordinate: 'Entity.BeneficiaryDataAccess', allowed: { distributor: 'own' }, request: entity('beneficiaries', 'BeneficiaryDataAccess', (f, w) => f.beneficiary[w]) },
 
   // venues
-  { coordinate: 'Query.venues', allowed: ALL, request: () => ({ query: '{ venues { name } }' }) },
-  { coordinate: 'Query.venue', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { name workshops { topic } sessions { startsAt } qualifiedFor { id } } }', variables: { id: f.venue[w] } }) },
+  { coordinate: 'Query.venues', allowed: ALL, request: () => ({ query: '{ venues { nodes { name } } }' }) },
+  { coordinate: 'Query.venue', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { venue(id: $id) { name workshops { topic } sessions { nodes { startsAt } } qualifiedFor { id } } }', variables: { id: f.venue[w] } }) },
   { coordinate: 'Query.workshopSession', allowed: ALL, request: (f, w) => ({ query: 'query($id: ID!) { workshopSession(id: $id) { startsAt seats } }', variables: { id: f.session[w] } }) },
   {
     coordinate: 'Mutation.qualifyVenue',

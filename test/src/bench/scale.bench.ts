@@ -53,7 +53,7 @@ const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
 const QUERIES = {
   funder: `query F($id: ID!) { funder(id: $id) { name programmes { id booksIssued booksHandedOut vouchersRedeemed redeemedAmountCents outstandingAmountCents venueActivity { venue { id name } vouchersRedeemed amountCents } } } }`,
   distributor: `query D($id: ID!) { distributor(id: $id) { name booksAllocated booksHandedOut vouchersRedeemed books(first: 100) { nodes { code state handedOutAt vouchersUsed redemptions { redeemedAt amountCents venue { name } } } } } }`,
-  venue: `query V($id: ID!) { venue(id: $id) { name amountDueCents sessions { id startsAt seats redemptions { redeemedAt amountCents voucher { code } programme { name } } } } }`,
+  venue: `query V($id: ID!) { venue(id: $id) { name amountDueCents sessions { nodes { id startsAt seats redemptions { redeemedAt amountCents voucher { code } programme { name } } } } } }`,
 };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,5 +1,8 @@
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { BadInputError } from '../errors';
+import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { BadInputError, isUuid } from '../errors';
+import { aggregateLoader } from '../loaders';
 
 /**
  * Lists that can grow are connections: `first` / `after` with an opaque cursor, keyset-paginated
@@ -120,4 +123,81 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     totalCount!: number;
   }
   return ConnectionClass;
+}
+
+/**
+ * A row with its sort key as the store read it: several columns (a time then an id, a name then an
+ * id) in one string, times to the microsecond as PostgreSQL keeps them, so that the next page starts
+ * exactly after this row.
+ */
+export type Keyed<T> = T & { pageKey: string };
+
+/** The shape of each column of a sort key, checked before a cursor's key reaches SQL. */
+export type KeyPart = 'text' | 'uuid' | 'timestamp';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** The columns of a page's `afterKey` (null on the first page); a key that does not fit is BAD_USER_INPUT naming `after`. */
+export function readSortKey(request: PageRequest, parts: KeyPart[]): string[] | null {
+  if (request.afterKey === null) return null;
+  const refused = () => new BadInputError('after is not a cursor of this list: pass an endCursor it returned', 'after');
+  let columns: unknown;
+  try {
+    columns = JSON.parse(request.afterKey);
+  } catch {
+    throw refused();
+  }
+  if (!Array.isArray(columns) || columns.length !== parts.length) throw refused();
+  const fits = (value: unknown, part: KeyPart) =>
+    typeof value === 'string' &&
+    (part === 'text' || (part === 'uuid' ? isUuid(value) : TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))));
+  if (!columns.every((value, i) => fits(value, parts[i]!))) throw refused();
+  return columns as string[];
+}
+
+/** SQL giving a `timestamptz` column as a sort-key column: UTC, to the microsecond. */
+export const sortKeyTime = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * Pages of several parents' lists in two statements, whatever the number of parents. `keysetSql`
+ * answers, for each parent, `owner` (the parent's id), `total` (its list's size) and, when the page
+ * is not empty, the page's rows in order as `id` and `pageKey` (the sort key's columns, `text[]`):
+ * a lateral join per parent that walks an index on (parent, sort key). The rows themselves are then
+ * read by id, so that the entity's own mapping (types, transformers) applies.
+ */
+export async function keysetPages<T extends { id: string }>(
+  db: DataSource,
+  keysetSql: string,
+  parameters: unknown[],
+  rowsById: (ids: string[]) => Promise<T[]>,
+): Promise<Map<string, PageRows<Keyed<T>>>> {
+  const found: Array<{ owner: string; total: number; id: string | null; pageKey: string[] | null }> = await db.query(keysetSql, parameters);
+  const ids = found.flatMap((r) => (r.id === null ? [] : [r.id]));
+  const byId = new Map((ids.length ? await rowsById(ids) : []).map((row) => [row.id, row]));
+  const pages = new Map<string, PageRows<Keyed<T>>>();
+  for (const { owner, total, id, pageKey } of found) {
+    let page = pages.get(owner);
+    if (!page) pages.set(owner, (page = { rows: [], totalCount: total }));
+    const row = id === null ? undefined : byId.get(id);
+    // A row deleted between the two statements is left out of the page rather than failing it. A
+    // row in several parents' pages (a venue qualified for two programmes) is copied for each.
+    if (row && pageKey) page.rows.push(Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row, { pageKey: JSON.stringify(pageKey) }));
+  }
+  return pages;
+}
+
+/**
+ * One loader per page asked for (its size and cursor): the parents of a request that ask the same
+ * page share one statement.
+ */
+export function pageLoaders<T>(
+  fetch: (ids: string[], request: PageRequest) => Promise<Map<string, PageRows<T>>>,
+): (request: PageRequest) => DataLoader<string, PageRows<T>> {
+  const made = new Map<string, DataLoader<string, PageRows<T>>>();
+  return (request) => {
+    const asked = JSON.stringify(request);
+    let loader = made.get(asked);
+    if (!loader) made.set(asked, (loader = aggregateLoader((ids) => fetch(ids, request), () => emptyPage<T>())));
+    return loader;
+  };
 }

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, parisDayOf } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, DEFAULT_PAGE_SIZE, EVERY_ROLE, MAX_PAGE_SIZE, Role, ensure, parisDayOf, readPageRequest, toConnection } from '@pass/kit';
 import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
@@ -15,6 +15,12 @@ export function daysLeftUntil(validUntil: string, now: Date): number {
   const days = (Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${parisDayOf(now)}T00:00:00Z`)) / 86_400_000 + 1;
   return Math.max(0, Math.round(days));
 }
+
+/** Names the list in its cursors, so that a cursor of another list is refused. */
+const ORDERS_OF_PROGRAMME = 'Programme.orders';
+
+@ObjectType('OrderConnection', { description: "A page of a programme's orders, by placing time then id." })
+export class OrderConnection extends ConnectionType(Order, 'Order') {}
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
@@ -41,10 +47,18 @@ export class ProgrammeResolver {
     return ctx.loaders.sharesOfProgramme.load(programme.id);
   }
 
-  @FieldResolver(() => [Order], { description: "The funders' orders for this programme." })
-  async orders(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Order[]> {
+  @FieldResolver(() => OrderConnection, { description: "The funders' orders for this programme, by placing time then id, a page at a time." })
+  async orders(
+    @Root() programme: Programme,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Orders in this page: 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`; the first page when absent." })
+    after: string | null,
+  ): Promise<OrderConnection> {
+    const request = readPageRequest(ORDERS_OF_PROGRAMME, first, after);
     await ensureProgrammeMoney(ctx, programme.id);
-    return ctx.loaders.ordersOfProgramme.load(programme.id);
+    const page = await ctx.loaders.orderPagesOfProgramme(request).load(programme.id);
+    return toConnection(ORDERS_OF_PROGRAMME, request, page, (o) => o.pageKey);
   }
 
   @FieldResolver(() => SafeIntResolver, { description: 'Face value of every order placed, paid or not.' })

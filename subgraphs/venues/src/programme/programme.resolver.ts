@@ -1,12 +1,16 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadInputError, parseTerritoryEntry } from '@pass/kit';
+import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseTerritoryEntry, readPageRequest, toConnection } from '@pass/kit';
 import { ensureCoordinates } from '../access';
 import type { Context } from '../loaders';
 import { QualificationProposal } from '../proposal/proposal.entity';
 import { proposalStore } from '../proposal/proposal.store';
 import { Venue } from '../venue/venue.entity';
+import { VenueConnection } from '../venue/venue.resolver';
 import { venueStore } from '../venue/venue.store';
 import { Programme } from './programme.entity';
+
+/** Names the list in its cursors, so that a cursor of another list is refused. */
+const QUALIFIED_VENUES = 'Programme.qualifiedVenues';
 
 const checkFirst = (first: number): void => {
   if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
@@ -15,10 +19,17 @@ const checkFirst = (first: number): void => {
 /** What this subgraph adds to the programmes subgraph's `Programme`: the venues that take, or may take, its vouchers. */
 @Resolver(() => Programme)
 export class ProgrammeResolver {
-  @FieldResolver(() => [Venue], { description: 'Venues qualified for this programme.' })
-  async qualifiedVenues(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Venue[]> {
-    const qualifications = await ctx.loaders.qualificationsOfProgramme.load(programme.id);
-    return ctx.loaders.venue.loadMany(qualifications.map((q) => q.venueId)) as Promise<Venue[]>;
+  @FieldResolver(() => VenueConnection, { description: 'Venues qualified for this programme, by venue id, a page at a time.' })
+  async qualifiedVenues(
+    @Root() programme: Programme,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Venues in this page: 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`; the first page when absent." })
+    after: string | null,
+  ): Promise<VenueConnection> {
+    const request = readPageRequest(QUALIFIED_VENUES, first, after);
+    const page = await ctx.loaders.qualifiedVenuePagesOfProgramme(request).load(programme.id);
+    return toConnection(QUALIFIED_VENUES, request, page, (v) => v.pageKey);
   }
 
   /**

@@ -1,10 +1,9 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { keysetPages, readSortKey, sortKeyTime, type PageRequest } from '@pass/kit';
 import { WorkshopSession } from './session.entity';
 
 export const sessionStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(WorkshopSession).findBy({ id: In(ids) }),
-  ofVenues: (db: DataSource, venueIds: string[]) =>
-    db.getRepository(WorkshopSession).find({ where: { venueId: In(venueIds) }, order: { startsAt: 'ASC' } }),
   /** Sessions of each venue starting on a Paris calendar day (YYYY-MM-DD), earliest first. */
   ofVenuesOn: (db: DataSource, venueIds: string[], day: string) =>
     db
@@ -15,7 +14,31 @@ export const sessionStore = {
       .andWhere(`s.starts_at < (:day::date + 1)::timestamp at time zone 'Europe/Paris'`)
       .orderBy('s.starts_at', 'ASC')
       .getMany(),
-  ofWorkshops: (db: DataSource, workshopIds: string[]) =>
-    db.getRepository(WorkshopSession).find({ where: { workshopId: In(workshopIds) }, order: { startsAt: 'ASC' } }),
   create: (tx: EntityManager, session: Omit<WorkshopSession, 'id'>) => tx.getRepository(WorkshopSession).save(tx.getRepository(WorkshopSession).create(session)),
+  /** One page of each venue's sessions, by start time then id, for all venues at once. */
+  pagesOfVenues: (db: DataSource, venueIds: string[], page: PageRequest) => sessionPages(db, 'venue_id', venueIds, page),
+  /** One page of each workshop's sessions, by start time then id, for all workshops at once. */
+  pagesOfWorkshops: (db: DataSource, workshopIds: string[], page: PageRequest) => sessionPages(db, 'workshop_id', workshopIds, page),
 };
+
+/**
+ * Sessions of each parent (a venue or a workshop, by `parent` column) after the sort key (starts
+ * at, id) of the previous page's last row; each walks the (parent, starts_at, id) index.
+ */
+function sessionPages(db: DataSource, parent: 'venue_id' | 'workshop_id', parentIds: string[], page: PageRequest) {
+  const after = readSortKey(page, ['timestamp', 'uuid']);
+  return keysetPages(
+    db,
+    `select p.id as owner, counted.total, s.id, s."pageKey"
+       from unnest($1::uuid[]) as p(id)
+       cross join lateral (select count(*)::int as total from workshop_session where ${parent} = p.id) counted
+       left join lateral (
+         select id, array[${sortKeyTime('starts_at')}, id::text] as "pageKey", row_number() over (order by starts_at, id) as rank
+           from workshop_session
+          where ${parent} = p.id and ($3::timestamptz is null or (starts_at, id) > ($3::timestamptz, $4::uuid))
+          order by starts_at, id limit $2) s on true
+      order by p.id, s.rank`,
+    [parentIds, page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
+    (ids) => db.getRepository(WorkshopSession).findBy({ id: In(ids) }),
+  );
+}

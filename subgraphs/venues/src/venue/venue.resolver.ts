@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, EVERY_ROLE, Role } from '@pass/kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, EVERY_ROLE, MAX_PAGE_SIZE, Role, readPageRequest, toConnection } from '@pass/kit';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { Programme } from '../programme/programme.entity';
@@ -18,13 +18,28 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** An export through the API is one response; beyond this many venues, the CLI streams a file. */
 export const EXPORT_MAX_VENUES = 20_000;
 
+/** Name the lists in their cursors, so that a cursor of another list is refused. */
+const VENUES = 'Query.venues';
+const SESSIONS_OF_VENUE = 'Venue.sessions';
+
+@ObjectType('VenueConnection', { description: 'A page of venues: every venue by name then id, or those qualified for a programme by id.' })
+export class VenueConnection extends ConnectionType(Venue, 'Venue') {}
+
+@ObjectType('WorkshopSessionConnection', { description: "A page of a venue's or a workshop's sessions, by start time then id." })
+export class WorkshopSessionConnection extends ConnectionType(WorkshopSession, 'WorkshopSession') {}
+
 @Resolver(() => Venue)
 export class VenueResolver {
   @Authorized(EVERY_ROLE)
-  @Query(() => [Venue], { description: 'Venues are public places: every partner sees them.' })
-  venues(@Arg('first', () => Int, { defaultValue: 100, description: 'At most this many venues.' }) first: number, @Ctx() ctx: Context): Promise<Venue[]> {
-    if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
-    return venueStore.all(ctx.dataSource, first);
+  @Query(() => VenueConnection, { description: 'Venues are public places: every partner sees them, by name then id, a page at a time.' })
+  async venues(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Venues in this page: 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`; the first page when absent." })
+    after: string | null,
+  ): Promise<VenueConnection> {
+    const request = readPageRequest(VENUES, first, after);
+    return toConnection(VENUES, request, await venueStore.page(ctx.dataSource, request), (v) => v.pageKey);
   }
 
   @Authorized(EVERY_ROLE)
@@ -64,9 +79,17 @@ export class VenueResolver {
     return ctx.loaders.workshopsOfVenue.load(venue.id);
   }
 
-  @FieldResolver(() => [WorkshopSession], { description: "The venue's workshop sessions." })
-  sessions(@Root() venue: Venue, @Ctx() ctx: Context): Promise<WorkshopSession[]> {
-    return ctx.loaders.sessionsOfVenue.load(venue.id);
+  @FieldResolver(() => WorkshopSessionConnection, { description: "The venue's workshop sessions, by start time then id, a page at a time." })
+  async sessions(
+    @Root() venue: Venue,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Sessions in this page: 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The previous page's `pageInfo.endCursor`; the first page when absent." })
+    after: string | null,
+  ): Promise<WorkshopSessionConnection> {
+    const request = readPageRequest(SESSIONS_OF_VENUE, first, after);
+    const page = await ctx.loaders.sessionPagesOfVenue(request).load(venue.id);
+    return toConnection(SESSIONS_OF_VENUE, request, page, (s) => s.pageKey);
   }
 
   @FieldResolver(() => [WorkshopSession], { description: "Sessions starting on a Paris calendar day, earliest first: the counter page's list for today." })

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { TerritoryEntry } from '@pass/kit';
+import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows, type TerritoryEntry } from '@pass/kit';
 import type { VenueRecord } from './venue-standard';
 import { Venue } from './venue.entity';
 
@@ -69,7 +69,24 @@ export const venueStore = {
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Venue).findBy({ id: In(ids) }),
   byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).findOneBy({ id }),
   exists: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).existsBy({ id }),
-  all: (db: DataSource, first: number) => db.getRepository(Venue).find({ order: { name: 'ASC' }, take: first }),
+  /** One page of every venue, by name then id, after the sort key (name, id) of the previous page's last row. */
+  page: async (db: DataSource, page: PageRequest): Promise<PageRows<Keyed<Venue>>> => {
+    const after = readSortKey(page, ['text', 'uuid']);
+    const pages = await keysetPages(
+      db,
+      `select '' as owner, counted.total, v.id, v."pageKey"
+         from (select count(*)::int as total from venue) counted
+         left join lateral (
+           select id, array[name, id::text] as "pageKey", row_number() over (order by name, id) as rank
+             from venue
+            where $2::text is null or (name, id) > ($2::text, $3::uuid)
+            order by name, id limit $1) v on true
+        order by v.rank`,
+      [page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
+      (ids) => db.getRepository(Venue).findBy({ id: In(ids) }),
+    );
+    return pages.get('') ?? emptyPage();
+  },
   /** How many venues (of one `source`, or all). */
   async count(db: DataSource, source: string | null): Promise<number> {
     const [row]: { n: number }[] = await db.query(
