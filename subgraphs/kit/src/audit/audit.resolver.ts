@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role } from '../auth/caller';
+import { Role } from '@pass/access';
 import type { SubgraphContext } from '../context';
 import { BadInputError } from '../errors';
 

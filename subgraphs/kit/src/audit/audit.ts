@@ -1,8 +1,8 @@
-import { runDdlOnce } from '../db/ddl';
+import { runDdlOnce } from '@pass/runtime';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller';
-import type { Logger } from '../log';
+import type { Caller } from '@pass/access';
+import type { Logger } from '@pass/runtime';
 
 /**
  * The audit log: who did or read what, when, on which record. One append-only table for the
