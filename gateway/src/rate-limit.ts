@@ -1,6 +1,6 @@
 import { GraphQLSchema, TypeInfo, ValidationContext, visit, type DocumentNode } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import type { TokenBucketStore } from '@pass/kit';
+import type { TokenBucketStore } from '@pass/access';
 
 /**
  * What each partner token may spend, shared by every gateway process:

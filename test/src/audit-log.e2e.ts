@@ -1,5 +1,5 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 

@@ -1,4 +1,4 @@
-import { parisYearOf } from '@pass/kit';
+import { parisYearOf } from '@pass/contracts';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from './kit/lifecycle';
 

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres, stopTracing } from '@pass/kit';
+import { ensureDatabase, startPostgres } from '@pass/kit';
+import { createLogger, stopTracing } from '@pass/runtime';
+import { loadOrCreateHubKeys } from '@pass/access';
 import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';

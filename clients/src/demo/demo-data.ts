@@ -1,4 +1,5 @@
-import { BeneficiaryStatus, EducationLevel, parisDayOf, type Logger } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel, parisDayOf } from '@pass/contracts';
+import type { Logger } from '@pass/runtime';
 import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
+import { createSubgraph, type Subgraph } from '@pass/kit';
+import { createLogger, type Logger } from '@pass/runtime';
+import { generateHubKeys, type HubKeys } from '@pass/access';
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { Role, ensure, isOrganisation } from '@pass/kit';
+import { ensure, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Beneficiary } from './beneficiary/beneficiary.entity';
 import type { Context } from './loaders';
 

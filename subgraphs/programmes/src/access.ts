@@ -1,4 +1,5 @@
-import { Role, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from './loaders';
 
 /*

@@ -1,8 +1,8 @@
 /** Calendar months and days are French ones: a redemption at 00:30 on 1 March in Paris belongs to March. */
-import { parisMonthOf } from '@pass/kit';
+import { parisMonthOf } from '@pass/contracts';
 
-// One helper for the whole hub (kit `time/paris-date.ts`).
-export { parisDayOf, parisMonthOf } from '@pass/kit';
+// One helper for the whole hub (@pass/contracts `paris-date.ts`, which the browser pages run too).
+export { parisDayOf, parisMonthOf } from '@pass/contracts';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,4 +1,4 @@
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 
 /**
  * Who may do what, on whose data: the one table the access tests are generated from. Every root

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startPartnerAuth } from '@pass/gateway';
-import { AuthError, CALLER_HEADER, callerAssertionSigner, createLogger, type HubKeys } from '@pass/kit';
+import { AuthError, CALLER_HEADER, callerAssertionSigner, type HubKeys } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import { say } from './bench-kit';
 
 /*

@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  Topics,
-  findCommune,
-  ineligibilityReasons,
-  isUuid,
-  publish,
-  type BeneficiaryRegistered,
-  type IneligibilityReason,
-} from '@pass/kit';
+import { isUuid, publish } from '@pass/kit';
+import { Topics, type BeneficiaryRegistered } from '@pass/contracts';
+import { findCommune } from '@pass/contracts/territory';
+import { ineligibilityReasons, type IneligibilityReason } from '../eligibility/eligibility';
 import { Distributor } from '../distributor/distributor.entity';
 import { ProgrammeFact } from '../programme/programme-fact.entity';
 import { Beneficiary } from './beneficiary.entity';

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, Topics, findCommune, publish, type DistributorRegistered } from '@pass/kit';
+import { BadInputError, publish } from '@pass/kit';
+import { Topics, type DistributorRegistered } from '@pass/contracts';
+import { findCommune } from '@pass/contracts/territory';
 import { Distributor, type DistributorKind } from './distributor.entity';
 
 export async function registerDistributor(

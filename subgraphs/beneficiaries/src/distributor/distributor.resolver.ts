@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
+import { EVERY_ROLE, ensure, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import type { Context } from '../loaders';
 import { Distributor, DistributorKind } from './distributor.entity';

@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Topics, anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, isUuid, parisDayOf, publish, type BeneficiaryErased } from '@pass/kit';
+import { isUuid, publish } from '@pass/kit';
+import {
+  Topics,
+  anonymisationDueOn,
+  firstEndDateStillRetained,
+  isAnonymisationDue,
+  parisDayOf,
+  type BeneficiaryErased,
+} from '@pass/contracts';
 
 export type ErasureReason = 'ERASURE_REQUEST' | 'ANONYMISATION';
 

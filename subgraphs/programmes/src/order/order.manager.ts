@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, type OrderPaid } from '@pass/kit';
+import { BadInputError, NotFoundError, isUuid, publish } from '@pass/kit';
+import { Topics, VOUCHER_FACE_VALUE_CENTS, type OrderPaid } from '@pass/contracts';
 import { OrderRefusal, OrderRefusedError } from './order.errors';
 import { FundingShare, FundingShareStatus } from '../programme/funding-share.entity';
 import { Order } from './order.entity';

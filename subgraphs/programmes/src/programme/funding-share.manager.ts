@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError, Topics, isUuid, publish, type ProgrammeDefined } from '@pass/kit';
+import { NotFoundError, isUuid, publish } from '@pass/kit';
+import { Topics, type ProgrammeDefined } from '@pass/contracts';
 import { FundingShare, FundingShareStatus } from './funding-share.entity';
 import { Programme } from './programme.entity';
 import { checkShares, ensureFundersExist, sharesAsNamedBy } from './programme.manager';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureActsAsFunder } from '../access';
 import type { Context } from '../loaders';
 import { FundingShare, FundingShareStatus } from './funding-share.entity';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, MaxLength, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
-import { BeneficiaryStatus, EducationLevel } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
 
 @InputType({ description: 'Who may receive a book of a programme; every rule left empty admits everyone.' })
 export class EligibilityRulesInput {

@@ -1,5 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { BadInputError, Topics, assertShares, formatTerritoryEntry, parseTerritoryEntry, publish, type ProgrammeDefined } from '@pass/kit';
+import { BadInputError, publish } from '@pass/kit';
+import { Topics, assertShares, type ProgrammeDefined } from '@pass/contracts';
+import { formatTerritoryEntry, parseTerritoryEntry } from '@pass/contracts/territory';
 import { Funder } from '../funder/funder.entity';
 import { FundingShare, FundingShareStatus } from './funding-share.entity';
 import { Programme } from './programme.entity';

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, parisDayOf } from '@pass/kit';
+import { EVERY_ROLE, ensure } from '@pass/kit';
+import { Role } from '@pass/access';
+import { parisDayOf } from '@pass/contracts';
 import { ensureProgrammeMoney } from '../access';
 import { SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';

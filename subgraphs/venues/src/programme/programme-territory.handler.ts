@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ProgrammeDefined } from '@pass/kit';
+import type { ProgrammeDefined } from '@pass/contracts';
 
 /**
  * Applies `programme.defined` to the replica of programme territories (docs/adr/0001): the latest

@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, NotFoundError, Role, coordinates, ensure, is, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { BadInputError, NotFoundError, coordinates, ensure, is, isUuid } from '@pass/kit';
+import { Role } from '@pass/access';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';
 import { Venue } from '../venue/venue.entity';

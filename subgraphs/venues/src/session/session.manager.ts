@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, NotFoundError, Topics, isUuid, publish, type SessionScheduled } from '@pass/kit';
+import { BadInputError, NotFoundError, isUuid, publish } from '@pass/kit';
+import { Topics, type SessionScheduled } from '@pass/contracts';
 import { Venue } from '../venue/venue.entity';
 import { Workshop } from '../workshop/workshop.entity';
 import { WorkshopSession } from './session.entity';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, is, isOrganisation } from '@pass/kit';
+import { EVERY_ROLE, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role } from '@pass/kit';
+import { BadInputError } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { placeOf } from './geography';
 import { exportVenueCsv } from './venue-export.manager';

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role, coordinates, ensure, is, parseTerritoryEntry, type TerritoryEntry } from '@pass/kit';
+import { BadInputError, coordinates, ensure, is } from '@pass/kit';
+import { Role } from '@pass/access';
+import { parseTerritoryEntry, type TerritoryEntry } from '@pass/contracts/territory';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';
 import { venueTerritoryStore } from './venue-territory.store';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { BadInputError, findCommune } from '@pass/kit';
+import { BadInputError } from '@pass/kit';
+import { findCommune } from '@pass/contracts/territory';
 import { postcodesOf } from './geography';
 import { VenueRowReader, type RowError } from './venue-import';
 import { venueImportStore } from './venue-import.store';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { TerritoryEntry } from '@pass/kit';
+import type { TerritoryEntry } from '@pass/contracts/territory';
 import { Venue } from './venue.entity';
 
 const COLUMN_OF_LEVEL = { commune: 'insee_code', departement: 'departement_code', region: 'region_code', epci: 'epci_code' } as const;

@@ -1,14 +1,7 @@
 import type { DataSource } from 'typeorm';
-import {
-  ForbiddenError,
-  NotFoundError,
-  Topics,
-  isCommuneInTerritory,
-  isUuid,
-  parseTerritoryEntry,
-  publish,
-  type VenueQualified,
-} from '@pass/kit';
+import { ForbiddenError, NotFoundError, isUuid, publish } from '@pass/kit';
+import { Topics, type VenueQualified } from '@pass/contracts';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import { Qualification, Venue } from './venue.entity';
 
 export { registerVenue, registerVenueChecked, VenueErrorCode, type VenueInput, type RegisterVenueResult } from './venue-register.manager';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, EVERY_ROLE, Role, coordinates, ensure, is } from '@pass/kit';
+import { BadInputError, EVERY_ROLE, coordinates, ensure, is } from '@pass/kit';
+import { Role } from '@pass/access';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.ref';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { WorkshopSession } from '../session/session.entity';
 import { Venue } from '../venue/venue.entity';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { describeTerritory, findCommune } from '@pass/kit';
+import { describeTerritory, findCommune } from '@pass/contracts/territory';
 import { ensureProgrammeFigures, ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { parisMonthOf } from '../paris-time';

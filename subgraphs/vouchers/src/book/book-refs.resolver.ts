@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Role, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';
 import { BeneficiaryRef, DistributorRef, WorkshopSessionRef } from '../refs/refs';

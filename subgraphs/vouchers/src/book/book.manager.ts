@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, NotFoundError, isUuid, parisDayOf } from '@pass/kit';
+import { BadInputError, NotFoundError, isUuid } from '@pass/kit';
+import { parisDayOf } from '@pass/contracts';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
 import { Book } from './book.entity';
 import { timeOrderedUuidsText } from './time-ordered-ids';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureProgrammeFigures } from '../access';
 import { suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import type { Context } from '../loaders';

@@ -1,16 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { eraseInVouchers } from '../privacy/erasure';
+import type { EventHandler } from '@pass/kit';
 import {
   Topics,
   type BeneficiaryErased,
   type BeneficiaryRegistered,
   type DistributorRegistered,
-  type EventHandler,
   type OrderPaid,
   type ProgrammeDefined,
   type SessionScheduled,
   type VenueQualified,
-} from '@pass/kit';
+} from '@pass/contracts';
 
 /**
  * The facts this subgraph replicates, each applied idempotently: replaying an event leaves the

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Role, isOrganisation } from '@pass/kit';
+import { isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 
 /** The beneficiaries subgraph's access request, to which this subgraph adds what it holds. */

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, isUuid, parisDayOf } from '@pass/kit';
+import { isUuid } from '@pass/kit';
+import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, parisDayOf } from '@pass/contracts';
 
 /**
  * What this subgraph holds about a person: the replica of their registration (`beneficiary_fact`:

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role, refusalType, type Refusal } from '@pass/kit';
+import { refusalType, type Refusal } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { Voucher } from '../voucher/voucher.entity';
 import { CancelRedemptionErrorCode, cancelRedemption } from './cancel-redemption.manager';

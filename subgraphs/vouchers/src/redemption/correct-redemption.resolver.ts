@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { VenueRef } from '../refs/refs';
 import { ReimbursementStatement } from '../reimbursement/reimbursement-statement.entity';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isCommuneInTerritory, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { BadInputError, isUuid } from '@pass/kit';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import { parisDayOf } from '../paris-time';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { Redemption } from './redemption.entity';

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BadInputError, Role, parisMonthOf } from '@pass/kit';
+import { BadInputError } from '@pass/kit';
+import { Role } from '@pass/access';
+import { parisMonthOf } from '@pass/contracts';
 import { ensureDistributorFigures, ensureProgrammeFigures, ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { DistributorRef, ProgrammeRef, VenueRef, WorkshopSessionRef } from '../refs/refs';

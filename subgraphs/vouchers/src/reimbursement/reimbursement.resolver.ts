@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role } from '@pass/kit';
+import { BadInputError } from '@pass/kit';
+import { Role } from '@pass/access';
 import { isMonth } from '../paris-time';
 import { ensureSeesStatement } from '../access';
 import type { Context } from '../loaders';
