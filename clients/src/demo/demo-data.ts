@@ -4,7 +4,7 @@ import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, re
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
-import type { HubHandle } from '../hub/hub';
+import type { HubHandle } from '../launcher/in-process';
 
 /**
  * Demo data from the source articles, loaded through each subgraph's own managers (the same

@@ -8,7 +8,7 @@ import { readSupergraph, subgraphModules } from '@pass/schema';
 import { HUB_PORTS, type SubgraphName } from '@pass/contracts';
 import type { SubgraphData } from './hub-data';
 
-/** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
+/** The dashboard and venue pages as the build bundles them (from src/launcher or dist/launcher alike). */
 export const builtPagesDir = path.resolve(__dirname, '..', '..', 'dist', 'pages');
 
 export type { SubgraphName };
