@@ -10,7 +10,7 @@ export { registerEnumOnce } from './schema/enums';
 export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } from './schema/federation';
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';
-export { AuditResolver, AuditEntry } from './audit/audit.resolver';
+export { AuditResolver, AuditEntry, AuditEntryConnection } from './audit/audit.resolver';
 export { HubAuthResolver } from './hub-auth/hub-auth.resolver';
 export { type AuditTrail } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';

@@ -87,7 +87,7 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { budgetCents fundingShares { basisPoints } orders { id } orderedCents } }', variables: { id: f.programme[w] } }),
   },
   { coordinate: 'Query.order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { order(id: $id) { bookCount } }', variables: { id: f.order[w] } }) },
-  { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { action } }' }) },
+  { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { nodes { action } } }' }) },
   { coordinate: 'Mutation.registerFunder', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerFunder(name: "Funder ${unique()}", kind: COMPANY) { id } }` }) },
   {
     coordinate: 'Mutation.createProgramme',
