@@ -37,11 +37,12 @@ describe('audit log', () => {
       expect(pages).toBeLessThan(1000);
       const { body } = await hub.graphql(query, { after });
       expect(body.errors).toBeUndefined();
-      const page = body.data.auditLog;
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { cursor: string; node: { seq: string; action: string } }[] } =
+        body.data.auditLog;
       totalCount = page.totalCount;
-      seen.push(...page.edges.map((e: { node: { seq: string; action: string } }) => e.node));
+      seen.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) break;
-      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1).cursor);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
       after = page.pageInfo.endCursor;
     }
     // Reading the log is not audited, so the count holds still while the pages are read.
