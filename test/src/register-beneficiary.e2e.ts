@@ -5,7 +5,7 @@ import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from '.
 /*
  * A distributor registers a person for a programme through the gateway: refused with
  * NOT_ELIGIBLE and every reason at once, or registered. The rules on both sides of each boundary
- * are unit-tested in subgraphs/kit/src/eligibility; this checks they hold end to end.
+ * are unit-tested in subgraphs/beneficiaries/src/eligibility; this checks they hold end to end.
  */
 describe('registerBeneficiary through the gateway', () => {
   let hub: TestHub;
