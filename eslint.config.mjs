@@ -1,7 +1,9 @@
 // One lint for the whole repository. Beyond typescript-eslint's recommended rules it encodes the
 // layering the project was designed with, so nobody has to remember it:
-//   clients (CLI launcher) → gateway → kit/contracts;   subgraphs → kit;   no subgraph → another;
-//   the kit imports no subgraph; the gateway and the browser pages import no subgraph internals;
+//   clients (CLI launcher) → gateway → access/runtime/contracts;   subgraphs → kit → access/runtime/contracts;
+//   no subgraph → another; the kit imports no subgraph; the gateway imports no kit (its dependency
+//   closure stays free of TypeORM and type-graphql, see test/src/gates/gateway-closure.test.ts);
+//   access, runtime and contracts import no kit; the browser pages import no server code;
 // and every import of a package must be declared by the package that imports it.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -30,7 +32,18 @@ export default tseslint.config(
     layer([`subgraphs/${s}/src/**/*.ts`], subgraphImports(s), 'a subgraph never imports another: what it needs comes through the gateway or as a replicated fact'),
   ),
   layer(['subgraphs/kit/src/**/*.ts'], subgraphImports(null).concat(['@pass/gateway', '@pass/clients', '@pass/schema']), 'the kit is platform only: it imports no subgraph, gateway or client'),
-  layer(['gateway/src/**/*.ts'], subgraphImports(null).concat(['@pass/clients', '**/subgraphs/*/src/**']), 'the gateway imports no subgraph internals'),
+  layer(['gateway/src/**/*.ts'], subgraphImports(null).concat(['@pass/kit', '@pass/clients', '**/subgraphs/*/src/**']), 'the gateway imports no subgraph internals and no kit: tokens and caller assertions are @pass/access, logging and tracing @pass/runtime'),
+  ...[
+    ['subgraphs/access/src/**/*.ts', []],
+    ['subgraphs/runtime/src/**/*.ts', ['@pass/access']],
+    ['subgraphs/contracts/src/**/*.ts', ['@pass/access', '@pass/runtime']],
+  ].map(([files, below]) =>
+    layer(
+      [files],
+      subgraphImports(null).concat(['@pass/kit', '@pass/gateway', '@pass/clients', '@pass/schema', '**/subgraphs/kit/**', 'typeorm', 'type-graphql', 'class-validator'], below),
+      'access, runtime and contracts sit below the kit (contracts below all three): no kit, no subgraph, no ORM or schema builder',
+    ),
+  ),
   layer(['clients/src/pages/**/*.ts', 'clients/src/graphiql/**/*.ts'], subgraphImports(null).concat(['@pass/kit', '@pass/gateway', '**/subgraphs/*/src/**']), 'browser pages import no server code'),
   {
     files: ['**/*.test.ts', '**/*.e2e.ts', '**/__tests__/**', 'test/**/*.ts'],

@@ -20,6 +20,9 @@ module.exports = {
   moduleNameMapper: {
     '^@pass/kit$': '<rootDir>/subgraphs/kit/src/index.ts',
     '^@pass/contracts$': '<rootDir>/subgraphs/contracts/src/index.ts',
+    '^@pass/contracts/territory$': '<rootDir>/subgraphs/contracts/src/territory/index.ts',
+    '^@pass/access$': '<rootDir>/subgraphs/access/src/index.ts',
+    '^@pass/runtime$': '<rootDir>/subgraphs/runtime/src/index.ts',
     '^@pass/(programmes|beneficiaries|venues|vouchers)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@pass/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@pass/schema$': '<rootDir>/schema/src/index.ts',

@@ -1,6 +1,6 @@
 import express from 'express';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { Role, type Caller } from '@pass/kit';
+import { Role, type Caller } from '@pass/access';
 import type { OperationManifest } from './persisted-operations';
 
 /** The general body limit of `/graphql`. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role, ROLES } from '@pass/kit';
+import { Role, ROLES } from '@pass/access';
 import { CONFIG_VARIABLES, ConfigError, loadConfig, loadGatewayProcessConfig } from './config';
 
 const problemsOf = (env: NodeJS.ProcessEnv) => {

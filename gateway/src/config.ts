@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ROLES, Role } from '@pass/kit';
+import { ROLES, Role } from '@pass/access';
 import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 
 /**

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Caller, Role } from '@pass/kit';
+import type { Caller, Role } from '@pass/access';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 
 /** True when the operation asks for `__schema` or `__type` anywhere, fragments included. */

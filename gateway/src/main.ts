@@ -1,7 +1,8 @@
 import cluster from 'node:cluster';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, loadOrCreateHubKeys, stopTracing, type Logger } from '@pass/kit';
+import { createLogger, stopTracing, type Logger } from '@pass/runtime';
+import { loadOrCreateHubKeys } from '@pass/access';
 import { createGateway } from './server';
 import { buildManifest } from './persisted-operations';
 import { ConfigError, loadGatewayProcessConfig, type GatewayProcessConfig } from './config';

@@ -10,7 +10,7 @@ import {
   startTracingFromEnv,
   type Logger,
   type ServerMetrics,
-} from '@pass/kit';
+} from '@pass/runtime';
 import { observeSubgraphFetches } from './observability/subgraph-fetch';
 
 /**

@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@pass/kit';
+import { Role, type Caller } from '@pass/access';
 import { buildManifest, checkPersisted, documentHash, manifestFromPersistedDocuments, normaliseDocument, sha256 } from './persisted-operations';
 
 const venue: Caller = { organisationId: 'venue-1', role: Role.VENUE, scopes: ['read'], tokenId: 't1' };

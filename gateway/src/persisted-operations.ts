@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
 import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
-import { Role, type Caller } from '@pass/kit';
+import { Role, type Caller } from '@pass/access';
 
 /**
  * Partner frontends' operations are registered: GraphQL Code Generator turns

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { memoryTokenBuckets, type TokenBucketStore } from '@pass/kit';
+import { memoryTokenBuckets, type TokenBucketStore } from '@pass/access';
 import { TokenLimits, queryCost, storeWithFallback } from './rate-limit';
 
 const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued redemptionsByDay { day vouchersRedeemed } }`).join(' ')} }`;

@@ -1,6 +1,6 @@
 import { GraphQLSchema, TypeInfo, ValidationContext, visit, type DocumentNode } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import type { TokenBucketStore } from '@pass/kit';
+import type { TokenBucketStore } from '@pass/access';
 
 /**
  * What each partner token may spend, shared by every gateway process:
@@ -12,7 +12,7 @@ import type { TokenBucketStore } from '@pass/kit';
  * - a **cap on requests in flight** per token (`maxInFlight`), per gateway process: a token that
  *   fires more at once waits for none of them, it gets `429`.
  *
- * The buckets live in PostgreSQL (`hub_limits.token_bucket`, see @pass/kit), so two gateway
+ * The buckets live in PostgreSQL (`hub_limits.token_bucket`, see @pass/access), so two gateway
  * processes enforce one budget. Not every request reaches the database: a process takes a
  * **lease** of `leaseUnits` units at a time from the shared bucket (one atomic upsert) and spends
  * it locally; leftovers older than `leaseMs` are dropped. Units are taken from the shared bucket

@@ -18,7 +18,7 @@ import {
   type Caller,
   type HubKeys,
   type Role,
-} from '@pass/kit';
+} from '@pass/access';
 import { Metrics } from './metrics';
 import { TokenLimits, queryCost, storeWithFallback, type TokenLimitOptions } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';

@@ -1,5 +1,6 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { Role, parisMonthOf, signCallerAssertion, type Caller } from '@pass/kit';
+import { Role, signCallerAssertion, type Caller } from '@pass/access';
+import { parisMonthOf } from '@pass/contracts';
 import { readSupergraph } from '@pass/schema';
 import { scheduleSession } from '@pass/venues';
 import { closeMonth, redeemVoucher } from '@pass/vouchers';

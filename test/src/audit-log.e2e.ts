@@ -1,5 +1,5 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 
@@ -13,20 +13,55 @@ describe('audit log', () => {
   test('every mutation is appended with who, what, when and which record, and the operator can read it', async () => {
     const created = await hub.graphql('mutation { registerFunder(input: { name: "Département de l\'Oise", kind: DEPARTMENT }) { funder { id } } }');
     const funderId = created.body.data.registerFunder.funder.id;
-    const { body } = await hub.graphql('query { auditLog(first: 10) { seq at subgraph organisationId role action recordType recordId } }');
+    const { body } = await hub.graphql('query { auditLog(first: 10) { nodes { seq at subgraph organisationId role action recordType recordId } } }');
     expect(body.errors).toBeUndefined();
-    expect(body.data.auditLog[0]).toMatchObject({
+    expect(body.data.auditLog.nodes[0]).toMatchObject({
       subgraph: 'programmes',
       organisationId: 'operator',
       role: 'operator',
       action: 'mutation:registerFunder',
       recordId: funderId,
     });
-    expect(Date.now() - new Date(body.data.auditLog[0].at).getTime()).toBeLessThan(60_000);
+    expect(Date.now() - new Date(body.data.auditLog.nodes[0].at).getTime()).toBeLessThan(60_000);
+  });
+
+  test('it pages back through every entry, newest first, each once', async () => {
+    for (const name of ['Région Hauts-de-France', 'Métropole de Lille', 'Ville de Creil']) {
+      expect((await hub.graphql(`mutation { registerFunder(name: "${name}", kind: REGION) { id } }`)).body.errors).toBeUndefined();
+    }
+    const query = 'query($after: String) { auditLog(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { seq action } } } }';
+    const seen: { seq: string; action: string }[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (let pages = 0; ; pages++) {
+      expect(pages).toBeLessThan(1000);
+      const { body } = await hub.graphql(query, { after });
+      expect(body.errors).toBeUndefined();
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { cursor: string; node: { seq: string; action: string } }[] } =
+        body.data.auditLog;
+      totalCount = page.totalCount;
+      seen.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)!.cursor);
+      after = page.pageInfo.endCursor;
+    }
+    // Reading the log is not audited, so the count holds still while the pages are read.
+    expect(seen).toHaveLength(totalCount);
+    const seqs = seen.map((e) => BigInt(e.seq));
+    expect(seqs.every((seq, i) => i === 0 || seq < seqs[i - 1]!)).toBe(true);
+    expect(seen.slice(0, 3).map((e) => e.action)).toEqual(['mutation:registerFunder', 'mutation:registerFunder', 'mutation:registerFunder']);
+  });
+
+  test('a cursor of another list, or none at all, is refused naming the argument', async () => {
+    const booksCursor = Buffer.from(JSON.stringify(['v1', 'books', 'VK3MQ-9TZ2X-HA4K']), 'utf8').toString('base64url');
+    for (const after of [booksCursor, 'not-a-cursor']) {
+      const { body } = await hub.graphql('query($after: String) { auditLog(after: $after) { totalCount } }', { after });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
   });
 
   test('only the operator reads it', async () => {
-    const { body } = await hub.graphqlAs(await hub.tokenFor({ role: Role.ANALYST }), 'query { auditLog { seq } }');
+    const { body } = await hub.graphqlAs(await hub.tokenFor({ role: Role.ANALYST }), 'query { auditLog { nodes { seq } } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

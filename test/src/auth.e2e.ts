@@ -1,4 +1,4 @@
-import { Role, generateHubKeys, mintPartnerToken, signCallerAssertion } from '@pass/kit';
+import { Role, generateHubKeys, mintPartnerToken, signCallerAssertion } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 
 const QUERY = 'query { programmes { id } }';

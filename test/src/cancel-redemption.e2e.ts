@@ -46,8 +46,8 @@ describe('cancelRedemption', () => {
     const cancelled = (await hub.graphqlAs(venue, CANCEL, { input: { redemptionId: taken.redemption!.id } })).body.data.cancelRedemption;
     expect(cancelled).toEqual({ cancelledRedemption: { id: taken.redemption!.id, voucher: { code: voucherCodes[0], state: 'AVAILABLE' } }, error: null });
     expect(await due(venue)).toBe(0);
-    const { auditLog } = (await hub.graphql(`{ auditLog(first: 20) { action organisationId recordId } }`)).body.data;
-    expect(auditLog).toContainEqual({ action: 'mutation:cancelRedemption', organisationId: venueId, recordId: taken.redemption!.id });
+    const { auditLog } = (await hub.graphql(`{ auditLog(first: 20) { nodes { action organisationId recordId } } }`)).body.data;
+    expect(auditLog.nodes).toContainEqual({ action: 'mutation:cancelRedemption', organisationId: venueId, recordId: taken.redemption!.id });
     // Cancelled twice: nothing left to cancel.
     expect((await hub.graphqlAs(venue, CANCEL, { input: { redemptionId: taken.redemption!.id } })).body.data.cancelRedemption.error.code).toBe('REDEMPTION_NOT_FOUND');
 
@@ -125,8 +125,8 @@ describe('cancelRedemption', () => {
       });
       // The euro is no longer redeemed: it is outstanding again, and the ledger still balances.
       expect(await ledger()).toEqual({ redeemedCents: before.redeemedCents - 1000, outstandingCents: before.outstandingCents + 1000, balanced: true });
-      const { auditLog } = (await hub.graphql(`{ auditLog(first: 20) { action recordId } }`)).body.data;
-      expect(auditLog).toContainEqual({ action: 'mutation:correctRedemption', recordId: correctRedemption.correction.id });
+      const { auditLog } = (await hub.graphql(`{ auditLog(first: 20) { nodes { action recordId } } }`)).body.data;
+      expect(auditLog.nodes).toContainEqual({ action: 'mutation:correctRedemption', recordId: correctRedemption.correction.id });
       // Once only.
       expect((await hub.graphql(CORRECT, { input })).body.data.correctRedemption).toEqual({ correction: null, error: { code: 'REDEMPTION_ALREADY_CORRECTED' } });
 

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Role, parisMonthOf } from '@pass/kit';
+import { Role } from '@pass/access';
+import { parisMonthOf } from '@pass/contracts';
 import { defaultVenueSchema, importVenueCsv } from '@pass/venues';
 import { redeemVoucher } from '@pass/vouchers';
 import { hubCli, startTestHub, type TestHub } from '@pass/test-kit';

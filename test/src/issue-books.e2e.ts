@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createLogger, createScratchDatabase, ensureEventBus, openSubgraphDataSource, type ScratchDatabase } from '@pass/kit';
+import { createScratchDatabase, ensureEventBus, openSubgraphDataSource, type ScratchDatabase } from '@pass/kit';
+import { createLogger } from '@pass/runtime';
 import { allocateBooks, isValidCode, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
 import * as voucherCode from '../../subgraphs/vouchers/src/voucher/voucher-code';
 

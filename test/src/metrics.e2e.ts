@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { Role, tracingActive } from '@pass/kit';
+import { Role } from '@pass/access';
+import { tracingActive } from '@pass/runtime';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
 import { connectLive } from './live/live-client';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { scheduleSession } from '@pass/venues';
 import { closeMonth, parisMonthOf, recordOutcome } from '@pass/vouchers';
 import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';

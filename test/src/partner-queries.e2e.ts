@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSO_BUDGET_CENTS } from '@pass/clients';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
 
 const operation = (name: string) => readFileSync(path.resolve(__dirname, '../../clients/operations', `${name}.graphql`), 'utf8');

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, ServerError, type TypedDocumentNode } from '@apollo/client/core';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { documentHash } from '@pass/gateway';
 import { operationsDir, partnerOperations, persistedDocuments, typedOperations } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';

@@ -1,4 +1,4 @@
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { registerVenue } from '@pass/venues';
 import { runAnonymisation, runHubCli } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';

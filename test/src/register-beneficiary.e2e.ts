@@ -1,11 +1,11 @@
-import { parisYearOf } from '@pass/kit';
+import { parisYearOf } from '@pass/contracts';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from './kit/lifecycle';
 
 /*
  * A distributor registers a person for a programme through the gateway: refused with
  * NOT_ELIGIBLE and every reason at once, or registered. The rules on both sides of each boundary
- * are unit-tested in subgraphs/kit/src/eligibility; this checks they hold end to end.
+ * are unit-tested in subgraphs/beneficiaries/src/eligibility; this checks they hold end to end.
  */
 describe('registerBeneficiary through the gateway', () => {
   let hub: TestHub;

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Role, parisDayOf, parisMonthOf } from '@pass/kit';
+import { Role } from '@pass/access';
+import { parisDayOf, parisMonthOf } from '@pass/contracts';
 import { closeMonth, expireProgramme } from '@pass/vouchers';
 import { partnerOperations } from '@pass/clients';
 import { hubCli as cli, startTestHub, type TestHub } from '@pass/test-kit';

@@ -1,4 +1,4 @@
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { redeemVoucher } from '@pass/vouchers';

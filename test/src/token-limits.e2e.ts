@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Role, createLogger } from '@pass/kit';
+import { Role } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import { createGateway, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';

@@ -1,6 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { Role, startTracing, stopTracing } from '@pass/kit';
+import { Role } from '@pass/access';
+import { startTracing, stopTracing } from '@pass/runtime';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { gql } from './kit/lifecycle';
 

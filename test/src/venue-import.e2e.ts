@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { defaultVenueSchema } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { parisMonthOf, redeemVoucher } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { handOutFreshBook, scheduleSessions } from './kit/lifecycle';

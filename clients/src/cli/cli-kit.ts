@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createLogger, ensureDatabase, openSubgraphDataSource, startPostgres, type SubgraphModule } from '@pass/kit';
+import { ensureDatabase, openSubgraphDataSource, startPostgres, type SubgraphModule } from '@pass/kit';
+import { createLogger } from '@pass/runtime';
 
 /**
  * What every operator command shares: exit codes, errors a person can act on, the database

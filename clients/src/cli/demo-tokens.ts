@@ -1,4 +1,4 @@
-import { Role, mintPartnerToken, type Caller, type HubKeys } from '@pass/kit';
+import { Role, mintPartnerToken, type Caller, type HubKeys } from '@pass/access';
 import type { DemoData } from '../demo/demo-data';
 
 /** One token per demo organisation and role, so every partner query can be tried as its partner. */

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createLogger, ensureDatabase, loadOrCreateHubKeys, startPostgres, stopTracing } from '@pass/kit';
+import { ensureDatabase, startPostgres } from '@pass/kit';
+import { createLogger, stopTracing } from '@pass/runtime';
+import { loadOrCreateHubKeys } from '@pass/access';
 import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
-import { startHub, type HubHandle } from '../hub/hub';
-import { startProcessHub } from '../hub/launcher';
+import { startHub, type HubHandle } from '../launcher/in-process';
+import { startProcessHub } from '../launcher/processes';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), the four subgraphs, the gateway,

@@ -19,7 +19,7 @@ import {
   ROLES,
   type Role,
   type Sql,
-} from '@pass/kit';
+} from '@pass/access';
 
 const USAGE = `usage:
   npm run token -- --role <${ROLES.join('|')}> --org <organisation id> [--expires 30d] [--scopes read,write] [--programmes id,id]

@@ -1,9 +1,10 @@
-import { BeneficiaryStatus, EducationLevel, parisDayOf, type Logger } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel, parisDayOf } from '@pass/contracts';
+import type { Logger } from '@pass/runtime';
 import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
 import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
 import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
 import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
-import type { HubHandle } from '../hub/hub';
+import type { HubHandle } from '../launcher/in-process';
 
 /** The result of a step the rules accepted: a refused step of the demo data is a bug, said loudly. */
 function accepted<A extends { error: { code: string; message: string } | null }, K extends Exclude<keyof A, 'error'>>(answer: A, result: K): NonNullable<A[K]> {

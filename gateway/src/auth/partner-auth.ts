@@ -1,4 +1,5 @@
-import { partnerTokenVerifier, watchHubAuth, type Caller, type HubKeys, type Logger } from '@pass/kit';
+import { partnerTokenVerifier, watchHubAuth, type Caller, type HubKeys } from '@pass/access';
+import type { Logger } from '@pass/runtime';
 
 export interface PartnerAuth {
   /**

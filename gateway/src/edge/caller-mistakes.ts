@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { hideInternalErrors, type Logger } from '@pass/kit';
+import { hideInternalErrors, type Logger } from '@pass/runtime';
 import { checkArguments } from './argument-checks';
 
 /**

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '@pass/kit';
+import type { Logger } from '@pass/runtime';
 import type { SubgraphName } from '@pass/contracts';
 
 /** What each subgraph holds, as a partner would name it: the part of the data that is missing. */

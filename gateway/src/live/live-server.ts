@@ -16,7 +16,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { AuthError, Role, type Caller, type Logger } from '@pass/kit';
+import { AuthError, Role, type Caller } from '@pass/access';
+import type { Logger } from '@pass/runtime';
 import { checkPersisted, type OperationManifest } from '../persisted-operations';
 import { LiveCloseCode } from './close-codes';
 import { eventData, planLiveOperation, type LiveOperation } from './live-operation';

@@ -1,4 +1,5 @@
-import { CALLER_HEADER, Role, listenWithReconnect, type Caller, type ChannelListener, type Logger } from '@pass/kit';
+import { CALLER_HEADER, Role, type Caller } from '@pass/access';
+import { listenWithReconnect, type ChannelListener, type Logger } from '@pass/runtime';
 
 /** A redemption's place in the stream and what routes it to subscribers. */
 export interface RedemptionRoute {

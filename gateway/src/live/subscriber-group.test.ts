@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
-import { Role, createLogger, type Caller } from '@pass/kit';
+import { Role, type Caller } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import type { LiveOperation } from './live-operation';
 import { LiveSubscription } from './live-subscription';
 import type { LiveScope, RedemptionRoute } from './redemption-feed';

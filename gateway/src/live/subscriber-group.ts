@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
-import type { Caller, Logger } from '@pass/kit';
+import type { Caller } from '@pass/access';
+import type { Logger } from '@pass/runtime';
 import type { LiveOperation } from './live-operation';
 import type { LiveSubscription } from './live-subscription';
 import { inScope, type LiveFilter, type LiveScope, type RedemptionRoute } from './redemption-feed';

@@ -1,6 +1,6 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type express from 'express';
-import type { Caller } from '@pass/kit';
+import type { Caller } from '@pass/access';
 import type { OperationManifest } from '../persisted-operations';
 import { REPORTS, reportCsv, reportNamed } from './reports';
 

@@ -1,4 +1,4 @@
-import { SPREADSHEET_CSV, csvDocument, euros, type CsvCell } from '@pass/kit';
+import { SPREADSHEET_CSV, csvDocument, euros, type CsvCell } from '@pass/contracts';
 
 /**
  * The reports a caller may download as CSV (`GET /reports/<name>.csv`): each is a registered

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { Role, ensure, isOrganisation, isUuid } from '@pass/kit';
+import { ensure, isOrganisation, isUuid } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Beneficiary } from './beneficiary/beneficiary.entity';
 import type { Context } from './loaders';
 import { privacyStore, type Registration } from './privacy/privacy.store';

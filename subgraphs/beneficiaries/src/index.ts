@@ -1,4 +1,5 @@
-import { Topics, type SubgraphModule } from '@pass/kit';
+import type { SubgraphModule } from '@pass/kit';
+import { Topics } from '@pass/contracts';
 import { Beneficiary } from './beneficiary/beneficiary.entity';
 import { beneficiaryReference } from './beneficiary/beneficiary.reference';
 import { BeneficiaryResolver } from './beneficiary/beneficiary.resolver';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from './log';
-import type { Caller } from './auth/caller';
+import type { Logger } from '@pass/runtime';
+import type { Caller } from '@pass/access';
 import type { AuditTrail } from './audit/audit';
 
 /** What every resolver of a subgraph gets for one request. */

@@ -1,4 +1,5 @@
-import { NotFoundError, Role, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { NotFoundError, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Order } from './order/order.entity';
 import type { Context } from './loaders';
 

@@ -1,4 +1,5 @@
-import { AuditResolver, HubAuthResolver, type SubgraphModule } from '@pass/kit';
+import { BENEFICIARY_STATUS_ENUM, BeneficiaryStatus, EDUCATION_LEVEL_ENUM, EducationLevel } from '@pass/contracts';
+import { AuditResolver, HubAuthResolver, registerEnumOnce, type SubgraphModule } from '@pass/kit';
 import { Funder } from './funder/funder.entity';
 import { funderReference } from './funder/funder.reference';
 import { FunderResolver } from './funder/funder.resolver';
@@ -14,6 +15,10 @@ import { FundingShareResolver } from './funding-share/funding-share.resolver';
 import { Programme } from './programme/programme.entity';
 import { programmeReference } from './programme/programme.reference';
 import { ProgrammeResolver } from './programme/programme.resolver';
+
+// A programme's eligibility rules name the shared vocabulary (the beneficiaries subgraph registers it too).
+registerEnumOnce(EducationLevel, EDUCATION_LEVEL_ENUM);
+registerEnumOnce(BeneficiaryStatus, BENEFICIARY_STATUS_ENUM);
 
 export { registerFunder } from './funder/funder.manager';
 export { createProgramme } from './programme/programme.manager';

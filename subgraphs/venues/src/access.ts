@@ -1,4 +1,6 @@
-import { Role, coordinates, ensure, is, isCommuneInTerritory, isOrganisation, isUuid, parseTerritoryEntry } from '@pass/kit';
+import { coordinates, ensure, is, isOrganisation, isUuid } from '@pass/kit';
+import { Role } from '@pass/access';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import type { Context } from './loaders';
 import { programmeStore } from './programme/programme.store';
 

@@ -1,4 +1,5 @@
-import { Topics, type SubgraphModule } from '@pass/kit';
+import type { SubgraphModule } from '@pass/kit';
+import { Topics } from '@pass/contracts';
 import { createLoaders } from './loaders';
 import { Init1763900000003 } from './migrations/0001-init';
 import { ProgrammeTerritory1763900000203 } from './migrations/0002-programme-territory';

@@ -1,4 +1,5 @@
-import { Role, SEES_ALL_AGGREGATES, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { SEES_ALL_AGGREGATES, coordinates, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Book } from './book/book.entity';
 import type { Context } from './loaders';
 import type { Redemption } from './redemption/redemption.entity';

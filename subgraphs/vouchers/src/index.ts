@@ -53,7 +53,7 @@ export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tal
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
 export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure.manager';
-export { parisDayOf, parisMonthOf } from '@pass/kit';
+export { parisDayOf, parisMonthOf } from '@pass/contracts';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 
 /**

@@ -1,4 +1,4 @@
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 
 /**
  * Who may do what, on whose data: the one table the access tests are generated from. Every root
@@ -87,7 +87,7 @@ export const ACCESS_RULES: AccessRule[] = [
     request: (f, w) => ({ query: 'query($id: ID!) { programme(id: $id) { budgetCents fundingShares { basisPoints } orders { nodes { id } } orderedCents } }', variables: { id: f.programme[w] } }),
   },
   { coordinate: 'Query.order', allowed: { funder: 'own', coordinator: 'own', operator: 'all', analyst: 'all' }, request: (f, w) => ({ query: 'query($id: ID!) { order(id: $id) { bookCount } }', variables: { id: f.order[w] } }) },
-  { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { action } }' }) },
+  { coordinate: 'Query.auditLog', allowed: { operator: 'all' }, request: () => ({ query: '{ auditLog(first: 5) { nodes { action } } }' }) },
   { coordinate: 'Mutation.registerFunder', allowed: { operator: 'all' }, request: () => ({ query: `mutation { registerFunder(input: { name: "Funder ${unique()}", kind: COMPANY }) { funder { id } } }` }) },
   {
     coordinate: 'Mutation.createProgramme',

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { BeneficiaryStatus, EducationLevel, createLogger, createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+import { createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
+import { createLogger } from '@pass/runtime';
 import { startHub, startProcessHub, type HubHandle, type HubOptions, type ProcessHub } from '@pass/clients';
 import { registerBeneficiary } from '@pass/beneficiaries';
 import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';

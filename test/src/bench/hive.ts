@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startPartnerAuth } from '@pass/gateway';
-import { AuthError, CALLER_HEADER, callerAssertionSigner, createLogger, type HubKeys } from '@pass/kit';
+import { AuthError, CALLER_HEADER, callerAssertionSigner, type HubKeys } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import { say } from './bench-kit';
 
 /*
@@ -17,7 +18,7 @@ import { say } from './bench-kit';
  * For fairness it does the work ours does per request: a small plugin verifies the partner token
  * with the gateway's own verifier (startPartnerAuth from @pass/gateway: key ring and revocations
  * from hub_auth, the same cache) and forwards the caller assertion signed by the same signer
- * (callerAssertionSigner from @pass/kit, one assertion per caller reused for most of its minute).
+ * (callerAssertionSigner from @pass/access, one assertion per caller reused for most of its minute).
  * Nothing of Hive is turned off: its in-flight deduplication (inbound requests keyed by all their
  * headers, subgraph fetches keyed by URL, body and headers) merges only identical requests, so
  * only requests of one caller (one token: one assertion) are ever merged — provided the assertion

@@ -5,7 +5,7 @@ import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Role, mintPartnerToken } from '@pass/kit';
+import { Role, mintPartnerToken } from '@pass/access';
 import type { Hub } from '@pass/clients';
 import { percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import type { ClientPlan } from './live-clients';

@@ -9,7 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadDemoData } from '@pass/clients';
 import { createGateway } from '@pass/gateway';
-import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/kit';
+import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/access';
 import { readSupergraph } from '@pass/schema';
 import { onCleanup, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import { ensureHiveInstalled, hiveVersions, startHive } from './hive';

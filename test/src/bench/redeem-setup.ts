@@ -1,4 +1,4 @@
-import { Role, mintPartnerToken } from '@pass/kit';
+import { Role, mintPartnerToken } from '@pass/access';
 import type { HubHandle } from '@pass/clients';
 import { createProgramme, FunderKind, placeOrder, recordOrderPayment, registerFunder } from '@pass/programmes';
 import { DistributorKind, registerDistributor } from '@pass/beneficiaries';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Browser } from 'playwright-core';
 import { startTestHub, type TestHub } from '../kit';
 import { launchBrowser, offlineContext } from '../kit/browser';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { createGateway, manifestFromPersistedDocuments, type Gateway } from '@pass/gateway';
 import { builtPagesDir, persistedDocuments } from '@pass/clients';
 import { readSupergraph } from '@pass/schema';

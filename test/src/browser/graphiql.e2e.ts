@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { partnerOperations } from '@pass/clients';
 import type { Browser } from 'playwright-core';
 import { startTestHub, type TestHub } from '../kit';

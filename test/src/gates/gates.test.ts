@@ -29,6 +29,14 @@ describe('lint gate', () => {
     expect(await problems("import { x } from '@pass/programmes';\nexport const y = x;\n", 'gateway/src/x.ts')).toContain('no-restricted-imports');
   });
 
+  test('the gateway importing the kit, or access, runtime or contracts importing the kit, fails', async () => {
+    expect(await problems("import { isUuid } from '@pass/kit';\nexport const y = isUuid;\n", 'gateway/src/x.ts')).toContain('no-restricted-imports');
+    for (const below of ['access', 'runtime', 'contracts']) {
+      expect(await problems("import { isUuid } from '@pass/kit';\nexport const y = isUuid;\n", `subgraphs/${below}/src/x.ts`)).toContain('no-restricted-imports');
+    }
+    expect(await problems("import { Role } from '@pass/access';\nexport const y = Role;\n", 'subgraphs/contracts/src/x.ts')).toContain('no-restricted-imports');
+  });
+
   test('an undeclared dependency fails, a declared one passes', async () => {
     expect(await problems("import fc from 'fast-check';\nexport const f = fc;\n", 'gateway/src/x.ts')).toContain('import-x/no-extraneous-dependencies');
     expect(await problems("import express from 'express';\nexport const e = express;\n", 'gateway/src/x.ts')).toEqual([]);

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, startPostgres } from '@pass/kit';
+import { startPostgres } from '@pass/kit';
+import { createLogger } from '@pass/runtime';
 import { freePort } from './free-port';
 
 /**

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { Role, createScratchDatabase, createLogger, mintPartnerToken, type Caller } from '@pass/kit';
+import { createScratchDatabase } from '@pass/kit';
+import { Role, mintPartnerToken, type Caller } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import { loadDemoData, startHub, startProcessHub, warningsSink, type DemoData, type Hub, type HubOptions, type ProcessHub } from '@pass/clients';
 
 export interface TestHub extends Hub {

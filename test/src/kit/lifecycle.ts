@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { TestHub } from './index';
 
 /**

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, type HubKeys } from '@pass/kit';
+import { createLogger } from '@pass/runtime';
+import type { HubKeys } from '@pass/access';
 import { SupervisedProcess, warningsSink } from '@pass/clients';
 
 const root = path.resolve(__dirname, '..', '..', '..');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role, tokenIdOf } from '@pass/kit';
+import { Role, tokenIdOf } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { LiveCloseCode } from '@pass/gateway';
 import { inWaves } from '../kit/lifecycle';

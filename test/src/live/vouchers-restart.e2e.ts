@@ -1,4 +1,4 @@
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { createGateway, type Gateway } from '@pass/gateway';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';

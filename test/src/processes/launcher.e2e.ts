@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Role, createLogger, createScratchDatabase, mintPartnerToken, type ScratchDatabase } from '@pass/kit';
+import { createScratchDatabase, type ScratchDatabase } from '@pass/kit';
+import { Role, mintPartnerToken } from '@pass/access';
+import { createLogger } from '@pass/runtime';
 import { startProcessHub, warningsSink, type ProcessHub } from '@pass/clients';
 
 /*

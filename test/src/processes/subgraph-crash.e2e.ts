@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Restart } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { gql, venueToken } from '../kit/lifecycle';

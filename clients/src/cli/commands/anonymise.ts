@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { anonymisationDueOn, isAnonymisationDue, isUuid, parisDayOf } from '@pass/kit';
+import { isUuid } from '@pass/kit';
+import { anonymisationDueOn, isAnonymisationDue, parisDayOf } from '@pass/contracts';
 import { anonymiseBeneficiariesOfProgramme, beneficiariesSubgraph } from '@pass/beneficiaries';
 import { programmesSubgraph } from '@pass/programmes';
 import { anonymiseVouchersOfProgramme, vouchersSubgraph } from '@pass/vouchers';

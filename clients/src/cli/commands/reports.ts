@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Role, isUuid } from '@pass/kit';
+import { isUuid } from '@pass/kit';
+import { Role } from '@pass/access';
 import { CliError, ExitCode, keysDir, type Command } from '../cli-kit';
 import { mintToken } from '../token';
 

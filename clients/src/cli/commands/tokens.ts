@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MAX_TOKEN_LIFETIME_SECONDS, ROLES, isRole, tokenIdOf } from '@pass/kit';
+import { MAX_TOKEN_LIFETIME_SECONDS, ROLES, isRole, tokenIdOf } from '@pass/access';
 import { CliError, ExitCode, keysDir, type Command } from '../cli-kit';
 import { MINT_OPTIONS, lifetimeSeconds, mintToken } from '../token';
 

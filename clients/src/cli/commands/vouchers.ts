@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { BadInputError, formatEuros, isUuid } from '@pass/kit';
+import { BadInputError, isUuid } from '@pass/kit';
+import { formatEuros } from '@pass/contracts';
 import { closeMonth, expireProgramme, issueBooksOfOrder, vouchersSubgraph } from '@pass/vouchers';
 import { CliError, ExitCode, Progress, formatNumber, onlyArgument, openDatabase, openSubgraphTables, type Command } from '../cli-kit';
 

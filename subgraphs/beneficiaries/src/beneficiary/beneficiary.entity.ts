@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
 import { RegisteringDistributorOnly } from '../access';
-import { BeneficiaryStatus, EducationLevel } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
 /** 16-25 is the band youth programmes target; the rest are ten-year bands up to retirement age. */

@@ -1,7 +1,9 @@
 import { ArrayMaxSize, Max, Min } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BeneficiaryStatus, EducationLevel, IneligibilityReason, refusalType, type Refusal } from '@pass/kit';
+import { refusalType, type Refusal } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
+import { IneligibilityReason } from '../eligibility/eligibility';
 import { Beneficiary } from './beneficiary.entity';
 
 @InputType({ description: 'The minimum a distributor records about a person: no name, no address.' })

@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  Topics,
-  findCommune,
-  ineligibilityReasons,
-  isUuid,
-  publish,
-  refusal,
-  type BeneficiaryRegistered,
-  type IneligibilityReason,
-} from '@pass/kit';
+import { isUuid, publish, refusal } from '@pass/kit';
+import { Topics, type BeneficiaryRegistered } from '@pass/contracts';
+import { findCommune } from '@pass/contracts/territory';
+import { ineligibilityReasons, type IneligibilityReason } from '../eligibility/eligibility';
 import { distributorStore } from '../distributor/distributor.store';
 import { programmeFactStore } from '../programme/programme-fact.store';
 import { RegisterBeneficiaryErrorCode, type RegisterBeneficiaryInput, type RegisterBeneficiaryPayload } from './beneficiary.inputs';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure, isOrganisation } from '@pass/kit';
+import { EVERY_ROLE, ensure, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { RegisteringDistributorOnly, pseudonymSeenBy } from '../access';
 import { Distributor } from '../distributor/distributor.entity';
 import type { Context } from '../loaders';

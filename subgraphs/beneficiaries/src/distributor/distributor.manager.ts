@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, Topics, findCommune, publish, refusal, type DistributorRegistered } from '@pass/kit';
+import { BadInputError, publish, refusal } from '@pass/kit';
+import { Topics, type DistributorRegistered } from '@pass/contracts';
+import { findCommune } from '@pass/contracts/territory';
 import type { DistributorKind } from './distributor.entity';
 import { RegisterDistributorErrorCode, type RegisterDistributorPayload } from './distributor.inputs';
 import { distributorStore } from './distributor.store';

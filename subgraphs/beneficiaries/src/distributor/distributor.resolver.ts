@@ -1,5 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DEFAULT_PAGE_SIZE, EVERY_ROLE, MAX_PAGE_SIZE, Role, ensure, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import {
+  ConnectionType,
+  DEFAULT_PAGE_SIZE,
+  EVERY_ROLE,
+  MAX_PAGE_SIZE,
+  ensure,
+  isOrganisation,
+  readPageRequest,
+  toConnection,
+} from '@pass/kit';
+import { Role } from '@pass/access';
 import { Beneficiary } from '../beneficiary/beneficiary.entity';
 import type { Context } from '../loaders';
 import { Distributor } from './distributor.entity';

@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Topics, anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, isUuid, parisDayOf, publish, refusal, type BeneficiaryErased } from '@pass/kit';
+import { isUuid, publish, refusal } from '@pass/kit';
+import {
+  Topics,
+  anonymisationDueOn,
+  firstEndDateStillRetained,
+  isAnonymisationDue,
+  parisDayOf,
+  type BeneficiaryErased,
+} from '@pass/contracts';
 import { beneficiaryStore } from '../beneficiary/beneficiary.store';
 import { programmeFactStore } from '../programme/programme-fact.store';
 import { EraseBeneficiaryErrorCode, type BeneficiaryDataAccess, type EraseBeneficiaryPayload } from './privacy.inputs';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { NotFoundError, Role, ensure, isOrganisation } from '@pass/kit';
+import { NotFoundError, ensure, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { registrationSeenBy } from '../access';
 import type { Context } from '../loaders';
 import { BeneficiaryDataAccess, EraseBeneficiaryInput, EraseBeneficiaryPayload } from './privacy.inputs';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Topics } from '@pass/kit';
+import { Topics } from '@pass/contracts';
 
 export interface Registration {
   distributorId: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { EligibilityRulesFact } from '@pass/kit';
+import type { EligibilityRulesFact } from '@pass/contracts';
 
 /** Replica of the programmes subgraph's `programme.defined` facts: read-only here. */
 @Entity({ name: 'programme_fact' })

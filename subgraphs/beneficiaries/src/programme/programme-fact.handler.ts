@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ProgrammeDefined } from '@pass/kit';
+import type { ProgrammeDefined } from '@pass/contracts';
 import { programmeFactStore } from './programme-fact.store';
 
 /** Applies `programme.defined`: the latest definition of a programme replaces the previous one. */

@@ -1,8 +1,10 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role } from '../auth/caller';
+import { Role } from '@pass/access';
 import type { SubgraphContext } from '../context';
 import { BadInputError } from '../errors';
+import { ConnectionType, DEFAULT_PAGE_SIZE, readPageRequest, toConnection, type Connection } from '../pagination/connection';
+import { auditLogPage } from './audit.store';
 
 @ObjectType({ description: 'One line of the append-only audit log.' })
 export class AuditEntry {
@@ -31,25 +33,29 @@ export class AuditEntry {
   recordId!: string | null;
 }
 
+@ObjectType('AuditEntryConnection', { description: 'A page of the audit log, newest entry first.' })
+export class AuditEntryConnection extends ConnectionType(AuditEntry, 'AuditEntry') {}
+
+// The cursor's list name: a cursor of another connection is refused here.
+const AUDIT_LOG = 'auditLog';
+const BIGINT_MAX = 9223372036854775807n;
+
 /** Served by the programmes subgraph on the operator's behalf; it reads the shared log, never writes it here. */
 @Resolver()
 export class AuditResolver {
   @Authorized(Role.OPERATOR)
-  @Query(() => [AuditEntry], { description: 'Newest first; `before` pages back by sequence number.' })
+  @Query(() => AuditEntryConnection, { description: 'Every entry of the audit log, newest first, a page at a time (keyset pages by sequence number).' })
   async auditLog(
     @Ctx() ctx: SubgraphContext<unknown>,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many entries.' }) first: number,
-    @Arg('before', () => ID, { nullable: true, description: 'Only entries before this sequence number.' }) before?: string | null,
-  ): Promise<AuditEntry[]> {
-    if (first < 1 || first > 1000) throw new BadInputError('first must be between 1 and 1000', 'first');
-    // A sequence number is a positive bigint: anything past 2^63-1 would reach PostgreSQL as a cast error.
-    if (before != null && !(/^\d{1,19}$/.test(before) && BigInt(before) >= 1n && BigInt(before) <= 9223372036854775807n)) {
-      throw new BadInputError('before is a sequence number between 1 and 2^63-1', 'before');
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: 'At most this many entries (1 to 100).' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: "The page starts after this cursor: a previous page's `pageInfo.endCursor`." }) after?: string | null,
+  ): Promise<Connection<AuditEntry>> {
+    const request = readPageRequest(AUDIT_LOG, first, after);
+    // Cursors are opaque, not unforgeable: the key must still be a sequence number before it reaches SQL as a bigint.
+    if (request.afterKey !== null && !(/^\d{1,19}$/.test(request.afterKey) && BigInt(request.afterKey) <= BIGINT_MAX)) {
+      throw new BadInputError('after is not a cursor of this list: pass an endCursor it returned', 'after');
     }
-    return ctx.dataSource.query(
-      `select seq::text, at, subgraph, organisation_id as "organisationId", role, action, record_type as "recordType", record_id as "recordId"
-         from audit.entry where ($2::bigint is null or seq < $2) order by seq desc limit $1`,
-      [first, before ?? null],
-    );
+    const page = await auditLogPage(ctx.dataSource, request);
+    return toConnection(AUDIT_LOG, request, page, (entry) => entry.seq);
   }
 }

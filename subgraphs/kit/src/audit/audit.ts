@@ -1,48 +1,17 @@
-import { runDdlOnce } from '../db/ddl';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../auth/caller';
-import type { Logger } from '../log';
+import type { Caller } from '@pass/access';
+import type { Logger } from '@pass/runtime';
+import { appendAuditEntries, type AuditAction } from './audit.store';
 
 /**
- * The audit log: who did or read what, when, on which record. One append-only table for the
- * hub (like the event log, owned by no subgraph); triggers refuse UPDATE, DELETE and TRUNCATE, so
- * nothing reaching the database through the API can change it.
+ * The audit log: who did or read what, when, on which record. The plugin below decides what a
+ * request appends; `audit.store.ts` holds the table and every statement on it.
  */
-const AUDIT_DDL = `
-  create schema if not exists audit;
-  create table if not exists audit.entry (
-    seq bigserial primary key,
-    at timestamptz not null default now(),
-    subgraph text not null,
-    organisation_id text not null,
-    role text not null,
-    token_id text not null,
-    action text not null,
-    record_type text not null,
-    record_id text
-  );
-  create or replace function audit.refuse_change() returns trigger language plpgsql as $$
-    begin raise exception 'the audit log is append-only'; end $$;
-  drop trigger if exists entry_append_only on audit.entry;
-  create trigger entry_append_only before update or delete on audit.entry
-    for each row execute function audit.refuse_change();
-  drop trigger if exists entry_no_truncate on audit.entry;
-  create trigger entry_no_truncate before truncate on audit.entry
-    for each statement execute function audit.refuse_change();
-`;
-
-export const ensureAuditLog = (url: string) => runDdlOnce(url, AUDIT_DDL);
 
 export interface AuditTrail {
   /** Records that a caller read personal data of this record; written once per request. */
   read(recordType: string, recordId: string): void;
-}
-
-interface AuditEntry {
-  action: string;
-  recordType: string;
-  recordId: string | null;
 }
 
 /** The first `id` in a mutation's answer names the record it touched. */
@@ -68,7 +37,7 @@ export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Lo
       willSendResponse: async ({ contextValue, operation, response }) => {
         const caller = contextValue.caller;
         if (!caller) return;
-        const entries: AuditEntry[] = [...((contextValue.audit as AuditTrailState | undefined)?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
+        const entries: AuditAction[] = [...((contextValue.audit as AuditTrailState | undefined)?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
           action: 'read',
           recordType,
           recordId: key.slice(recordType.length + 1),
@@ -83,11 +52,7 @@ export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Lo
         }
         if (entries.length === 0) return;
         try {
-          await dataSource.query(
-            `insert into audit.entry (subgraph, organisation_id, role, token_id, action, record_type, record_id)
-             select $1, $2, $3, $4, a, t, r from unnest($5::text[], $6::text[], $7::text[]) as e(a, t, r)`,
-            [subgraph, caller.organisationId, caller.role, caller.tokenId, entries.map((e) => e.action), entries.map((e) => e.recordType), entries.map((e) => e.recordId)],
-          );
+          await appendAuditEntries(dataSource, subgraph, caller, entries);
         } catch (err) {
           logger.error({ err }, 'audit log write failed');
           throw err;

@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
-import type { AuthChecker } from 'type-graphql';
-import { Role, type Caller } from './caller';
+import { registerEnumType, type AuthChecker } from 'type-graphql';
+import { Role, type Caller } from '@pass/access';
+
+// Roles come from @pass/access, which knows no schema builder: the kit makes them a GraphQL enum.
+registerEnumType(Role, { name: 'Role' });
 
 /**
  * Access is decided where the data lives, in the subgraphs: a role gate on every root field and

@@ -1,6 +1,6 @@
-import { runDdlOnce } from './ddl';
+import { runDdlOnce } from '@pass/runtime';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
-import type { Logger } from '../log';
+import type { Logger } from '@pass/runtime';
 
 /**
  * Statements sent to PostgreSQL, per subgraph schema. The N+1 guard reads these: a list query

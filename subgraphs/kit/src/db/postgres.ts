@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { Logger } from '../log';
+import type { Logger } from '@pass/runtime';
 
 export interface PostgresServer {
   /** Connection URL of the server's maintenance database (`postgres`). */

@@ -1,7 +1,7 @@
-import { runDdlOnce } from '../db/ddl';
+import { runDdlOnce } from '@pass/runtime';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from '../log';
-import { listenWithReconnect, type ChannelListener } from './listener';
+import type { Logger } from '@pass/runtime';
+import { listenWithReconnect, type ChannelListener } from '@pass/runtime';
 
 /**
  * The hub's fact log. A subgraph that changes a fact other subgraphs rely on (a programme's

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createScratchDatabase, type ScratchDatabase } from '../db/postgres';
-import { createLogger } from '../log';
+import { createLogger, listenWithReconnect } from '@pass/runtime';
 import { ensureEventBus, publish, startEventConsumer } from './event-bus';
-import { listenWithReconnect } from './listener';
 
 /*
  * LISTEN comes back by itself: the listening backend is killed with pg_terminate_backend, and

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Role } from '../auth/caller';
+import { Role } from '@pass/access';
 import type { SubgraphContext } from '../context';
-import { revokeOrganisation, revokeToken, sqlOfDataSource, type RevocationResult } from './hub-auth.store';
+import { revokeOrganisation, revokeToken, sqlOfDataSource, type RevocationResult } from '@pass/access';
 
 export enum RevocationErrorCode {
   ALREADY_REVOKED = 'ALREADY_REVOKED',

@@ -1,6 +1,3 @@
-export { createServerMetrics, graphqlMetricsPlugin, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './metrics';
-export { observeHttp } from './http';
-export { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+// The subgraph side of observability; logging, metrics, tracing and the access log are @pass/runtime's.
 export { registerSubgraphGauges } from './subgraph-metrics';
 export { traceResolvers } from './resolver-spans';
-export { startTracing, startTracingFromEnv, stopTracing, tracingActive, tracingConfigFromEnv, tracerFor, endSpan, type TracingConfig } from './tracing';

@@ -1,7 +1,7 @@
 import type { Span } from '@opentelemetry/api';
 import { defaultFieldResolver, isObjectType, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { endSpan, tracerFor } from './tracing';
+import { endSpan, tracerFor } from '@pass/runtime';
 
 const TRACED = Symbol('pass.traced');
 type Resolver = GraphQLFieldResolver<unknown, unknown> & { [TRACED]?: true };

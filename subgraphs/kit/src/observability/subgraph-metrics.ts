@@ -1,8 +1,7 @@
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { eventConsumerLag } from '../events/event-bus';
-import type { Logger } from '../log';
-import type { ServerMetrics } from './metrics';
+import type { Logger, ServerMetrics } from '@pass/runtime';
 
 /** The part of `pg.Pool` that says how busy it is. */
 interface PgPool {

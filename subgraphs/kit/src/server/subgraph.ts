@@ -6,24 +6,31 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
 import { HUB_PORTS } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
-import { AuthError, CALLER_HEADER, callerAssertionVerifier } from '../auth/tokens';
+import { AuthError, CALLER_HEADER, callerAssertionVerifier, ensureHubAuth } from '@pass/access';
 import { openSubgraphDataSource } from '../db/data-source';
-import { auditPlugin, ensureAuditLog, newAuditTrail } from '../audit/audit';
-import { ensureHubAuth } from '../hub-auth/hub-auth.store';
+import { auditPlugin, newAuditTrail } from '../audit/audit';
+import { ensureAuditLog } from '../audit/audit.store';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
-import { createLogger, type Logger } from '../log';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
-import { createServerMetrics, graphqlMetricsPlugin, type ServerMetrics } from '../observability/metrics';
-import { observeHttp } from '../observability/http';
 import { registerSubgraphGauges } from '../observability/subgraph-metrics';
 import { traceResolvers } from '../observability/resolver-spans';
-import { startTracingFromEnv, stopTracing, tracingActive } from '../observability/tracing';
+import {
+  createLogger,
+  createServerMetrics,
+  graphqlMetricsPlugin,
+  hideInternalErrors,
+  observeHttp,
+  startTracingFromEnv,
+  stopTracing,
+  tracingActive,
+  type Logger,
+  type ServerMetrics,
+} from '@pass/runtime';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -191,21 +198,6 @@ export async function createSubgraph<TLoaders>(
       await dataSource.destroy();
     },
   };
-}
-
-/**
- * Expected failures are typed data or coded GraphQL errors; anything else is a bug: it is logged
- * with its stack and the caller gets a bland message, never SQL or internals.
- */
-export function hideInternalErrors(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code && code !== 'INTERNAL_SERVER_ERROR') {
-    // An upstream HTTP failure (at the gateway) carries the subgraph's URL and body: never for callers.
-    const { response: _internal, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  logger.error({ err: (error as { originalError?: unknown }).originalError ?? error }, 'internal error');
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role } from '@pass/kit';
+import { EVERY_ROLE } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { Programme } from '../programme/programme.entity';
 import { Funder } from './funder.entity';

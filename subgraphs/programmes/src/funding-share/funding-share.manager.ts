@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Topics, isUuid, publish, refusal, type ProgrammeDefined, type Refusal } from '@pass/kit';
+import { isUuid, publish, refusal, type Refusal } from '@pass/kit';
+import { Topics, type ProgrammeDefined } from '@pass/contracts';
 import type { Programme } from '../programme/programme.entity';
 import { checkShares, sharesAsNamedBy, unknownFunders } from '../programme/programme.manager';
 import type { FundingShareInput } from '../programme/programme.inputs';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureActsAsFunder, unlessNotFound } from '../access';
 import { Funder } from '../funder/funder.entity';
 import type { Context } from '../loaders';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, Topics, VOUCHER_FACE_VALUE_CENTS, isUuid, publish, refusal, type OrderPaid } from '@pass/kit';
+import { BadInputError, isUuid, publish, refusal } from '@pass/kit';
+import { Topics, VOUCHER_FACE_VALUE_CENTS, type OrderPaid } from '@pass/contracts';
 import { FundingShareStatus } from '../funding-share/funding-share.entity';
 import { fundingShareStore } from '../funding-share/funding-share.store';
 import { programmeStore } from '../programme/programme.store';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role, ensure } from '@pass/kit';
+import { EVERY_ROLE, ensure } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureActsAsFunder, unlessNotFound, visibleOrder } from '../access';
 import type { Context } from '../loaders';
 import { Funder } from '../funder/funder.entity';

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
-import { BeneficiaryStatus, EducationLevel, bigintAsNumber } from '@pass/kit';
+import { bigintAsNumber } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
 
 /** Who may receive a book of this programme; every rule left empty admits everyone. */
 @ObjectType({ description: 'Who may receive a book of a programme; every rule left empty admits everyone.' })

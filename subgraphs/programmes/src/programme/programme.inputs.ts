@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, Max, Min, MaxLength, Matches } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
-import { BeneficiaryStatus, EducationLevel, refusalType, type Refusal } from '@pass/kit';
+import { refusalType, type Refusal } from '@pass/kit';
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
 import { Programme } from './programme.entity';
 
 @InputType({ description: 'Who may receive a book of a programme; every rule left empty admits everyone.' })

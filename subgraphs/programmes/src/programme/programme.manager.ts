@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, Topics, assertShares, formatTerritoryEntry, isUuid, parseTerritoryEntry, publish, refusal, type ProgrammeDefined } from '@pass/kit';
+import { BadInputError, isUuid, publish, refusal } from '@pass/kit';
+import { Topics, assertShares, type ProgrammeDefined } from '@pass/contracts';
+import { formatTerritoryEntry, parseTerritoryEntry } from '@pass/contracts/territory';
 import { funderStore } from '../funder/funder.store';
 import { FundingShare, FundingShareStatus } from '../funding-share/funding-share.entity';
 import { fundingShareStore } from '../funding-share/funding-share.store';

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { findCommune } from '@pass/kit';
+import { findCommune } from '@pass/contracts/territory';
 
 /**
  * Venues from the national open-data standard: the producer's key (`source`, `id`) becomes the

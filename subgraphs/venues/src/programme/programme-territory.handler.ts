@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ProgrammeDefined } from '@pass/kit';
+import type { ProgrammeDefined } from '@pass/contracts';
 import { programmeStore } from './programme.store';
 
 /**

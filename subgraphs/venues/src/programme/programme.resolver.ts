@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseTerritoryEntry, readPageRequest, toConnection } from '@pass/kit';
+import { BadInputError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
+import { parseTerritoryEntry } from '@pass/contracts/territory';
 import { ensureCoordinates } from '../access';
 import type { Context } from '../loaders';
 import { QualificationProposal } from '../proposal/proposal.entity';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, Role } from '@pass/kit';
+import { BadInputError } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureCoordinates, ensureCoversVenue } from '../access';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { TerritoryEntry } from '@pass/kit';
+import type { TerritoryEntry } from '@pass/contracts/territory';
 import { territoryWhere } from '../venue/venue.store';
 import { ProposalStatus, QualificationProposal } from './proposal.entity';
 

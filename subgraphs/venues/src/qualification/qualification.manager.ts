@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { Topics, isCommuneInTerritory, isUuid, parseTerritoryEntry, publish, refusal, type Refusal, type VenueQualified } from '@pass/kit';
+import { isUuid, publish, refusal, type Refusal } from '@pass/kit';
+import { Topics, type VenueQualified } from '@pass/contracts';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import { programmeStore } from '../programme/programme.store';
 import type { Venue } from '../venue/venue.entity';
 import { venueStore } from '../venue/venue.store';

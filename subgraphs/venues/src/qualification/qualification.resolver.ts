@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureCoordinates } from '../access';
 import type { Context } from '../loaders';
 import { QualifyVenueInput, QualifyVenuePayload } from './qualification.inputs';

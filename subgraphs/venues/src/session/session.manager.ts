@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, Topics, isUuid, publish, refusal, type Refusal, type SessionScheduled } from '@pass/kit';
+import { BadInputError, isUuid, publish, refusal, type Refusal } from '@pass/kit';
+import { Topics, type SessionScheduled } from '@pass/contracts';
 import { venueStore } from '../venue/venue.store';
 import { workshopStore } from '../workshop/workshop.store';
 import type { WorkshopSession } from './session.entity';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, Role } from '@pass/kit';
+import { EVERY_ROLE } from '@pass/kit';
+import { Role } from '@pass/access';
 import { actingVenueOf } from '../access';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';

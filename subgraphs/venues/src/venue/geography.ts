@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describeTerritory, findCommune } from '@pass/kit';
+import { describeTerritory, findCommune } from '@pass/contracts/territory';
 
 /**
  * Where a venue is, from `@etalab/decoupage-administratif` (the same data as the kit's territory

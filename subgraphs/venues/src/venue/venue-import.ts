@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 // The sync entry point bundles its own CsvError class: instanceof only works with this one.
 import { CsvError, parse } from 'csv-parse/sync';
-import { findCommune } from '@pass/kit';
+import { findCommune } from '@pass/contracts/territory';
 import { deriveInseeCode, postcodeMismatch } from './geography';
 import { openingHoursProblem } from './opening-hours';
 import standardSchemaJson from './standard-mediation-num.schema.json';

@@ -1,4 +1,5 @@
-import { VENUE_STANDARD_CSV, csvLine as kitCsvLine, findCommune, parisDayOf } from '@pass/kit';
+import { VENUE_STANDARD_CSV, csvLine as kitCsvLine, parisDayOf } from '@pass/contracts';
+import { findCommune } from '@pass/contracts/territory';
 import { UNKNOWN_PIVOT, defaultVenueSchema, type ImportedVenue } from './venue-import';
 import { postcodesOf } from './geography';
 import type { Venue, VenueDetails } from './venue.entity';

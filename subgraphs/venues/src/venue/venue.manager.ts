@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { BadInputError, findCommune, refusal, type Refusal } from '@pass/kit';
+import { BadInputError, refusal, type Refusal } from '@pass/kit';
+import { findCommune } from '@pass/contracts/territory';
 import { postcodesOf } from './geography';
 import { VenueRowReader, type RowError } from './venue-import';
 import { parisToday, standardColumns, venueRecordOf } from './venue-standard';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, EVERY_ROLE, MAX_PAGE_SIZE, Role, readPageRequest, toConnection } from '@pass/kit';
+import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, EVERY_ROLE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
+import { Role } from '@pass/access';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../loaders';
 import { Programme } from '../programme/programme.entity';

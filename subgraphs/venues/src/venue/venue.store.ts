@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows, type TerritoryEntry } from '@pass/kit';
+import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows } from '@pass/kit';
+import type { TerritoryEntry } from '@pass/contracts/territory';
 import type { VenueRecord } from './venue-standard';
 import { Venue } from './venue.entity';
 

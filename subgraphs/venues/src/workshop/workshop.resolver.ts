@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Role, readPageRequest, toConnection } from '@pass/kit';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureActsForVenue } from '../access';
 import type { Context } from '../loaders';
 import { Venue } from '../venue/venue.entity';

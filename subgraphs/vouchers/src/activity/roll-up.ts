@@ -1,4 +1,4 @@
-import { describeTerritory, findCommune } from '@pass/kit';
+import { describeTerritory, findCommune } from '@pass/contracts/territory';
 import { PlaceLevel, type PlaceActivity, type VenueActivity } from './activity.inputs';
 import type { CommuneRow } from './activity.store';
 import type { RedemptionCell } from './small-cells';

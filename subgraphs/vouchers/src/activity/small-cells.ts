@@ -1,4 +1,4 @@
-import { Role, type Caller } from '@pass/kit';
+import { Role, type Caller } from '@pass/access';
 
 /**
  * Small-cell suppression for analysts, as the CNIL recommends for statistics on people: a figure

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { Role, isOrganisation } from '@pass/kit';
+import { isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { BeneficiaryDataAccessRef } from './beneficiary-data-access.entity';
 import { beneficiaryDataAccessStore } from './beneficiary-data-access.store';

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';
 import { BeneficiaryRef } from './beneficiary.entity';

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isUuid, parisDayOf, refusal, type Refusal } from '@pass/kit';
+import { BadInputError, isUuid, refusal, type Refusal } from '@pass/kit';
+import { parisDayOf } from '@pass/contracts';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
 import { TALLY_SHARDS, tallyStore } from '../tally/tally.store';
 import {

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EVERY_ROLE, NotFoundError, Role, ensure, is, isOrganisation } from '@pass/kit';
+import { EVERY_ROLE, NotFoundError, ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureSeesBook, fundsProgramme } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';

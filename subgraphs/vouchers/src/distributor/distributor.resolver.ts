@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Role, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import { ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ensure, is, isOrganisation, readPageRequest, toConnection } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureDistributorFigures } from '../access';
 import { Book } from '../book/book.entity';
 import type { Context } from '../loaders';

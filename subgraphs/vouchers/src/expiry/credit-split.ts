@@ -1,4 +1,4 @@
-import { splitByShares, type Cents } from '@pass/kit';
+import { splitByShares, type Cents } from '@pass/contracts';
 
 export interface FundingShareFact {
   funderId: string;

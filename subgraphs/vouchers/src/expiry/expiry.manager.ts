@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, isUuid, parisDayOf, refusal, type Refusal } from '@pass/kit';
+import { NotFoundError, isUuid, refusal, type Refusal } from '@pass/kit';
+import { parisDayOf } from '@pass/contracts';
 import { creditsFor } from './credit-split';
 import { expiryStore } from './expiry.store';
 import { tallyStore } from '../tally/tally.store';

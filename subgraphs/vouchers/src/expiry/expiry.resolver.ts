@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureProgrammeFigures } from '../access';
 import { suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import type { Context } from '../loaders';

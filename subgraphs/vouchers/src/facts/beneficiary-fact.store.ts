@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { BeneficiaryRegistered } from '@pass/kit';
+import type { BeneficiaryRegistered } from '@pass/contracts';
 
 /**
  * `beneficiary_fact`: the replica of `beneficiary.registered` — a person's registering

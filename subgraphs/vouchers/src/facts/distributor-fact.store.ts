@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DistributorRegistered } from '@pass/kit';
+import type { DistributorRegistered } from '@pass/contracts';
 
 /** `distributor_fact`: the replica of `distributor.registered` — a distributor's name. */
 export const distributorFactStore = {

@@ -1,16 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { eraseInVouchers } from '../privacy/erasure.manager';
+import type { EventHandler } from '@pass/kit';
 import {
   Topics,
   type BeneficiaryErased,
   type BeneficiaryRegistered,
   type DistributorRegistered,
-  type EventHandler,
   type OrderPaid,
   type ProgrammeDefined,
   type SessionScheduled,
   type VenueQualified,
-} from '@pass/kit';
+} from '@pass/contracts';
 import { beneficiaryFactStore } from './beneficiary-fact.store';
 import { distributorFactStore } from './distributor-fact.store';
 import { paidOrderStore } from './paid-order.store';

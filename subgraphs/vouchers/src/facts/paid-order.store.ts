@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OrderPaid } from '@pass/kit';
+import type { OrderPaid } from '@pass/contracts';
 
 /** `paid_order`: the replica of `order.paid` — what a funder paid for, which books to issue. */
 export const paidOrderStore = {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProgrammeDefined } from '@pass/kit';
+import type { ProgrammeDefined } from '@pass/contracts';
 import type { FundingShareFact } from '../expiry/credit-split';
 
 /** `programme_fact`: the replica of `programme.defined` — a programme's window, territory and funding shares. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SessionScheduled } from '@pass/kit';
+import type { SessionScheduled } from '@pass/contracts';
 
 /** A session as redeemVoucher checks it. */
 export interface SessionFact {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { splitByShares } from '@pass/kit';
+import { splitByShares } from '@pass/contracts';
 import type { FundingShareFact } from '../expiry/credit-split';
 import { FunderRef } from '../funder/funder.entity';
 import type { ProgrammeLedger } from './ledger.entity';

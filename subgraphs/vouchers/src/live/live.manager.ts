@@ -1,4 +1,5 @@
-import { BadInputError, ForbiddenError, Role, isUuid } from '@pass/kit';
+import { BadInputError, ForbiddenError, isUuid } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { liveStore } from './live.store';
 import type { LiveRedemptionScope } from './live.inputs';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { BadInputError, EVERY_ROLE, Role } from '@pass/kit';
+import { BadInputError, EVERY_ROLE } from '@pass/kit';
+import { Role } from '@pass/access';
 import { GraphQLError } from 'graphql';
 import { ensureSeesRedemption } from '../access';
 import type { Context } from '../loaders';

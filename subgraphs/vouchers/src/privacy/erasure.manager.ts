@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, isUuid, parisDayOf } from '@pass/kit';
+import { isUuid } from '@pass/kit';
+import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, parisDayOf } from '@pass/contracts';
 import { beneficiaryFactStore } from '../facts/beneficiary-fact.store';
 import { programmeFactStore } from '../facts/programme-fact.store';
 import { erasureStore } from './erasure.store';

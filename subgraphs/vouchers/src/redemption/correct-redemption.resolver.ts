@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '@pass/kit';
+import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { VenueRef } from '../venue/venue.entity';
 import { ReimbursementStatement } from '../reimbursement/reimbursement-statement.entity';

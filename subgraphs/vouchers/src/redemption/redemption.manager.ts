@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { BadInputError, isCommuneInTerritory, isUuid, parisDayOf, parseTerritoryEntry, refusal, type Refusal } from '@pass/kit';
+import { BadInputError, isUuid, refusal, type Refusal } from '@pass/kit';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
+import { parisDayOf } from '@pass/contracts';
 import { sessionFactStore } from '../facts/session-fact.store';
 import { venueQualificationStore } from '../facts/venue-qualification.store';
 import { shardOf, tallyStore } from '../tally/tally.store';

@@ -1,4 +1,4 @@
-import { parisDayOf, parisMonthOf } from '@pass/kit';
+import { parisDayOf, parisMonthOf } from '@pass/contracts';
 import { hasMonthEnded, isMonth } from './paris-month';
 
 describe('Paris calendar months', () => {

@@ -2,7 +2,7 @@
  * The months statements are written for. Calendar months are French ones (kit `time/paris-date.ts`):
  * a redemption at 00:30 on 1 March in Paris belongs to March.
  */
-import { parisMonthOf } from '@pass/kit';
+import { parisMonthOf } from '@pass/contracts';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BadInputError, parisMonthOf, refusal, type Refusal } from '@pass/kit';
+import { BadInputError, refusal, type Refusal } from '@pass/kit';
+import { parisMonthOf } from '@pass/contracts';
 import { hasMonthEnded, isMonth } from './paris-month';
 import { reimbursementStore } from './reimbursement.store';
 import type { ReimbursementStatement } from './reimbursement-statement.entity';

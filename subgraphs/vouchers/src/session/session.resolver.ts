@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { Role, ensure, is, isOrganisation } from '@pass/kit';
+import { ensure, is, isOrganisation } from '@pass/kit';
+import { Role } from '@pass/access';
 import { ensureVenueFigures } from '../access';
 import type { Context } from '../loaders';
 import { Redemption } from '../redemption/redemption.entity';

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parisMonthOf, readPageRequest, toConnection } from '@pass/kit';
+import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
+import { parisMonthOf } from '@pass/contracts';
 import { ensureSeesStatement, ensureVenueFigures } from '../access';
 import { VenueMonthToDate } from '../activity/activity.inputs';
 import type { Context } from '../loaders';

@@ -1,6 +1,5 @@
+import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
 import {
-  BeneficiaryStatus,
-  EducationLevel,
   IneligibilityReason,
   ineligibilityReasons,
   type PersonFacts,

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { JWK } from 'jose';
-import type { PartnerTokenRing } from '../auth/tokens';
-import type { Logger } from '../log';
+import type { PartnerTokenRing } from './tokens';
+import type { Logger } from '@pass/runtime';
 import { addPartnerKeys, ensureHubAuth, readHubAuth, sqlOfPg, type HubAuthSnapshot } from './hub-auth.store';
 
 export interface HubAuthWatcher extends PartnerTokenRing {

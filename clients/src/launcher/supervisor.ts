@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import type { Logger } from '@pass/kit';
+import type { Logger } from '@pass/runtime';
 
 /** Where a child's output goes, line by line: the launcher prefixes it, tests keep warnings only. */
 export type LogSink = (name: string, line: string, stream: 'stdout' | 'stderr') => void;

@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /** The kinds of organisation that call the hub (DOMAIN.md, "Roles"). */
 export enum Role {
   FUNDER = 'funder',
@@ -9,7 +7,6 @@ export enum Role {
   ANALYST = 'analyst',
   OPERATOR = 'operator',
 }
-registerEnumType(Role, { name: 'Role' });
 
 export const ROLES = Object.values(Role);
 

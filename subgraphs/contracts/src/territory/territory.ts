@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BadInputError } from '../errors';
+import { GraphQLError } from 'graphql';
 
 /**
  * Programme territories, as lists of typed INSEE / SIREN codes, checked against the official
@@ -43,13 +43,17 @@ export interface TerritoryDataStats {
   loadMs: number;
 }
 
-/** Thrown for a territory entry that is malformed or names no known place. */
-export class InvalidTerritoryEntryError extends BadInputError {
+/**
+ * Thrown for a territory entry that is malformed or names no known place: the caller's mistake, so
+ * a `BAD_USER_INPUT` GraphQL error naming the `territory` field (the shape of the kit's BadInputError,
+ * which this package cannot import).
+ */
+export class InvalidTerritoryEntryError extends GraphQLError {
   constructor(
     readonly entry: string,
     reason: string,
   ) {
-    super(`Invalid territory entry ${JSON.stringify(entry)}: ${reason}`, 'territory');
+    super(`Invalid territory entry ${JSON.stringify(entry)}: ${reason}`, { extensions: { code: 'BAD_USER_INPUT', field: 'territory' } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Logger } from '../log';
+import type { Logger } from './log';
 
 export interface ChannelListener {
   /** Resolves once the first LISTEN is in place (or `close` was called). */

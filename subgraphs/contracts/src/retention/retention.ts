@@ -1,4 +1,4 @@
-import { parisDayOf } from '../time/paris-date';
+import { parisDayOf } from '../paris-date';
 
 /**
  * How long the hub keeps a beneficiary's personal data: until 12 months after the last day of the

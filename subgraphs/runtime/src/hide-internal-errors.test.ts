@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { hideInternalErrors } from './subgraph';
+import { hideInternalErrors } from './hide-internal-errors';
 
 const logger = pino({ level: 'silent' });
 

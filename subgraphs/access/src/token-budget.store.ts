@@ -1,6 +1,5 @@
 import { Pool } from 'pg';
-import { runDdlOnce } from '../db/ddl';
-import type { Logger } from '../log';
+import { runDdlOnce, type Logger } from '@pass/runtime';
 
 /**
  * Per-token budgets shared by every gateway process: one token bucket per partner token, in

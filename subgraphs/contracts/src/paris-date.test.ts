@@ -24,7 +24,7 @@ describe('Paris dates', () => {
   });
 
   test('no other source formats Paris dates through a locale string', () => {
-    const root = path.resolve(__dirname, '../../../..');
+    const root = path.resolve(__dirname, '../../..');
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {

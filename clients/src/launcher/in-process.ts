@@ -1,12 +1,14 @@
 import path from 'node:path';
-import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
+import { createSubgraph, type Subgraph } from '@pass/kit';
+import { createLogger, type Logger } from '@pass/runtime';
+import { generateHubKeys, type HubKeys } from '@pass/access';
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
 import { HUB_PORTS, type SubgraphName } from '@pass/contracts';
 import type { SubgraphData } from './hub-data';
 
-/** The dashboard and venue pages as the build bundles them (from src/hub or dist/hub alike). */
+/** The dashboard and venue pages as the build bundles them (from src/launcher or dist/launcher alike). */
 export const builtPagesDir = path.resolve(__dirname, '..', '..', 'dist', 'pages');
 
 export type { SubgraphName };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { openSubgraphDataSource, type Logger, type SubgraphModule } from '@pass/kit';
+import { openSubgraphDataSource, type SubgraphModule } from '@pass/kit';
+import type { Logger } from '@pass/runtime';
 import type { SubgraphName } from '@pass/contracts';
 
 /** A subgraph's tables, reached directly: what the demo loader and some tests need. */

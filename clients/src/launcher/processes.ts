@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, generateHubKeys, loadOrCreateHubKeys, type HubKeys, type Logger } from '@pass/kit';
+import { createLogger, type Logger } from '@pass/runtime';
+import { generateHubKeys, loadOrCreateHubKeys, type HubKeys } from '@pass/access';
 import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 import { subgraphModules } from '@pass/schema';
-import { builtPagesDir, type HubHandle, type HubOptions } from './hub';
+import { builtPagesDir, type HubHandle, type HubOptions } from './in-process';
 import { openHubData, waitForReplicas } from './hub-data';
 import { DEFAULT_RESTART, SupervisedProcess, prefixedSink, type LogSink, type RestartPolicy } from './supervisor';
 import { operationsDir } from '../operations/operations';

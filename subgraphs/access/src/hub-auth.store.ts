@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
-import { runDdlOnce } from '../db/ddl';
-import { MAX_TOKEN_LIFETIME_SECONDS } from '../auth/tokens';
+import { runDdlOnce } from '@pass/runtime';
+import { MAX_TOKEN_LIFETIME_SECONDS } from './tokens';
 
 /**
  * The hub's authentication state, shared by every gateway process: the partner key ring and the

@@ -1,37 +1,15 @@
 import { registerEnumType } from 'type-graphql';
-import type { EligibilityRulesFact } from '../events/topics';
-import { isCommuneInTerritory, parseTerritoryEntry } from '../territory/territory';
-import { parisDayOf } from '../time/paris-date';
+import { BENEFICIARY_STATUS_ENUM, BeneficiaryStatus, EDUCATION_LEVEL_ENUM, EDUCATION_ORDER, EducationLevel, parisDayOf, type EligibilityRulesFact } from '@pass/contracts';
+import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
+import { registerEnumOnce } from '@pass/kit';
+
+registerEnumOnce(EducationLevel, EDUCATION_LEVEL_ENUM);
+registerEnumOnce(BeneficiaryStatus, BENEFICIARY_STATUS_ENUM);
 
 /**
- * The vocabulary of eligibility, shared by the programmes subgraph (which states the rules) and
- * the beneficiaries subgraph (which checks people against them). Ordered from least to most
- * qualified: a rule "at most BAC" admits the first three.
+ * Who may join a programme: the rules the programmes subgraph states, checked here against a
+ * person. The vocabulary (education levels, situations) is shared in @pass/contracts.
  */
-export enum EducationLevel {
-  NO_QUALIFICATION = 'NO_QUALIFICATION',
-  CAP_BEP = 'CAP_BEP',
-  BAC = 'BAC',
-  ABOVE_BAC = 'ABOVE_BAC',
-}
-registerEnumType(EducationLevel, { name: 'EducationLevel', description: 'Highest education level reached, as eligibility rules compare them: no qualification < CAP/BEP < Bac < above.', valuesConfig: { ABOVE_BAC: { description: 'Above the baccalauréat.' }, BAC: { description: 'The baccalauréat.' }, CAP_BEP: { description: 'A CAP or BEP vocational certificate.' }, NO_QUALIFICATION: { description: 'No qualification.' } } });
-
-const EDUCATION_ORDER = Object.values(EducationLevel);
-
-export enum BeneficiaryStatus {
-  JOB_SEEKER = 'JOB_SEEKER',
-  MINIMUM_BENEFITS = 'MINIMUM_BENEFITS',
-  RETIREE = 'RETIREE',
-  STUDENT = 'STUDENT',
-  EMPLOYED = 'EMPLOYED',
-  OTHER = 'OTHER',
-}
-registerEnumType(BeneficiaryStatus, {
-  name: 'BeneficiaryStatus',
-  description: 'Situations eligibility rules look at (job seeker, minimum benefits such as RSA, retiree…).',
-  valuesConfig: { EMPLOYED: { description: 'In work.' }, JOB_SEEKER: { description: 'Registered as a job seeker.' }, MINIMUM_BENEFITS: { description: 'Receiving a minimum social benefit, such as the RSA.' }, OTHER: { description: 'Any other situation.' }, RETIREE: { description: 'Retired.' }, STUDENT: { description: 'In education or training.' } },
-});
-
 export enum IneligibilityReason {
   TOO_YOUNG = 'TOO_YOUNG',
   TOO_OLD = 'TOO_OLD',
@@ -43,7 +21,6 @@ export enum IneligibilityReason {
   PROGRAMME_NOT_OPEN = 'PROGRAMME_NOT_OPEN',
 }
 registerEnumType(IneligibilityReason, { name: 'IneligibilityReason', description: 'An eligibility rule a person fails.', valuesConfig: { AGE_UNKNOWN: { description: 'The programme has an age rule and the person gave no birth year.' }, EDUCATION_TOO_HIGH: { description: "The person's education level is above the programme's highest." }, EDUCATION_UNKNOWN: { description: 'The programme has an education rule and the person gave no education level.' }, OUTSIDE_TERRITORY: { description: "The person's commune is outside the programme's territory." }, PROGRAMME_NOT_OPEN: { description: "Today is outside the programme's validity window." }, STATUS_NOT_ELIGIBLE: { description: 'The person is in none of the situations the programme requires.' }, TOO_OLD: { description: "The person is older than the programme's oldest age." }, TOO_YOUNG: { description: "The person is younger than the programme's youngest age." } } });
-
 
 export interface PersonFacts {
   birthYear: number | null;

@@ -1,0 +1,8 @@
+export { createLogger, type Logger } from './log';
+export { hideInternalErrors } from './hide-internal-errors';
+export { runDdlOnce } from './ddl';
+export { listenWithReconnect, type ChannelListener, type ListenOptions } from './listener';
+export { createServerMetrics, graphqlMetricsPlugin, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './observability/metrics';
+export { observeHttp } from './observability/http';
+export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id';
+export { startTracing, startTracingFromEnv, stopTracing, tracingActive, tracingConfigFromEnv, tracerFor, endSpan, type TracingConfig } from './observability/tracing';
