@@ -2,6 +2,7 @@
 // layering the project was designed with, so nobody has to remember it:
 //   clients (CLI launcher) → gateway → kit/contracts;   subgraphs → kit;   no subgraph → another;
 //   the kit imports no subgraph; the gateway and the browser pages import no subgraph internals;
+//   the demo loader imports no subgraph at all (it seeds through the gateway);
 // and every import of a package must be declared by the package that imports it.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -31,6 +32,7 @@ export default tseslint.config(
   ),
   layer(['subgraphs/kit/src/**/*.ts'], subgraphImports(null).concat(['@pass/gateway', '@pass/clients', '@pass/schema']), 'the kit is platform only: it imports no subgraph, gateway or client'),
   layer(['gateway/src/**/*.ts'], subgraphImports(null).concat(['@pass/clients', '**/subgraphs/*/src/**']), 'the gateway imports no subgraph internals'),
+  layer(['clients/src/demo/**/*.ts'], subgraphImports(null).concat(['**/subgraphs/*/src/**']), 'the demo data goes through the gateway as its partners would: no subgraph package'),
   layer(['clients/src/pages/**/*.ts', 'clients/src/graphiql/**/*.ts'], subgraphImports(null).concat(['@pass/kit', '@pass/gateway', '**/subgraphs/*/src/**']), 'browser pages import no server code'),
   {
     files: ['**/*.test.ts', '**/*.e2e.ts', '**/__tests__/**', 'test/**/*.ts'],
