@@ -201,9 +201,8 @@ export async function loadDemoData(hub: DemoHub, logger?: Logger): Promise<DemoD
       const publish = ([, axis, topic, durationMinutes]: (typeof workshopsOf)[number]) =>
         api.publishWorkshop(as, { venueId: venues[venueKey]!, axis, topic, durationMinutes, seats: 12 });
       const workshopId = await publish(first!);
-      for (const workshop of others) await publish(workshop);
-      sessionsOf[venueKey] = [];
-      for (const startsAt of sittings) sessionsOf[venueKey].push(await api.scheduleSession(as, { workshopId, startsAt }));
+      const [sessionIds] = await Promise.all([Promise.all(sittings.map((startsAt) => api.scheduleSession(as, { workshopId, startsAt }))), ...others.map(publish)]);
+      sessionsOf[venueKey] = sessionIds;
     }),
   ]);
   const sessions = Object.fromEntries(Object.entries(sessionsOf).map(([venue, ids]) => [venue, ids[ids.length - 1]!]));
