@@ -4,6 +4,7 @@
 //   no subgraph → another; the kit imports no subgraph; the gateway imports no kit (its dependency
 //   closure stays free of TypeORM and type-graphql, see test/src/gates/gateway-closure.test.ts);
 //   access, runtime and contracts import no kit; the browser pages import no server code;
+//   the demo loader imports no subgraph at all (it seeds through the gateway);
 // and every import of a package must be declared by the package that imports it.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -44,6 +45,7 @@ export default tseslint.config(
       'access, runtime and contracts sit below the kit (contracts below all three): no kit, no subgraph, no ORM or schema builder',
     ),
   ),
+  layer(['clients/src/demo/**/*.ts'], subgraphImports(null).concat(['**/subgraphs/*/src/**']), 'the demo data goes through the gateway as its partners would: no subgraph package'),
   layer(['clients/src/pages/**/*.ts', 'clients/src/graphiql/**/*.ts'], subgraphImports(null).concat(['@pass/kit', '@pass/gateway', '**/subgraphs/*/src/**']), 'browser pages import no server code'),
   {
     files: ['**/*.test.ts', '**/*.e2e.ts', '**/__tests__/**', 'test/**/*.ts'],

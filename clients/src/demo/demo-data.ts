@@ -1,22 +1,20 @@
-import { BeneficiaryStatus, EducationLevel, parisDayOf } from '@pass/contracts';
+import { Role, mintPartnerToken } from '@pass/access';
+import { parisDayOf } from '@pass/contracts';
 import type { Logger } from '@pass/runtime';
-import { FundingShareStatus, answerFundingShare, createProgramme, placeOrder, recordOrderPayment, registerFunder, FunderKind } from '@pass/programmes';
-import { DistributorKind, registerBeneficiary, registerDistributor } from '@pass/beneficiaries';
-import { WorkshopAxis, publishWorkshop, qualifyVenue, registerVenue, scheduleSession } from '@pass/venues';
-import { allocateBooks, handOutBook, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
+import type { BeneficiaryStatus, EducationLevel, WorkshopAxis } from '../generated/graphql';
 import type { HubHandle } from '../launcher/in-process';
-
-/** The result of a step the rules accepted: a refused step of the demo data is a bug, said loudly. */
-function accepted<A extends { error: { code: string; message: string } | null }, K extends Exclude<keyof A, 'error'>>(answer: A, result: K): NonNullable<A[K]> {
-  const value = answer[result];
-  if (answer.error || value == null) throw new Error(`demo data refused: ${answer.error?.code ?? 'no result'}: ${answer.error?.message ?? ''}`);
-  return value as NonNullable<A[K]>;
-}
+import * as api from './demo-operations';
+import { inParallel, type Partner } from './demo-operations';
 
 /**
- * Demo data from the source articles, loaded through each subgraph's own managers (the same
- * rules as the API), never by raw inserts. Programme windows are set around today so that the
- * vouchers are usable; the real CSO programme ran from autumn 2020.
+ * Demo data from the source articles, loaded through the gateway's GraphQL endpoint only, each
+ * step done by the partner who does it in real life with a token of its own: the operator
+ * registers funders and distributors and issues books, funders create programmes, accept their
+ * shares, order, pay and allocate, coordinators register and qualify venues, venues publish
+ * workshops, schedule sessions and redeem vouchers, distributors register people and hand out
+ * books. The access rules, the eligibility checks and the audit log apply to every step, as they
+ * would to a partner's. Programme windows are set around today so that the vouchers are usable;
+ * the real CSO programme ran from autumn 2020.
  */
 export interface DemoData {
   funders: Record<'state' | 'labour' | 'eu' | 'cso' | 'bfc' | 'creuse', string>;
@@ -35,6 +33,9 @@ export interface DemoData {
 /** The CSO programme: €78,500 = 1,570 books × 5 vouchers × €10. */
 export const CSO_BUDGET_CENTS = 7_850_000;
 
+/** Requests the loader has in flight at once: under the gateway's 16 per token, with room for the hub's other callers. */
+const CONCURRENCY = 8;
+
 interface PersonFacts {
   birthYear: number;
   inseeCode: string;
@@ -46,197 +47,232 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function loadDemoData(hub: HubHandle, logger?: Logger): Promise<DemoData> {
-  const programmes = hub.subgraphs.programmes.dataSource;
-  const beneficiaries = hub.subgraphs.beneficiaries.dataSource;
-  const venues = hub.subgraphs.venues.dataSource;
-  const vouchers = hub.subgraphs.vouchers.dataSource;
+/** What the loader needs of a running hub: its endpoint, the key that signs partner tokens, and the replicas' progress. */
+export type DemoHub = Pick<HubHandle, 'gatewayUrl' | 'keys' | 'catchUp'>;
+
+export async function loadDemoData(hub: DemoHub, logger?: Logger): Promise<DemoData> {
+  const t0 = performance.now();
+  const progress = (step: string, fields: Record<string, unknown> = {}) =>
+    logger?.info({ ...fields, ms: Math.round(performance.now() - t0) }, `demo data: ${step}`);
+  // One token per organisation and role, minted as `npm run token` mints them, valid for the load only.
+  const partner = async (who: string, caller: { organisationId: string; role: Role; programmeIds?: string[] }): Promise<Partner> => ({
+    who,
+    gatewayUrl: hub.gatewayUrl,
+    token: await mintPartnerToken(hub.keys.partnerSigning, { ...caller, scopes: ['read', 'write'] }, { expiresIn: '1h' }),
+  });
+  const operator = await partner('the operator', { organisationId: 'operator', role: Role.OPERATOR });
   const now = new Date();
   const windowStart = isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)));
   const windowEnd = isoDay(new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), 0)));
 
-  logger?.info('demo data: funders and programmes');
-  const funder = async (name: string, kind: FunderKind) => accepted(await registerFunder(programmes, { name, kind }), 'funder').id;
-  const funders = {
-    state: await funder('État — Agence nationale de la cohésion des territoires (ANCT)', FunderKind.STATE),
-    labour: await funder('Ministère du Travail', FunderKind.STATE),
-    eu: await funder('Union européenne', FunderKind.EUROPEAN_UNION),
-    cso: await funder('Agglomération Creil Sud Oise', FunderKind.INTERCOMMUNALITY),
-    bfc: await funder('Région Bourgogne-Franche-Comté', FunderKind.REGION),
-    creuse: await funder('Département de la Creuse', FunderKind.DEPARTMENT),
-  };
-  const programme = async (
-    name: string,
-    territory: string[],
-    eligibility: { minAge?: number; maxAge?: number; maxEducationLevel?: EducationLevel; statusesAnyOf: BeneficiaryStatus[] },
-    budgetCents: number,
-    shares: { funderId: string; basisPoints: number }[],
-    createdBy: string | null = null,
-  ) =>
-    accepted(await createProgramme(programmes, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares }, createdBy), 'programme').id;
-  const programmeIds = {
-    cso: await programme(
+  progress('funders and distributors (operator)');
+  const funderList = [
+    ['state', 'État — Agence nationale de la cohésion des territoires (ANCT)', 'STATE'],
+    ['labour', 'Ministère du Travail', 'STATE'],
+    ['eu', 'Union européenne', 'EUROPEAN_UNION'],
+    ['cso', 'Agglomération Creil Sud Oise', 'INTERCOMMUNALITY'],
+    ['bfc', 'Région Bourgogne-Franche-Comté', 'REGION'],
+    ['creuse', 'Département de la Creuse', 'DEPARTMENT'],
+  ] as const;
+  const distributorList = [
+    ['peNogent', 'Pôle emploi Creil / Nogent-sur-Oise', 'POLE_EMPLOI', '60463'],
+    ['peMontataire', 'Pôle emploi Creil / Montataire', 'POLE_EMPLOI', '60414'],
+    ['peSaintMaximin', 'Pôle emploi Creil / Saint-Maximin', 'POLE_EMPLOI', '60589'],
+    ['mlCreil', 'Mission locale de Creil', 'MISSION_LOCALE', '60175'],
+    ['mlDijon', 'Mission locale de Dijon', 'MISSION_LOCALE', '21231'],
+    ['ccasGueret', 'CCAS de Guéret', 'CCAS', '23096'],
+    ['guyMoquet', 'Centre social Guy-Moquet', 'SOCIAL_CENTRE', '59033'],
+  ] as const;
+  const [funderIds, distributorIds] = await Promise.all([
+    inParallel(funderList, CONCURRENCY / 2, ([, name, kind]) => api.registerFunder(operator, { name, kind })),
+    inParallel(distributorList, CONCURRENCY / 2, ([, name, kind, inseeCode]) => api.registerDistributor(operator, { name, kind, inseeCode })),
+  ]);
+  const funders = Object.fromEntries(funderList.map(([key], i) => [key, funderIds[i]!])) as DemoData['funders'];
+  const distributors = Object.fromEntries(distributorList.map(([key], i) => [key, distributorIds[i]!])) as Record<string, string>;
+  const funderAs = Object.fromEntries(
+    await Promise.all(funderList.map(async ([key, name]) => [key, await partner(`${name} (funder)`, { organisationId: funders[key], role: Role.FUNDER })] as const)),
+  ) as Record<keyof DemoData['funders'], Partner>;
+
+  progress('programmes, shares and paid orders (funders; the operator for signed agreements)');
+  type Eligibility = { minAge?: number; maxAge?: number; maxEducationLevel?: EducationLevel; statusesAnyOf: BeneficiaryStatus[] };
+  const programme = (as: Partner, name: string, territory: string[], eligibility: Eligibility, budgetCents: number, shares: { funderId: string; basisPoints: number }[]) =>
+    api.createProgramme(as, { name, territory, eligibility, validFrom: windowStart, validUntil: windowEnd, budgetCents, shares });
+  const [cso, bfc, creuse, aulnoye] = await Promise.all([
+    // Set up by the agglomeration with its co-funders, who accept their shares below.
+    programme(
+      funderAs.cso,
       'Pass numérique Creil Sud Oise',
       ['epci:200068047'],
-      { minAge: 16, maxAge: 25, maxEducationLevel: EducationLevel.BAC, statusesAnyOf: [BeneficiaryStatus.JOB_SEEKER] },
+      { minAge: 16, maxAge: 25, maxEducationLevel: 'BAC', statusesAnyOf: ['JOB_SEEKER'] },
       CSO_BUDGET_CENTS,
       [
         { funderId: funders.state, basisPoints: 6500 },
         { funderId: funders.eu, basisPoints: 1400 },
         { funderId: funders.cso, basisPoints: 2100 },
       ],
-      // Set up by the agglomeration with its co-funders, who accept their shares below.
-      funders.cso,
     ),
-    bfc: await programme('Pass numérique Bourgogne-Franche-Comté', ['region:27'], { statusesAnyOf: [] }, 45_000_000, [
-      { funderId: funders.bfc, basisPoints: 10000 },
+    // The operator sets these up from the funders' signed agreements: their shares are accepted.
+    programme(operator, 'Pass numérique Bourgogne-Franche-Comté', ['region:27'], { statusesAnyOf: [] }, 45_000_000, [{ funderId: funders.bfc, basisPoints: 10000 }]),
+    programme(operator, 'Pass numérique Creuse', ['departement:23'], { statusesAnyOf: ['MINIMUM_BENEFITS', 'RETIREE'] }, 2_000_000, [
+      { funderId: funders.creuse, basisPoints: 10000 },
     ]),
-    creuse: await programme(
-      'Pass numérique Creuse',
-      ['departement:23'],
-      { statusesAnyOf: [BeneficiaryStatus.MINIMUM_BENEFITS, BeneficiaryStatus.RETIREE] },
-      2_000_000,
-      [{ funderId: funders.creuse, basisPoints: 10000 }],
-    ),
-    aulnoye: await programme('Pass numérique Pôle emploi Aulnoye-Aymeries', ['commune:59033'], { statusesAnyOf: [BeneficiaryStatus.JOB_SEEKER] }, 100_000, [
+    programme(operator, 'Pass numérique Pôle emploi Aulnoye-Aymeries', ['commune:59033'], { statusesAnyOf: ['JOB_SEEKER'] }, 100_000, [
       { funderId: funders.labour, basisPoints: 10000 },
     ]),
-  };
-  for (const coFunder of [funders.state, funders.eu]) {
-    await answerFundingShare(programmes, { programmeId: programmeIds.cso, funderId: coFunder }, FundingShareStatus.ACCEPTED);
-  }
-  const paidOrder = async (programmeId: string, funderId: string, bookCount: number, vouchersPerBook: number) => {
-    const order = accepted(await placeOrder(programmes, { programmeId, funderId, bookCount, vouchersPerBook, faceValueCents: 1000 }), 'order');
-    await recordOrderPayment(programmes, order.id);
-    return order.id;
-  };
-  const orders = [
-    await paidOrder(programmeIds.cso, funders.cso, 1570, 5),
-    await paidOrder(programmeIds.bfc, funders.bfc, 9000, 5),
-    await paidOrder(programmeIds.creuse, funders.creuse, 200, 10),
-    await paidOrder(programmeIds.aulnoye, funders.labour, 20, 5),
-  ];
-  // An order placed but not paid yet: its vouchers cannot be issued.
-  accepted(await placeOrder(programmes, { programmeId: programmeIds.creuse, funderId: funders.creuse, bookCount: 100, vouchersPerBook: 10, faceValueCents: 1000 }), 'order');
-
-  logger?.info('demo data: distributors and venues');
-  const distributor = async (key: string, name: string, kind: DistributorKind, inseeCode: string) =>
-    [key, accepted(await registerDistributor(beneficiaries, { name, kind, inseeCode }), 'distributor').id] as const;
-  const distributors = Object.fromEntries([
-    await distributor('peNogent', 'Pôle emploi Creil / Nogent-sur-Oise', DistributorKind.POLE_EMPLOI, '60463'),
-    await distributor('peMontataire', 'Pôle emploi Creil / Montataire', DistributorKind.POLE_EMPLOI, '60414'),
-    await distributor('peSaintMaximin', 'Pôle emploi Creil / Saint-Maximin', DistributorKind.POLE_EMPLOI, '60589'),
-    await distributor('mlCreil', 'Mission locale de Creil', DistributorKind.MISSION_LOCALE, '60175'),
-    await distributor('mlDijon', 'Mission locale de Dijon', DistributorKind.MISSION_LOCALE, '21231'),
-    await distributor('ccasGueret', 'CCAS de Guéret', DistributorKind.CCAS, '23096'),
-    await distributor('guyMoquet', 'Centre social Guy-Moquet', DistributorKind.SOCIAL_CENTRE, '59033'),
-  ]) as Record<string, string>;
-
-  // The six CSO trainers named in the sources; SIRETs are left empty rather than invented.
-  const venue = async (key: string, name: string, inseeCode: string, address: string, latitude: number, longitude: number) =>
-    [key, (await registerVenue(venues, { name, inseeCode, address, latitude, longitude, services: ['Maîtrise des outils numériques du quotidien'] })).id] as const;
-  const venueIds = Object.fromEntries([
-    await venue('pimms', 'Point information médiation multi-services (PIMMS) de Creil', '60175', 'Creil', 49.2597, 2.4744),
-    await venue('intermAide', "Interm'Aide", '60175', 'Creil', 49.263, 2.48),
-    await venue('jalons', 'Solidarité et Jalons au travail', '60463', 'Nogent-sur-Oise', 49.2722, 2.4686),
-    await venue('gestUp', "Gest'Up", '60414', 'Montataire', 49.2567, 2.4389),
-    await venue('cims', "Centre d'information et de médiation sociale (CIMS)", '60175', 'Creil', 49.2555, 2.483),
-    await venue('compagnons', 'Les Compagnons du Marais', '60684', 'Villers-Saint-Paul', 49.2869, 2.4869),
-    await venue('guyMoquet', 'Centre social Guy-Moquet', '59033', 'Aulnoye-Aymeries', 50.2036, 3.8339),
-    await venue('chaiBonnat', 'Le Chai de Bonnat', '23025', 'Bonnat', 46.3339, 1.9031),
-    await venue('dijonEpn', 'Espace public numérique de Dijon', '21231', 'Dijon', 47.3220, 5.0415),
-  ]) as Record<string, string>;
-  // Qualification checks the programme's territory, replicated to the venues subgraph.
-  await hub.catchUp();
-  for (const key of ['pimms', 'intermAide', 'jalons', 'gestUp', 'cims', 'compagnons']) await qualifyVenue(venues, venueIds[key]!, programmeIds.cso);
-  await qualifyVenue(venues, venueIds.guyMoquet!, programmeIds.aulnoye);
-  await qualifyVenue(venues, venueIds.chaiBonnat!, programmeIds.creuse);
-  await qualifyVenue(venues, venueIds.dijonEpn!, programmeIds.bfc);
-
-  const workshopsOf = [
-    ['compagnons', WorkshopAxis.DISCOVER, 'How a computer works (and take one home)', 120],
-    ['pimms', WorkshopAxis.MASTER, 'Online admin procedures', 90],
-    ['gestUp', WorkshopAxis.EMPOWER, 'Writing a CV and applying online', 120],
-    ['jalons', WorkshopAxis.MASTER, 'Email and attachments', 90],
-    ['chaiBonnat', WorkshopAxis.DISCOVER, 'Photo editing', 120],
-    ['chaiBonnat', WorkshopAxis.MASTER, 'Slideshows', 90],
-    ['guyMoquet', WorkshopAxis.EMPOWER, 'Controlling your personal data', 60],
-    ['dijonEpn', WorkshopAxis.DISCOVER, 'Computer basics', 60],
+  ]);
+  const programmes: DemoData['programmes'] = { cso: cso!, bfc: bfc!, creuse: creuse!, aulnoye: aulnoye! };
+  await Promise.all((['state', 'eu'] as const).map((coFunder) => api.acceptFundingShare(funderAs[coFunder], { programmeId: programmes.cso, funderId: funders[coFunder] })));
+  const orderList = [
+    ['cso', 'cso', 1570, 5, true],
+    ['bfc', 'bfc', 9000, 5, true],
+    ['creuse', 'creuse', 200, 10, true],
+    ['aulnoye', 'labour', 20, 5, true],
+    // An order placed but not paid yet: its vouchers cannot be issued.
+    ['creuse', 'creuse', 100, 10, false],
   ] as const;
-  const sessionsOf: Record<string, string[]> = {};
-  for (const [venueKey, axis, topic, durationMinutes] of workshopsOf) {
-    const workshop = await publishWorkshop(venues, { venueId: venueIds[venueKey]!, axis, topic, durationMinutes, seats: 12 });
-    if (sessionsOf[venueKey]) continue;
-    // Three sittings of the venue's first workshop: two and one day ago, the last one today (Paris),
-    // an hour ago unless that was yesterday. A voucher is taken on its session's day or the 7 days
-    // after, so the demo's redemptions, made now, are all accepted; the venue page shows today's.
-    sessionsOf[venueKey] = [];
-    const anHourAgo = new Date(now.getTime() - 3600_000);
-    const lastSitting = parisDayOf(anHourAgo) === parisDayOf(now) ? anHourAgo : new Date(now.getTime() - 60_000);
-    for (const startsAt of [new Date(now.getTime() - 49 * 3600_000), new Date(now.getTime() - 25 * 3600_000), lastSitting]) {
-      const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt });
-      sessionsOf[venueKey].push(session.id);
-    }
-  }
+  const orderIds = await inParallel(orderList, CONCURRENCY, async ([programmeKey, funderKey, bookCount, vouchersPerBook, paid]) => {
+    const as = funderAs[funderKey];
+    const orderId = await api.placeOrder(as, { programmeId: programmes[programmeKey], funderId: funders[funderKey], bookCount, vouchersPerBook });
+    if (paid) await api.recordOrderPayment(as, orderId);
+    return paid ? orderId : null;
+  });
 
-  const sessions = Object.fromEntries(Object.entries(sessionsOf).map(([venue, ids]) => [venue, ids[ids.length - 1]!]));
-  await hub.catchUp();
-  logger?.info('demo data: issuing books');
-  for (const orderId of orders) await issueBooksOfOrder(vouchers, orderId);
-  const allocations: [string, string, number][] = [
-    [programmeIds.cso, 'peNogent', 120],
-    [programmeIds.cso, 'peMontataire', 100],
-    [programmeIds.cso, 'peSaintMaximin', 80],
-    [programmeIds.cso, 'mlCreil', 60],
-    [programmeIds.bfc, 'mlDijon', 50],
-    [programmeIds.creuse, 'ccasGueret', 40],
-    [programmeIds.aulnoye, 'guyMoquet', 20],
+  progress('venues, qualifications, workshops and sessions (coordinators and venues)');
+  const coordinatorAs = Object.fromEntries(
+    await Promise.all(
+      (Object.keys(programmes) as (keyof DemoData['programmes'])[]).map(
+        async (key) => [key, await partner(`the ${key} coordination (coordinator)`, { organisationId: `coordination-${key}`, role: Role.COORDINATOR, programmeIds: [programmes[key]] })] as const,
+      ),
+    ),
+  ) as Record<keyof DemoData['programmes'], Partner>;
+  // The six CSO trainers named in the sources, each registered and qualified by the coordination
+  // of its programme; SIRETs are left empty rather than invented.
+  const venueList: [key: string, programme: keyof DemoData['programmes'], name: string, inseeCode: string, postcode: string, commune: string, latitude: number, longitude: number][] = [
+    ['pimms', 'cso', 'Point information médiation multi-services (PIMMS) de Creil', '60175', '60100', 'Creil', 49.2597, 2.4744],
+    ['intermAide', 'cso', "Interm'Aide", '60175', '60100', 'Creil', 49.263, 2.48],
+    ['jalons', 'cso', 'Solidarité et Jalons au travail', '60463', '60180', 'Nogent-sur-Oise', 49.2722, 2.4686],
+    ['gestUp', 'cso', "Gest'Up", '60414', '60160', 'Montataire', 49.2567, 2.4389],
+    ['cims', 'cso', "Centre d'information et de médiation sociale (CIMS)", '60175', '60100', 'Creil', 49.2555, 2.483],
+    ['compagnons', 'cso', 'Les Compagnons du Marais', '60684', '60870', 'Villers-Saint-Paul', 49.2869, 2.4869],
+    ['guyMoquet', 'aulnoye', 'Centre social Guy-Moquet', '59033', '59620', 'Aulnoye-Aymeries', 50.2036, 3.8339],
+    ['chaiBonnat', 'creuse', 'Le Chai de Bonnat', '23025', '23220', 'Bonnat', 46.3339, 1.9031],
+    ['dijonEpn', 'bfc', 'Espace public numérique de Dijon', '21231', '21000', 'Dijon', 47.322, 5.0415],
   ];
-  const allocated: Record<string, string[]> = {};
-  for (const [programmeId, key, quantity] of allocations) {
-    allocated[key] = (await allocateBooks(vouchers, { programmeId, distributorId: distributors[key]!, quantity })).books!.map((b) => b.code).sort();
-  }
+  const venueIdList = await inParallel(venueList, CONCURRENCY, ([, programmeKey, name, inseeCode, postcode, commune, latitude, longitude]) =>
+    api.registerVenue(coordinatorAs[programmeKey], {
+      name,
+      inseeCode,
+      postcode,
+      address: commune,
+      latitude,
+      longitude,
+      services: ['Maîtrise des outils numériques du quotidien'],
+    }),
+  );
+  const venues = Object.fromEntries(venueList.map(([key], i) => [key, venueIdList[i]!])) as Record<string, string>;
+  const venueAs = Object.fromEntries(
+    await Promise.all(venueList.map(async ([key, , name]) => [key, await partner(`${name} (venue)`, { organisationId: venues[key]!, role: Role.VENUE })] as const)),
+  ) as Record<string, Partner>;
 
-  logger?.info('demo data: beneficiaries, hand-outs and redemptions');
+  const workshopsOf: [venue: string, axis: WorkshopAxis, topic: string, durationMinutes: number][] = [
+    ['compagnons', 'DISCOVER', 'How a computer works (and take one home)', 120],
+    ['pimms', 'MASTER', 'Online admin procedures', 90],
+    ['gestUp', 'EMPOWER', 'Writing a CV and applying online', 120],
+    ['jalons', 'MASTER', 'Email and attachments', 90],
+    ['chaiBonnat', 'DISCOVER', 'Photo editing', 120],
+    ['chaiBonnat', 'MASTER', 'Slideshows', 90],
+    ['guyMoquet', 'EMPOWER', 'Controlling your personal data', 60],
+    ['dijonEpn', 'DISCOVER', 'Computer basics', 60],
+  ];
+  // Three sittings of each venue's first workshop: two and one day ago, the last one today (Paris),
+  // an hour ago unless that was yesterday. A voucher is taken on its session's day or the 7 days
+  // after, so the demo's redemptions, made now, are all accepted; the venue page shows today's.
+  const anHourAgo = new Date(now.getTime() - 3600_000);
+  const lastSitting = parisDayOf(anHourAgo) === parisDayOf(now) ? anHourAgo : new Date(now.getTime() - 60_000);
+  const sittings = [new Date(now.getTime() - 49 * 3600_000), new Date(now.getTime() - 25 * 3600_000), lastSitting];
+  const venuesWithWorkshops = [...new Set(workshopsOf.map(([venue]) => venue))];
+  const sessionsOf: Record<string, string[]> = {};
+  await Promise.all([
+    // Qualification checks the programme's territory, replicated to the venues subgraph.
+    hub.catchUp().then(() =>
+      inParallel(venueList, CONCURRENCY / 2, ([key, programmeKey]) => api.qualifyVenue(coordinatorAs[programmeKey], { venueId: venues[key]!, programmeId: programmes[programmeKey] })),
+    ),
+    inParallel(venuesWithWorkshops, CONCURRENCY / 2, async (venueKey) => {
+      const as = venueAs[venueKey]!;
+      const [first, ...others] = workshopsOf.filter(([venue]) => venue === venueKey);
+      const publish = ([, axis, topic, durationMinutes]: (typeof workshopsOf)[number]) =>
+        api.publishWorkshop(as, { venueId: venues[venueKey]!, axis, topic, durationMinutes, seats: 12 });
+      const workshopId = await publish(first!);
+      const [sessionIds] = await Promise.all([Promise.all(sittings.map((startsAt) => api.scheduleSession(as, { workshopId, startsAt }))), ...others.map(publish)]);
+      sessionsOf[venueKey] = sessionIds;
+    }),
+  ]);
+  const sessions = Object.fromEntries(Object.entries(sessionsOf).map(([venue, ids]) => [venue, ids[ids.length - 1]!]));
+
+  progress('issuing books (operator) and allocating them (funders)');
+  // Issuing needs the payments replicated to the vouchers subgraph.
+  await hub.catchUp();
+  const booksIssued = await inParallel(
+    orderIds.filter((id): id is string => id !== null),
+    CONCURRENCY,
+    (orderId) => api.issueBooks(operator, orderId),
+  );
+  const allocations: [programme: keyof DemoData['programmes'], funder: keyof DemoData['funders'], distributor: string, quantity: number][] = [
+    ['cso', 'cso', 'peNogent', 120],
+    ['cso', 'cso', 'peMontataire', 100],
+    ['cso', 'cso', 'peSaintMaximin', 80],
+    ['cso', 'cso', 'mlCreil', 60],
+    ['bfc', 'bfc', 'mlDijon', 50],
+    ['creuse', 'creuse', 'ccasGueret', 40],
+    ['aulnoye', 'labour', 'guyMoquet', 20],
+  ];
+  const allocatedCodes = await inParallel(allocations, CONCURRENCY, ([programmeKey, funderKey, distributorKey, quantity]) =>
+    api.allocateBooks(funderAs[funderKey], { programmeId: programmes[programmeKey], distributorId: distributors[distributorKey]!, quantity }),
+  );
+  const allocated = Object.fromEntries(allocations.map(([, , key], i) => [key, allocatedCodes[i]!.sort()])) as Record<string, string[]>;
+
+  progress('beneficiaries, hand-outs and redemptions (distributors and venues)', { booksIssued: booksIssued.reduce((a, b) => a + b, 0) });
+  const distributorAs = Object.fromEntries(
+    await Promise.all(distributorList.map(async ([key, name]) => [key, await partner(`${name} (distributor)`, { organisationId: distributors[key]!, role: Role.DISTRIBUTOR })] as const)),
+  ) as Record<string, Partner>;
   const year = now.getUTCFullYear();
   const people: { distributor: string; programme: string; count: number; venue: string; facts: PersonFacts }[] = [
-    { distributor: 'peNogent', programme: programmeIds.cso, count: 6, venue: 'compagnons', facts: { birthYear: year - 20, inseeCode: '60463', educationLevel: EducationLevel.CAP_BEP, statuses: [BeneficiaryStatus.JOB_SEEKER] } },
-    { distributor: 'peMontataire', programme: programmeIds.cso, count: 4, venue: 'gestUp', facts: { birthYear: year - 23, inseeCode: '60414', educationLevel: EducationLevel.BAC, statuses: [BeneficiaryStatus.JOB_SEEKER] } },
-    { distributor: 'mlCreil', programme: programmeIds.cso, count: 3, venue: 'pimms', facts: { birthYear: year - 18, inseeCode: '60175', educationLevel: EducationLevel.NO_QUALIFICATION, statuses: [BeneficiaryStatus.JOB_SEEKER] } },
-    { distributor: 'ccasGueret', programme: programmeIds.creuse, count: 3, venue: 'chaiBonnat', facts: { birthYear: year - 71, inseeCode: '23096', educationLevel: null, statuses: [BeneficiaryStatus.RETIREE] } },
-    { distributor: 'guyMoquet', programme: programmeIds.aulnoye, count: 2, venue: 'guyMoquet', facts: { birthYear: year - 34, inseeCode: '59033', educationLevel: EducationLevel.CAP_BEP, statuses: [BeneficiaryStatus.JOB_SEEKER] } },
-    { distributor: 'mlDijon', programme: programmeIds.bfc, count: 2, venue: 'dijonEpn', facts: { birthYear: year - 45, inseeCode: '21231', educationLevel: EducationLevel.BAC, statuses: [BeneficiaryStatus.OTHER] } },
+    { distributor: 'peNogent', programme: programmes.cso, count: 6, venue: 'compagnons', facts: { birthYear: year - 20, inseeCode: '60463', educationLevel: 'CAP_BEP', statuses: ['JOB_SEEKER'] } },
+    { distributor: 'peMontataire', programme: programmes.cso, count: 4, venue: 'gestUp', facts: { birthYear: year - 23, inseeCode: '60414', educationLevel: 'BAC', statuses: ['JOB_SEEKER'] } },
+    { distributor: 'mlCreil', programme: programmes.cso, count: 3, venue: 'pimms', facts: { birthYear: year - 18, inseeCode: '60175', educationLevel: 'NO_QUALIFICATION', statuses: ['JOB_SEEKER'] } },
+    { distributor: 'ccasGueret', programme: programmes.creuse, count: 3, venue: 'chaiBonnat', facts: { birthYear: year - 71, inseeCode: '23096', educationLevel: null, statuses: ['RETIREE'] } },
+    { distributor: 'guyMoquet', programme: programmes.aulnoye, count: 2, venue: 'guyMoquet', facts: { birthYear: year - 34, inseeCode: '59033', educationLevel: 'CAP_BEP', statuses: ['JOB_SEEKER'] } },
+    { distributor: 'mlDijon', programme: programmes.bfc, count: 2, venue: 'dijonEpn', facts: { birthYear: year - 45, inseeCode: '21231', educationLevel: 'BAC', statuses: ['OTHER'] } },
   ];
-  const registered: { distributor: string; beneficiaryId: string; venue: string; programme: string }[] = [];
-  for (const group of people) {
-    for (let i = 0; i < group.count; i += 1) {
-      const answer = await registerBeneficiary(beneficiaries, {
-        ...group.facts,
-        distributorId: distributors[group.distributor]!,
-        programmeId: group.programme,
-        consentAt: now,
-      });
-      if (!answer.beneficiary) throw new Error(`demo beneficiary refused: ${answer.error?.message}`);
-      registered.push({ distributor: group.distributor, beneficiaryId: answer.beneficiary.id, venue: group.venue, programme: group.programme });
-    }
-  }
+  const persons = people.flatMap((group) => Array.from({ length: group.count }, () => group));
+  const beneficiaryIds = await inParallel(persons, CONCURRENCY, (group) =>
+    api.registerBeneficiary(distributorAs[group.distributor]!, {
+      ...group.facts,
+      distributorId: distributors[group.distributor]!,
+      programmeId: group.programme,
+      consentAt: now.toISOString(),
+    }),
+  );
+  // Each person gets the next of their distributor's books in code order.
+  const handedOutBooks: DemoData['handedOutBooks'] = persons.map((group, i) => ({
+    distributor: group.distributor,
+    code: allocated[group.distributor]!.shift()!,
+    beneficiaryId: beneficiaryIds[i]!,
+  }));
+  // Hand-outs need the people replicated to the vouchers subgraph.
   await hub.catchUp();
-  const handedOutBooks: DemoData['handedOutBooks'] = [];
-  let redemptions = 0;
-  for (const [i, person] of registered.entries()) {
-    const code = allocated[person.distributor]!.shift()!;
-    const handed = await handOutBook(vouchers, { bookCode: code, beneficiaryId: person.beneficiaryId, distributorId: distributors[person.distributor]! });
-    if (!handed.book) throw new Error(`demo hand-out refused: ${handed.error.message}`);
-    handedOutBooks.push({ distributor: person.distributor, code, beneficiaryId: person.beneficiaryId });
-    // Each person has used between 1 and 3 vouchers of their book so far.
-    const used = (i % 3) + 1;
-    const voucherCodes: { code: string }[] = await vouchers.query(`select code from voucher where book_id = $1 order by code limit $2`, [handed.book.id, used]);
-    for (const [k, { code: voucherCode }] of voucherCodes.entries()) {
-      const sessionId = sessionsOf[person.venue]![sessionsOf[person.venue]!.length - 1 - k]!;
-      const answer = await redeemVoucher(vouchers, { voucherCode, sessionId, idempotencyKey: `demo-${voucherCode}` }, null);
-      if (!answer.redemption) throw new Error(`demo redemption refused: ${answer.error.message}`);
-      redemptions += 1;
+  const redeemed = await inParallel(handedOutBooks, CONCURRENCY, async (book, i) => {
+    const handed = await api.handOutBook(distributorAs[book.distributor]!, { bookCode: book.code, beneficiaryId: book.beneficiaryId, distributorId: distributors[book.distributor]! });
+    // Each person has used between 1 and 3 vouchers of their book so far, one per sitting, latest first.
+    const venueKey = persons[i]!.venue;
+    const venueSessions = sessionsOf[venueKey]!;
+    const used = handed.voucherCodes.slice(0, (i % 3) + 1);
+    for (const [k, voucherCode] of used.entries()) {
+      await api.redeemVoucher(venueAs[venueKey]!, { voucherCode, sessionId: venueSessions[venueSessions.length - 1 - k]!, idempotencyKey: `demo-${voucherCode}` });
     }
-  }
-  return { funders, programmes: programmeIds, distributors, venues: venueIds, sessions, sessionsOf, handedOutBooks, redemptions };
+    return used.length;
+  });
+  const redemptions = redeemed.reduce((a, b) => a + b, 0);
+  progress('loaded', { redemptions });
+  return { funders, programmes, distributors, venues, sessions, sessionsOf, handedOutBooks, redemptions };
 }

@@ -37,6 +37,11 @@ describe('lint gate', () => {
     expect(await problems("import { Role } from '@pass/access';\nexport const y = Role;\n", 'subgraphs/contracts/src/x.ts')).toContain('no-restricted-imports');
   });
 
+  test('the demo loader importing a subgraph fails: it seeds through the gateway', async () => {
+    expect(await problems("import { placeOrder } from '@pass/programmes';\nexport const p = placeOrder;\n", 'clients/src/demo/x.ts')).toContain('no-restricted-imports');
+    expect(await problems("import { Role } from '@pass/access';\nexport const r = Role;\n", 'clients/src/demo/x.ts')).toEqual([]);
+  });
+
   test('an undeclared dependency fails, a declared one passes', async () => {
     expect(await problems("import fc from 'fast-check';\nexport const f = fc;\n", 'gateway/src/x.ts')).toContain('import-x/no-extraneous-dependencies');
     expect(await problems("import express from 'express';\nexport const e = express;\n", 'gateway/src/x.ts')).toEqual([]);
