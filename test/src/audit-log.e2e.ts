@@ -27,7 +27,7 @@ describe('audit log', () => {
 
   test('it pages back through every entry, newest first, each once', async () => {
     for (const name of ['Région Hauts-de-France', 'Métropole de Lille', 'Ville de Creil']) {
-      expect((await hub.graphql(`mutation { registerFunder(name: "${name}", kind: REGION) { id } }`)).body.errors).toBeUndefined();
+      expect((await hub.graphql(`mutation { registerFunder(input: { name: "${name}", kind: REGION }) { funder { id } } }`)).body.errors).toBeUndefined();
     }
     const query = 'query($after: String) { auditLog(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { seq action } } } }';
     const seen: { seq: string; action: string }[] = [];

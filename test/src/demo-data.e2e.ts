@@ -20,9 +20,15 @@ describe('the demo data, loaded through the API', () => {
   afterAll(() => hub?.close());
 
   test('the audit log shows each step done by its partner: operator, funders, coordinators, venues, distributors', async () => {
-    const { body } = await hub.graphql('{ auditLog(first: 1000) { action role organisationId } }');
-    expect(body.errors).toBeUndefined();
-    const entries: { action: string; role: string; organisationId: string }[] = body.data.auditLog;
+    // The log is a connection (100 entries a page at most): every page, newest first.
+    const entries: { action: string; role: string; organisationId: string }[] = [];
+    for (let after: string | null = null; ; ) {
+      const { body }: { body: any } = await hub.graphql('query($after: String) { auditLog(first: 100, after: $after) { nodes { action role organisationId } pageInfo { hasNextPage endCursor } } }', { after });
+      expect(body.errors).toBeUndefined();
+      entries.push(...body.data.auditLog.nodes);
+      if (!body.data.auditLog.pageInfo.hasNextPage) break;
+      after = body.data.auditLog.pageInfo.endCursor;
+    }
     const byAction: Record<string, string[]> = {};
     for (const e of entries) (byAction[e.action.replace(/^mutation:/, '')] ??= []).push(e.role);
     const tally = Object.fromEntries(

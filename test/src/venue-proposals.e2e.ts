@@ -104,7 +104,7 @@ describe('qualification proposals from the 2021 cartography export', () => {
     // Confirming it for the Côte-d'Or programme would qualify a venue outside that programme's territory.
     const outside = await hub.graphqlAs(elsewhere, 'mutation($p: ID!, $g: ID!) { confirmQualificationProposal(input: { proposalId: $p, programmeId: $g }) { proposal { status } error { code } } }', {
       p: third.id,
-      g: created.body.data.createProgramme.id,
+      g: created.body.data.createProgramme.programme.id,
     });
     expect(outside.body.data.confirmQualificationProposal).toEqual({ proposal: null, error: { code: 'VENUE_OUTSIDE_PROGRAMME_TERRITORY' } });
     const dismiss = (token: string) => hub.graphqlAs(token, 'mutation($p: ID!) { dismissQualificationProposal(input: { proposalId: $p }) { proposal { status } error { code } } }', { p: third.id });
