@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createSubgraph, generateHubKeys, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
+import { createLogger, createSubgraph, generateHubKeys, type Clock, type HubKeys, type Logger, type Subgraph } from '@pass/kit';
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '../operations/operations';
 import { readSupergraph, subgraphModules } from '@pass/schema';
@@ -44,6 +44,8 @@ export interface HubOptions {
   gatewayHost?: string;
   /** CORS origins, introspection roles and rate limit, as `HubConfig` reads them. */
   gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit' | 'live'>;
+  /** The subgraphs' rules' time: the real time unless given (tests inject a settable clock; in this layout only). */
+  clock?: Clock;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           databaseUrl: options.databaseUrl,
           logger: logger.child({ subgraph: module.name }),
           gatewayPublicKey: keys.gateway.publicJwk,
+          clock: options.clock,
         }),
       );
     }

@@ -11,6 +11,7 @@ export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } f
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, hideInternalErrors, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';
 export { parisDayOf, parisMonthOf, parisYearOf, parisDateParts, type ParisDate } from './time/paris-date';
+export { realTime, SettableClock, type Clock } from './time/clock';
 export * from './events/topics';
 export { anonymisationDueOn, isAnonymisationDue, firstEndDateStillRetained, RETENTION_MONTHS_AFTER_PROGRAMME_END } from './retention/retention';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './events/listener';

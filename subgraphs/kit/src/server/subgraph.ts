@@ -24,6 +24,7 @@ import { observeHttp } from '../observability/http';
 import { registerSubgraphGauges } from '../observability/subgraph-metrics';
 import { traceResolvers } from '../observability/resolver-spans';
 import { startTracingFromEnv, stopTracing, tracingActive } from '../observability/tracing';
+import { realTime, type Clock } from '../time/clock';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -77,8 +78,15 @@ export function federatedSchemaOf(module: SubgraphModule<unknown>): Promise<Fede
  */
 export async function createSubgraph<TLoaders>(
   module: SubgraphModule<TLoaders>,
-  options: { databaseUrl: string; logger?: Logger; gatewayPublicKey: JWK },
+  options: {
+    databaseUrl: string;
+    logger?: Logger;
+    gatewayPublicKey: JWK;
+    /** The rules' time; the real time unless given (the test hub gives a settable one). */
+    clock?: Clock;
+  },
 ): Promise<Subgraph> {
+  const clock = options.clock ?? realTime;
   const verifyCaller = callerAssertionVerifier(options.gatewayPublicKey);
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
   startTracingFromEnv('pass-hub');
@@ -163,6 +171,7 @@ export async function createSubgraph<TLoaders>(
           caller: res.locals.caller,
           audit: newAuditTrail(),
           loaders: module.createLoaders(dataSource),
+          clock,
         };
       },
     }),

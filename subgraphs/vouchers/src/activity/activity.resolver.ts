@@ -71,7 +71,7 @@ export class VenueMonthResolver {
   @FieldResolver(() => VenueMonthToDate, { description: "Redemptions so far this calendar month (Paris time): the counter page's running total." })
   async monthToDate(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<VenueMonthToDate> {
     await ensureVenueFigures(ctx, venue.id);
-    const month = parisMonthOf(new Date());
+    const month = parisMonthOf(ctx.clock.now() ?? new Date());
     const totals = await ctx.loaders.venueTotals(month).load(venue.id);
     return { month, vouchersRedeemed: totals.count, amountCents: totals.amountCents };
   }

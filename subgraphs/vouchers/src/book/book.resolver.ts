@@ -59,7 +59,7 @@ export class BookResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => IssueBooksResult, { description: 'Issues the books and vouchers of a paid order, once.' })
   issueBooks(@Arg('orderId', () => ID, { description: 'The paid order.' }) orderId: string, @Ctx() ctx: Context): Promise<IssueBooksResult> {
-    return issueBooksOfOrder(ctx.dataSource, orderId);
+    return issueBooksOfOrder(ctx.dataSource, orderId, undefined, ctx.clock.now());
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)

@@ -29,7 +29,7 @@ export class ExpiryResolver {
     description: "Operator: once a programme's last day has passed, blocks its unused vouchers and credits their value back to its funders.",
   })
   expireProgramme(@Arg('programmeId', () => ID, { description: 'The programme to expire.' }) programmeId: string, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
-    return expireProgramme(ctx.dataSource, programmeId);
+    return expireProgramme(ctx.dataSource, programmeId, ctx.clock.now());
   }
 }
 

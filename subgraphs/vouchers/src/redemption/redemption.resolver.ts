@@ -37,7 +37,7 @@ export class RedemptionResolver {
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
   redeemVoucher(@Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
     // The calling venue is the acting venue: a session of another venue is refused as data.
-    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId);
+    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now());
   }
 }
 
@@ -126,8 +126,8 @@ function venuesOf(cells: RedemptionCell[]): VenueActivity[] {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function currentParisMonth(): string {
-  return parisMonthOf(new Date());
+function currentParisMonth(ctx: Context): string {
+  return parisMonthOf(ctx.clock.now() ?? new Date());
 }
 
 /** What this subgraph adds to the venues subgraph's `Venue`. */
@@ -152,7 +152,7 @@ export class VenueFiguresResolver {
     @Arg('month', () => String, { nullable: true, description: 'The month, YYYY-MM (Paris time); this month when absent.' }) month?: string | null,
   ) {
     await ensureVenueFigures(ctx, venue.id);
-    const m = month ?? currentParisMonth();
+    const m = month ?? currentParisMonth(ctx);
     if (!MONTH.test(m)) throw new BadInputError('month must be written YYYY-MM', 'month');
     return (await ctx.loaders.venueTotals(m).load(venue.id)).amountCents;
   }

@@ -44,7 +44,7 @@ export class ReimbursementStatementResolver {
     description: "Operator: writes each venue's reimbursement statement for an ended month (YYYY-MM, Paris time), once.",
   })
   closeMonth(@Arg('month', { description: 'The month to close, YYYY-MM, Paris time.' }) month: string, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
-    return closeMonth(ctx.dataSource, month);
+    return closeMonth(ctx.dataSource, month, ctx.clock.now());
   }
 }
 
