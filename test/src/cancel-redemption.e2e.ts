@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { registerVenue } from '@pass/venues';
 import { closeMonth, parisMonthOf, redeemVoucher } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * A venue that took the wrong code takes the redemption back before its month is closed: the

@@ -5,7 +5,7 @@ import { Role, parisMonthOf } from '@pass/kit';
 import { defaultVenueSchema, importVenueCsv } from '@pass/venues';
 import { redeemVoucher } from '@pass/vouchers';
 import { hubCli, startTestHub, type TestHub } from '@pass/test-kit';
-import { scheduleSessions } from './kit/lifecycle';
+import { scheduleSessions } from './kit/fixtures';
 
 /*
  * The operator CLI (`npm run hub -- …`), run in-process against the test database (with the demo

@@ -1,7 +1,7 @@
 import { registerVenue } from '@pass/venues';
 import { expireProgramme } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { HAND_OUT, allocate, distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { HAND_OUT, allocate, distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * A distributor reports a book lost or stolen: its unused vouchers are blocked at once, the

@@ -2,8 +2,7 @@ import pg from 'pg';
 import { Role, tracingActive } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
-import { connectLive } from './live/live-client';
-import { SUBSCRIBE_IDS } from './live/live-fixtures';
+import { connectLive, SUBSCRIBE_IDS } from './live/live-client';
 
 /**
  * `/metrics` of the gateway and of every subgraph, read the way Prometheus reads them: with

@@ -2,7 +2,7 @@ import { Role } from '@pass/kit';
 import { registerVenue } from '@pass/venues';
 import { runAnonymisation, runHubCli } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook } from './kit/lifecycle';
+import { distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook } from './kit/fixtures';
 
 /*
  * Data protection end to end: 12 months after a programme ends the anonymisation job strips every

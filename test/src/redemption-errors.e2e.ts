@@ -13,7 +13,7 @@ import {
   scheduleSessions,
   venueToken,
   type PersonInput,
-} from './kit/lifecycle';
+} from './kit/fixtures';
 
 /*
  * Every refusal of a redemption and of a hand-out, each reached through the gateway by the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { registerVenue } from '@pass/venues';
-import { gql, handOutFreshBook, inWaves, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook, type RedeemAnswer } from './kit/lifecycle';
+import { gql, handOutFreshBook, inWaves, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook, type RedeemAnswer } from './kit/fixtures';
 
 /*
  * A voucher is paid to a venue once, whatever the network does: concurrent scans of one voucher,

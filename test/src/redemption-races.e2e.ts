@@ -1,6 +1,6 @@
 import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * A redemption that loses its voucher to a concurrent change between reading it and taking it

@@ -2,7 +2,7 @@ import { Role } from '@pass/kit';
 import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { redeemVoucher } from '@pass/vouchers';
-import { gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * Analysts never see a count between 1 and 4 for a commune, a département or a venue (the CNIL's

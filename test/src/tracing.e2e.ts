@@ -2,7 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Role, startTracing, stopTracing } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql } from './kit/lifecycle';
+import { gql } from './kit/fixtures';
 
 /**
  * One query through the gateway is one trace: the gateway's request, plan and fetch spans, then

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/kit';
 import { parisMonthOf, redeemVoucher } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, scheduleSessions } from './kit/lifecycle';
+import { handOutFreshBook, scheduleSessions } from './kit/fixtures';
 
 /** A venue's amount due for a month counts the redemptions of that Paris calendar month, to the minute. */
 describe('Venue.amountDueCents by Paris month', () => {
