@@ -181,19 +181,22 @@ export async function registerBeneficiary(
   return answer.beneficiary.id;
 }
 
-/** A funder of the programme when given (who gives books to distributors), else the operator. */
+/**
+ * A funder of the programme when given (who gives books to distributors), else the operator.
+ * Returns the books' codes, and their vouchers' codes to the operator only (a funder may not read them).
+ */
 export async function allocateBooks(
   hub: TestHub,
   input: { programmeId: string; distributorId: string; quantity: number },
   funderId?: string,
-): Promise<{ code: string; vouchers: { code: string }[] }[]> {
+): Promise<{ code: string; vouchers?: { code: string }[] }[]> {
   return seed(
     hub,
     'allocateBooks',
-    `mutation ($programmeId: ID!, $distributorId: ID!, $quantity: Int!) {
-      allocateBooks(programmeId: $programmeId, distributorId: $distributorId, quantity: $quantity) { code vouchers { code } }
+    `mutation ($programmeId: ID!, $distributorId: ID!, $quantity: Int!, $asOperator: Boolean!) {
+      allocateBooks(programmeId: $programmeId, distributorId: $distributorId, quantity: $quantity) { code vouchers @include(if: $asOperator) { code } }
     }`,
-    input,
+    { ...input, asOperator: !funderId },
     funderId ? await funderToken(hub, funderId) : undefined,
   );
 }
@@ -293,6 +296,38 @@ export async function redeem(hub: TestHub, token: string, input: { voucherCode: 
 export async function redeemed(hub: TestHub, token: string, input: { voucherCode: string; sessionId: string; idempotencyKey?: string }): Promise<NonNullable<RedeemAnswer['redemption']>> {
   const answer = await seed<RedeemAnswer>(hub, 'redeemVoucher', REDEEM, { input: { idempotencyKey: `test-${randomUUID()}`, ...input } }, token);
   return answer.redemption!;
+}
+
+/** The venue that redeemed, before the month is closed: the voucher is usable again. */
+export async function cancelRedemption(hub: TestHub, venueId: string, redemptionId: string): Promise<void> {
+  await seed(
+    hub,
+    'cancelRedemption',
+    `mutation ($input: CancelRedemptionInput!) { cancelRedemption(input: $input) { cancelledRedemption { id } error { code message } } }`,
+    { input: { redemptionId } },
+    await venueToken(hub, venueId),
+  );
+}
+
+/** The distributor holding the book; returns how many vouchers it blocked. */
+export async function reportBookLost(hub: TestHub, input: { bookCode: string; distributorId: string }): Promise<{ vouchersBlocked: number }> {
+  return seed(
+    hub,
+    'reportBookLost',
+    `mutation ($input: ReportBookLostInput!) { reportBookLost(input: $input) { vouchersBlocked error { code message } } }`,
+    { input },
+    await distributorToken(hub, input.distributorId),
+  );
+}
+
+/** Operator: takes back a redemption paid on a closed month's statement. */
+export async function correctRedemption(hub: TestHub, input: { redemptionId: string; reason: string }): Promise<void> {
+  await seed(
+    hub,
+    'correctRedemption',
+    `mutation ($input: CorrectRedemptionInput!) { correctRedemption(input: $input) { correction { id } error { code message } } }`,
+    { input },
+  );
 }
 
 export interface ClosedMonth {
