@@ -48,9 +48,33 @@ export async function gql<T = any>(hub: TestHub, query: string, variables?: Reco
   return body.data;
 }
 
+/** A mutation's typed refusal (its payload's `error`), thrown by the seeding functions. */
+export class Refused extends Error {
+  constructor(
+    readonly mutation: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(`seeding ${mutation} refused: ${code} ${message}`);
+  }
+}
+
+/**
+ * For a step that a test expects may be refused: its result, or the refusal's code (any other
+ * failure still throws).
+ */
+export async function attempt<T>(step: Promise<T>): Promise<{ value: T; refusal: null } | { value: null; refusal: string }> {
+  try {
+    return { value: await step, refusal: null };
+  } catch (err) {
+    if (err instanceof Refused) return { value: null, refusal: err.code };
+    throw err;
+  }
+}
+
 /**
  * Runs one seeding mutation and returns its root field's answer; a refusal in the payload
- * (`error` set) throws, naming the mutation, the code and the message.
+ * (`error` set) throws `Refused`, naming the mutation, the code and the message.
  */
 async function seed<T>(hub: TestHub, field: string, document: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const data = await gql<Record<string, any>>(hub, document, variables, token).catch((err: Error) => {
@@ -58,7 +82,7 @@ async function seed<T>(hub: TestHub, field: string, document: string, variables:
   });
   const answer = data[field];
   if (answer && typeof answer === 'object' && 'error' in answer && answer.error) {
-    throw new Error(`seeding ${field} refused: ${answer.error.code} ${answer.error.message}${answer.error.reasons ? ` ${JSON.stringify(answer.error.reasons)}` : ''}`);
+    throw new Refused(field, answer.error.code, `${answer.error.message}${answer.error.reasons ? ` ${JSON.stringify(answer.error.reasons)}` : ''}`);
   }
   return answer as T;
 }
