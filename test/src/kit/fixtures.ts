@@ -412,8 +412,8 @@ export async function registerEligible(hub: TestHub, distributorId: string, prog
 }
 
 /** Allocates `quantity` more books of a programme to a distributor (as the operator); returns their codes and voucher codes. */
-export function allocate(hub: TestHub, programmeId: string, distributorId: string, quantity = 1) {
-  return allocateBooks(hub, { programmeId, distributorId, quantity });
+export async function allocate(hub: TestHub, programmeId: string, distributorId: string, quantity = 1): Promise<{ code: string; vouchers: { code: string }[] }[]> {
+  return (await allocateBooks(hub, { programmeId, distributorId, quantity })).map((book) => ({ code: book.code, vouchers: book.vouchers! }));
 }
 
 export interface FreshBook {
