@@ -48,14 +48,17 @@ interface Chunk {
   voucherCodes: string[];
 }
 
-function drawChunk(books: number, perBook: number): Chunk {
+/** Where codes come from: `generateCodes`; a test passes a drawer that repeats stored codes, to prove the redraw. */
+export type CodeDrawer = (kind: CodeKind, count: number) => string[];
+
+function drawChunk(books: number, perBook: number, draw: CodeDrawer): Chunk {
   return {
     books,
     perBook,
     bookIds: timeOrderedUuidsText(books),
     voucherIds: timeOrderedUuidsText(books * perBook),
-    bookCodes: generateCodes('book', books),
-    voucherCodes: generateCodes('voucher', books * perBook),
+    bookCodes: draw('book', books),
+    voucherCodes: draw('voucher', books * perBook),
   };
 }
 
@@ -66,13 +69,15 @@ function drawChunk(books: number, perBook: number): Chunk {
  * trip. Codes are random (never sequential) with a check symbol; a code that repeats one already
  * stored makes the chunk roll back to its savepoint and redraw those codes.
  * `onProgress` reports books issued so far, after each chunk. An order of a programme that has
- * ended is refused (PROGRAMME_ENDED); `now` is the clock, which tests of past windows set.
+ * ended is refused (PROGRAMME_ENDED); `now` is the clock, which tests of past windows set;
+ * `draw` draws the codes (`generateCodes`, unless a test proves the redraw).
  */
 export async function issueBooksOfOrder(
   db: DataSource,
   orderId: string,
   onProgress?: (booksIssued: number, booksTotal: number) => void,
   now = new Date(),
+  draw: CodeDrawer = generateCodes,
 ): Promise<IssueResult> {
   if (!isUuid(orderId)) throw new NotFoundError('Order', orderId);
   return db.transaction(async (tx) => {
@@ -94,15 +99,15 @@ export async function issueBooksOfOrder(
     // The next chunk's ids and codes are drawn while PostgreSQL inserts this one (the CPU of both
     // sides overlaps instead of adding up: ≈ 2 s of Node per million vouchers).
     const sizeAt = (done: number) => Math.min(ISSUE_CHUNK_BOOKS, total - done);
-    let chunk = drawChunk(sizeAt(0), perBook);
+    let chunk = drawChunk(sizeAt(0), perBook, draw);
     const perShard = new Array<number>(TALLY_SHARDS).fill(0);
     for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
       const n = sizeAt(done);
       let next: Chunk | null = null;
       const drawNext = () => {
-        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook);
+        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook, draw);
       };
-      await insertChunk(tx, chunk, { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents }, drawNext);
+      await insertChunk(tx, chunk, { programmeId: order.programme_id, orderId, faceValueCents: order.face_value_cents }, drawNext, draw);
       countShards(chunk.voucherIds, perShard);
       onProgress?.(done + n, total);
       if (next) chunk = next;
@@ -129,6 +134,7 @@ async function insertChunk(
   chunk: Chunk,
   order: { programmeId: string; orderId: string; faceValueCents: number },
   whileInserting: () => void,
+  draw: CodeDrawer,
 ): Promise<void> {
   const bookIds = `{${chunk.bookIds}}`;
   const voucherIds = `{${chunk.voucherIds}}`;
@@ -159,8 +165,8 @@ async function insertChunk(
       if (!isCodeConflict(err) || redraws >= MAX_CODE_REDRAWS) throw err;
       await tx.query('rollback to savepoint issue_chunk');
       await tx.query('release savepoint issue_chunk');
-      await redrawTakenCodes(tx, 'book', chunk.bookCodes);
-      await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes);
+      await redrawTakenCodes(tx, 'book', chunk.bookCodes, draw);
+      await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes, draw);
     }
   }
 }
@@ -172,7 +178,7 @@ function isCodeConflict(err: unknown): boolean {
 }
 
 /** Replaces, in place, the codes already stored, by fresh ones that repeat nothing in the batch. */
-async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string[]): Promise<void> {
+async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string[], draw: CodeDrawer): Promise<void> {
   const rows: { code: string }[] = await tx.query(`select code from ${kind === 'book' ? 'book' : 'voucher'} where code = any($1::text[])`, [
     `{${codes.join(',')}}`,
   ]);
@@ -182,7 +188,7 @@ async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string
   for (let i = 0; i < codes.length; i += 1) {
     if (!taken.has(codes[i]!)) continue;
     let fresh: string;
-    do [fresh] = generateCodes(kind, 1) as [string];
+    do [fresh] = draw(kind, 1) as [string];
     while (inBatch.has(fresh) || taken.has(fresh));
     inBatch.add(fresh);
     codes[i] = fresh;
