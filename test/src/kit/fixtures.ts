@@ -111,6 +111,9 @@ export async function atTime<T>(hub: TestHub, when: Date, step: () => Promise<T>
   }
 }
 
+/** The time the subgraphs' rules read: the real time unless a step moved the clock (always, in the process layout). */
+const hubNow = (hub: TestHub): Date => (hub.layout === 'processes' ? new Date() : (hub.clock.now() ?? new Date()));
+
 /** At noon UTC on a calendar day: the same day in Paris, whatever the season. */
 export const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
@@ -194,7 +197,7 @@ export async function registerBeneficiary(
   input: PersonInput & { distributorId: string; programmeId: string; consentAt?: Date },
   token?: string,
 ): Promise<string> {
-  const consentAt = input.consentAt ?? new Date((hub.clock.now() ?? new Date()).getTime() - 60_000);
+  const consentAt = input.consentAt ?? new Date(hubNow(hub).getTime() - 60_000);
   const answer = await seed<{ beneficiary: { id: string } }>(
     hub,
     'registerBeneficiary',
