@@ -23,7 +23,7 @@ import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-v
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
-import { BookOutcomesResolver, OutcomeResolver } from './outcome/outcome.resolver';
+import { OutcomeResolver } from './outcome/outcome.resolver';
 import { ProgrammeResolver } from './programme/programme.resolver';
 import { VenueResolver } from './venue/venue.resolver';
 import { DistributorResolver } from './distributor/distributor.resolver';
@@ -72,7 +72,6 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     StatementLineResolver,
     ExpiryResolver,
     OutcomeResolver,
-    BookOutcomesResolver,
     LiveResolver,
     // What this subgraph adds to entities other subgraphs own: one resolver per entity.
     ProgrammeResolver,

@@ -9,6 +9,7 @@ import { DistributorRef, ref } from '../distributor/distributor.entity';
 import { ProgrammeRef } from '../programme/programme.entity';
 import { normaliseCode } from '../voucher/voucher-code';
 import { Voucher } from '../voucher/voucher.entity';
+import { Outcome } from '../outcome/outcome.entity';
 import { Book } from './book.entity';
 import {
   AllocateBooksInput,
@@ -97,5 +98,18 @@ export class BookResolver {
   handOutBook(@Arg('input', () => HandOutBookInput, { description: 'The book, the person and the distributor.' }) input: HandOutBookInput, @Ctx() ctx: Context): Promise<HandOutBookPayload> {
     ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'handing out for another distributor');
     return handOutBook(ctx.dataSource, input);
+  }
+
+  @FieldResolver(() => [Outcome], {
+    description: "Venues' assessments of the holder, oldest first: for the referring distributor; a venue sees its own.",
+  })
+  async outcomes(@Root() book: Book, @Ctx() ctx: Context): Promise<Outcome[]> {
+    const { caller } = ctx;
+    const isVenue = caller.role === Role.VENUE;
+    ensure(is(caller, Role.OPERATOR) || isOrganisation(caller, Role.DISTRIBUTOR, book.distributorId) || isVenue, "this book's outcomes");
+    const outcomes = (await ctx.loaders.outcomesOfBook.load(book.id)).filter((o) => !isVenue || o.venueId === caller.organisationId);
+    // About a person, even if only through a pseudonymous book: every read is logged.
+    for (const outcome of outcomes) ctx.audit.read('Outcome', outcome.id);
+    return outcomes;
   }
 }

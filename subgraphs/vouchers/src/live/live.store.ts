@@ -9,6 +9,21 @@ import type { LiveRedemptionScope, RedemptionRoute } from './live.inputs';
  */
 const VISIBLE = `r.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
 
+/**
+ * The gateway's feed polls these reads on its own clock, whoever is asking what: background work,
+ * like the event bus's, so the N+1 guard's statement count (which sums every statement of the
+ * process) never sees a poll land in the middle of a partner's request.
+ */
+async function feedQuery<T>(db: DataSource, sql: string, parameters: unknown[]): Promise<T[]> {
+  const runner = db.createQueryRunner();
+  runner.data = { background: true };
+  try {
+    return await runner.query(sql, parameters);
+  } finally {
+    await runner.release();
+  }
+}
+
 export const liveStore = {
   async after(
     db: DataSource,
@@ -17,8 +32,8 @@ export const liveStore = {
     scope: LiveRedemptionScope,
     filter: { programmeId: string | null; venueId: string | null },
   ): Promise<RedemptionRoute[]> {
-    const rows: { xid: string; seq: string; id: string; venue_id: string; programme_id: string; distributor_id: string | null }[] =
-      await db.query(
+    const rows = await feedQuery<{ xid: string; seq: string; id: string; venue_id: string; programme_id: string; distributor_id: string | null }>(
+      db,
         `select r.xid::text, r.seq::text, r.id, r.venue_id, r.programme_id, b.distributor_id
            from redemption r join book b on b.id = r.book_id
           where (r.xid, r.seq) > ($1::bigint, $2::bigint) and ${VISIBLE}
@@ -39,7 +54,7 @@ export const liveStore = {
 
   /** The last readable position: everything at or before it is final. */
   async head(db: DataSource): Promise<string> {
-    const [row] = await db.query(`select r.xid::text, r.seq::text from redemption r where ${VISIBLE} order by r.xid desc, r.seq desc limit 1`);
+    const [row] = await feedQuery<{ xid: string; seq: string }>(db, `select r.xid::text, r.seq::text from redemption r where ${VISIBLE} order by r.xid desc, r.seq desc limit 1`, []);
     return row ? formatCursor(row.xid, row.seq) : formatCursor(0, 0);
   },
 

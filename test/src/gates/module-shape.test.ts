@@ -1,0 +1,97 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const SUBGRAPHS = ['programmes', 'beneficiaries', 'venues', 'vouchers'];
+
+/** What may sit at the root of a subgraph's `src/` (docs/module-recipe.md). */
+const ROOT_FILES = new Set(['index.ts', 'main.ts', 'loaders.ts', 'access.ts']);
+/** SQL written by hand or through TypeORM's builder: only stores and migrations hold it. */
+const SQL = /\.query\s*[(<]|createQueryBuilder\s*\(/;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * Every way a subgraph's `src/` can drift from the module recipe, as sentences naming the file.
+ * A function of the folder so that the test can show it catches a violation it plants itself.
+ */
+export function recipeProblems(src: string): string[] {
+  const problems: string[] = [];
+  for (const name of readdirSync(src)) {
+    const full = path.join(src, name);
+    if (statSync(full).isDirectory()) continue;
+    if (!ROOT_FILES.has(name)) problems.push(`${name}: a loose file at the root of src/ (it belongs to an entity folder)`);
+  }
+  const resolverHomes = new Map<string, string>();
+  for (const folder of readdirSync(src).filter((n) => n !== 'migrations' && statSync(path.join(src, n)).isDirectory())) {
+    const dir = path.join(src, folder);
+    const files = filesUnder(dir).map((f) => path.relative(src, f));
+    for (const file of files.filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(path.join(src, file), 'utf8');
+      const base = path.basename(file);
+      if (SQL.test(code) && !base.endsWith('.store.ts') && !base.endsWith('.test.ts')) {
+        problems.push(`${file}: SQL outside a store`);
+      }
+      if (/\.types?\.ts$/.test(base)) problems.push(`${file}: inputs, payloads and error codes live in <entity>.inputs.ts`);
+      // One resolver class per GraphQL type, in one folder: following a field by file names finds it.
+      for (const match of code.matchAll(/@Resolver\(\s*\(\)\s*=>\s*(\w+)/g)) {
+        const type = match[1]!;
+        const home = resolverHomes.get(type);
+        if (home !== undefined && home !== file) problems.push(`${file}: a second resolver class for ${type} (the first is in ${home})`);
+        else if (home === file) problems.push(`${file}: two resolver classes for ${type}`);
+        resolverHomes.set(type, file);
+      }
+    }
+    // Every table has a store in its folder, every entity with a federation key its reference.
+    const entities = files.filter((f) => f.endsWith('.entity.ts')).map((f) => [f, readFileSync(path.join(src, f), 'utf8')] as const);
+    if (entities.some(([, code]) => /@Entity\(/.test(code)) && !files.some((f) => f.endsWith('.store.ts'))) {
+      problems.push(`${folder}/: tables without a store`);
+    }
+    // A stub of another subgraph's entity (a key and nothing stored) resolves by the default reference.
+    if (entities.some(([, code]) => /@key\(/.test(code) && /@Entity\(/.test(code)) && !files.some((f) => f.endsWith('.reference.ts'))) {
+      problems.push(`${folder}/: an entity with a key and no reference file`);
+    }
+    for (const reference of files.filter((f) => f.endsWith('.reference.ts'))) {
+      if (!/referenceBy\(/.test(readFileSync(path.join(src, reference), 'utf8'))) problems.push(`${reference}: a reference is one line on the kit's referenceBy`);
+    }
+  }
+  return problems;
+}
+
+describe('the module recipe (docs/module-recipe.md)', () => {
+  test.each(SUBGRAPHS)('the %s subgraph follows it', (subgraph) => {
+    expect(recipeProblems(path.join(root, 'subgraphs', subgraph, 'src'))).toEqual([]);
+  });
+
+  test('redeemVoucher can be followed by file names alone down to its store', () => {
+    const folder = path.join(root, 'subgraphs', 'vouchers', 'src', 'redemption');
+    expect(readFileSync(path.join(folder, 'redemption.resolver.ts'), 'utf8')).toMatch(/redeemVoucher\s*\(/);
+    expect(readFileSync(path.join(folder, 'redemption.manager.ts'), 'utf8')).toMatch(/from '\.\/redemption\.store'/);
+    expect(readFileSync(path.join(folder, 'redemption.store.ts'), 'utf8')).toMatch(/INSERT INTO redemption/i);
+  });
+
+  test('it catches a manager with SQL, a loose root file, a table without a store and a second resolver class', () => {
+    const src = mkdtempSync(path.join(os.tmpdir(), 'recipe-'));
+    mkdirSync(path.join(src, 'order'));
+    mkdirSync(path.join(src, 'programme'));
+    writeFileSync(path.join(src, 'index.ts'), '');
+    writeFileSync(path.join(src, 'cents.ts'), 'export const c = 1;\n');
+    writeFileSync(path.join(src, 'order', 'order.entity.ts'), "@Entity('order') @Directive('@key(fields: \"id\")') class Order {}\n");
+    writeFileSync(path.join(src, 'order', 'order.manager.ts'), "await ds.query('UPDATE \"order\" SET paid = true');\n");
+    writeFileSync(path.join(src, 'order', 'order.resolver.ts'), '@Resolver(() => Programme) class A {}\n');
+    writeFileSync(path.join(src, 'programme', 'programme.resolver.ts'), '@Resolver(() => Programme) class B {}\n');
+    expect(recipeProblems(src).sort()).toEqual([
+      'cents.ts: a loose file at the root of src/ (it belongs to an entity folder)',
+      'order/order.manager.ts: SQL outside a store',
+      'programme/programme.resolver.ts: a second resolver class for Programme (the first is in order/order.resolver.ts)',
+      'order/: tables without a store',
+      'order/: an entity with a key and no reference file',
+    ].sort());
+  });
+});
