@@ -2,9 +2,8 @@ import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Role, signCallerAssertion, type Caller } from '@pass/access';
 import { parisMonthOf } from '@pass/contracts';
 import { readSupergraph } from '@pass/schema';
-import { scheduleSession } from '@pass/venues';
-import { closeMonth, redeemVoucher } from '@pass/vouchers';
 import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
+import { atTime, closeMonth, redeemed as redemptionTaken, scheduleSession, venueToken } from './kit/fixtures';
 import { ACCESS_RULES, type AccessRule, type Fixture, type RedeemedVoucher, type Request, type Whose } from './access/access-matrix';
 
 /*
@@ -76,21 +75,20 @@ describe('access matrix', () => {
     lastMonth.setUTCDate(1);
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
     lastMonth.setUTCDate(15);
-    const vouchers = hub.subgraphs.vouchers.dataSource;
     // Sittings on that day: a voucher is taken on its session's Paris day or the 7 days after.
     const sittingLastMonth = async (venueId: string) => {
       const { venue } = await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id: venueId });
-      return (await scheduleSession(hub.subgraphs.venues.dataSource, { workshopId: venue.workshops[0].id, startsAt: lastMonth })).id;
+      return scheduleSession(hub, { venueId, workshopId: venue.workshops[0].id, startsAt: lastMonth });
     };
     const [gestUpLastMonth, dijonLastMonth] = [await sittingLastMonth(demo.venues.gestUp!), await sittingLastMonth(demo.venues.dijonEpn!)];
     await hub.catchUp();
     for (const [code, venue, sessionId] of [[unused(montataireBook)[0]!, 'gestUp', gestUpLastMonth], [unused(dijonBook)[0]!, 'dijonEpn', dijonLastMonth]] as const) {
-      const answer = await redeemVoucher(vouchers, { voucherCode: code, sessionId, idempotencyKey: `matrix-${code}` }, demo.venues[venue]!, lastMonth);
-      if (!answer.redemption) throw new Error(answer.error.message);
+      const token = await venueToken(hub, demo.venues[venue]!);
+      await atTime(hub, lastMonth, () => redemptionTaken(hub, token, { voucherCode: code, sessionId, idempotencyKey: `matrix-${code}` }));
     }
     const month = parisMonthOf(lastMonth);
-    const closed = await closeMonth(vouchers, month);
-    const statementOf = (venueId: string) => closed.statements!.find((s) => s.venueId === venueId)!.id;
+    const closed = await closeMonth(hub, month);
+    const statementOf = (venueId: string) => closed.statements.find((s) => s.venue.id === venueId)!.id;
     const programme = async (id: string) => (await asOperator('query($id: ID!) { programme(id: $id) { orders { nodes { id } } } }', { id })).programme;
     const workshop = async (id: string) => (await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id })).venue.workshops[0].id;
     const beneficiaryOf = (key: string) => demo.handedOutBooks.find((b) => b.distributor === key)!.beneficiaryId;

@@ -1,6 +1,6 @@
 import { Role } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql } from './kit/lifecycle';
+import { gql } from './kit/fixtures';
 
 /*
  * Every connection of the venues, beneficiaries and programmes subgraphs, paged through two rows at

@@ -1,6 +1,6 @@
 import { Role } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql } from './kit/lifecycle';
+import { gql } from './kit/fixtures';
 
 /*
  * A funder creating a programme names co-funders; each co-funder's share is PENDING until it

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Role } from '@pass/access';
 import { parisMonthOf } from '@pass/contracts';
+// No seeding: the national standard's column names for the generated file, and the importer
+// itself, whose streaming (a batch written before the file is read) no API can observe.
 import { defaultVenueSchema, importVenueCsv } from '@pass/venues';
-import { redeemVoucher } from '@pass/vouchers';
 import { hubCli, startTestHub, type TestHub } from '@pass/test-kit';
-import { scheduleSessions } from './kit/lifecycle';
+import { atTime, redeem, scheduleSessions, venueToken } from './kit/fixtures';
 
 /*
  * The operator CLI (`npm run hub -- …`), run in-process against the test database (with the demo
@@ -218,7 +219,8 @@ describe('npm run hub', () => {
     lastMonth.setUTCDate(15);
     // A sitting on that day: a voucher is taken on its session's day or up to 7 days after.
     const sessionId = (await scheduleSessions(hub, gestUp, 1, 12, lastMonth))[0]!;
-    const redeemed = await redeemVoucher(db, { voucherCode, sessionId, idempotencyKey: `cli-month-${voucherCode}` }, gestUp, lastMonth);
+    const atGestUp = await venueToken(hub, gestUp);
+    const redeemed = await atTime(hub, lastMonth, () => redeem(hub, atGestUp, { voucherCode, sessionId, idempotencyKey: `cli-month-${voucherCode}` }));
     expect(redeemed.error).toBeNull();
     const month = parisMonthOf(lastMonth);
 
@@ -226,6 +228,7 @@ describe('npm run hub', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`venue ${gestUp}: 1 redemptions, 10.00 €`);
     expect(run.stdout).toContain(`${month} closed in PostgreSQL from DATABASE_URL: 1 statements written now, 1 in all, 1 redemptions, 10.00 €`);
+    // The CLI writes straight to PostgreSQL: its rows are what it did.
     const statements = () =>
       db.query(
         `select s.venue_id, s.total_cents::int as total, s.line_count, (select count(*)::int from reimbursement_line l where l.statement_id = s.id) as lines

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, redeem, scheduleSessions, venueToken } from './kit/lifecycle';
+import { handOutFreshBook, redeem, scheduleSessions, venueToken } from './kit/fixtures';
 
 /** An idempotency key is the calling venue's: another venue choosing the same key is not blocked by it. */
 describe('idempotency keys per venue', () => {

@@ -1,7 +1,18 @@
-import { registerVenue } from '@pass/venues';
-import { expireProgramme } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { HAND_OUT, allocate, distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import {
+  HAND_OUT,
+  allocate,
+  atTime,
+  distributorToken,
+  expireProgramme,
+  gql,
+  handOutFreshBook,
+  redeem,
+  registerVenue,
+  scheduleSessions,
+  seedSmallProgramme,
+  venueToken,
+} from './kit/fixtures';
 
 /*
  * A distributor reports a book lost or stolen: its unused vouchers are blocked at once, the
@@ -19,7 +30,7 @@ describe('reportBookLost', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    venueId = (await registerVenue(hub.subgraphs.venues.dataSource, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' })).id;
+    venueId = await registerVenue(hub, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' });
     ({ programmeId, distributorId } = await seedSmallProgramme(hub, 4, venueId));
     sessions = await scheduleSessions(hub, venueId, 3);
   });
@@ -53,7 +64,7 @@ describe('reportBookLost', () => {
     const before = (await gql(hub, LEDGER, { id: programmeId })).programme.ledger;
     expect(before).toMatchObject({ orderedCents: 20_000, redeemedCents: 2000, outstandingCents: 18_000, creditedBackCents: 0, balanced: true });
     const year = new Date().getUTCFullYear();
-    const expired = await expireProgramme(hub.subgraphs.vouchers.dataSource, programmeId, new Date(`${year + 2}-01-15T12:00:00Z`));
+    const expired = await atTime(hub, new Date(`${year + 2}-01-15T12:00:00Z`), () => expireProgramme(hub, programmeId));
     expect(expired.blockedCents).toBe(18_000);
     const after = (await gql(hub, LEDGER, { id: programmeId })).programme.ledger;
     expect(after).toMatchObject({ orderedCents: 20_000, redeemedCents: 2000, outstandingCents: 0, creditedBackCents: 18_000, balanced: true });

@@ -3,8 +3,7 @@ import { Role } from '@pass/access';
 import { tracingActive } from '@pass/runtime';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
-import { connectLive } from './live/live-client';
-import { SUBSCRIBE_IDS } from './live/live-fixtures';
+import { connectLive, SUBSCRIBE_IDS } from './live/live-client';
 
 /**
  * `/metrics` of the gateway and of every subgraph, read the way Prometheus reads them: with

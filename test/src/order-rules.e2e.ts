@@ -1,6 +1,6 @@
 import { Role } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql } from './kit/lifecycle';
+import { gql } from './kit/fixtures';
 
 /*
  * What a funder may order: books of €10 vouchers of a programme it funds (the programme's

@@ -1,8 +1,18 @@
 import { Role } from '@pass/access';
-import { registerVenue } from '@pass/venues';
 import { runAnonymisation, runHubCli } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { distributorToken, gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook } from './kit/lifecycle';
+import {
+  distributorToken,
+  gql,
+  handOutFreshBook,
+  redeem,
+  registerDistributor,
+  registerVenue,
+  scheduleSessions,
+  seedSmallProgramme,
+  venueToken,
+  type FreshBook,
+} from './kit/fixtures';
 
 /*
  * Data protection end to end: 12 months after a programme ends the anonymisation job strips every
@@ -81,11 +91,11 @@ describe('data protection', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    venueId = (await registerVenue(hub.subgraphs.venues.dataSource, { name: 'EPN Creil centre', address: '1 rue de la République', inseeCode: '60175' })).id;
+    venueId = await registerVenue(hub, { name: 'EPN Creil centre', address: '1 rue de la République', inseeCode: '60175' });
     const seeded = await seedSmallProgramme(hub, 12, venueId);
     programmeId = seeded.programmeId;
     distributorId = seeded.distributorId;
-    otherDistributor = (await gql(hub, `mutation { registerDistributor(input: { name: "Mission locale de Creil", kind: MISSION_LOCALE, inseeCode: "60175" }) { distributor { id } } }`)).registerDistributor.distributor.id;
+    otherDistributor = await registerDistributor(hub, { name: 'Mission locale de Creil', kind: 'MISSION_LOCALE', inseeCode: '60175' });
     await hub.catchUp();
     const sessions = await scheduleSessions(hub, venueId, 12);
     const token = await venueToken(hub, venueId);
@@ -96,6 +106,7 @@ describe('data protection', () => {
       const p = person(i);
       const outcome = (await gql(hub, RECORD_OUTCOME, { input: { bookCode: book.bookCode, venueId, pixScore: p.pixScore, skillsReached: [p.skill, 'Utiliser France Connect'], note: p.note } }, token)).recordOutcome;
       expect(outcome.error).toBeNull();
+      // The suite proves no table keeps a personal value: it reads the tables, this pseudonym included.
       const [{ pseudonym }] = await hub.subgraphs.beneficiaries.dataSource.query('select pseudonym from beneficiary where id = $1', [book.beneficiaryId]);
       people.push({ ...book, pseudonym, outcomeId: outcome.outcome.id });
     }

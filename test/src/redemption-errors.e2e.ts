@@ -1,25 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { registerVenue } from '@pass/venues';
-import { generateCodes, issueBooksOfOrder, redeemVoucher } from '@pass/vouchers';
+// Well-formed codes that were never issued, for the not-found refusals: no seeding.
+import { generateCodes } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import {
   HAND_OUT,
   allocate,
+  atTime,
+  createProgramme,
   distributorToken,
   gql,
   handOutFreshBook,
+  issueBooks,
+  placeOrder,
+  qualifyVenue,
+  recordOrderPayment,
   redeem,
   registerEligible,
+  registerVenue,
   scheduleSessions,
   venueToken,
   type PersonInput,
-} from './kit/lifecycle';
+} from './kit/fixtures';
 
 /*
  * Every refusal of a redemption and of a hand-out, each reached through the gateway by the
- * situation that causes it, with the voucher or book left as it was. A few redemption rules
- * depend on the clock or on the calling venue; those are driven through the manager, which
- * takes both as arguments.
+ * situation that causes it, with the voucher or book left as it was. The rules that depend on
+ * the day are reached by moving the hub's clock. The voucher's and book's rows are read to prove
+ * that a refusal changed nothing.
  */
 describe('redemption and hand-out refusals', () => {
   let hub: TestHub;
@@ -111,7 +118,7 @@ describe('redemption and hand-out refusals', () => {
         const voucherCode = await freshVoucher();
         // A sitting of that very day: a voucher is taken on its session's Paris day or the 7 days after.
         const [sessionId] = await scheduleSessions(hub, compagnons, 1, 12, new Date(iso));
-        return redeemVoucher(vouchersDb(), { voucherCode, sessionId: sessionId!, idempotencyKey: `clock-${randomUUID()}` }, null, new Date(iso));
+        return atTime(hub, new Date(iso), () => redeem(hub, atCompagnons, { voucherCode, sessionId: sessionId!, idempotencyKey: `clock-${randomUUID()}` }));
       };
       // UTC instants whose Paris day is unambiguous in winter and summer time alike.
       expect((await at(`${dayBefore(programme.validFrom)}T21:30:00Z`)).error?.code).toBe('VOUCHER_EXPIRED');
@@ -151,7 +158,7 @@ describe('redemption and hand-out refusals', () => {
 
     test('OUTSIDE_TERRITORY: a venue qualified for the programme, its session outside the programme territory', async () => {
       // Abancourt is in the Oise like Creil, but not in the Agglomération Creil Sud Oise.
-      const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' });
+      const venue = { id: await registerVenue(hub, { name: "Médiathèque d'Abancourt", address: 'Abancourt', inseeCode: '60001' }) };
       // qualifyVenue now refuses a venue outside the territory; a qualification fact from before that
       // rule (or a territory since narrowed) still reaches the vouchers subgraph's replica, which redemption re-checks.
       const { body } = await hub.graphql(`mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } error { code } } }`, {
@@ -159,6 +166,7 @@ describe('redemption and hand-out refusals', () => {
         programmeId: cso,
       });
       expect(body.data.qualifyVenue).toEqual({ venue: null, error: { code: 'VENUE_OUTSIDE_PROGRAMME_TERRITORY' } });
+      // Such a fact cannot be made through the API any more: written into the replica by hand.
       await vouchersDb().query(`insert into venue_qualification (venue_id, programme_id) values ($1, $2)`, [venue.id, cso]);
       const [sessionId] = await scheduleSessions(hub, venue.id, 1);
       await expectRefused({ voucherCode: await freshVoucher(), sessionId: sessionId! }, 'OUTSIDE_TERRITORY', await venueToken(hub, venue.id));
@@ -211,9 +219,9 @@ describe('redemption and hand-out refusals', () => {
     test('SESSION_OF_ANOTHER_VENUE: a venue redeems only for its own sessions', async () => {
       const voucherCode = await freshVoucher();
       const input = { voucherCode, sessionId: compagnonsSession, idempotencyKey: `venue-${randomUUID()}` };
-      expect((await redeemVoucher(vouchersDb(), input, hub.demo!.venues.gestUp!)).error?.code).toBe('SESSION_OF_ANOTHER_VENUE');
+      expect((await redeem(hub, await venueToken(hub, hub.demo!.venues.gestUp!), input)).error?.code).toBe('SESSION_OF_ANOTHER_VENUE');
       expect(await voucherState(voucherCode)).toEqual({ state: 'AVAILABLE', redemptions: 0 });
-      expect((await redeemVoucher(vouchersDb(), { ...input, idempotencyKey: `venue-${randomUUID()}` }, compagnons)).redemption).not.toBeNull();
+      expect((await redeem(hub, atCompagnons, { ...input, idempotencyKey: `venue-${randomUUID()}` })).redemption).not.toBeNull();
     });
 
     test('IDEMPOTENCY_KEY_REUSED: one key for two different requests', async () => {
@@ -237,38 +245,23 @@ describe('redemption and hand-out refusals', () => {
 
   /** A programme of the CSO territory with the given window, paid and issued; one book allocated to peNogent. */
   async function programmeWithWindow(validFrom: string, validUntil: string) {
-    const { createProgramme } = await gql(
-      hub,
-      `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`,
-      {
-        input: {
-          name: `Pass numérique Creil Sud Oise ${validFrom}`,
-          territory: ['epci:200068047'],
-          eligibility: { statusesAnyOf: [] },
-          validFrom,
-          validUntil,
-          budgetCents: 5000,
-          shares: [{ funderId: hub.demo!.funders.cso, basisPoints: 10000 }],
-        },
-      },
-    );
-    const programmeId = createProgramme.programme.id;
-    const { placeOrder } = await gql(
-      hub,
-      `mutation ($programmeId: ID!, $funderId: ID!) { placeOrder(input: { programmeId: $programmeId, funderId: $funderId, bookCount: 1 }) { order { id } error { code } } }`,
-      { programmeId, funderId: hub.demo!.funders.cso },
-    );
-    await gql(hub, `mutation ($id: ID!) { recordOrderPayment(input: { orderId: $id }) { order { id } } }`, { id: placeOrder.order.id });
+    const programmeId = await createProgramme(hub, {
+      name: `Pass numérique Creil Sud Oise ${validFrom}`,
+      territory: ['epci:200068047'],
+      eligibility: { statusesAnyOf: [] },
+      validFrom,
+      validUntil,
+      budgetCents: 5000,
+      shares: [{ funderId: hub.demo!.funders.cso, basisPoints: 10000 }],
+    });
+    const orderId = await placeOrder(hub, { programmeId, funderId: hub.demo!.funders.cso, bookCount: 1 });
+    await recordOrderPayment(hub, orderId);
     // The venue is qualified so that the window is the only rule the vouchers fail (once its territory is replicated).
     await hub.catchUp();
-    await gql(hub, `mutation ($venueId: ID!, $programmeId: ID!) { qualifyVenue(input: { venueId: $venueId, programmeId: $programmeId }) { venue { id } } }`, {
-      venueId: compagnons,
-      programmeId,
-    });
+    await qualifyVenue(hub, { venueId: compagnons, programmeId });
     await hub.catchUp();
-    // Issued on the window's first day, by the manager's clock: a programme that has ended takes no new vouchers.
-    const issued = await issueBooksOfOrder(vouchersDb(), placeOrder.order.id, undefined, new Date(`${validFrom}T12:00:00Z`));
-    if (issued.error) throw new Error(issued.error.message);
+    // Issued on the window's first day, the hub's clock moved there: a programme that has ended takes no new vouchers.
+    await atTime(hub, new Date(`${validFrom}T12:00:00Z`), () => issueBooks(hub, orderId));
     const [book] = await allocate(hub, programmeId, peNogent, 1);
     return book!;
   }

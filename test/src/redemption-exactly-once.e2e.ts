@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { registerVenue } from '@pass/venues';
-import { gql, handOutFreshBook, inWaves, redeem, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook, type RedeemAnswer } from './kit/lifecycle';
+import { gql, handOutFreshBook, inWaves, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook, type RedeemAnswer } from './kit/fixtures';
 
 /*
  * A voucher is paid to a venue once, whatever the network does: concurrent scans of one voucher,
@@ -21,12 +20,14 @@ describe('redeemVoucher happens exactly once', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    const venue = await registerVenue(hub.subgraphs.venues.dataSource, { name: 'Les Compagnons du Marais', address: 'Villers-Saint-Paul', inseeCode: '60684' });
-    ({ programmeId, distributorId, venueId } = await seedSmallProgramme(hub, 20, venue.id));
+    const venue = await registerVenue(hub, { name: 'Les Compagnons du Marais', address: 'Villers-Saint-Paul', inseeCode: '60684' });
+    ({ programmeId, distributorId, venueId } = await seedSmallProgramme(hub, 20, venue));
     atVenue = await venueToken(hub, venueId);
   });
   afterAll(() => hub?.close());
 
+  // The proof is in the rows: exactly one redemption row, one idempotency record. No API counts
+  // rows a bug could have written twice, so this suite reads the vouchers subgraph's tables.
   const vouchersDb = () => hub.subgraphs.vouchers.dataSource;
 
   async function voucherInDb(code: string): Promise<{ state: string; redemptions: number; redeemedAt: Date | null }> {

@@ -1,6 +1,5 @@
-import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { handOutFreshBook, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * A redemption that loses its voucher to a concurrent change between reading it and taking it
@@ -16,13 +15,17 @@ describe('redemption racing another change of its voucher', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    venueId = (await registerVenue(hub.subgraphs.venues.dataSource, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' })).id;
+    venueId = await registerVenue(hub, { name: "Gest'Up", address: 'Creil', inseeCode: '60175' });
     ({ programmeId, distributorId } = await seedSmallProgramme(hub, 4, venueId));
     sessions = await scheduleSessions(hub, venueId, 2);
   });
   afterAll(() => hub?.close());
 
-  /** Resolves once some backend waits for a row lock while updating a voucher. */
+  /**
+   * Resolves once some backend waits for a row lock while updating a voucher. This suite holds a
+   * transaction open on the vouchers subgraph's tables (the race's other side) and watches
+   * PostgreSQL's locks: no API can hold a change half-done.
+   */
   async function redemptionWaitingOnVoucher(): Promise<void> {
     for (;;) {
       const [waiting] = await hub.subgraphs.vouchers.dataSource.query(

@@ -1,6 +1,6 @@
 import { parisYearOf } from '@pass/contracts';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from './kit/lifecycle';
+import { REGISTER_BENEFICIARY, distributorToken, gql, type PersonInput } from './kit/fixtures';
 
 /*
  * A distributor registers a person for a programme through the gateway: refused with

@@ -1,8 +1,6 @@
 import { Role } from '@pass/access';
-import { registerVenue } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { redeemVoucher } from '@pass/vouchers';
-import { gql, handOutFreshBook, redeem, scheduleSessions, seedSmallProgramme, venueToken } from './kit/lifecycle';
+import { atTime, gql, handOutFreshBook, qualifyVenue, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
  * Analysts never see a count between 1 and 4 for a commune, a département or a venue (the CNIL's
@@ -49,11 +47,11 @@ describe('small cells for analysts', () => {
 
   beforeAll(async () => {
     hub = await startTestHub();
-    for (const v of PLAN) venueIds.push((await registerVenue(hub.subgraphs.venues.dataSource, { name: v.name, address: v.name, inseeCode: v.inseeCode })).id);
+    for (const v of PLAN) venueIds.push(await registerVenue(hub, { name: v.name, address: v.name, inseeCode: v.inseeCode }));
     const seeded = await seedSmallProgramme(hub, 8, venueIds[0]!);
     programmeId = seeded.programmeId;
     distributorId = seeded.distributorId;
-    for (const venueId of venueIds.slice(1)) await gql(hub, `mutation ($v: ID!, $p: ID!) { qualifyVenue(input: { venueId: $v, programmeId: $p }) { venue { id } } }`, { v: venueId, p: programmeId });
+    for (const venueId of venueIds.slice(1)) await qualifyVenue(hub, { venueId, programmeId });
     await hub.catchUp();
     // Books of 5 vouchers; one voucher of a book per session, so each redemption has its own session.
     const codes: string[] = [];
@@ -151,13 +149,14 @@ describe('small cells for analysts', () => {
   });
 
   test('an analyst never sees a day counting 1 to 4 redemptions, nor one it could recover from the total; insiders do', async () => {
-    // Two redemptions three days ago, through the same code as the API, dated then.
+    // Two redemptions three days ago, the hub's clock moved back then.
     const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
     // Sittings of that day: a voucher is taken on its session's day or up to 7 days after.
     const sessions = await scheduleSessions(hub, venueIds[0]!, 2, 12, threeDaysAgo);
+    const atVenue = await venueToken(hub, venueIds[0]!);
     for (const [i, sessionId] of sessions.entries()) {
-      const answer = await redeemVoucher(hub.subgraphs.vouchers.dataSource, { voucherCode: voucherCodes[i]!, sessionId, idempotencyKey: `small-day-${i}` }, venueIds[0]!, threeDaysAgo);
+      const answer = await atTime(hub, threeDaysAgo, () => redeem(hub, atVenue, { voucherCode: voucherCodes[i]!, sessionId, idempotencyKey: `small-day-${i}` }));
       expect(answer.error).toBeNull();
     }
     const insider = (await gql(hub, PEOPLE, { id: programmeId }, await coordinator())).programme;

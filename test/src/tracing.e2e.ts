@@ -3,7 +3,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { Role } from '@pass/access';
 import { startTracing, stopTracing } from '@pass/runtime';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql } from './kit/lifecycle';
+import { gql } from './kit/fixtures';
 
 /**
  * One query through the gateway is one trace: the gateway's request, plan and fetch spans, then

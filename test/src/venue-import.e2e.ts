@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Role } from '@pass/access';
+// The national standard's column names, to write the test files: no seeding.
 import { defaultVenueSchema } from '@pass/venues';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/access';
-import { parisMonthOf, redeemVoucher } from '@pass/vouchers';
+import { parisMonthOf } from '@pass/contracts';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { handOutFreshBook, scheduleSessions } from './kit/lifecycle';
+import { atTime, handOutFreshBook, redeem, scheduleSessions, venueToken } from './kit/fixtures';
 
 /** A venue's amount due for a month counts the redemptions of that Paris calendar month, to the minute. */
 describe('Venue.amountDueCents by Paris month', () => {
@@ -25,13 +24,9 @@ describe('Venue.amountDueCents by Paris month', () => {
     const earlyThisMonth = new Date(firstOfMonth.getTime() - 30 * 60_000);
     expect(parisMonthOf(lateLastMonth)).not.toBe(parisMonthOf(firstOfMonth));
     expect(parisMonthOf(earlyThisMonth)).toBe(parisMonthOf(firstOfMonth));
+    const atVenue = await venueToken(hub, venueId);
     for (const [i, at] of [lateLastMonth, earlyThisMonth].entries()) {
-      const answer = await redeemVoucher(
-        hub.subgraphs.vouchers.dataSource,
-        { voucherCode: voucherCodes[i]!, sessionId: sessions[i]!, idempotencyKey: `month-${randomUUID()}` },
-        venueId,
-        at,
-      );
+      const answer = await atTime(hub, at, () => redeem(hub, atVenue, { voucherCode: voucherCodes[i]!, sessionId: sessions[i]! }));
       expect(answer.error).toBeNull();
     }
     const token = await hub.tokenFor({ role: Role.VENUE, organisationId: venueId });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createSubgraph, type Subgraph } from '@pass/kit';
+import { createSubgraph, type Clock, type Subgraph } from '@pass/kit';
 import { createLogger, type Logger } from '@pass/runtime';
 import { generateHubKeys, type HubKeys } from '@pass/access';
 import { createGateway, manifestFromPersistedDocuments, type Gateway, type GatewayOptions } from '@pass/gateway';
@@ -46,6 +46,8 @@ export interface HubOptions {
   gatewayHost?: string;
   /** CORS origins, introspection roles and rate limit, as `HubConfig` reads them. */
   gateway?: Pick<GatewayOptions, 'corsOrigins' | 'introspectionRoles' | 'rateLimit' | 'live'>;
+  /** The subgraphs' rules' time: the real time unless given (tests inject a settable clock; in this layout only). */
+  clock?: Clock;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           databaseUrl: options.databaseUrl,
           logger: logger.child({ subgraph: module.name }),
           gatewayPublicKey: keys.gateway.publicJwk,
+          clock: options.clock,
         }),
       );
     }

@@ -6,7 +6,7 @@ import { builtPagesDir, persistedDocuments } from '@pass/clients';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { launchBrowser, offlineContext } from '../kit/browser';
-import { gql, handOutFreshBook, redeem, scheduleSessions, venueToken } from '../kit/lifecycle';
+import { gql, handOutFreshBook, redeem, scheduleSessions, venueToken } from '../kit/fixtures';
 import { SCREENSHOTS, originOf, seriousViolations, waitForText } from './pages-kit';
 
 /** page.evaluate callbacks run in the browser; the test program has no DOM types, so this stands in. */

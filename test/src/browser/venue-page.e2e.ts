@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { launchBrowser, offlineContext } from '../kit/browser';
-import { gql, handOutFreshBook, scheduleSessions, venueToken } from '../kit/lifecycle';
+import { gql, handOutFreshBook, scheduleSessions, venueToken } from '../kit/fixtures';
 import { SCREENSHOTS, countGraphqlRequests, originOf, seriousViolations, waitForText } from './pages-kit';
 
 /** page.evaluate callbacks run in the browser; the test program has no DOM types, so these stand in. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createScratchDatabase } from '@pass/kit';
+import { SettableClock, createScratchDatabase } from '@pass/kit';
 import { Role, mintPartnerToken, type Caller } from '@pass/access';
 import { createLogger } from '@pass/runtime';
 import { loadDemoData, startHub, startProcessHub, warningsSink, type DemoData, type Hub, type HubOptions, type ProcessHub } from '@pass/clients';
@@ -14,6 +14,14 @@ export interface TestHub extends Hub {
   graphqlAs<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>>;
   /** A partner token signed by this hub's key. */
   tokenFor(caller: Partial<Omit<Caller, 'tokenId'>> & { role: Role }, expiresIn?: string | number): Promise<string>;
+  /**
+   * The time the subgraphs' rules read (a redemption's day, a month that has ended, a programme's
+   * last day): `hub.clock.set(date)` moves it for every following request, `hub.clock.reset()`
+   * brings back the real time. Tokens, rate limits and the database's own timestamps keep the real
+   * time. In the single layout only: under PASS_TEST_LAYOUT=processes the subgraphs run in other
+   * processes, which take no clock from anyone, and touching it throws.
+   */
+  clock: SettableClock;
 }
 
 export interface GraphQLAnswer<T> {
@@ -43,11 +51,12 @@ export async function startTestHub(
   const logger = createLogger('test-hub');
   const layout = options.layout ?? testLayout();
   let hub: Hub & { processes?: ProcessHub['processes'] };
+  const clock = new SettableClock();
   try {
     hub =
       layout === 'processes'
         ? asInProcessShape(await startProcessHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: processGatewayOptions(options.gateway), sink: warningsSink() }))
-        : await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: options.gateway });
+        : await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: options.gateway, clock });
   } catch (err) {
     await database.drop().catch(() => undefined);
     throw err;
@@ -71,6 +80,7 @@ export async function startTestHub(
   return {
     ...hub,
     demo,
+    clock: hub.layout === 'processes' ? (inProcessOnly('the subgraphs\' clock') as SettableClock) : clock,
     tokenFor,
     graphqlAs,
     graphql: (query, variables) => graphqlAs(operatorToken, query, variables),

@@ -86,3 +86,15 @@ export async function connectLive(gatewayUrl: string, token: string | null, para
     },
   };
 }
+
+/** Everything a selection of `redemptionRecorded` can reach, from the four subgraphs. */
+export const EVENT_FIELDS = `cursor redemption { id amountCents venue { name } session { workshop { topic axis } }
+  voucher { book { distributor { name } programme { name } } } }`;
+
+export const SUBSCRIBE = `subscription Live($programmeId: ID, $venueId: ID, $after: String) {
+  redemptionRecorded(programmeId: $programmeId, venueId: $venueId, after: $after) { ${EVENT_FIELDS} }
+}`;
+
+export const SUBSCRIBE_IDS = `subscription LiveIds($programmeId: ID, $venueId: ID, $after: String) {
+  redemptionRecorded(programmeId: $programmeId, venueId: $venueId, after: $after) { cursor redemption { id } }
+}`;

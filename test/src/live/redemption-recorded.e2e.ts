@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Role, tokenIdOf } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { LiveCloseCode } from '@pass/gateway';
-import { inWaves } from '../kit/lifecycle';
-import { connectLive } from './live-client';
-import { SUBSCRIBE, SUBSCRIBE_IDS, addVenue, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from './live-fixtures';
+import { inWaves, addVenue, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from '../kit/fixtures';
+import { connectLive, SUBSCRIBE, SUBSCRIBE_IDS } from './live-client';
 
 /*
  * Subscription.redemptionRecorded end to end: redemptions made through the API reach

@@ -1,8 +1,7 @@
 import { Role } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { inWaves } from '../kit/lifecycle';
-import { connectLive, type LiveClient } from './live-client';
-import { SUBSCRIBE_IDS, redeemNth, seedLiveProgramme, sleep, type LiveProgramme } from './live-fixtures';
+import { inWaves, redeemNth, seedLiveProgramme, sleep, type LiveProgramme } from '../kit/fixtures';
+import { connectLive, type LiveClient, SUBSCRIBE_IDS } from './live-client';
 import { gatewayProcess, vouchersProcess, type Service } from './processes';
 
 /*

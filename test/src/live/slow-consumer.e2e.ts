@@ -1,9 +1,8 @@
 import { Role } from '@pass/access';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { LiveCloseCode } from '@pass/gateway';
-import { inWaves } from '../kit/lifecycle';
-import { connectLive } from './live-client';
-import { SUBSCRIBE_IDS, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from './live-fixtures';
+import { inWaves, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from '../kit/fixtures';
+import { connectLive, SUBSCRIBE_IDS } from './live-client';
 
 /** About 1 kB per event: the same nested selection under several aliases (15 allowed, one taken by the gateway). */
 const FAT_EVENT = Array.from(

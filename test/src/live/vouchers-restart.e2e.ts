@@ -2,9 +2,8 @@ import { Role } from '@pass/access';
 import { createGateway, type Gateway } from '@pass/gateway';
 import { readSupergraph } from '@pass/schema';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { inWaves } from '../kit/lifecycle';
-import { connectLive } from './live-client';
-import { SUBSCRIBE_IDS, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from './live-fixtures';
+import { inWaves, redeemNth, seedLiveProgramme, sleep, venueTokens, type LiveProgramme } from '../kit/fixtures';
+import { connectLive, SUBSCRIBE_IDS } from './live-client';
 import { spawnService, vouchersProcess, type Service } from './processes';
 
 /*

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/access';
 import type { Restart } from '@pass/clients';
 import { startTestHub, type TestHub } from '@pass/test-kit';
-import { gql, venueToken } from '../kit/lifecycle';
-import { seedLiveProgramme, sleep, type LiveProgramme } from '../live/live-fixtures';
+import { gql, venueToken, seedLiveProgramme, sleep, type LiveProgramme } from '../kit/fixtures';
 
 /*
  * The hub as `npm start` runs it, a process per part. The vouchers subgraph's process is killed

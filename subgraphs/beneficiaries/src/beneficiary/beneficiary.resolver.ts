@@ -29,6 +29,6 @@ export class BeneficiaryResolver {
     @Ctx() ctx: Context,
   ): Promise<RegisterBeneficiaryPayload> {
     ensure(isOrganisation(ctx.caller, Role.DISTRIBUTOR, input.distributorId), 'registering for another distributor');
-    return registerBeneficiary(ctx.dataSource, input);
+    return registerBeneficiary(ctx.dataSource, input, ctx.clock.now());
   }
 }

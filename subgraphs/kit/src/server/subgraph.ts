@@ -31,6 +31,7 @@ import {
   type Logger,
   type ServerMetrics,
 } from '@pass/runtime';
+import { realTime, type Clock } from '../time/clock';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -84,8 +85,15 @@ export function federatedSchemaOf(module: SubgraphModule<unknown>): Promise<Fede
  */
 export async function createSubgraph<TLoaders>(
   module: SubgraphModule<TLoaders>,
-  options: { databaseUrl: string; logger?: Logger; gatewayPublicKey: JWK },
+  options: {
+    databaseUrl: string;
+    logger?: Logger;
+    gatewayPublicKey: JWK;
+    /** The rules' time; the real time unless given (the test hub gives a settable one). */
+    clock?: Clock;
+  },
 ): Promise<Subgraph> {
+  const clock = options.clock ?? realTime;
   const verifyCaller = callerAssertionVerifier(options.gatewayPublicKey);
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
   startTracingFromEnv('pass-hub');
@@ -170,6 +178,7 @@ export async function createSubgraph<TLoaders>(
           caller: res.locals.caller,
           audit: newAuditTrail(),
           loaders: module.createLoaders(dataSource),
+          clock,
         };
       },
     }),

@@ -39,8 +39,8 @@ export class ProgrammeResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Days vouchers can still be redeemed, today included (Paris time); 0 once the last day has passed.' })
-  daysLeft(@Root() programme: Programme): number {
-    return daysLeftUntil(programme.validUntil, new Date());
+  daysLeft(@Root() programme: Programme, @Ctx() ctx: Context): number {
+    return daysLeftUntil(programme.validUntil, ctx.clock.now() ?? new Date());
   }
 
   @FieldResolver(() => [FundingShare], { description: "Each funder's share, in basis points summing to 10,000." })

@@ -50,14 +50,17 @@ const issueRefused = (code: IssueBooksErrorCode, message: string): IssueBooksAns
   error: refusal(code, message),
 });
 
-function drawChunk(books: number, perBook: number): ChunkRows {
+/** Where codes come from: `generateCodes`; a test passes a drawer that repeats stored codes, to prove the redraw. */
+export type CodeDrawer = (kind: CodeKind, count: number) => string[];
+
+function drawChunk(books: number, perBook: number, draw: CodeDrawer): ChunkRows {
   return {
     books,
     perBook,
     bookIds: timeOrderedUuidsText(books),
     voucherIds: timeOrderedUuidsText(books * perBook),
-    bookCodes: generateCodes('book', books),
-    voucherCodes: generateCodes('voucher', books * perBook),
+    bookCodes: draw('book', books),
+    voucherCodes: draw('voucher', books * perBook),
   };
 }
 
@@ -69,13 +72,15 @@ function drawChunk(books: number, perBook: number): ChunkRows {
  * stored makes the chunk roll back to its savepoint and redraw those codes.
  * `onProgress` reports books issued so far, after each chunk. An order that is not paid
  * (ORDER_NOT_PAID) or of a programme that has ended (PROGRAMME_ENDED) is refused; `now` is the
- * clock, which tests of past windows set.
+ * clock, which tests of past windows set; `draw` draws the codes (`generateCodes`, unless a test
+ * proves the redraw).
  */
 export async function issueBooksOfOrder(
   db: DataSource,
   orderId: string,
   onProgress?: (booksIssued: number, booksTotal: number) => void,
   now = new Date(),
+  draw: CodeDrawer = generateCodes,
 ): Promise<IssueBooksAnswer> {
   const notPaid = () => issueRefused(IssueBooksErrorCode.ORDER_NOT_PAID, `order ${orderId} is unknown or not paid yet: vouchers are issued only once paid`);
   if (!isUuid(orderId)) return notPaid();
@@ -94,15 +99,15 @@ export async function issueBooksOfOrder(
     // The next chunk's ids and codes are drawn while PostgreSQL inserts this one (the CPU of both
     // sides overlaps instead of adding up: ≈ 2 s of Node per million vouchers).
     const sizeAt = (done: number) => Math.min(ISSUE_CHUNK_BOOKS, total - done);
-    let chunk = drawChunk(sizeAt(0), perBook);
+    let chunk = drawChunk(sizeAt(0), perBook, draw);
     const perShard = new Array<number>(TALLY_SHARDS).fill(0);
     for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
       const n = sizeAt(done);
       let next: ChunkRows | null = null;
       const drawNext = () => {
-        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook);
+        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook, draw);
       };
-      await insertChunk(tx, chunk, { programmeId: order.programmeId, orderId, faceValueCents: order.faceValueCents }, drawNext);
+      await insertChunk(tx, chunk, { programmeId: order.programmeId, orderId, faceValueCents: order.faceValueCents }, drawNext, draw);
       countShards(chunk.voucherIds, perShard);
       onProgress?.(done + n, total);
       if (next) chunk = next;
@@ -125,6 +130,7 @@ async function insertChunk(
   chunk: ChunkRows,
   order: { programmeId: string; orderId: string; faceValueCents: number },
   whileInserting: () => void,
+  draw: CodeDrawer,
 ): Promise<void> {
   for (let redraws = 0; ; redraws += 1) {
     await bookStore.openChunk(tx);
@@ -141,8 +147,8 @@ async function insertChunk(
     } catch (err) {
       if (!isCodeConflict(err) || redraws >= MAX_CODE_REDRAWS) throw err;
       await bookStore.undoChunk(tx);
-      await redrawTakenCodes(tx, 'book', chunk.bookCodes);
-      await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes);
+      await redrawTakenCodes(tx, 'book', chunk.bookCodes, draw);
+      await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes, draw);
     }
   }
 }
@@ -154,14 +160,14 @@ function isCodeConflict(err: unknown): boolean {
 }
 
 /** Replaces, in place, the codes already stored, by fresh ones that repeat nothing in the batch. */
-async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string[]): Promise<void> {
+async function redrawTakenCodes(tx: EntityManager, kind: CodeKind, codes: string[], draw: CodeDrawer): Promise<void> {
   const taken = await bookStore.takenCodes(tx, kind, codes);
   if (taken.size === 0) return;
   const inBatch = new Set(codes);
   for (let i = 0; i < codes.length; i += 1) {
     if (!taken.has(codes[i]!)) continue;
     let fresh: string;
-    do [fresh] = generateCodes(kind, 1) as [string];
+    do [fresh] = draw(kind, 1) as [string];
     while (inBatch.has(fresh) || taken.has(fresh));
     inBatch.add(fresh);
     codes[i] = fresh;

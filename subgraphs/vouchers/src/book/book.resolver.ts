@@ -71,7 +71,7 @@ export class BookResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => IssueBooksPayload, { description: 'Issues the books and vouchers of a paid order, once.' })
   issueBooks(@Arg('input', () => IssueBooksInput, { description: 'The paid order.' }) input: IssueBooksInput, @Ctx() ctx: Context): Promise<IssueBooksPayload> {
-    return issueBooksOfOrder(ctx.dataSource, input.orderId);
+    return issueBooksOfOrder(ctx.dataSource, input.orderId, undefined, ctx.clock.now());
   }
 
   @Authorized(Role.FUNDER, Role.OPERATOR)

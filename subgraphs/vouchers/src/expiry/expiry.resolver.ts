@@ -28,6 +28,6 @@ export class ExpiryResolver {
     description: "Operator: once a programme's last day has passed, blocks its unused vouchers and credits their value back to its funders.",
   })
   expireProgramme(@Arg('input', () => ExpireProgrammeInput, { description: 'The programme to expire.' }) input: ExpireProgrammeInput, @Ctx() ctx: Context): Promise<ExpireProgrammePayload> {
-    return expireProgramme(ctx.dataSource, input.programmeId);
+    return expireProgramme(ctx.dataSource, input.programmeId, ctx.clock.now());
   }
 }

@@ -18,6 +18,6 @@ export class OutcomeResolver {
   @Mutation(() => RecordOutcomePayload, { description: 'A venue records the outcome of the holder of a book it served.' })
   recordOutcome(@Arg('input', () => RecordOutcomeInput, { description: 'The book, the venue and the assessment.' }) input: RecordOutcomeInput, @Ctx() ctx: Context): Promise<RecordOutcomePayload> {
     ensure(is(ctx.caller, Role.OPERATOR) || isOrganisation(ctx.caller, Role.VENUE, input.venueId), 'recording an outcome for another venue');
-    return recordOutcome(ctx.dataSource, input);
+    return recordOutcome(ctx.dataSource, input, ctx.clock.now());
   }
 }

@@ -35,6 +35,6 @@ export class RedemptionResolver {
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
   redeemVoucher(@Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
     // The calling venue is the acting venue: a session of another venue is refused as data.
-    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId);
+    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now());
   }
 }

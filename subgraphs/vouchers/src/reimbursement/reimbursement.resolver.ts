@@ -44,7 +44,7 @@ export class ReimbursementStatementResolver {
     description: "Operator: writes each venue's reimbursement statement for an ended month (YYYY-MM, Paris time), once.",
   })
   closeMonth(@Arg('input', () => CloseMonthInput, { description: 'The month to close.' }) input: CloseMonthInput, @Ctx() ctx: Context): Promise<CloseMonthPayload> {
-    return closeMonth(ctx.dataSource, input.month);
+    return closeMonth(ctx.dataSource, input.month, ctx.clock.now());
   }
 }
 

@@ -41,7 +41,7 @@ export class VenueResolver {
     @Arg('month', () => String, { nullable: true, description: 'The month, YYYY-MM (Paris time); this month when absent.' }) month?: string | null,
   ) {
     ensureVenueFigures(ctx, venue.id);
-    const m = month ?? parisMonthOf(new Date());
+    const m = month ?? parisMonthOf(ctx.clock.now() ?? new Date());
     if (!isMonth(m)) throw new BadInputError('month must be written YYYY-MM', 'month');
     return (await ctx.loaders.venueTotals(m).load(venue.id)).amountCents;
   }
@@ -49,7 +49,7 @@ export class VenueResolver {
   @FieldResolver(() => VenueMonthToDate, { description: "Redemptions so far this calendar month (Paris time): the counter page's running total." })
   async monthToDate(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<VenueMonthToDate> {
     ensureVenueFigures(ctx, venue.id);
-    const month = parisMonthOf(new Date());
+    const month = parisMonthOf(ctx.clock.now() ?? new Date());
     const totals = await ctx.loaders.venueTotals(month).load(venue.id);
     return { month, vouchersRedeemed: totals.count, amountCents: totals.amountCents };
   }
