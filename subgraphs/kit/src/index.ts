@@ -35,4 +35,6 @@ export {
   type Edge,
   type PageRequest,
   type PageRows,
+  timeOrderedPages,
+  type TimeOrderedList,
 } from './pagination/connection';

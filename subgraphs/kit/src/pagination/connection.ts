@@ -201,3 +201,40 @@ export function pageLoaders<T>(
     return loader;
   };
 }
+
+/** Where a list of rows ordered by a time then id lives: its table, its parent's column, its time column. */
+export interface TimeOrderedList {
+  table: string;
+  ownerColumn: string;
+  timeColumn: string;
+}
+
+/**
+ * One page of each owner's rows, by time then id, for all owners at once, after the sort key
+ * (time, id) of the previous page's last row: a distributor's beneficiaries, a programme's orders,
+ * a venue's or a workshop's sessions. Names come from the calling store, never from a request.
+ */
+export function timeOrderedPages<T extends { id: string }>(
+  db: DataSource,
+  list: TimeOrderedList,
+  ownerIds: string[],
+  page: PageRequest,
+  rowsById: (ids: string[]) => Promise<T[]>,
+): Promise<Map<string, PageRows<Keyed<T>>>> {
+  const after = readSortKey(page, ['timestamp', 'uuid']);
+  const { table, ownerColumn: owner, timeColumn: time } = list;
+  return keysetPages(
+    db,
+    `select o.id as owner, counted.total, r.id, r."pageKey"
+       from unnest($1::uuid[]) as o(id)
+       cross join lateral (select count(*)::int as total from ${table} where ${owner} = o.id) counted
+       left join lateral (
+         select id, array[${sortKeyTime(time)}, id::text] as "pageKey", row_number() over (order by ${time}, id) as rank
+           from ${table}
+          where ${owner} = o.id and ($3::timestamptz is null or (${time}, id) > ($3::timestamptz, $4::uuid))
+          order by ${time}, id limit $2) r on true
+      order by o.id, r.rank`,
+    [ownerIds, page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
+    rowsById,
+  );
+}

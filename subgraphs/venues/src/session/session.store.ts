@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { keysetPages, readSortKey, sortKeyTime, type PageRequest } from '@pass/kit';
+import { timeOrderedPages, type PageRequest } from '@pass/kit';
 import { WorkshopSession } from './session.entity';
 
 export const sessionStore = {
@@ -26,19 +26,7 @@ export const sessionStore = {
  * at, id) of the previous page's last row; each walks the (parent, starts_at, id) index.
  */
 function sessionPages(db: DataSource, parent: 'venue_id' | 'workshop_id', parentIds: string[], page: PageRequest) {
-  const after = readSortKey(page, ['timestamp', 'uuid']);
-  return keysetPages(
-    db,
-    `select p.id as owner, counted.total, s.id, s."pageKey"
-       from unnest($1::uuid[]) as p(id)
-       cross join lateral (select count(*)::int as total from workshop_session where ${parent} = p.id) counted
-       left join lateral (
-         select id, array[${sortKeyTime('starts_at')}, id::text] as "pageKey", row_number() over (order by starts_at, id) as rank
-           from workshop_session
-          where ${parent} = p.id and ($3::timestamptz is null or (starts_at, id) > ($3::timestamptz, $4::uuid))
-          order by starts_at, id limit $2) s on true
-      order by p.id, s.rank`,
-    [parentIds, page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
-    (ids) => db.getRepository(WorkshopSession).findBy({ id: In(ids) }),
+  return timeOrderedPages(db, { table: 'workshop_session', ownerColumn: parent, timeColumn: 'starts_at' }, parentIds, page, (ids) =>
+    db.getRepository(WorkshopSession).findBy({ id: In(ids) }),
   );
 }
