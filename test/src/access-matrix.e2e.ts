@@ -2,7 +2,7 @@ import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { Role, signCallerAssertion, type Caller } from '@pass/access';
 import { parisMonthOf } from '@pass/contracts';
 import { readSupergraph } from '@pass/schema';
-import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
+import { everyNode, inParisMonth, startTestHub, type TestHub } from '@pass/test-kit';
 import { atTime, closeMonth, redeemed as redemptionTaken, scheduleSession, venueToken } from './kit/fixtures';
 import { ACCESS_RULES, type AccessRule, type Fixture, type RedeemedVoucher, type Request, type Whose } from './access/access-matrix';
 
@@ -71,10 +71,7 @@ describe('access matrix', () => {
     const [, gestUpSession] = sittingsFree(montataireBook, 'gestUp');
 
     // One redemption last month at each venue, then the month closed: a statement per venue.
-    const lastMonth = new Date();
-    lastMonth.setUTCDate(1);
-    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
-    lastMonth.setUTCDate(15);
+    const lastMonth = inParisMonth(-1);
     // Sittings on that day: a voucher is taken on its session's Paris day or the 7 days after.
     const sittingLastMonth = async (venueId: string) => {
       const { venue } = await asOperator('query($id: ID!) { venue(id: $id) { workshops { id } } }', { id: venueId });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parisMonthOf } from '@pass/contracts';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { inParisMonth, startTestHub, type TestHub } from '@pass/test-kit';
 import { atTime, closeMonth, handOutFreshBook, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
@@ -58,9 +58,7 @@ describe('cancelRedemption', () => {
 
   test('after the close of its month: refused MONTH_CLOSED, the statement unchanged', async () => {
     const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
-    const lastMonth = new Date();
-    lastMonth.setUTCDate(15);
-    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    const lastMonth = inParisMonth(-1);
     // A session of that day: a voucher is taken on its session's day or the 7 days after.
     const [lastMonthSession] = await scheduleSessions(hub, venueId, 1, 12, lastMonth);
     const venue = await venueToken(hub, venueId);
@@ -83,12 +81,7 @@ describe('cancelRedemption', () => {
     const STATEMENTS = `query ($id: ID!) {
       venue(id: $id) { statements { nodes { month totalCents lineCount correctionCount lines { amountCents } corrections { amountCents reason redemption { id } } } } }
     }`;
-    const monthsBack = (k: number) => {
-      const at = new Date();
-      at.setUTCDate(15);
-      at.setUTCMonth(at.getUTCMonth() - k);
-      return at;
-    };
+    const monthsBack = (k: number) => inParisMonth(-k);
 
     test('deducted on the next statement, once; the voucher usable again; the ledger balanced; audited', async () => {
       const [threeMonthsAgo, twoMonthsAgo] = [monthsBack(3), monthsBack(2)];

@@ -6,7 +6,7 @@ import { parisMonthOf } from '@pass/contracts';
 // No seeding: the national standard's column names for the generated file, and the importer
 // itself, whose streaming (a batch written before the file is read) no API can observe.
 import { defaultVenueSchema, importVenueCsv } from '@pass/venues';
-import { hubCli, startTestHub, type TestHub } from '@pass/test-kit';
+import { hubCli, inParisMonth, startTestHub, type TestHub } from '@pass/test-kit';
 import { atTime, redeem, scheduleSessions, venueToken } from './kit/fixtures';
 
 /*
@@ -213,10 +213,7 @@ describe('npm run hub', () => {
     );
     const book = books.sort((a, b) => a.redemptions.length - b.redemptions.length)[0];
     const voucherCode = book.vouchers.find((v: { state: string }) => v.state === 'AVAILABLE').code;
-    const lastMonth = new Date();
-    lastMonth.setUTCDate(1);
-    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
-    lastMonth.setUTCDate(15);
+    const lastMonth = inParisMonth(-1);
     // A sitting on that day: a voucher is taken on its session's day or up to 7 days after.
     const sessionId = (await scheduleSessions(hub, gestUp, 1, 12, lastMonth))[0]!;
     const atGestUp = await venueToken(hub, gestUp);

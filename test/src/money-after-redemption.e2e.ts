@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@pass/access';
 import { parisMonthOf } from '@pass/contracts';
-import { everyNode, startTestHub, type TestHub } from '@pass/test-kit';
+import { everyNode, inParisMonth, startTestHub, type TestHub } from '@pass/test-kit';
 import {
   allocateTo,
   atTime,
@@ -47,8 +47,7 @@ const LEDGER = `query ($id: ID!) {
 
 /** Mid-month, `k` months before this one: inside the demo programmes' windows for k ≤ 2. */
 function monthsAgo(k: number, day = 15): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, day, 10));
+  return inParisMonth(-k, day, 10);
 }
 
 async function gql(hub: TestHub, query: string, variables?: Record<string, unknown>) {
@@ -176,7 +175,7 @@ describe('money after redemption', () => {
 
       // This month, closed as if from next month: its statement carries this month's redemptions only.
       const thisMonth = parisMonthOf(new Date());
-      const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 20));
+      const nextMonth = inParisMonth(1, 20);
       const closed = await atTime(hub, nextMonth, () => closeMonth(hub, thisMonth));
       const compagnons = closed.statements.find((s) => s.venue.id === hub.demo!.venues.compagnons)!;
       const { reimbursementStatement: full } = await gql(hub, STATEMENT, { id: compagnons.id });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parisMonthOf } from '@pass/contracts';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { inParisMonth, startTestHub, type TestHub } from '@pass/test-kit';
 import { atTime, closeMonth, handOutFreshBook, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
@@ -30,9 +30,7 @@ describe('redemptions and closed months', () => {
   afterAll(() => hub?.close());
 
   test('a redemption stamped in the last second of a closed month is refused MONTH_CLOSED; the next month takes it', async () => {
-    const twoMonthsAgo = new Date();
-    twoMonthsAgo.setUTCDate(15);
-    twoMonthsAgo.setUTCMonth(twoMonthsAgo.getUTCMonth() - 2);
+    const twoMonthsAgo = inParisMonth(-2);
     const month = parisMonthOf(twoMonthsAgo);
     const [bounds] = await db().query(
       `select ((to_date($1, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'Europe/Paris') as next_start`,
@@ -55,10 +53,7 @@ describe('redemptions and closed months', () => {
 
   describe("the session's window: its Paris day and the 7 days after", () => {
     // A session at 10:00 UTC on the 10th of last month: 11:00 or 12:00 in Paris, the same day.
-    const base = new Date();
-    base.setUTCDate(10);
-    base.setUTCMonth(base.getUTCMonth() - 1);
-    base.setUTCHours(10, 0, 0, 0);
+    const base = inParisMonth(-1, 10, 10);
     const sessionDay = `${base.toISOString().slice(0, 10)}`;
     /** A UTC instant whose Paris day is unambiguous in winter and summer time alike. */
     const dayAt = (offsetDays: number, utcTime: string) => new Date(Date.parse(`${sessionDay}T${utcTime}Z`) + offsetDays * 86_400_000);

@@ -1,5 +1,5 @@
 import { Role, mintPartnerToken } from '@pass/access';
-import { parisDayOf } from '@pass/contracts';
+import { parisDateParts, parisDayOf } from '@pass/contracts';
 import type { Logger } from '@pass/runtime';
 import type { BeneficiaryStatus, EducationLevel, WorkshopAxis } from '../generated/graphql';
 import type { HubHandle } from '../launcher/in-process';
@@ -62,8 +62,12 @@ export async function loadDemoData(hub: DemoHub, logger?: Logger): Promise<DemoD
   });
   const operator = await partner('the operator', { organisationId: 'operator', role: Role.OPERATOR });
   const now = new Date();
-  const windowStart = isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1)));
-  const windowEnd = isoDay(new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth(), 0)));
+  // From the 1st of the Paris month two months back to the end of the month before this one next
+  // year: Paris months, as the hub counts them, even in the hour where UTC is a month behind.
+  const paris = parisDateParts(now);
+  const [parisYear, parisMonth] = [Number(paris.year), Number(paris.month) - 1];
+  const windowStart = isoDay(new Date(Date.UTC(parisYear, parisMonth - 2, 1)));
+  const windowEnd = isoDay(new Date(Date.UTC(parisYear + 1, parisMonth, 0)));
 
   progress('funders and distributors (operator)');
   const funderList = [
@@ -235,7 +239,7 @@ export async function loadDemoData(hub: DemoHub, logger?: Logger): Promise<DemoD
   const distributorAs = Object.fromEntries(
     await Promise.all(distributorList.map(async ([key, name]) => [key, await partner(`${name} (distributor)`, { organisationId: distributors[key]!, role: Role.DISTRIBUTOR })] as const)),
   ) as Record<string, Partner>;
-  const year = now.getUTCFullYear();
+  const year = parisYear;
   const people: { distributor: string; programme: string; count: number; venue: string; facts: PersonFacts }[] = [
     { distributor: 'peNogent', programme: programmes.cso, count: 6, venue: 'compagnons', facts: { birthYear: year - 20, inseeCode: '60463', educationLevel: 'CAP_BEP', statuses: ['JOB_SEEKER'] } },
     { distributor: 'peMontataire', programme: programmes.cso, count: 4, venue: 'gestUp', facts: { birthYear: year - 23, inseeCode: '60414', educationLevel: 'BAC', statuses: ['JOB_SEEKER'] } },

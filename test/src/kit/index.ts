@@ -120,3 +120,4 @@ function inProcessOnly(what: string, known: Record<string, unknown> = {}): objec
       },
   });
 }
+export { inParisMonth } from './months';
