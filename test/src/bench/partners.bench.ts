@@ -40,10 +40,14 @@ import { prepareRedemptions } from './redeem-setup';
  *
  * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
  * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2),
- * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone.
+ * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone;
+ * BENCH_ONLY=ours runs the floor and ours on each query and ours on the mixed load, nothing else (no
+ * Hive, so nothing installed; no redemptions, no fair sharing), in the `processes` layout unless
+ * BENCH_LAYOUT says otherwise, so that each row shows the CPU per request of every hub process.
  * BENCH_LAYOUT=processes runs our hub as `npm start` does, a process per part (default `single`:
  * all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); its CPU is then read from
- * its processes in /proc.
+ * its processes in /proc, and each row also shows the CPU ms per request of each process (gateway
+ * with its workers, then each subgraph).
  * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
  * each of our rows of step 1, load driver excluded: open it in Chrome DevTools or speedscope.
  */
@@ -76,6 +80,11 @@ const REDEEM_CLIENTS = Number(process.env.BENCH_REDEEM_CLIENTS ?? 32);
 /** Vouchers each redeeming client may use per gateway: it stops early when it runs out. */
 const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? 60);
 const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
+/** Our gateway against the floor only: the A/B loop of whoever tunes ours, Hive not needed. */
+const OURS_ONLY = process.env.BENCH_ONLY === 'ours';
+if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY) throw new Error(`BENCH_ONLY must be fair or ours, not ${process.env.BENCH_ONLY}`);
+// The per-process CPU is what an A/B of ours reads first; only the processes layout has it.
+if (OURS_ONLY) process.env.BENCH_LAYOUT ??= 'processes';
 const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
 const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
 const LIGHT_QUERY = '{ programmes { id name validUntil } }';
@@ -122,6 +131,8 @@ interface Row {
    * is left out: its backends' CPU vanishes from /proc when pooled connections close.
    */
   hubCpuMsPerRequest?: number;
+  /** The same per hub process (gateway with its workers, each subgraph); processes layout only. */
+  processCpuMsPerRequest?: Record<string, number>;
   /** HTTP statuses of every answer in the measured window, paced requests included. */
   statuses?: Record<string, number>;
   /** The same for the open-loop (paced) client: its 200s and 429s. */
@@ -313,8 +324,16 @@ function fixed(n: number, digits = 0): string {
   return Number.isFinite(n) ? n.toFixed(digits) : '—';
 }
 
+/** `gateway 6.1 · programmes 3.0 · …` (CPU ms per request), or nothing in the single layout. */
+function perProcess(byProcess: Record<string, number> | undefined): string {
+  if (!byProcess) return '';
+  const names = ['gateway', ...Object.keys(byProcess).filter((n) => n !== 'gateway').sort()];
+  return names.map((n) => `${n} ${fixed(byProcess[n] ?? NaN, 1)}`).join(' · ');
+}
+
 async function main(): Promise<void> {
   const started = new Date();
+  if (OURS_ONLY) say('BENCH_ONLY=ours: the floor and ours, partner queries and mixed reads; no Hive, no redemptions, no fair sharing');
   say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
   say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const db = await startBenchDatabase('pass_bench_partners');
@@ -367,6 +386,7 @@ async function main(): Promise<void> {
     const before = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
     const children0 = bench.childCpuSeconds() ?? 0;
+    const byProcess0 = bench.childCpuSecondsByProcess();
     const row = await new Promise<Row>((resolve, reject) => {
       worker.once('message', (m: { row?: Row; error?: string }) => (m.row ? resolve(m.row) : reject(new Error(m.error))));
       worker.postMessage(target);
@@ -376,8 +396,14 @@ async function main(): Promise<void> {
     // This thread's CPU (the single layout's hub, or Hive) less the driver's, plus the hub's own
     // processes in the `processes` layout.
     const hubCpuSeconds = (cpu.user + cpu.system) / 1e6 - row.driverCpuSeconds + ((bench.childCpuSeconds() ?? 0) - children0);
+    const byProcess1 = bench.childCpuSecondsByProcess();
+    const processCpuMsPerRequest =
+      byProcess0 && byProcess1
+        ? Object.fromEntries(Object.entries(byProcess1).map(([name, cpu1]) => [name, (((cpu1 ?? NaN) - (byProcess0[name] ?? NaN)) * 1000) / row.allRequests]))
+        : undefined;
     return {
       ...row,
+      processCpuMsPerRequest,
       hubBusy: utilization,
       hubMsPerRequest: (utilization * 1000) / row.perSecond,
       hubCpuMsPerRequest: (hubCpuSeconds * 1000) / row.allRequests,
@@ -387,37 +413,48 @@ async function main(): Promise<void> {
   type Kind = 'floor' | 'ours' | 'hive-js' | 'hive-rust';
   const rows: (Row & { workload: string; kind: Kind; clients: number; subgraphCalls?: number; waves?: number })[] = [];
   const header = () =>
-    say(`${'workload'.padEnd(24)}${'target'.padEnd(11)}${'clients'.padStart(8)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub CPU ms/req'.padStart(16)}`);
+    say(`${'workload'.padEnd(24)}${'target'.padEnd(11)}${'clients'.padStart(8)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'hub CPU ms/req'.padStart(16)}   by process`);
   const print = (workload: string, kind: Kind, clients: number, row: Row & { hubCpuMsPerRequest?: number }) => {
     rows.push({ ...row, workload, kind, clients });
-    say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}`);
+    say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}   ${perProcess(row.processCpuMsPerRequest)}`);
     if (row.errors > 0 && row.firstProblem) say(`${''.padEnd(24)}first error: ${row.firstProblem.slice(0, 160)}`);
   };
-  const ratios: { workload: string; oursPerSecond: number; vsHiveRust: number; vsHiveJs: number; vsFloor?: number }[] = [];
+  const ratios: { workload: string; oursPerSecond: number; vsHiveRust?: number; vsHiveJs?: number; vsFloor?: number }[] = [];
   const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
     const ours = by.ours!.perSecond;
-    const r = { workload, oursPerSecond: ours, vsHiveRust: ours / by['hive-rust']!.perSecond, vsHiveJs: ours / by['hive-js']!.perSecond, ...(by.floor ? { vsFloor: ours / by.floor.perSecond } : {}) };
+    const r = {
+      workload,
+      oursPerSecond: ours,
+      ...(by['hive-rust'] ? { vsHiveRust: ours / by['hive-rust'].perSecond } : {}),
+      ...(by['hive-js'] ? { vsHiveJs: ours / by['hive-js'].perSecond } : {}),
+      ...(by.floor ? { vsFloor: ours / by.floor.perSecond } : {}),
+    };
     ratios.push(r);
-    say(`${''.padEnd(24)}ours/Hive-Rust ${fixed(r.vsHiveRust, 2)}   ours/Hive-JS ${fixed(r.vsHiveJs, 2)}${r.vsFloor !== undefined ? `   ours/floor ${fixed(r.vsFloor, 2)}` : ''}`);
+    const parts = [
+      r.vsHiveRust !== undefined ? `ours/Hive-Rust ${fixed(r.vsHiveRust, 2)}` : '',
+      r.vsHiveJs !== undefined ? `ours/Hive-JS ${fixed(r.vsHiveJs, 2)}` : '',
+      r.vsFloor !== undefined ? `ours/floor ${fixed(r.vsFloor, 2)}` : '',
+    ];
+    say(`${''.padEnd(24)}${parts.filter(Boolean).join('   ')}`);
   };
 
   // BENCH_ONLY=fair: the fair-sharing rows alone (no Hive).
   if (!FAIR_ONLY) {
   // Hive Gateway, both planners, in this same thread beside ours (the layout ours runs in), on the
   // same subgraphs, verifying tokens and signing assertions with our own functions (see hive.ts).
-  ensureHiveInstalled();
-  versions = hiveVersions();
-  say(`Hive Gateway ${versions['@graphql-hive/gateway']} (runtime ${versions['@graphql-hive/gateway-runtime']}), Rust planner: router-runtime ${versions['@graphql-hive/router-runtime']}`);
-  const hiveOptions = { supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url };
-  const hiveJs = await startHive({ ...hiveOptions, planner: 'js' });
-  onCleanup(() => hiveJs.close());
-  const hiveRust = await startHive({ ...hiveOptions, planner: 'rust' });
-  onCleanup(() => hiveRust.close());
-  const gateways = [
-    { kind: 'ours', url: hub.gatewayUrl },
-    { kind: 'hive-js', url: hiveJs.url },
-    { kind: 'hive-rust', url: hiveRust.url },
-  ] as const;
+  // BENCH_ONLY=ours: ours alone (beside the floor), Hive neither installed nor started.
+  const gateways: { kind: 'ours' | 'hive-js' | 'hive-rust'; url: string }[] = [{ kind: 'ours', url: hub.gatewayUrl }];
+  if (!OURS_ONLY) {
+    ensureHiveInstalled();
+    versions = hiveVersions();
+    say(`Hive Gateway ${versions['@graphql-hive/gateway']} (runtime ${versions['@graphql-hive/gateway-runtime']}), Rust planner: router-runtime ${versions['@graphql-hive/router-runtime']}`);
+    const hiveOptions = { supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url };
+    const hiveJs = await startHive({ ...hiveOptions, planner: 'js' });
+    onCleanup(() => hiveJs.close());
+    const hiveRust = await startHive({ ...hiveOptions, planner: 'rust' });
+    onCleanup(() => hiveRust.close());
+    gateways.push({ kind: 'hive-js', url: hiveJs.url }, { kind: 'hive-rust', url: hiveRust.url });
+  }
   // Every gateway answers the same: a query Hive would answer otherwise stops the run here.
   for (const q of queries) {
     const token = await mintPartnerToken(hub.keys.partnerSigning, q.caller);
@@ -488,6 +525,8 @@ async function main(): Promise<void> {
     ratioLine('mixed reads', by);
   }
 
+  // BENCH_ONLY=ours stops at the reads.
+  if (!OURS_ONLY) {
   // 3. Redemptions: REDEEM_CLIENTS venues, each with its own token and one session per gateway,
   // each voucher redeemed once (a fresh code and idempotency key per request).
   const perClient = REDEEM_PER_CLIENT;
@@ -514,9 +553,12 @@ async function main(): Promise<void> {
     }
     ratioLine('redemptions', by);
   }
+  }
 
   }
 
+  let fairness: Record<string, unknown> | undefined;
+  if (!OURS_ONLY) {
   // 4. Fair sharing, through a gateway of ours with the published allowance (the hub's is lifted
   // for the rows above): a light query's latency from one token alone, then while another token
   // sends the 15-alias analyst query at 50 requests/s whatever the answers.
@@ -539,8 +581,10 @@ async function main(): Promise<void> {
     clients: [...(await Promise.all(Array.from({ length: FAIR_LIGHT_CLIENTS }, lightClient))), { kind: 'paced', url: fairUrl, token: await analyst('analyst-heavy'), body: heavyBody, perSecond: HEAVY_PER_SECOND }],
   });
   print('light beside heavy', 'ours', FAIR_LIGHT_CLIENTS, beside);
-  const fairness = { aloneP99Ms: alone.p99Ms, besideP99Ms: beside.p99Ms, ratio: beside.p99Ms / alone.p99Ms, heavyAnswers: beside.pacedStatuses };
-  say(`${''.padEnd(24)}light p99 beside / alone: ${fixed(fairness.ratio, 2)}× (goal ≤ 2×); the heavy token's answers: ${Object.entries(beside.pacedStatuses ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  fairness = { aloneP99Ms: alone.p99Ms, besideP99Ms: beside.p99Ms, ratio: beside.p99Ms / alone.p99Ms, heavyAnswers: beside.pacedStatuses };
+  say(`${''.padEnd(24)}light p99 beside / alone: ${fixed(beside.p99Ms / alone.p99Ms, 2)}× (goal ≤ 2×); the heavy token's answers: ${Object.entries(beside.pacedStatuses ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+
+  }
 
   const loadAfter = os.loadavg();
   say(`load average after: ${loadAfter.map((l) => l.toFixed(1)).join(' ')}`);
