@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,7 +11,6 @@ import pino, { type Logger } from 'pino';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AuthError,
-  CALLER_HEADER,
   callerAssertionSigner,
   memoryTokenBuckets,
   postgresTokenBuckets,
@@ -31,6 +30,7 @@ import { defaultIntrospectionRoles } from './config';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { graphqlBodyParser } from './body-limit';
 import { reportUnavailable } from './edge/unavailable';
+import { SubgraphDataSource, subgraphFetcher, type SubgraphCallContext } from './edge/subgraph-data-source';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 import { mountReports } from './reports/reports.route';
 
@@ -76,22 +76,9 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-interface GatewayContext {
-  requestId: string;
-  caller: Caller;
-  /** The caller, signed by the gateway, for the subgraphs. */
-  assertion: string;
-}
+type GatewayContext = SubgraphCallContext;
 
 const MAX_TOKENS = 2000;
-
-/** Forwards the request id so one request can be followed through every subgraph's logs. */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context?.assertion) request.http?.headers.set(CALLER_HEADER, context.assertion);
-  }
-}
 
 /**
  * Builds the gateway with no side effect: nothing listens until `listen`. The supergraph is the
@@ -105,9 +92,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // holding vulnerable people's data never phones home, whatever the environment says.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const signAssertion = callerAssertionSigner(options.keys.gateway);
+  // Keep-alive pools to the subgraphs, shared by every subgraph's data source, closed with the gateway.
+  const subgraphs = subgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url })), logger),
+    buildService: ({ name, url }) =>
+      reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphs.fetcher })), logger),
   });
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
   const verifyToken = partnerAuth.verify;
@@ -307,6 +297,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         closing = true;
         await live.close();
         await apollo.stop();
+        await subgraphs.close();
         await partnerAuth.close();
         await buckets.close();
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
