@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
+import { subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
+
+/** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
+async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string }) {
+  let connections = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { status, body } = answer(Buffer.concat(chunks).toString(), req.headers);
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'private' }).end(body);
+    });
+  });
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('subgraphFetcher', () => {
+  let subgraphs: SubgraphFetcher;
+  beforeEach(() => {
+    subgraphs = subgraphFetcher();
+  });
+  afterEach(() => subgraphs.close());
+
+  test('sends the method, headers and body, and hands back the status, headers and JSON answer', async () => {
+    const subgraph = await fakeSubgraph((body, headers) => ({ status: 200, body: JSON.stringify({ data: { echo: JSON.parse(body), caller: headers['x-hub-caller'] } }) }));
+    try {
+      const answer = await subgraphs.fetcher(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-caller': 'signed' }, body: '{"query":"{ a }"}' });
+      expect(answer.status).toBe(200);
+      expect(answer.ok).toBe(true);
+      expect(answer.url).toBe(subgraph.url);
+      expect(answer.headers.get('cache-control')).toBe('private');
+      expect(await answer.clone().text()).toBe('{"data":{"echo":{"query":"{ a }"},"caller":"signed"}}');
+      expect(await answer.json()).toEqual({ data: { echo: { query: '{ a }' }, caller: 'signed' } });
+      expect(answer.bodyUsed).toBe(true);
+      await expect(answer.text()).rejects.toThrow(/already read/);
+    } finally {
+      await subgraphs.close();
+      await subgraph.close();
+    }
+  });
+
+  test('keeps its connections open: ten calls, one after another, reuse their sockets', async () => {
+    const subgraph = await fakeSubgraph(() => ({ status: 200, body: '{"data":{}}' }));
+    try {
+      for (let i = 0; i < 10; i++) await (await subgraphs.fetcher(subgraph.url, { method: 'POST', body: '{}' })).json();
+      // One, or two when the next call is queued before the pool has seen the first answer end.
+      expect(subgraph.connections()).toBeLessThanOrEqual(2);
+    } finally {
+      await subgraphs.close();
+      await subgraph.close();
+    }
+  });
+
+  test('a refusal comes back as an answer with its status; an unreachable subgraph as an error that is no GraphQL answer', async () => {
+    const subgraph = await fakeSubgraph(() => ({ status: 401, body: '{"errors":[{"message":"only the gateway may call this subgraph"}]}' }));
+    const { url } = subgraph;
+    const refused = await subgraphs.fetcher(url, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(401);
+    expect(refused.ok).toBe(false);
+    expect(refused.statusText).toBe('Unauthorized');
+    await subgraphs.close();
+    await subgraph.close();
+    const gone = subgraphFetcher();
+    try {
+      const error = await gone.fetcher(url, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+      // undici's own error (another realm than jest's: no instanceof Error), with the system's code.
+      expect((error as { code?: string }).code).toBe('ECONNREFUSED');
+      expect(error).not.toBeInstanceOf(GraphQLError);
+    } finally {
+      await gone.close();
+    }
+  });
+
+  test('once closed it sends nothing more', async () => {
+    await subgraphs.close();
+    await expect(subgraphs.fetcher('http://127.0.0.1:9/graphql', { method: 'POST', body: '{}' })).rejects.toThrow(/closing/);
+  });
+});
