@@ -10,9 +10,11 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLArgument,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type ValueNode,
 } from 'graphql';
 import { DateTimeISOResolver, LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 
@@ -85,13 +87,27 @@ function fault(value: unknown, type: GraphQLInputType, path: string): [string, s
   return null;
 }
 
+/** One argument written in an operation: its definition, its range rule if any, and its value as written. */
+interface ArgumentSite {
+  argument: GraphQLArgument;
+  range: ((value: unknown) => string | null) | undefined;
+  value: ValueNode;
+}
+
 /**
- * Checks every argument of the operation that will run (and of the fragments it may spread),
- * literal or variable, against the control-character, scalar and range rules above.
+ * The argument sites of each operation, per schema. Apollo Server keeps each query text's parsed
+ * document, so a partner's operation is the same node request after request: the typed walk of
+ * its document is done once, and each request only reads its values.
  */
-export function checkArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+const sitesBySchema = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ArgumentSite[]>>();
+
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): ArgumentSite[] {
+  let bySchema = sitesBySchema.get(schema);
+  if (!bySchema) sitesBySchema.set(schema, (bySchema = new WeakMap()));
+  const known = bySchema.get(operation);
+  if (known) return known;
   const typeInfo = new TypeInfo(schema);
-  const vars = variables ?? {};
+  const sites: ArgumentSite[] = [];
   const parts = document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION);
   for (const part of parts) {
     visit(
@@ -102,14 +118,26 @@ export function checkArguments(schema: GraphQLSchema, document: DocumentNode, op
           const parent = typeInfo.getParentType();
           const field = typeInfo.getFieldDef();
           if (!argument) return;
-          const value = valueFromASTUntyped(node.value, vars);
-          const found = fault(value, argument.type, argument.name);
-          if (found) throw badArgument(found[0], found[1]);
-          const range = parent && field ? RANGES[`${parent.name}.${field.name}(${argument.name}:)`] : undefined;
-          const reason = range && value != null ? range(value) : null;
-          if (reason) throw badArgument(argument.name, reason);
+          sites.push({ argument, range: parent && field ? RANGES[`${parent.name}.${field.name}(${argument.name}:)`] : undefined, value: node.value });
         },
       }),
     );
+  }
+  bySchema.set(operation, sites);
+  return sites;
+}
+
+/**
+ * Checks every argument of the operation that will run (and of the fragments it may spread),
+ * literal or variable, against the control-character, scalar and range rules above.
+ */
+export function checkArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+  const vars = variables ?? {};
+  for (const site of argumentSites(schema, document, operation)) {
+    const value = valueFromASTUntyped(site.value, vars);
+    const found = fault(value, site.argument.type, site.argument.name);
+    if (found) throw badArgument(found[0], found[1]);
+    const reason = site.range && value != null ? site.range(value) : null;
+    if (reason) throw badArgument(site.argument.name, reason);
   }
 }
