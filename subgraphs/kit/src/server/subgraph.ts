@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -130,8 +130,16 @@ export async function createSubgraph<TLoaders>(
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
-    // Inline traces feed Apollo's hosted studio, which the hub does not use.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module.name, dataSource, logger), graphqlMetricsPlugin(metrics)],
+    // Inline traces feed Apollo's hosted studio, which the hub does not use. Cache hints neither:
+    // no type or field carries one, so every answer is uncacheable anyway, and the default cache
+    // control plugin's hook on every resolved field (a hundred books: a thousand calls) was pure cost.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      auditPlugin(module.name, dataSource, logger),
+      graphqlMetricsPlugin(metrics),
+    ],
     formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
   });
   await apollo.start();
