@@ -333,8 +333,8 @@ function perProcess(byProcess: Record<string, number> | undefined): string {
 
 async function main(): Promise<void> {
   const started = new Date();
-  if (OURS_ONLY) say('BENCH_ONLY=ours: the floor and ours, partner queries and mixed reads; no Hive, no redemptions, no fair sharing');
-  say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
+  if (OURS_ONLY) say(`bench (BENCH_ONLY=ours) — ours beside the floor, no Hive: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}); each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
+  else say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
   say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const db = await startBenchDatabase('pass_bench_partners');
   // The per-token allowance is not what is measured here: each client's own token stays under it
@@ -604,6 +604,8 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         bench: 'partners',
+        only: process.env.BENCH_ONLY ?? null,
+        layout: bench.layout,
         date: started.toISOString(),
         commit,
         dirty,
