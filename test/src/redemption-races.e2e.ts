@@ -22,14 +22,15 @@ describe('redemption racing another change of its voucher', () => {
   afterAll(() => hub?.close());
 
   /**
-   * Resolves once some backend waits for a row lock while updating a voucher. This suite holds a
+   * Resolves once some backend waits for a row lock while recording a redemption (the voucher's
+   * conditional update is the first statement of record_redemption). This suite holds a
    * transaction open on the vouchers subgraph's tables (the race's other side) and watches
    * PostgreSQL's locks: no API can hold a change half-done.
    */
   async function redemptionWaitingOnVoucher(): Promise<void> {
     for (;;) {
       const [waiting] = await hub.subgraphs.vouchers.dataSource.query(
-        `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update voucher set state = ''REDEEMED''%'`,
+        `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%record_redemption(%'`,
       );
       if (waiting) return;
       await new Promise((resolve) => setTimeout(resolve, 20));

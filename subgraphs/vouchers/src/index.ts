@@ -20,6 +20,7 @@ import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-
 import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
 import { Tallies1764600000600 } from './migrations/0013-tallies';
 import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-voucher-programme-state';
+import { RedemptionFunctions1765000000800 } from './migrations/0015-redemption-functions';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -105,6 +106,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Erasure1764600000201,
     Tallies1764600000600,
     DropVoucherProgrammeState1764600000601,
+    RedemptionFunctions1765000000800,
   ],
   createLoaders,
   eventHandlers: factHandlers,
