@@ -48,6 +48,7 @@ export { correctRedemption } from './redemption/correct-redemption.manager';
 export { CorrectRedemptionErrorCode } from './redemption/correct-redemption.inputs';
 export { redeemVoucher, type RedeemAnswer } from './redemption/redemption.manager';
 export { RedemptionErrorCode } from './redemption/redemption.inputs';
+export { RECORD_REDEMPTION_FUNCTION, REDEMPTION_FACTS_FUNCTION } from './redemption/redemption.store';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
 export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
