@@ -110,9 +110,10 @@ describe('redemptions and closed months', () => {
       // Another redemption of the same session, still under way, holds the session's row.
       await sessionHolder.query(`select 1 from session_fact where session_id = $1 for update`, [sessions[2]]);
       const answer = redeem(hub, await venueToken(hub, venueId), { voucherCode: voucherCodes[0]!, sessionId: sessions[2]! });
+      // The redemption's reads (redemption_facts) lock the session's row first.
       for (;;) {
         const [waiting] = await db().query(
-          `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%from session_fact where session_id = $1 for update%' and pid <> pg_backend_pid()`,
+          `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%redemption_facts(%' and pid <> pg_backend_pid()`,
         );
         if (waiting) break;
         await new Promise((resolve) => setTimeout(resolve, 20));

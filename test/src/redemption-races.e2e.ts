@@ -1,3 +1,4 @@
+import { RECORD_REDEMPTION_FUNCTION, REDEMPTION_FACTS_FUNCTION } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { handOutFreshBook, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
@@ -22,14 +23,15 @@ describe('redemption racing another change of its voucher', () => {
   afterAll(() => hub?.close());
 
   /**
-   * Resolves once some backend waits for a row lock while updating a voucher. This suite holds a
+   * Resolves once some backend waits for a row lock while recording a redemption (the voucher's
+   * conditional update is the first statement of record_redemption). This suite holds a
    * transaction open on the vouchers subgraph's tables (the race's other side) and watches
    * PostgreSQL's locks: no API can hold a change half-done.
    */
   async function redemptionWaitingOnVoucher(): Promise<void> {
     for (;;) {
       const [waiting] = await hub.subgraphs.vouchers.dataSource.query(
-        `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%update voucher set state = ''REDEEMED''%'`,
+        `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%record_redemption(%'`,
       );
       if (waiting) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -52,5 +54,19 @@ describe('redemption racing another change of its voucher', () => {
     } finally {
       await expiry.release();
     }
+  });
+
+  // The redemption's statements are PL/pgSQL functions created by a migration from the store's
+  // texts: a text changed without a migration replacing its function would not run.
+  test('the redemption functions PostgreSQL runs are the texts of redemption.store.ts', async () => {
+    const body = (text: string) => text.slice(text.indexOf('$fn$') + 4, text.lastIndexOf('$fn$'));
+    const functions = await hub.subgraphs.vouchers.dataSource.query(
+      `select p.proname, p.prosrc from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'vouchers' and p.proname in ('record_redemption', 'redemption_facts') order by p.proname`,
+    );
+    expect(functions).toEqual([
+      { proname: 'record_redemption', prosrc: body(RECORD_REDEMPTION_FUNCTION) },
+      { proname: 'redemption_facts', prosrc: body(REDEMPTION_FACTS_FUNCTION) },
+    ]);
   });
 });

@@ -20,6 +20,7 @@ import { RedemptionCorrection1764600000000 } from './migrations/0011-redemption-
 import { CorrectRedemptionResolver } from './redemption/correct-redemption.resolver';
 import { Tallies1764600000600 } from './migrations/0013-tallies';
 import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-voucher-programme-state';
+import { RedemptionFunctions1765000000800 } from './migrations/0015-redemption-functions';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -47,6 +48,7 @@ export { correctRedemption } from './redemption/correct-redemption.manager';
 export { CorrectRedemptionErrorCode } from './redemption/correct-redemption.inputs';
 export { redeemVoucher, type RedeemAnswer } from './redemption/redemption.manager';
 export { RedemptionErrorCode } from './redemption/redemption.inputs';
+export { RECORD_REDEMPTION_FUNCTION, REDEMPTION_FACTS_FUNCTION } from './redemption/redemption.store';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
 export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
@@ -105,6 +107,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Erasure1764600000201,
     Tallies1764600000600,
     DropVoucherProgrammeState1764600000601,
+    RedemptionFunctions1765000000800,
   ],
   createLoaders,
   eventHandlers: factHandlers,

@@ -30,6 +30,7 @@ import { prepareRedemptions, SEATS, VOUCHERS_PER_BOOK } from './redeem-setup';
  *    the redemption's own reads and writes) turns into redemptions.
  *
  * BENCH_LAYOUT=processes (and BENCH_GATEWAY_WORKERS) runs the hub as `npm start` does, a process per part.
+ * BENCH_ORDER=spread redeems the first voucher of every book, then the second…, instead of book by book.
  * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
  * BENCH_PGBENCH_SECONDS (10) change the run; PGBENCH names another pgbench binary. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
  * of the hub's thread (gateway and subgraphs) during the last level, for Chrome DevTools.
@@ -41,6 +42,7 @@ const VENUES = Number(process.env.BENCH_VENUES ?? 40);
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 10);
 const PGBENCH = process.env.PGBENCH ?? 'pgbench';
 const WARM_UP = 300;
+const ORDER = process.env.BENCH_ORDER === 'spread' ? 'spread' : 'book';
 
 const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
   redeemVoucher(input: $input) { redemption { id cursor } error { code message } }
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
   say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
   const bench = await startBenchHub(db.scratch.url);
   const hub = bench.hub;
-  say(`layout: ${bench.layout}`);
+  say(`layout: ${bench.layout}; order: ${ORDER}`);
   const t0 = performance.now();
   const demo = await loadDemoData(hub);
   const prepared = await prepareRedemptions(hub, { vouchers: total, venues: VENUES });
@@ -131,14 +133,24 @@ async function main(): Promise<void> {
       `${prepared.venues.length} venues with a ${SEATS}-seat session each, one venue token each`,
   );
 
-  // One voucher pays one sitting: the codes come book by book (ids in issue order), and consecutive
-  // codes go round the venues, so a book's vouchers land in as many different sessions.
+  // One voucher pays one sitting: the codes come book by book (ids in issue order), and a book's
+  // vouchers go to as many different sessions. BENCH_ORDER=book (the default) redeems them in
+  // that order, so the clients in flight share a few books and queue on each book's row (its
+  // redeemed count); BENCH_ORDER=spread takes the first voucher of every book, then the second…,
+  // as people do, a book's vouchers weeks apart.
   if (prepared.venues.length < VOUCHERS_PER_BOOK) throw new Error(`BENCH_VENUES must be at least ${VOUCHERS_PER_BOOK}: one voucher of a book per session`);
+  const books = Math.ceil(prepared.voucherCodes.length / VOUCHERS_PER_BOOK);
+  const step = Math.floor(prepared.venues.length / VOUCHERS_PER_BOOK);
+  const sittings = prepared.voucherCodes.map((voucherCode, i) => {
+    const book = Math.floor(i / VOUCHERS_PER_BOOK);
+    const nth = i % VOUCHERS_PER_BOOK;
+    return { voucherCode, venue: prepared.venues[ORDER === 'spread' ? (book + nth * step) % prepared.venues.length : i % prepared.venues.length]!, rank: ORDER === 'spread' ? nth * books + book : i };
+  });
+  sittings.sort((a, b) => a.rank - b.rank);
   let nextVoucher = 0;
   const requestsFor = (count: number, tag: string): DriverRequest[] =>
     Array.from({ length: count }, (_, i) => {
-      const venue = prepared.venues[nextVoucher % prepared.venues.length]!;
-      const voucherCode = prepared.voucherCodes[nextVoucher++]!;
+      const { voucherCode, venue } = sittings[nextVoucher++]!;
       const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey: `bench-${tag}-${i}-${voucherCode}` };
       return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };
     });

@@ -1,14 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionScheduled } from '@pass/contracts';
 
-/** A session as redeemVoucher checks it. */
-export interface SessionFact {
-  venue_id: string;
-  insee_code: string;
-  seats: number;
-  starts_at: Date;
-}
-
 /** `session_fact`: the replica of `session.scheduled` — a session's venue, place, day and seats. */
 export const sessionFactStore = {
   /** Applied idempotently; a session moved to another day or resized updates its row. */
@@ -18,12 +10,6 @@ export const sessionFactStore = {
        on conflict (session_id) do update set starts_at = excluded.starts_at, seats = excluded.seats`,
       [fact.sessionId, fact.venueId, fact.inseeCode, fact.startsAt, fact.seats],
     ),
-
-  /** The session, its row locked until the transaction ends: seats are counted under this lock. */
-  async lock(tx: EntityManager, sessionId: string): Promise<SessionFact | null> {
-    const [session] = await tx.query(`select venue_id, insee_code, seats, starts_at from session_fact where session_id = $1 for update`, [sessionId]);
-    return session ?? null;
-  },
 
   /** The venue of each session. */
   async venuesOfSessions(db: DataSource, sessionIds: string[]): Promise<Map<string, string>> {

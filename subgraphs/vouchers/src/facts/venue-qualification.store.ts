@@ -7,9 +7,4 @@ export const venueQualificationStore = {
 
   withdraw: (db: EntityManager, venueId: string, programmeId: string) =>
     db.query(`delete from venue_qualification where venue_id = $1 and programme_id = $2`, [venueId, programmeId]),
-
-  async isQualified(db: EntityManager, venueId: string, programmeId: string): Promise<boolean> {
-    const [qualified] = await db.query(`select 1 from venue_qualification where venue_id = $1 and programme_id = $2`, [venueId, programmeId]);
-    return Boolean(qualified);
-  },
 };

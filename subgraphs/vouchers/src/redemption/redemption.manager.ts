@@ -3,16 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BadInputError, isUuid, refusal, type Refusal } from '@pass/kit';
 import { isCommuneInTerritory, parseTerritoryEntry } from '@pass/contracts/territory';
 import { parisDayOf } from '@pass/contracts';
-import { sessionFactStore } from '../facts/session-fact.store';
-import { venueQualificationStore } from '../facts/venue-qualification.store';
-import { shardOf, tallyStore } from '../tally/tally.store';
+import { shardOf } from '../tally/tally.store';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
-import { voucherStore } from '../voucher/voucher.store';
 import { idempotencyStore } from './idempotency.store';
-import { redemptionClock } from './redemption-clock';
 import type { Redemption } from './redemption.entity';
 import { RedemptionErrorCode } from './redemption.inputs';
-import { redemptionStore } from './redemption.store';
+import { redemptionStore, type RedemptionFacts } from './redemption.store';
 
 /** Days after a session's Paris day on which its vouchers may still be taken. */
 export const REDEMPTION_GRACE_DAYS = 7;
@@ -31,7 +27,7 @@ type StoredAnswer = { redemptionId: string } | { error: Refusal<RedemptionErrorC
 
 export type RedeemAnswer = { redemption: Redemption; error: null } | { redemption: null; error: Refusal<RedemptionErrorCode> };
 
-const refuse = (code: RedemptionErrorCode, message: string): StoredAnswer => ({ error: refusal(code, message) });
+const refuse = (code: RedemptionErrorCode, message: string): { error: Refusal<RedemptionErrorCode> } => ({ error: refusal(code, message) });
 
 function requestHash(code: string, sessionId: string, venueId: string | null): string {
   return createHash('sha256').update(JSON.stringify([code, sessionId, venueId])).digest('hex');
@@ -44,6 +40,9 @@ function requestHash(code: string, sessionId: string, venueId: string | null): s
  * voucher_id of `redemption` is the backstop. The answer, success or refusal, is stored under the
  * calling venue's idempotency key in the same transaction, so a retry replays it — except the
  * refusals a lagging replica can cause (ADR 0001), which a retry checks afresh.
+ *
+ * The reads are one statement and the writes another (redemption.store.ts's functions): the rules
+ * stay here, between them, with the session's row lock and the close lock held.
  */
 export async function redeemVoucher(
   db: DataSource,
@@ -55,34 +54,30 @@ export async function redeemVoucher(
   if (key.length < 8 || key.length > 200) throw new BadInputError('idempotencyKey must be 8 to 200 characters', 'idempotencyKey');
   const code = normaliseCode(input.voucherCode) ?? input.voucherCode.trim().toUpperCase();
   const hash = requestHash(code, input.sessionId, actingVenueId);
-
   // Keys are the calling venue's own: one venue cannot use up, or read, another's answers.
   const scope = actingVenueId ?? '';
-  const replay = async (): Promise<RedeemAnswer | null> => {
-    const prior = await idempotencyStore.find<StoredAnswer>(db, scope, key);
-    if (!prior) return null;
+  const replay = async (prior: { requestHash: string; answer: unknown }): Promise<RedeemAnswer> => {
     if (prior.requestHash !== hash) {
       return { redemption: null, error: refusal(RedemptionErrorCode.IDEMPOTENCY_KEY_REUSED, 'this idempotency key was used for another request') };
     }
-    return toAnswer(db, prior.answer);
+    return toAnswer(db, prior.answer as StoredAnswer);
   };
 
-  const prior = await replay();
-  if (prior) return prior;
   try {
-    const stored = await db.transaction(async (tx) => {
-      const answer = await attempt(tx, code, input.sessionId, actingVenueId, now);
-      if (!('error' in answer) || !MAY_BE_REPLICATION_LAG.has(answer.error.code)) {
-        await idempotencyStore.remember(tx, scope, key, hash, answer);
-      }
-      return answer;
+    const outcome = await db.transaction(async (tx): Promise<{ replay: { requestHash: string; answer: unknown } } | { answer: RedeemAnswer }> => {
+      const facts = await redemptionStore.factsFor(tx, { scope, key, code, sessionId: isUuid(input.sessionId) ? input.sessionId : null, injected: now ?? null });
+      if (facts.prior) return { replay: facts.prior };
+      const answer = await attempt(tx, { scope, key, requestHash: hash }, code, input.sessionId, actingVenueId, facts);
+      if ('redemption' in answer) return { answer: { redemption: answer.redemption, error: null } };
+      if (!MAY_BE_REPLICATION_LAG.has(answer.error.code)) await idempotencyStore.remember(tx, scope, key, hash, answer);
+      return { answer: { redemption: null, error: answer.error } };
     });
-    return toAnswer(db, stored);
+    return 'replay' in outcome ? replay(outcome.replay) : outcome.answer;
   } catch (err) {
     // A concurrent call with the same key committed first: ours rolled back; replay theirs.
     if ((err as { code?: string }).code === '23505' && /idempotency/.test((err as { constraint?: string }).constraint ?? '')) {
-      const winner = await replay();
-      if (winner) return winner;
+      const winner = await idempotencyStore.find(db, scope, key);
+      if (winner) return replay(winner);
     }
     throw err;
   }
@@ -103,18 +98,23 @@ async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): P
   return { redemption: await redemptionStore.byId(db, stored.redemptionId), error: null };
 }
 
-async function attempt(tx: EntityManager, code: string, sessionId: string, actingVenueId: string | null, injectedNow?: Date): Promise<StoredAnswer> {
+/** The rules, in their order, against the facts read under the locks; then the writes when all pass. */
+async function attempt(
+  tx: EntityManager,
+  key: { scope: string; key: string; requestHash: string },
+  code: string,
+  sessionId: string,
+  actingVenueId: string | null,
+  facts: RedemptionFacts,
+): Promise<{ redemption: Redemption } | { error: Refusal<RedemptionErrorCode> }> {
   if (normaliseCode(code) && !isValidCode(code)) {
     return refuse(RedemptionErrorCode.VOUCHER_CODE_MISTYPED, 'the check symbol does not match: the code was mistyped');
   }
-  // Session first: its row lock orders concurrent redemptions of one session, always before the voucher's.
-  const session = isUuid(sessionId) ? await sessionFactStore.lock(tx, sessionId) : null;
+  const { session, voucher, at: now } = facts;
   if (!session) return refuse(RedemptionErrorCode.SESSION_NOT_FOUND, `no workshop session ${sessionId}`);
   if (actingVenueId && session.venue_id !== actingVenueId) {
     return refuse(RedemptionErrorCode.SESSION_OF_ANOTHER_VENUE, 'a venue redeems vouchers only for its own sessions');
   }
-  const { at: now, monthClosed } = await redemptionClock(tx, injectedNow);
-  const voucher = await voucherStore.toRedeem(tx, code);
   if (!voucher) return refuse(RedemptionErrorCode.VOUCHER_NOT_FOUND, `no voucher with code ${code}`);
   if (voucher.state === 'REDEEMED') return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
   if (voucher.state === 'LOST') return refuse(RedemptionErrorCode.BOOK_REPORTED_LOST, 'the book of this voucher was reported lost or stolen');
@@ -123,7 +123,7 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
     return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, `this voucher is not valid on ${today}`);
   }
   if (!voucher.beneficiary_id) return refuse(RedemptionErrorCode.BOOK_NOT_HANDED_OUT, 'the book of this voucher was never handed out');
-  if (!(await venueQualificationStore.isQualified(tx, session.venue_id, voucher.programme_id))) return refuse(RedemptionErrorCode.VENUE_NOT_QUALIFIED, "the venue is not qualified for this voucher's programme");
+  if (!facts.venueQualified) return refuse(RedemptionErrorCode.VENUE_NOT_QUALIFIED, "the venue is not qualified for this voucher's programme");
   if (!isCommuneInTerritory(session.insee_code, (voucher.territory ?? []).map(parseTerritoryEntry))) {
     return refuse(RedemptionErrorCode.OUTSIDE_TERRITORY, "the session is outside the programme's territory");
   }
@@ -138,17 +138,18 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
         : `the session was on ${sessionDay}: its vouchers are taken up to ${REDEMPTION_GRACE_DAYS} days after it (it is ${today} in Paris)`,
     );
   }
-  if ((await redemptionStore.seatsTaken(tx, sessionId)) >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
-  // Under the session's row lock, so two vouchers of one book cannot both slip in concurrently.
-  if (await redemptionStore.bookUsedInSession(tx, sessionId, voucher.book_id)) {
+  // Counted under the session's row lock.
+  if (facts.seatsTaken >= session.seats) return refuse(RedemptionErrorCode.SESSION_FULL, `all ${session.seats} seats of this session are taken`);
+  // Looked up under the session's row lock, so two vouchers of one book cannot both slip in concurrently.
+  if (facts.bookUsedInSession) {
     return refuse(RedemptionErrorCode.BOOK_ALREADY_USED_IN_SESSION, 'a voucher of this book was already redeemed for this session');
   }
 
   // Last of the rules: the voucher's own reasons come first; this one is about the money already paid out.
-  if (monthClosed) return refuse(RedemptionErrorCode.MONTH_CLOSED, `the month of ${parisDayOf(now)} is closed: its statements are written`);
+  if (facts.monthClosed) return refuse(RedemptionErrorCode.MONTH_CLOSED, `the month of ${parisDayOf(now)} is closed: its statements are written`);
 
-  if (!(await voucherStore.markRedeemed(tx, voucher.id, now))) return lostTheVoucher(tx, voucher.id);
-  const redemptionId = await redemptionStore.insert(tx, {
+  // The redemption, the running tallies and the answer under the key, as one statement.
+  const recorded = await redemptionStore.record(tx, key, {
     voucherId: voucher.id,
     sessionId,
     venueId: session.venue_id,
@@ -156,34 +157,9 @@ async function attempt(tx: EntityManager, code: string, sessionId: string, actin
     bookId: voucher.book_id,
     amountCents: voucher.face_value_cents,
     redeemedAt: now,
-  });
-  await countRedemption(tx, voucher);
-  return { redemptionId };
-}
-
-/**
- * The tallies of the D-30 report and the programme's figures, in the redemption's transaction:
- * the book's redeemed count (its row lock, taken after the voucher's as every path here takes
- * them, orders two vouchers of one book), the distributor's started books when this is the
- * book's first, and one voucher AVAILABLE → REDEEMED in the shard of the voucher's id — one row
- * of sixteen, so concurrent redemptions of a programme rarely wait on the same row.
- */
-async function countRedemption(
-  tx: EntityManager,
-  voucher: { id: string; programme_id: string; book_id: string; face_value_cents: number },
-): Promise<void> {
-  const book = await redemptionStore.countOnBook(tx, voucher.book_id);
-  if (book.redeemed_vouchers === 1) {
-    await tallyStore.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributor_id, started: 1 });
-  }
-  await tallyStore.moveVouchers(tx, {
-    programmeId: voucher.programme_id,
     shard: shardOf(voucher.id),
-    from: 'AVAILABLE',
-    to: 'REDEEMED',
-    count: 1,
-    cents: voucher.face_value_cents,
   });
+  return 'redemption' in recorded ? recorded : lostTheVoucher(recorded.lostTo);
 }
 
 /**
@@ -191,8 +167,7 @@ async function countRedemption(
  * Expiry blocks vouchers set-based without the session lock, so a race with it must answer
  * VOUCHER_EXPIRED, not VOUCHER_ALREADY_REDEEMED.
  */
-async function lostTheVoucher(tx: EntityManager, voucherId: string): Promise<StoredAnswer> {
-  const state = await voucherStore.stateOf(tx, voucherId);
+function lostTheVoucher(state: string | null): { error: Refusal<RedemptionErrorCode> } {
   if (state === 'LOST') return refuse(RedemptionErrorCode.BOOK_REPORTED_LOST, 'the book of this voucher was reported lost or stolen');
   if (state === 'BLOCKED') return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, "this voucher was blocked at its programme's expiry");
   return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');

@@ -1,5 +1,6 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
+import { bigintAsNumber } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { Redemption } from './redemption.entity';
 
@@ -62,63 +63,217 @@ export interface RedemptionToCorrect {
 
 const int = (v: unknown) => Number(v ?? 0);
 
+/**
+ * What a redemption reads, under its locks, before its rules are checked (redemption.manager.ts):
+ * the answer already given under the idempotency key if there is one, else the session (its row
+ * locked), the time and whether its Paris month is closed, the voucher with its book's holder and
+ * its programme's window and territory, the venue's qualification, the session's seats taken and
+ * whether the voucher's book was already used in it. Null columns stop where the reading stopped.
+ */
+export interface RedemptionFacts {
+  prior: { requestHash: string; answer: unknown } | null;
+  session: { venue_id: string; insee_code: string; seats: number; starts_at: Date } | null;
+  at: Date;
+  monthClosed: boolean;
+  voucher: {
+    id: string;
+    state: string;
+    programme_id: string;
+    face_value_cents: number;
+    book_id: string;
+    beneficiary_id: string | null;
+    valid_from: string | null;
+    valid_until: string | null;
+    territory: string[] | null;
+  } | null;
+  venueQualified: boolean;
+  seatsTaken: number;
+  bookUsedInSession: boolean;
+}
+
+/** A redemption about to be written; its shard is the voucher's tally shard (tally/tally.store.ts's `shardOf`). */
+export interface RedemptionToRecord {
+  voucherId: string;
+  sessionId: string;
+  venueId: string;
+  programmeId: string;
+  bookId: string;
+  amountCents: number;
+  redeemedAt: Date;
+  shard: number;
+}
+
+/*
+ * A redemption costs PostgreSQL round trips, and each one costs the subgraph more CPU than the
+ * statement costs PostgreSQL (issue 12: a redemption took fourteen statements). Its reads and its
+ * writes are therefore each one PL/pgSQL function (migration 0015 creates them from the texts
+ * below; changing a text needs a migration that replaces its function): a redemption is BEGIN,
+ * redemption_facts, record_redemption, COMMIT. In a function every statement takes a fresh
+ * snapshot (READ COMMITTED), so what is read after a lock sees what the lock's previous holder
+ * committed, exactly as separate statements did: the seats are counted, and the book's use in the
+ * session looked up, after the session's row is locked; the month is looked up after the close
+ * lock is held shared.
+ */
+
+/**
+ * The reads of a redemption (RedemptionFacts). The close lock is held shared until the
+ * transaction ends: redemptions never wait for each other, and `closeMonth`, which takes it
+ * exclusively, waits for the redemptions under way; a redemption stamped after a close sees the
+ * month closed, so one stamped just before midnight never lands in a month already paid. The
+ * month is computed exactly as `closeMonth` bounds it (`Europe/Paris`). `p_injected` is a test's clock.
+ */
+export const REDEMPTION_FACTS_FUNCTION = `
+create or replace function redemption_facts(p_scope text, p_key text, p_code text, p_session uuid, p_injected timestamptz, p_close_lock bigint)
+returns table (prior_request_hash text, prior_response jsonb,
+               session_venue_id uuid, session_insee_code text, session_seats int, session_starts_at timestamptz,
+               clock_at timestamptz, month_closed boolean,
+               voucher_found_id uuid, voucher_state text, voucher_programme_id uuid, voucher_face_value_cents int, voucher_book_id uuid,
+               book_beneficiary_id uuid, programme_valid_from text, programme_valid_until text, programme_territory text[],
+               venue_qualified boolean, session_seats_taken int, book_used_in_session boolean)
+language plpgsql volatile as $fn$
+begin
+  select i.request_hash, i.response into prior_request_hash, prior_response from idempotency i where i.scope = p_scope and i.key = p_key;
+  if found then return next; return; end if;
+  -- Session first: its row lock orders concurrent redemptions of one session, always before the voucher's.
+  select s.venue_id, s.insee_code, s.seats, s.starts_at into session_venue_id, session_insee_code, session_seats, session_starts_at
+    from session_fact s where s.session_id = p_session for update;
+  if not found then return next; return; end if;
+  perform pg_advisory_xact_lock_shared(p_close_lock);
+  clock_at := coalesce(p_injected, clock_timestamp());
+  month_closed := exists (select 1 from reimbursement_month m where m.month = to_char(clock_at at time zone 'Europe/Paris', 'YYYY-MM'));
+  select v.id, v.state, v.programme_id, v.face_value_cents, v.book_id, b.beneficiary_id, p.valid_from::text, p.valid_until::text, p.territory
+    into voucher_found_id, voucher_state, voucher_programme_id, voucher_face_value_cents, voucher_book_id,
+         book_beneficiary_id, programme_valid_from, programme_valid_until, programme_territory
+    from voucher v join book b on b.id = v.book_id
+    left join programme_fact p on p.programme_id = v.programme_id
+   where v.code = p_code;
+  if not found then return next; return; end if;
+  venue_qualified := exists (select 1 from venue_qualification q where q.venue_id = session_venue_id and q.programme_id = voucher_programme_id);
+  session_seats_taken := (select count(*) from redemption r where r.session_id = p_session and r.corrected_at is null);
+  book_used_in_session := exists (select 1 from redemption r where r.session_id = p_session and r.book_id = voucher_book_id and r.corrected_at is null);
+  return next;
+end
+$fn$`;
+
+/**
+ * The writes of a redemption whose rules passed, in the order every path locks them: the voucher
+ * AVAILABLE → REDEEMED by a conditional update (a concurrent loser sees 0 rows and gets
+ * `won` false with the voucher's state now), the redemption (its unique voucher_id the backstop;
+ * its insert wakes the live stream's listeners, migration 0009), the book's redeemed count, the
+ * distributor's started books when this is the book's first, one voucher AVAILABLE → REDEEMED in
+ * the voucher's tally shard (as tallyStore.moveBooks and moveVouchers write them), and the answer
+ * under the idempotency key (23505 on `idempotency_pkey` when a concurrent call with the key
+ * committed first).
+ */
+export const RECORD_REDEMPTION_FUNCTION = `
+create or replace function record_redemption(p_scope text, p_key text, p_request_hash text, p_voucher uuid, p_session uuid, p_venue uuid,
+                                             p_programme uuid, p_book uuid, p_amount_cents int, p_at timestamptz, p_shard smallint)
+returns table (won boolean, voucher_state_now text, redemption_id uuid, redemption_seq bigint, redemption_xid bigint)
+language plpgsql volatile as $fn$
+declare
+  book_redeemed int;
+  book_distributor uuid;
+begin
+  update voucher v set state = 'REDEEMED', redeemed_at = p_at where v.id = p_voucher and v.state = 'AVAILABLE';
+  if not found then
+    won := false;
+    select v.state into voucher_state_now from voucher v where v.id = p_voucher;
+    return next; return;
+  end if;
+  insert into redemption as r (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
+  values (p_voucher, p_session, p_venue, p_programme, p_book, p_amount_cents, p_at)
+  returning r.id, r.seq, r.xid into redemption_id, redemption_seq, redemption_xid;
+  update book b set redeemed_vouchers = b.redeemed_vouchers + 1 where b.id = p_book
+  returning b.redeemed_vouchers, b.distributor_id into book_redeemed, book_distributor;
+  if book_redeemed = 1 then
+    insert into book_tally as t (programme_id, distributor_id, books, handed_out, started)
+    values (p_programme, coalesce(book_distributor, '${NO_DISTRIBUTOR}'::uuid), 0, 0, 1)
+    on conflict (programme_id, distributor_id) do update set started = t.started + 1;
+  end if;
+  insert into voucher_tally as t (programme_id, shard, redeemed, redeemed_cents, available, available_cents)
+  values (p_programme, p_shard, 1, p_amount_cents, -1, -p_amount_cents)
+  on conflict (programme_id, shard) do update set redeemed = t.redeemed + 1, redeemed_cents = t.redeemed_cents + p_amount_cents,
+    available = t.available - 1, available_cents = t.available_cents - p_amount_cents;
+  insert into idempotency (scope, key, request_hash, response) values (p_scope, p_key, p_request_hash, jsonb_build_object('redemptionId', redemption_id));
+  won := true;
+  return next;
+end
+$fn$`;
+
 export const redemptionStore = {
   /**
-   * The close lock, held shared until the transaction ends: redemptions, cancellations and
-   * corrections never wait for each other, and `closeMonth`, which takes it exclusively, waits for them.
+   * The close lock, held shared until the transaction ends (see REDEMPTION_FACTS_FUNCTION):
+   * cancellations and corrections hold it as redemptions do.
    */
   holdCloseLockShared: (tx: EntityManager) => tx.query(`select pg_advisory_xact_lock_shared(${CLOSE_LOCK})`),
 
-  /**
-   * The time now (or a test's `injected` one) and whether its Paris month is closed, computed by
-   * PostgreSQL with the same `Europe/Paris` bounds as `closeMonth`.
-   */
-  async clock(tx: EntityManager, injected: Date | null): Promise<{ at: Date; monthClosed: boolean }> {
-    const [row] = await tx.query(
-      `with clock as (select coalesce($1::timestamptz, clock_timestamp()) as at)
-       select at, exists (select 1 from reimbursement_month where month = to_char(at at time zone 'Europe/Paris', 'YYYY-MM')) as closed
-         from clock`,
-      [injected],
-    );
-    return { at: new Date(row.at), monthClosed: row.closed };
-  },
-
-  async seatsTaken(tx: EntityManager, sessionId: string): Promise<number> {
-    const [{ taken }] = await tx.query(`select count(*)::int as taken from redemption where session_id = $1 and corrected_at is null`, [sessionId]);
-    return taken;
-  },
-
-  async bookUsedInSession(tx: EntityManager, sessionId: string, bookId: string): Promise<boolean> {
-    const [used] = await tx.query(`select 1 from redemption where session_id = $1 and book_id = $2 and corrected_at is null`, [sessionId, bookId]);
-    return Boolean(used);
-  },
-
-  /** Records a redemption; its id. The unique voucher_id is the backstop against a second one. */
-  async insert(
+  /** A redemption's reads, in one round trip (REDEMPTION_FACTS_FUNCTION); `sessionId` null when it cannot be a session's id. */
+  async factsFor(
     tx: EntityManager,
-    r: { voucherId: string; sessionId: string; venueId: string; programmeId: string; bookId: string; amountCents: number; redeemedAt: Date },
-  ): Promise<string> {
-    const [redemption] = await tx.query(
-      `insert into redemption (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
-       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-      [r.voucherId, r.sessionId, r.venueId, r.programmeId, r.bookId, r.amountCents, r.redeemedAt],
-    );
-    return redemption.id;
+    r: { scope: string; key: string; code: string; sessionId: string | null; injected: Date | null },
+  ): Promise<RedemptionFacts> {
+    const [row] = await tx.query(`select * from redemption_facts($1, $2, $3, $4, $5, $6)`, [r.scope, r.key, r.code, r.sessionId, r.injected, CLOSE_LOCK]);
+    return {
+      prior: row.prior_request_hash === null ? null : { requestHash: row.prior_request_hash, answer: row.prior_response },
+      session:
+        row.session_venue_id === null
+          ? null
+          : { venue_id: row.session_venue_id, insee_code: row.session_insee_code, seats: row.session_seats, starts_at: row.session_starts_at },
+      at: row.clock_at,
+      monthClosed: row.month_closed,
+      voucher:
+        row.voucher_found_id === null
+          ? null
+          : {
+              id: row.voucher_found_id,
+              state: row.voucher_state,
+              programme_id: row.voucher_programme_id,
+              face_value_cents: row.voucher_face_value_cents,
+              book_id: row.voucher_book_id,
+              beneficiary_id: row.book_beneficiary_id,
+              valid_from: row.programme_valid_from,
+              valid_until: row.programme_valid_until,
+              territory: row.programme_territory,
+            },
+      venueQualified: row.venue_qualified,
+      seatsTaken: row.session_seats_taken,
+      bookUsedInSession: row.book_used_in_session,
+    };
   },
 
   /**
-   * One more redeemed voucher on its book; the book's count after it and its distributor. It
-   * writes `book` (book/book.store.ts's table), as tallyStore.redemptionTakenBack does for the way
-   * back: the pair belongs in one store, and moves there when that folder is reshaped.
+   * Writes a redemption and its answer under the key, in one round trip (RECORD_REDEMPTION_FUNCTION):
+   * the redemption, or the voucher's state when another transaction took it first.
    */
-  async countOnBook(tx: EntityManager, bookId: string): Promise<{ redeemed_vouchers: number; distributor_id: string }> {
-    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
-    const [book] = await tx.query(
-      `with counted as (update book set redeemed_vouchers = redeemed_vouchers + 1 where id = $1 returning redeemed_vouchers, distributor_id)
-       select * from counted`,
-      [bookId],
-    );
-    return book;
+  async record(tx: EntityManager, key: { scope: string; key: string; requestHash: string }, r: RedemptionToRecord): Promise<{ redemption: Redemption } | { lostTo: string | null }> {
+    const [row] = await tx.query(`select * from record_redemption($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
+      key.scope,
+      key.key,
+      key.requestHash,
+      r.voucherId,
+      r.sessionId,
+      r.venueId,
+      r.programmeId,
+      r.bookId,
+      r.amountCents,
+      r.redeemedAt,
+      r.shard,
+    ]);
+    if (!row.won) return { lostTo: row.voucher_state_now };
+    const redemption = Object.assign(new Redemption(), {
+      id: row.redemption_id,
+      seq: bigintAsNumber.from(row.redemption_seq),
+      xid: row.redemption_xid,
+      voucherId: r.voucherId,
+      sessionId: r.sessionId,
+      venueId: r.venueId,
+      programmeId: r.programmeId,
+      bookId: r.bookId,
+      amountCents: r.amountCents,
+      redeemedAt: r.redeemedAt,
+      correctedAt: null,
+    });
+    return { redemption };
   },
 
   byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Redemption).findOneByOrFail({ id }),

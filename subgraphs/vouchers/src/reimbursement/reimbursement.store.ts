@@ -6,7 +6,7 @@ import { CORRECTION_SELECT, correctionOf, type RedemptionCorrectionRow } from '.
 
 /**
  * One lock for every close: two closes at once would race for the same late redemptions.
- * Redemptions hold it shared (redemption/redemption-clock.ts), so a close waits for them.
+ * Redemptions hold it shared (redemption/redemption.store.ts), so a close waits for them.
  */
 export const CLOSE_LOCK = 727101;
 
