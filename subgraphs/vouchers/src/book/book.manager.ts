@@ -53,14 +53,24 @@ const issueRefused = (code: IssueBooksErrorCode, message: string): IssueBooksAns
 /** Where codes come from: `generateCodes`; a test passes a drawer that repeats stored codes, to prove the redraw. */
 export type CodeDrawer = (kind: CodeKind, count: number) => string[];
 
+/**
+ * A chunk's ids and codes. The codes are handed out in ascending order (byte order, that of the
+ * `collate "C"` unique indexes), so each chunk walks its unique code index from left to right
+ * instead of jumping to a random leaf page for every row: ≈ 15 % less PostgreSQL CPU for a million
+ * vouchers (docs/scale.md). The codes stay random draws; only which row gets which changes. Within
+ * a chunk of 100,000, neighbouring vouchers' codes are about 2^43 apart, so guessing one from
+ * another takes about 2^43 tries, more than guessing some live voucher blindly (2^60 / 2e7 ≈ 2^36).
+ * `generateCodes` draws them in that order already (sorting them again is one pass); a test's
+ * drawer may not.
+ */
 function drawChunk(books: number, perBook: number, draw: CodeDrawer): ChunkRows {
   return {
     books,
     perBook,
     bookIds: timeOrderedUuidsText(books),
     voucherIds: timeOrderedUuidsText(books * perBook),
-    bookCodes: draw('book', books),
-    voucherCodes: draw('voucher', books * perBook),
+    bookCodes: draw('book', books).sort(),
+    voucherCodes: draw('voucher', books * perBook).sort(),
   };
 }
 

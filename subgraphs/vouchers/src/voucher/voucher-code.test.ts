@@ -171,6 +171,14 @@ describe('generateCodes', () => {
     }
   });
 
+  // Issuance relies on it: a chunk's codes then enter their unique index from left to right.
+  it('hands the codes out in ascending byte order', () => {
+    const codes = generateCodes('voucher', 10_000);
+    const ascending = [...codes].sort();
+    expect(codes).toEqual(ascending);
+    expect(codes[0]).not.toBe(codes[codes.length - 1]);
+  });
+
   // Its speed is printed by `npm run bench:codes`, never asserted here.
   it('makes a million distinct codes in one batch', () => {
     const codes = generateCodes('voucher', 1_000_000);

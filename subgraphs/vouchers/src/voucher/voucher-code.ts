@@ -91,6 +91,27 @@ function redrawRepeats(words: Uint32Array): void {
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Puts the codes' random words in the order of the codes they make: by the first word (the
+ * first six symbols), then the second. The pairs are swapped so that, read as one 64-bit number
+ * on a little-endian machine, each compares first by its first word; a typed array sorts a million of them
+ * in a fraction of what sorting a million strings takes.
+ */
+function sortWordsInCodeOrder(words: Uint32Array): void {
+  const swapPairs = () => {
+    for (let i = 0; i < words.length; i += 2) {
+      const first = words[i] ?? 0;
+      words[i] = words[i + 1] ?? 0;
+      words[i + 1] = first;
+    }
+  };
+  if (LITTLE_ENDIAN) swapPairs();
+  new BigUint64Array(words.buffer, words.byteOffset, words.length / 2).sort();
+  if (LITTLE_ENDIAN) swapPairs();
+}
+
 /**
  * Turns random words into codes. Writing ASCII bytes and decoding a whole chunk at once is much
  * faster than concatenating fourteen one-character strings per code.
@@ -138,9 +159,11 @@ export function generateCode(kind: CodeKind): string {
 }
 
 /**
- * `count` fresh codes of the given kind, distinct from each other. Codes from different batches
- * can still collide (about 1.7e-4 odds over 20 million codes), so the store must keep codes
- * under a unique constraint and redraw on conflict.
+ * `count` fresh codes of the given kind, distinct from each other, in ascending order (byte order):
+ * issuance inserts a chunk's codes in that order, so its unique index is walked from left to right
+ * instead of at random (book.manager.ts). Codes from different batches can still collide (about
+ * 1.7e-4 odds over 20 million codes), so the store must keep codes under a unique constraint and
+ * redraw on conflict.
  */
 export function generateCodes(kind: CodeKind, count: number): string[] {
   if (!Number.isSafeInteger(count) || count < 0) {
@@ -148,6 +171,7 @@ export function generateCodes(kind: CodeKind, count: number): string[] {
   }
   const words = drawRandomWords(count);
   redrawRepeats(words);
+  sortWordsInCodeOrder(words);
   return encodeCodes(kind, words);
 }
 
