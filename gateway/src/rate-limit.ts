@@ -51,17 +51,21 @@ export interface TokenLimitOptions {
 }
 
 /**
- * Units each selection of these fields adds to a request, on top of armor's cost and its cap:
- * calibrated on the hub's measured CPU (docs/benchmarks.md#fair-sharing-and-shared-limits).
- * `Programme.redemptionsByDay` and `redemptionsByPlace` aggregate every redemption of every
- * programme the list returns, once per alias: 15 aliases of both cost the hub ≈ 280 ms, ≈ 55 light
- * requests, where armor's arithmetic (fields × 1.5 per level) gives 3.7 units. The partner
- * dashboards' fields are left to armor: they cost 17 – 32 ms and armor already charges them up
- * to 20 units (its ×`first` on pages), more than their CPU.
+ * Units each selection of these fields adds to a request, on top of armor's cost and its cap,
+ * calibrated on measured CPU (docs/benchmarks.md#fair-sharing-and-shared-limits): a programme's
+ * counts and amounts are sums over its books, vouchers and redemptions, computed per programme
+ * the list returns and again for each alias. Armor counts them as scalars (1 each, ×1.5 per
+ * level): 15 aliases of every programme's five aggregates cost 367.5, 3.7 units, while the hub
+ * and PostgreSQL spend about 0.28 s of CPU on them, some 50 light requests (a light request,
+ * one unit, is ≈ 5 ms). 0.7 a selection: that query 56 units, one alias of it 4.5 (measured
+ * ≈ 18 ms). The names are matched wherever they are selected (a distributor's or a venue's
+ * `vouchersRedeemed` is a sum too).
  */
-export const COSTLY_FIELDS: Readonly<Record<string, number>> = { redemptionsByDay: 1.6, redemptionsByPlace: 1.6 };
+export const COSTLY_FIELDS: Readonly<Record<string, number>> = Object.fromEntries(
+  ['booksAllocated', 'booksHandedOut', 'booksIssued', 'vouchersIssued', 'vouchersRedeemed', 'redeemedAmountCents', 'outstandingAmountCents', 'redemptionsByDay', 'redemptionsByPlace'].map((field) => [field, 0.7]),
+);
 
-export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, maxInFlightUnits: 60, costlyFields: COSTLY_FIELDS, leaseUnits: 10, leaseMs: 1000 };
+export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, maxInFlightUnits: 80, costlyFields: COSTLY_FIELDS, leaseUnits: 10, leaseMs: 1000 };
 
 /** A decision: go (release when the answer is sent), or wait `retryAfter` seconds. */
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfter: number; reason: 'IN_FLIGHT' | 'BUDGET' };
@@ -82,7 +86,8 @@ export function queryCost(document: DocumentNode): number {
 
 /**
  * The calibrated surcharge of a document: {@link COSTLY_FIELDS}' units for each selection (each
- * alias and each fragment spread counts), the costliest operation's when there are several.
+ * alias and each fragment spread counts; not again for fields inside an aggregate), the costliest
+ * operation's when there are several.
  */
 export function costlySurcharge(document: DocumentNode, costlyFields: Readonly<Record<string, number>> = COSTLY_FIELDS): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -91,7 +96,11 @@ export function costlySurcharge(document: DocumentNode, costlyFields: Readonly<R
   const of = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
     let units = 0;
     for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.FIELD) units += (costlyFields[s.name.value] ?? 0) + of(s.selectionSet, visiting);
+      if (s.kind === Kind.FIELD) {
+        const own = costlyFields[s.name.value];
+        // An aggregate's rows (a breakdown's `vouchersRedeemed` per day) are priced in its own units.
+        units += own ?? of(s.selectionSet, visiting);
+      }
       else if (s.kind === Kind.INLINE_FRAGMENT) units += of(s.selectionSet, visiting);
       else {
         const name = s.name.value;

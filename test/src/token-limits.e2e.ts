@@ -14,8 +14,8 @@ const LIGHT = '{ programmes { id } }';
 /** A page of 100 books: cost 3,452 in graphql-armor's arithmetic, 20 units (the most armor's cost spends). */
 const COSTLY = '{ distributor(id: "no-such-distributor") { books(first: 100) { nodes { id code state vouchers { code state } } } } }';
 /**
- * The bench's 15-alias analyst query: armor's cost 367.5 (3.7 units) plus the per-programme
- * breakdowns' calibrated units (15 × 2 × 1.6): about 52 units, as its measured CPU says.
+ * The bench's 15-alias analyst query: armor's cost 367.5 (3.7 units) plus its aggregates'
+ * calibrated units (15 aliases × 5 × 0.7): 56.2 units, about what its measured CPU says.
  */
 const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } }`).join(' ')} }`;
 
@@ -80,8 +80,8 @@ describe('token limits', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
     expect(answers[3]).toMatchObject({ code: 'RATE_LIMITED', reason: 'BUDGET' });
     expect(Number(answers[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(answers[3]!.message).toMatch(/weighs 51\.7 units .*the budget is 0\.01 units per second, up to 200 at once/);
-    // Another token is served, and this one still may send light requests (44 units left).
+    expect(answers[3]!.message).toMatch(/weighs 56\.2 units .*the budget is 0\.01 units per second, up to 200 at once/);
+    // Another token is served, and this one still may send light requests (31.5 units left).
     expect((await post(url, light, HEAVY)).status).toBe(200);
     expect((await post(url, heavy, LIGHT)).status).toBe(200);
   });
