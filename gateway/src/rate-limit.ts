@@ -6,9 +6,9 @@ import type { TokenBucketStore } from '@pass/access';
  * What each partner token may spend, shared by every gateway process:
  *
  * - a **budget weighed by cost**: a token bucket of `perSecond` units refilled up to `burst`. A
- *   unit is calibrated on measured CPU: about what one light request costs the hub (≈ 5 ms of its
- *   thread, docs/benchmarks.md#fair-sharing-and-shared-limits), so a token's full allowance keeps
- *   a bounded share of the machine busy whatever it sends. A request spends
+ *   unit is calibrated on measured CPU: about what one light request costs the machine (≈ 5 ms,
+ *   hub and PostgreSQL, on a quiet 2-core VM; docs/benchmarks.md#fair-sharing-and-shared-limits),
+ *   so a token's full allowance keeps a bounded share of the machine busy whatever it sends. A request spends
  *   `max(1, cost / costPerUnit)` units, at most `maxUnitsPerRequest`, where cost is graphql-armor's
  *   query cost (the same arithmetic and defaults as the gateway's armor), **plus** the calibrated
  *   surcharge of the fields armor underprices ({@link COSTLY_FIELDS}, never capped): armor counts
