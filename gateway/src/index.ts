@@ -4,3 +4,4 @@ export { loadConfig, loadGatewayProcessConfig, defaultIntrospectionRoles, Config
 export { LiveCloseCode } from './live/close-codes';
 export { DEFAULT_LIVE_LIMITS, type LiveLimits, type LiveServer } from './live/live-server';
 export { startPartnerAuth, type PartnerAuth } from './auth/partner-auth';
+export { DEFAULT_TOKEN_LIMITS, TokenLimits, requestCost, type TokenLimitOptions } from './rate-limit';

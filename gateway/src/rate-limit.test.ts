@@ -1,8 +1,14 @@
 import { parse } from 'graphql';
 import { memoryTokenBuckets, type TokenBucketStore } from '@pass/access';
-import { TokenLimits, queryCost, storeWithFallback } from './rate-limit';
+import { COSTLY_FIELDS, TokenLimits, costlySurcharge, queryCost, requestCost, storeWithFallback } from './rate-limit';
 
-const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued redemptionsByDay { day vouchersRedeemed } }`).join(' ')} }`;
+/** The bench's 15-alias analyst query (test/src/bench/partners.bench.ts). */
+const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } }`).join(' ')} }`;
+const PAGE_OF_BOOKS = '{ distributor(id: "d") { books(first: 100) { nodes { id code state vouchers { code state } } } } }';
+const unitsOf = (limits: TokenLimits, text: string) => {
+  const { cost, surcharge } = requestCost(parse(text));
+  return limits.weigh(cost, surcharge);
+};
 
 /** A store that counts its round trips. */
 function counted(store: TokenBucketStore) {
@@ -25,35 +31,75 @@ describe('queryCost', () => {
   });
 });
 
+describe('costlySurcharge', () => {
+  const perBreakdown = COSTLY_FIELDS.redemptionsByDay!;
+
+  test('adds the calibrated units of each aggregate selection: every alias counts', () => {
+    expect(costlySurcharge(parse('{ programmes { id name validUntil } }'))).toBe(0);
+    expect(costlySurcharge(parse('{ programmes { redemptionsByDay { day } } }'))).toBe(perBreakdown);
+    expect(costlySurcharge(parse('{ a: programmes { vouchersRedeemed } b: programmes { vouchersRedeemed } }'))).toBeCloseTo(2 * COSTLY_FIELDS.vouchersRedeemed!);
+    // Five aggregates (booksIssued, vouchersRedeemed, redeemedAmountCents and the two breakdowns) in each of 15 aliases.
+    expect(costlySurcharge(parse(HEAVY))).toBeCloseTo(15 * 5 * 0.7);
+  });
+
+  test('a fragment counts at each spread, and the costliest operation is the one weighed', () => {
+    const spreads = `query { ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { ...Breakdown }`).join(' ')} } fragment Breakdown on Programme { redemptionsByDay { day } }`;
+    expect(costlySurcharge(parse(spreads))).toBeCloseTo(15 * perBreakdown);
+    expect(costlySurcharge(parse('query A { programmes { ... on Programme { redemptionsByDay { day } } } } query B { programmes { id } }'))).toBe(perBreakdown);
+    // A cyclic fragment (refused by validation later) does not loop here.
+    expect(costlySurcharge(parse('query { ...F } fragment F on Query { programmes { redemptionsByDay { day } } ...F }'))).toBe(perBreakdown);
+  });
+});
+
 describe('TokenLimits', () => {
   test('a costly burst from one token is refused while another token is served', async () => {
     let now = 1_000_000;
-    const limits = new TokenLimits(memoryTokenBuckets(() => now), { perSecond: 50, burst: 200, costPerUnit: 10, maxUnitsPerRequest: 200 }, () => now);
-    const heavy = limits.weigh(queryCost(parse(HEAVY)));
-    expect(heavy).toBeGreaterThan(10);
+    // The published allowance and the calibrated weights.
+    const limits = new TokenLimits(memoryTokenBuckets(() => now), {}, () => now);
+    const heavy = unitsOf(limits, HEAVY);
+    expect(heavy).toBeGreaterThan(40);
     const answers = [];
     for (let i = 0; i < 30; i += 1) {
       const a = await limits.admit('heavy-token', heavy);
       if (a.ok) a.release();
       answers.push(a.ok);
     }
-    // The same 30 requests, light, would all have passed (burst 200): the cost is what refuses them.
-    expect(answers.filter((ok) => !ok).length).toBeGreaterThan(10);
+    // The same 30 requests, light, would all have passed (burst 200): the cost is what refuses
+    // them; 200 units hold 3 of these.
+    expect(answers.filter((ok) => ok).length).toBeLessThanOrEqual(4);
+    expect(answers.filter((ok) => !ok).length).toBeGreaterThanOrEqual(26);
     const refused = await limits.admit('heavy-token', heavy);
     expect(refused).toMatchObject({ ok: false, reason: 'BUDGET' });
     expect((refused as { retryAfter: number }).retryAfter).toBeGreaterThanOrEqual(1);
     const other = await limits.admit('light-token', limits.weigh(3.5));
     expect(other.ok).toBe(true);
-    // Refilled with time.
-    now += 2_000;
+    // Refilled with time: 50 units a second.
+    now += Math.ceil(heavy / 50) * 1000;
     expect((await limits.admit('heavy-token', heavy)).ok).toBe(true);
   });
 
-  test('by default a light query is one unit, and no request spends more than 20', () => {
+  test("by default a light query is one unit, armor's cost spends at most 20, the aggregates' units come on top", () => {
     const limits = new TokenLimits(memoryTokenBuckets());
-    expect(limits.weigh(queryCost(parse('{ programmes { id } }')))).toBe(1);
-    expect(limits.weigh(queryCost(parse(HEAVY)))).toBeGreaterThan(1);
-    expect(limits.weigh(queryCost(parse('{ distributor(id: "d") { books(first: 100) { nodes { id code state vouchers { code state } } } } }')))).toBe(20);
+    expect(unitsOf(limits, '{ programmes { id } }')).toBe(1);
+    expect(unitsOf(limits, PAGE_OF_BOOKS)).toBe(20);
+    // 367.5 / 100 by armor, and 15 × five aggregates: about 50 light requests' CPU, as measured.
+    expect(unitsOf(limits, HEAVY)).toBeCloseTo(3.675 + 15 * 5 * 0.7);
+    expect(unitsOf(limits, HEAVY)).toBeGreaterThan(2 * unitsOf(limits, PAGE_OF_BOOKS));
+  });
+
+  test('caps the units in flight per token: one heavy request at a time, light ones beside it', async () => {
+    const limits = new TokenLimits(memoryTokenBuckets(), { burst: 1000 });
+    const heavy = unitsOf(limits, HEAVY);
+    const first = await limits.admit('t', heavy);
+    expect(first.ok).toBe(true);
+    // Alone, a request heavier than the cap still runs; a second one would pass the cap.
+    expect(await limits.admit('t', heavy)).toMatchObject({ ok: false, reason: 'IN_FLIGHT', retryAfter: 1 });
+    const light = await limits.admit('t', 1);
+    expect(light.ok).toBe(true);
+    expect((await limits.admit('another', heavy)).ok).toBe(true);
+    if (first.ok) first.release();
+    if (light.ok) light.release();
+    expect((await limits.admit('t', heavy)).ok).toBe(true);
   });
 
   test('caps the requests in flight per token: the next one is refused until one ends', async () => {

@@ -1,16 +1,23 @@
-import { GraphQLSchema, TypeInfo, ValidationContext, visit, type DocumentNode } from 'graphql';
+import { GraphQLSchema, Kind, TypeInfo, type FragmentDefinitionNode, type SelectionSetNode, ValidationContext, visit, type DocumentNode } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import type { TokenBucketStore } from '@pass/access';
 
 /**
  * What each partner token may spend, shared by every gateway process:
  *
- * - a **budget weighed by cost**: a token bucket of `perSecond` units refilled up to `burst`; a
- *   request takes `max(1, cost / costPerUnit)` units (at most `maxUnitsPerRequest`), where cost is graphql-armor's query cost (the
- *   same arithmetic and defaults as the gateway's armor), so one 15-alias aggregate query spends
- *   what many light queries would;
- * - a **cap on requests in flight** per token (`maxInFlight`), per gateway process: a token that
- *   fires more at once waits for none of them, it gets `429`.
+ * - a **budget weighed by cost**: a token bucket of `perSecond` units refilled up to `burst`. A
+ *   unit is calibrated on measured CPU: about what one light request costs the machine (≈ 5 ms,
+ *   hub and PostgreSQL, on a quiet 2-core VM; docs/benchmarks.md#fair-sharing-and-shared-limits),
+ *   so a token's full allowance keeps a bounded share of the machine busy whatever it sends. A request spends
+ *   `max(1, cost / costPerUnit)` units, at most `maxUnitsPerRequest`, where cost is graphql-armor's
+ *   query cost (the same arithmetic and defaults as the gateway's armor), **plus** the calibrated
+ *   surcharge of the fields armor underprices ({@link COSTLY_FIELDS}, never capped): armor counts
+ *   fields, not the rows an aggregate reads, so the 15-alias analyst query (armor 367.5) costs
+ *   about 50 light requests' CPU, not 3.7;
+ * - a **cap on requests in flight** per token and gateway process, by count (`maxInFlight`) and by
+ *   units (`maxInFlightUnits`): a token may have one request of any weight running, but not two
+ *   heavy ones at once, so its heavy work reaches the hub's thread one query at a time. A token
+ *   past either cap waits for none of its requests, it gets `429`.
  *
  * The buckets live in PostgreSQL (`hub_limits.token_bucket`, see @pass/access), so two gateway
  * processes enforce one budget. Not every request reaches the database: a process takes a
@@ -32,11 +39,33 @@ export interface TokenLimitOptions {
    */
   maxUnitsPerRequest: number;
   maxInFlight: number;
+  /**
+   * The most units one token may have in flight per process; a request alone in flight is always
+   * let through (else a request heavier than this could never run).
+   */
+  maxInFlightUnits: number;
+  /** Units each selection of these fields adds, on top of armor's capped cost (see {@link COSTLY_FIELDS}). */
+  costlyFields: Readonly<Record<string, number>>;
   leaseUnits: number;
   leaseMs: number;
 }
 
-export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, leaseUnits: 10, leaseMs: 1000 };
+/**
+ * Units each selection of these fields adds to a request, on top of armor's cost and its cap,
+ * calibrated on measured CPU (docs/benchmarks.md#fair-sharing-and-shared-limits): a programme's
+ * counts and amounts are sums over its books, vouchers and redemptions, computed per programme
+ * the list returns and again for each alias. Armor counts them as scalars (1 each, ×1.5 per
+ * level): 15 aliases of every programme's five aggregates cost 367.5, 3.7 units, while the hub
+ * and PostgreSQL spend about 0.28 s of CPU on them, some 50 light requests (a light request,
+ * one unit, is ≈ 5 ms). 0.7 a selection: that query 56 units, one alias of it 4.5 (measured
+ * ≈ 18 ms). The names are matched wherever they are selected (a distributor's or a venue's
+ * `vouchersRedeemed` is a sum too).
+ */
+export const COSTLY_FIELDS: Readonly<Record<string, number>> = Object.fromEntries(
+  ['booksAllocated', 'booksHandedOut', 'booksIssued', 'vouchersIssued', 'vouchersRedeemed', 'redeemedAmountCents', 'outstandingAmountCents', 'redemptionsByDay', 'redemptionsByPlace'].map((field) => [field, 0.7]),
+);
+
+export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, maxInFlightUnits: 80, costlyFields: COSTLY_FIELDS, leaseUnits: 10, leaseMs: 1000 };
 
 /** A decision: go (release when the answer is sent), or wait `retryAfter` seconds. */
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfter: number; reason: 'IN_FLIGHT' | 'BUDGET' };
@@ -55,13 +84,56 @@ export function queryCost(document: DocumentNode): number {
   return cost;
 }
 
+/**
+ * The calibrated surcharge of a document: {@link COSTLY_FIELDS}' units for each selection (each
+ * alias and each fragment spread counts; not again for fields inside an aggregate), the costliest
+ * operation's when there are several.
+ */
+export function costlySurcharge(document: DocumentNode, costlyFields: Readonly<Record<string, number>> = COSTLY_FIELDS): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const known = new Map<string, number>();
+  const of = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
+    let units = 0;
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) {
+        const own = costlyFields[s.name.value];
+        // An aggregate's rows (a breakdown's `vouchersRedeemed` per day) are priced in its own units.
+        units += own ?? of(s.selectionSet, visiting);
+      }
+      else if (s.kind === Kind.INLINE_FRAGMENT) units += of(s.selectionSet, visiting);
+      else {
+        const name = s.name.value;
+        // A cycle is a validation error the armor's pipeline answers; it adds nothing here.
+        if (visiting.has(name)) continue;
+        if (!known.has(name)) known.set(name, of(fragments.get(name)?.selectionSet, new Set([...visiting, name])));
+        units += known.get(name)!;
+      }
+    }
+    return units;
+  };
+  let most = 0;
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) most = Math.max(most, of(d.selectionSet, new Set()));
+  return most;
+}
+
+/** What the budget weighs for a document: armor's cost and the calibrated surcharge. */
+export interface RequestCost {
+  cost: number;
+  surcharge: number;
+}
+
+export function requestCost(document: DocumentNode, costlyFields: Readonly<Record<string, number>> = COSTLY_FIELDS): RequestCost {
+  return { cost: queryCost(document), surcharge: costlySurcharge(document, costlyFields) };
+}
+
 interface Lease {
   units: number;
   expiresAt: number;
 }
 
 export class TokenLimits {
-  private readonly inFlight = new Map<string, number>();
+  private readonly inFlight = new Map<string, { requests: number; units: number }>();
   private readonly leases = new Map<string, Lease>();
   /**
    * After a refusal: when the shared bucket will hold `need` units again (it cannot fill faster
@@ -80,23 +152,25 @@ export class TokenLimits {
     this.options = { ...DEFAULT_TOKEN_LIMITS, ...options };
   }
 
-  /** Units a request of this cost spends. */
-  weigh(cost: number): number {
-    return Math.min(this.options.maxUnitsPerRequest, Math.max(1, cost / this.options.costPerUnit));
+  /** Units a request of this cost (and calibrated surcharge) spends. */
+  weigh(cost: number, surcharge = 0): number {
+    return Math.min(this.options.maxUnitsPerRequest, Math.max(1, cost / this.options.costPerUnit)) + surcharge;
   }
 
-  /** Checks the in-flight cap, then takes `units` from the token's budget. */
+  /** Checks the in-flight caps, then takes `units` from the token's budget. */
   async admit(tokenId: string, units: number): Promise<Admission> {
-    const running = this.inFlight.get(tokenId) ?? 0;
-    if (running >= this.options.maxInFlight) return { ok: false, retryAfter: 1, reason: 'IN_FLIGHT' };
-    this.inFlight.set(tokenId, running + 1);
+    const running = this.inFlight.get(tokenId) ?? { requests: 0, units: 0 };
+    if (running.requests >= this.options.maxInFlight || (running.requests > 0 && running.units + units > this.options.maxInFlightUnits)) {
+      return { ok: false, retryAfter: 1, reason: 'IN_FLIGHT' };
+    }
+    this.inFlight.set(tokenId, { requests: running.requests + 1, units: running.units + units });
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      const left = (this.inFlight.get(tokenId) ?? 1) - 1;
-      if (left <= 0) this.inFlight.delete(tokenId);
-      else this.inFlight.set(tokenId, left);
+      const now = this.inFlight.get(tokenId);
+      if (!now || now.requests <= 1) this.inFlight.delete(tokenId);
+      else this.inFlight.set(tokenId, { requests: now.requests - 1, units: now.units - units });
     };
     try {
       const wait = await this.spend(tokenId, units);

@@ -19,7 +19,7 @@ import {
   type Role,
 } from '@pass/access';
 import { Metrics } from './metrics';
-import { TokenLimits, queryCost, storeWithFallback, type TokenLimitOptions } from './rate-limit';
+import { TokenLimits, requestCost, storeWithFallback, type RequestCost, type TokenLimitOptions } from './rate-limit';
 import { checkPersisted, type OperationManifest } from './persisted-operations';
 import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
@@ -46,7 +46,8 @@ export interface GatewayOptions {
   persistedOnly?: boolean;
   /**
    * Per token: units per second and the burst (a light request is one unit, a costly one
-   * cost / costPerUnit), requests in flight per process, and the lease taken from the shared
+   * cost / costPerUnit plus its aggregates' calibrated units), requests and units in flight per
+   * process, and the lease taken from the shared
    * budget at a time (see rate-limit.ts).
    */
   rateLimit?: Partial<TokenLimitOptions>;
@@ -111,7 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     : memoryTokenBuckets();
   const limits = new TokenLimits(buckets, options.rateLimit);
   // Query text → cost, for texts that parsed: a partner sends the same few operations all day.
-  const costs = new Map<string, number>();
+  const costs = new Map<string, RequestCost>();
   // Hostile-query limits; field suggestions are blocked so the schema cannot be guessed by typos.
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
@@ -242,24 +243,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-      let cost = typeof query === 'string' ? costs.get(query) : 0;
+      let cost = typeof query === 'string' ? costs.get(query) : undefined;
       let parseError: Error | undefined;
       if (cost === undefined && typeof query === 'string') {
         try {
-          cost = queryCost(parse(query, { maxTokens: MAX_TOKENS }));
+          cost = requestCost(parse(query, { maxTokens: MAX_TOKENS }), limits.options.costlyFields);
           if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
           costs.set(query, cost);
         } catch (err) {
           parseError = err as Error;
-          cost = 0;
         }
       }
-      // The token's budget, weighed by the query's cost, and its requests in flight.
-      const admission = await limits.admit((res.locals.caller as Caller).tokenId, limits.weigh(cost ?? 0));
+      // The token's budget, weighed by the query's calibrated cost, and its requests in flight.
+      const units = limits.weigh(cost?.cost ?? 0, cost?.surcharge ?? 0);
+      const admission = await limits.admit((res.locals.caller as Caller).tokenId, units);
       if (!admission.ok) {
         res.setHeader('Retry-After', String(admission.retryAfter));
-        const message = admission.reason === 'IN_FLIGHT' ? `more than ${limits.options.maxInFlight} requests in flight for this token` : 'too many requests (weighed by cost) for this token';
-        res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', reason: admission.reason } }] });
+        const { perSecond, burst, maxInFlight, maxInFlightUnits } = limits.options;
+        const weight = `this request weighs ${units.toFixed(1)} units (query cost ${(cost?.cost ?? 0).toFixed(1)}${cost?.surcharge ? `, aggregates +${cost.surcharge.toFixed(1)} units` : ''})`;
+        const message =
+          admission.reason === 'IN_FLIGHT'
+            ? `too much in flight for this token: ${weight}; at most ${maxInFlight} requests and ${maxInFlightUnits} units at once per token`
+            : `over this token's budget: ${weight}; the budget is ${perSecond} units per second, up to ${burst} at once`;
+        res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', reason: admission.reason, units, budgetPerSecond: perSecond, budgetBurst: burst } }] });
         return;
       }
       res.once('close', admission.release);

@@ -11,8 +11,13 @@ import { startTestHub, type TestHub } from '@pass/test-kit';
  * kept in PostgreSQL so every gateway process enforces one budget, and a cap on requests in flight.
  */
 const LIGHT = '{ programmes { id } }';
-/** A page of 100 books: cost 3,452 in graphql-armor's arithmetic, 20 units (the most one request spends). */
+/** A page of 100 books: cost 3,452 in graphql-armor's arithmetic, 20 units (the most armor's cost spends). */
 const COSTLY = '{ distributor(id: "no-such-distributor") { books(first: 100) { nodes { id code state vouchers { code state } } } } }';
+/**
+ * The bench's 15-alias analyst query: armor's cost 367.5 (3.7 units) plus its aggregates'
+ * calibrated units (15 aliases × 5 × 0.7): 56.2 units, about what its measured CPU says.
+ */
+const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } }`).join(' ')} }`;
 
 describe('token limits', () => {
   let hub: TestHub;
@@ -34,8 +39,9 @@ describe('token limits', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string; reason?: string } }[] };
-    return { status: response.status, code: body.errors?.[0]?.extensions?.code, reason: body.errors?.[0]?.extensions?.reason, retryAfter: response.headers.get('retry-after') };
+    const body = (await response.json()) as { errors?: { message?: string; extensions?: { code?: string; reason?: string } }[] };
+    const error = body.errors?.[0];
+    return { status: response.status, code: error?.extensions?.code, reason: error?.extensions?.reason, message: error?.message, retryAfter: response.headers.get('retry-after') };
   };
 
   /** Another gateway process over the hub's database, as a deployment with several would run. */
@@ -48,10 +54,11 @@ describe('token limits', () => {
   test('a costly burst from one token is answered 429 while another token is served', async () => {
     const heavy = await hub.tokenFor({ role: Role.OPERATOR, organisationId: 'operator-heavy' });
     const light = await hub.tokenFor({ role: Role.OPERATOR, organisationId: 'operator-light' });
-    // The default budget: 200 units of burst, 50/s. Forty light requests are 40 units; forty of these are 800.
-    // Three waves of 14 at once (under the in-flight cap of 16), so little refills meanwhile.
+    // The default budget: 200 units of burst, 50/s. Forty-two light requests are 42 units; forty-two
+    // of these are 840. Fourteen waves of 3 at once (60 units: the in-flight cap), so little
+    // refills meanwhile.
     const answers = [];
-    for (let wave = 0; wave < 3; wave += 1) answers.push(...(await Promise.all(Array.from({ length: 14 }, () => post(hub.gatewayUrl, heavy, COSTLY)))));
+    for (let wave = 0; wave < 14; wave += 1) answers.push(...(await Promise.all(Array.from({ length: 3 }, () => post(hub.gatewayUrl, heavy, COSTLY)))));
     const refused = answers.filter((a) => a.status === 429);
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(10);
     expect(refused.length).toBeGreaterThanOrEqual(15);
@@ -60,6 +67,23 @@ describe('token limits', () => {
     expect(Number(refused[0]!.retryAfter)).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < 40; i += 1) expect((await post(hub.gatewayUrl, light, LIGHT)).status).toBe(200);
     expect((await post(hub.gatewayUrl, light, COSTLY)).status).toBe(200);
+  });
+
+  test("the 15-alias analyst query spends its calibrated units: the token's budget holds three, and says so", async () => {
+    // The published burst (200 units) without refill to speak of, so the count does not hang on time.
+    const { url } = await gateway({ rateLimit: { perSecond: 0.01 } });
+    const heavy = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-heavy-aggregates' });
+    const light = await hub.tokenFor({ role: Role.ANALYST, organisationId: 'analyst-light-aggregates' });
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await post(url, heavy, HEAVY));
+    // Five light requests would all pass: the aggregates' weight is what refuses the last two.
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(answers[3]).toMatchObject({ code: 'RATE_LIMITED', reason: 'BUDGET' });
+    expect(Number(answers[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(answers[3]!.message).toMatch(/weighs 56\.2 units .*the budget is 0\.01 units per second, up to 200 at once/);
+    // Another token is served, and this one still may send light requests (31.5 units left).
+    expect((await post(url, light, HEAVY)).status).toBe(200);
+    expect((await post(url, heavy, LIGHT)).status).toBe(200);
   });
 
   test('two gateways on one database share one budget', async () => {

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadDemoData } from '@pass/clients';
-import { createGateway } from '@pass/gateway';
-import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/access';
+import { createGateway, requestCost, TokenLimits } from '@pass/gateway';
+import { CALLER_HEADER, memoryTokenBuckets, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/access';
+import { parse } from 'graphql';
 import { readSupergraph } from '@pass/schema';
 import { onCleanup, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import { ensureHiveInstalled, hiveVersions, startHive } from './hive';
@@ -40,7 +41,9 @@ import { prepareRedemptions } from './redeem-setup';
  *
  * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
  * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2),
- * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone;
+ * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone (with
+ * the cost model's calibration first; BENCH_CALIBRATE=0 skips it); BENCH_FAIR_WEIGHTS=armor weighs
+ * the fair gateway's requests by armor's cost alone, as before the calibration (A/B runs);
  * BENCH_ONLY=ours runs the floor and ours on each query and ours on the mixed load, nothing else (no
  * Hive, so nothing installed; no redemptions, no fair sharing), in the `processes` layout unless
  * BENCH_LAYOUT says otherwise, so that each row shows the CPU per request of every hub process.
@@ -87,9 +90,20 @@ if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY) throw new Error(`BENCH_O
 if (OURS_ONLY) process.env.BENCH_LAYOUT ??= 'processes';
 const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
 const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
+/** 0: skip the cost model's calibration rows (they take about 1.5 min). */
+const CALIBRATE = process.env.BENCH_CALIBRATE !== '0';
+/**
+ * `armor`: the fair gateway weighs by armor's capped cost alone, without the calibrated units
+ * of aggregates or the cap on units in flight (the model before them), for A/B runs.
+ */
+const FAIR_WEIGHTS = process.env.BENCH_FAIR_WEIGHTS === 'armor' ? 'armor' : 'calibrated';
 const LIGHT_QUERY = '{ programmes { id name validUntil } }';
 /** An analyst's aggregate query with graphql-armor's maximum of 15 aliases. */
 const HEAVY_QUERY = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } }`).join(' ')} }`;
+
+/** One alias of it, and 15 without the two per-programme breakdowns: what the calibration weighs their parts by. */
+const HEAVY_ONE_ALIAS = '{ programmes { id name booksIssued vouchersRedeemed redeemedAmountCents redemptionsByDay { day vouchersRedeemed } redemptionsByPlace(level: COMMUNE) { code vouchersRedeemed } } }';
+const HEAVY_WITHOUT_BREAKDOWNS = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: programmes { id name booksIssued vouchersRedeemed redeemedAmountCents }`).join(' ')} }`;
 
 /** One subgraph request of a query's plan, as the gateway sent it. */
 interface SubgraphCall {
@@ -161,7 +175,9 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
   const send = async (url: string, token: string, text: string, tally = statuses): Promise<boolean> => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: text });
     const raw = await res.text();
-    if (measuring) tally[res.status] = (tally[res.status] ?? 0) + 1;
+    // The open-loop client's refusals are told apart by reason (BUDGET or IN_FLIGHT).
+    const reason = tally === pacedStatuses && res.status === 429 ? ` ${(JSON.parse(raw) as { errors?: { extensions?: { reason?: string } }[] }).errors?.[0]?.extensions?.reason ?? ''}` : '';
+    if (measuring) tally[`${res.status}${reason}`] = (tally[`${res.status}${reason}`] ?? 0) + 1;
     if (tally === pacedStatuses) return res.status === 200;
     const body = JSON.parse(raw) as { errors?: unknown; data?: { redeemVoucher?: { error?: unknown } } };
     // A refused redemption is an answer, not a success.
@@ -558,11 +574,56 @@ async function main(): Promise<void> {
   }
 
   let fairness: Record<string, unknown> | undefined;
+  const calibration: { query: string; cost: number; units: number; hubCpuMsPerRequest: number; postgresCpuMsPerRequest: number; idleHubCpuMsPerSecond: number }[] = [];
   if (!OURS_ONLY) {
-  // 4. Fair sharing, through a gateway of ours with the published allowance (the hub's is lifted
+  // 4a. The cost model's calibration: each query alone, one client in a closed loop through the
+  // hub (allowance lifted), and the hub's CPU per request beside the units the budget charges it.
+  // The hub's idle CPU (timers, pools, the other gateways, what the demo data's load left behind)
+  // is measured for 3 s before each query and taken off: at one client it would otherwise be a
+  // large share of a light request's figure.
+  if (CALIBRATE) {
+  say('');
+  say('calibration: hub CPU per request, one client at a time, idle CPU taken off, beside the units the budget charges (rate-limit.ts)');
+  say(`${'query'.padEnd(34)}${'armor cost'.padStart(11)}${'units'.padStart(8)}${'idle ms/s'.padStart(10)}${'hub CPU ms/req'.padStart(16)}${'PG ms'.padStart(9)}${'ms/unit'.padStart(9)}`);
+  const unitsOf = new TokenLimits(memoryTokenBuckets());
+  const idleMs = 3000;
+  const measureIdleCpu = async () => {
+    const before = process.cpuUsage();
+    const pg0 = db.postgresCpuSeconds() ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    const idle = process.cpuUsage(before);
+    return { hub: (idle.user + idle.system) / idleMs, postgres: (((db.postgresCpuSeconds() ?? 0) - pg0) * 1000) / (idleMs / 1000) };
+  };
+  // After the demo data's load the hub stays busy for a while (catch-up, GC): wait for it to
+  // settle, 3-s windows until one uses under 5 % of a core (at most 30 s).
+  for (let i = 0; i < 10; i += 1) if ((await measureIdleCpu()).hub < 50) break;
+  const calibrate = async (name: string, caller: Omit<Caller, 'tokenId'>, text: string, variables?: Record<string, unknown>) => {
+    const { cost, surcharge } = requestCost(parse(text));
+    const units = unitsOf.weigh(cost, surcharge);
+    const token = await mintPartnerToken(hub.keys.partnerSigning, caller);
+    const idle = await measureIdleCpu();
+    const pg0 = db.postgresCpuSeconds() ?? 0;
+    const row = await run({ name: `calibrate ${name}`, clients: [{ kind: 'gateway', url: hub.gatewayUrl, token, bodies: [JSON.stringify({ query: text, variables })] }] });
+    if (row.errors > 0) say(`${''.padEnd(34)}errors: ${row.firstProblem?.slice(0, 160)}`);
+    // PostgreSQL's: its backends' CPU over the run (warm-up included), less its idle rate.
+    const pgCpuMs = (((db.postgresCpuSeconds() ?? 0) - pg0) * 1000 - idle.postgres * (WARMUP_SECONDS + SECONDS)) / row.allRequests;
+    const cpuMs = row.hubCpuMsPerRequest - (idle.hub * (WARMUP_SECONDS + SECONDS)) / row.allRequests;
+    calibration.push({ query: name, cost, units, hubCpuMsPerRequest: cpuMs, postgresCpuMsPerRequest: pgCpuMs, idleHubCpuMsPerSecond: idle.hub });
+    say(`${name.padEnd(34)}${fixed(cost, 1).padStart(11)}${fixed(units, 1).padStart(8)}${fixed(idle.hub, 1).padStart(10)}${fixed(cpuMs, 1).padStart(16)}${fixed(pgCpuMs, 1).padStart(9)}${fixed((cpuMs + pgCpuMs) / units, 1).padStart(9)}`);
+  };
+  const analystCaller = { role: Role.ANALYST, organisationId: 'analyst-calibration', scopes: ['read'] };
+  await calibrate('light', analystCaller, LIGHT_QUERY);
+  for (const q of queries) await calibrate(q.name, q.caller, operation(q.name), q.variables);
+  await calibrate('1 alias of the analyst query', analystCaller, HEAVY_ONE_ALIAS);
+  await calibrate('15 aliases, no by-day/by-place', analystCaller, HEAVY_WITHOUT_BREAKDOWNS);
+  await calibrate('15-alias analyst query', analystCaller, HEAVY_QUERY);
+  }
+
+  // 4b. Fair sharing, through a gateway of ours with the published allowance (the hub's is lifted
   // for the rows above): a light query's latency from one token alone, then while another token
   // sends the 15-alias analyst query at 50 requests/s whatever the answers.
-  const fair = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url, logger: undefined });
+  const fairLimits = FAIR_WEIGHTS === 'armor' ? { costlyFields: {}, maxInFlightUnits: Number.POSITIVE_INFINITY } : {};
+  const fair = await createGateway({ supergraphSdl: readSupergraph(), subgraphUrls: hub.subgraphUrls, keys: hub.keys, databaseUrl: db.scratch.url, logger: undefined, rateLimit: fairLimits });
   const fairUrl = await fair.listen(0);
   onCleanup(() => fair.close());
   const analyst = (org: string) => mintPartnerToken(hub.keys.partnerSigning, { role: Role.ANALYST, organisationId: org, scopes: ['read'] });
@@ -572,7 +633,7 @@ async function main(): Promise<void> {
   // measured is its latency beside the heavy token, not its own refusals.
   const lightClient = async () => ({ kind: 'gateway' as const, url: fairUrl, token: await analyst('analyst-light'), bodies: [lightBody], thinkMs: 100 });
   say('');
-  say(`fair sharing (published allowance): a light query from one token, ${FAIR_LIGHT_CLIENTS} client(s), alone and beside a token sending the 15-alias analyst query at ${HEAVY_PER_SECOND}/s`);
+  say(`fair sharing (published allowance, ${FAIR_WEIGHTS === 'armor' ? "weighed by armor's cost alone" : 'calibrated weights'}): a light query from one token, ${FAIR_LIGHT_CLIENTS} client(s), alone and beside a token sending the 15-alias analyst query at ${HEAVY_PER_SECOND}/s`);
   header();
   const alone = await run({ name: 'light alone', clients: await Promise.all(Array.from({ length: FAIR_LIGHT_CLIENTS }, lightClient)) });
   print('light alone', 'ours', FAIR_LIGHT_CLIENTS, alone);
@@ -581,8 +642,8 @@ async function main(): Promise<void> {
     clients: [...(await Promise.all(Array.from({ length: FAIR_LIGHT_CLIENTS }, lightClient))), { kind: 'paced', url: fairUrl, token: await analyst('analyst-heavy'), body: heavyBody, perSecond: HEAVY_PER_SECOND }],
   });
   print('light beside heavy', 'ours', FAIR_LIGHT_CLIENTS, beside);
-  fairness = { aloneP99Ms: alone.p99Ms, besideP99Ms: beside.p99Ms, ratio: beside.p99Ms / alone.p99Ms, heavyAnswers: beside.pacedStatuses };
-  say(`${''.padEnd(24)}light p99 beside / alone: ${fixed(beside.p99Ms / alone.p99Ms, 2)}× (goal ≤ 2×); the heavy token's answers: ${Object.entries(beside.pacedStatuses ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  fairness = { weights: FAIR_WEIGHTS, aloneP99Ms: alone.p99Ms, besideP99Ms: beside.p99Ms, ratio: beside.p99Ms / alone.p99Ms, heavyAnswers: beside.pacedStatuses };
+  say(`${''.padEnd(24)}light p99 beside / alone: ${fixed(beside.p99Ms / alone.p99Ms, 2)}× (goal ≤ 2×); the heavy token's answers per second: ${Object.entries(beside.pacedStatuses ?? {}).map(([k, v]) => `${k}: ${fixed(v / SECONDS, 1)}`).join(', ')}`);
 
   }
 
@@ -623,6 +684,7 @@ async function main(): Promise<void> {
         rows,
         ratios,
         fairness,
+        calibration,
       },
       null,
       2,
