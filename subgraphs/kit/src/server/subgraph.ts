@@ -51,6 +51,8 @@ export interface SubgraphModule<TLoaders> {
   eventHandlers?: Record<string, EventHandler>;
   /** JSON body limit from the gateway, 1 MB unless an operation needs more (a venue file import). */
   bodyLimit?: string;
+  /** Connections of its PostgreSQL pool, 10 unless its write transactions need more at once. */
+  poolSize?: number;
 }
 
 export interface Subgraph {
@@ -108,6 +110,7 @@ export async function createSubgraph<TLoaders>(
     entities: module.entities,
     migrations: module.migrations,
     logger,
+    poolSize: module.poolSize,
   });
   const events = await startEventConsumer({
     dataSource,
