@@ -74,12 +74,10 @@ describe('metrics, request ids and refusals', () => {
       const scraped = await scrape(subgraphMetricsUrl(name));
       expectConventional(scraped);
       const { families } = scraped;
-      // Vouchers' redemptions each hold a connection for their transaction: its pool is larger.
-      const size = name === 'vouchers' ? 20 : 10;
-      expect(sampleValue(scraped, 'db_pool_connections_max', { service: name })).toBe(size);
+      expect(sampleValue(scraped, 'db_pool_connections_max', { service: name })).toBe(10);
       const inUse = sampleValue(scraped, 'db_pool_connections_in_use', { service: name });
       expect(inUse).toBeGreaterThanOrEqual(0);
-      expect(inUse).toBeLessThanOrEqual(size);
+      expect(inUse).toBeLessThanOrEqual(10);
       expect(families.has('db_pool_waiting_requests')).toBe(true);
       expect(families.has('process_cpu_seconds_total')).toBe(true);
       expect(families.get('event_consumer_lag_events')!.metrics.map((m) => m.labels?.consumer)).toEqual([name]);

@@ -108,9 +108,4 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
   ],
   createLoaders,
   eventHandlers: factHandlers,
-  // Each redemption holds a connection for its whole transaction (about 15 statements). At 20/s,
-  // once a transaction takes 0.5 s on a busy machine, 10 connections were all taken and every
-  // other read of this subgraph — the live feed's and each live event's resolution among them —
-  // queued behind them (bench:live: up to 334 queries waiting, docs/live.md).
-  poolSize: 20,
 };

@@ -51,8 +51,6 @@ export interface SubgraphModule<TLoaders> {
   eventHandlers?: Record<string, EventHandler>;
   /** JSON body limit from the gateway, 1 MB unless an operation needs more (a venue file import). */
   bodyLimit?: string;
-  /** Connections of its PostgreSQL pool, 10 unless its write transactions need more at once. */
-  poolSize?: number;
 }
 
 export interface Subgraph {
@@ -110,7 +108,6 @@ export async function createSubgraph<TLoaders>(
     entities: module.entities,
     migrations: module.migrations,
     logger,
-    poolSize: module.poolSize,
   });
   const events = await startEventConsumer({
     dataSource,
