@@ -31,6 +31,10 @@ import { prepareRedemptions } from './redeem-setup';
  * BENCH_WARMUP_SECONDS (10) of the first rate come first, printed apart and left out of the
  * highest rate. After the last phase it waits until every expected message has arrived, at most
  * BENCH_DRAIN_SECONDS (30); only what is missing then counts as lost.
+ * Also per phase, where the time goes: each stage's p50/p99 since redeemedAt — the redemption's
+ * HTTP answer (after its commit), then the gateway's `gateway_live_event_delay_seconds` (woken,
+ * read, resolved and sent, venue and coordinator groups apart) — the gateway's subgraph fetches
+ * per redemption with their mean time, and the vouchers subgraph's connection pool (sampled).
  * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the hub process covering the
  * redemption phases and that wait only (not the preparation), for Chrome DevTools — single
  * layout only (in the processes layout the hub is not in this process; it is ignored there).
