@@ -27,6 +27,19 @@ export class Metrics {
     buckets: DURATION_BUCKETS_SECONDS,
     registers: [this.server.registry],
   });
+  /**
+   * Each live event's age at each stage on its way to a socket, from its `redeemedAt` (taken
+   * inside the redemption's transaction): where the latency of docs/live.md goes. `sent` is
+   * counted once per socket, the others once per event (`woken`, `read`) or per group (`resolved`);
+   * `role` is the subscribers' (venue, coordinator…) for `resolved` and `sent`, empty otherwise.
+   */
+  readonly liveEventDelay = new Histogram({
+    name: 'gateway_live_event_delay_seconds',
+    help: "Age of a live redemption event (since its redeemedAt) when the wake-up that read it came (woken), when its row was read (read), when its subscriber group's resolution returned (resolved) and when it was handed to a socket (sent), in seconds.",
+    labelNames: ['stage', 'role'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30],
+    registers: [this.server.registry],
+  });
   /** The first middleware: request id, access log, request metrics and the request's server span. */
   readonly requests: RequestHandler;
 

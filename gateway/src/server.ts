@@ -163,6 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     databaseUrl: options.databaseUrl,
     pollMs: options.live?.pollMs,
     limits: options.live,
+    observe: (stage, route, at, role) => metrics.liveEventDelay.observe({ stage, role: role ?? '' }, Math.max(0, at - Date.parse(route.redeemedAt)) / 1000),
   });
   metrics.observeLive(() => live.stats());
   await apollo.start();

@@ -23,7 +23,7 @@ import { LiveCloseCode } from './close-codes';
 import { eventData, planLiveOperation, type LiveOperation } from './live-operation';
 import { LiveSubscription } from './live-subscription';
 import { SubscriberGroup } from './subscriber-group';
-import { RedemptionFeed, StreamReader, SubgraphCallError, type LiveScope, type RedemptionRoute } from './redemption-feed';
+import { RedemptionFeed, StreamReader, SubgraphCallError, type LiveScope, type RedemptionRoute, type StageObserver } from './redemption-feed';
 
 export interface LiveLimits {
   /** Authenticated sockets one gateway holds. */
@@ -66,6 +66,8 @@ export interface LiveServerOptions {
   databaseUrl?: string;
   pollMs?: number;
   limits?: Partial<LiveLimits>;
+  /** Per-stage timings of each event (the gateway's `gateway_live_event_delay_seconds`). */
+  observe?: StageObserver;
 }
 
 interface Connection {
@@ -109,7 +111,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
     apiSchema = schema;
   });
   const reader = new StreamReader(() => options.vouchersUrl, options.signAssertion);
-  const feed = new RedemptionFeed(reader, { databaseUrl: options.databaseUrl, pollMs: options.pollMs, logger });
+  const feed = new RedemptionFeed(reader, { databaseUrl: options.databaseUrl, pollMs: options.pollMs, logger, observe: options.observe });
   const feedStarted = feed.start();
   const connections = new Map<WebSocket, Connection>();
   const groups = new Map<string, SubscriberGroup>();
@@ -348,7 +350,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
         const groupKey = JSON.stringify([caller.role, caller.organisationId, caller.programmeIds ?? [], text, payload.operationName ?? null, variables]);
         let group = groups.get(groupKey);
         if (!group) {
-          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger, RESOLVE_BATCH);
+          group = new SubscriberGroup(groupKey, caller, plan, scope, filter, resolveBatch, logger, RESOLVE_BATCH, options.observe);
           groups.set(groupKey, group);
         }
         const theGroup = group;

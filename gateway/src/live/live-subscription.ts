@@ -60,6 +60,9 @@ export class LiveSubscription implements AsyncIterableIterator<ExecutionResult> 
   }
 
   private give(cursor: string, result: ExecutionResult): void {
+    // After a failure nothing more is given: an event after the one that failed would otherwise be
+    // read before the error and move the client's cursor past the gap.
+    if (this.failure) return;
     if (this.last !== null && compareCursors(cursor, this.last) <= 0) return;
     this.last = cursor;
     if (this.waiting) {

@@ -8,7 +8,17 @@ export interface RedemptionRoute {
   venueId: string;
   programmeId: string;
   distributorId: string | null;
+  /** When the redemption was recorded (inside its transaction): the origin of the stage timings. */
+  redeemedAt: string;
 }
+
+/**
+ * Where an event stands on its way to a socket, for the per-stage latency metric: the wake-up
+ * that read it (NOTIFY or poll), its row read, its group's resolution, its hand-over to a socket.
+ */
+export type LiveStage = 'woken' | 'read' | 'resolved' | 'sent';
+/** `role` is the subscriber group's caller's, for the stages that have one (resolved, sent). */
+export type StageObserver = (stage: LiveStage, route: RedemptionRoute, at: number, role?: string) => void;
 
 /** What a subscriber may receive: any match of the lists, or everything. */
 export interface LiveScope {
@@ -76,7 +86,7 @@ export class StreamReader {
       FEED_CALLER,
       `query Stream($after: String, $first: Int!, $scope: LiveRedemptionScopeInput!, $programmeId: ID, $venueId: ID) {
         redemptionStream(after: $after, first: $first, scope: $scope, programmeId: $programmeId, venueId: $venueId) {
-          cursor redemptionId venueId programmeId distributorId
+          cursor redemptionId venueId programmeId distributorId redeemedAt
         }
       }`,
       { after, first, scope, ...filter },
@@ -113,11 +123,13 @@ export class RedemptionFeed {
   private requested = false;
   private stopped = false;
   private failures = 0;
+  /** When the first wake-up not yet served by a read came (for the `woken` stage). */
+  private wokenAt: number | null = null;
   private readonly consumers = new Set<(routes: RedemptionRoute[]) => void>();
 
   constructor(
     private readonly reader: StreamReader,
-    private readonly options: { databaseUrl?: string; pollMs?: number; logger: Logger },
+    private readonly options: { databaseUrl?: string; pollMs?: number; logger: Logger; observe?: StageObserver },
   ) {}
 
   /** The position every batch handed out so far ends at. */
@@ -158,6 +170,7 @@ export class RedemptionFeed {
   /** Reads until nothing new is final; concurrent calls share one pass and ask for another. */
   wake(): Promise<void> {
     this.requested = true;
+    this.wokenAt ??= Date.now();
     this.running ??= this.drain().finally(() => {
       this.running = null;
     });
@@ -167,10 +180,19 @@ export class RedemptionFeed {
   private async drain(): Promise<void> {
     while (this.requested && !this.stopped && this.position !== null) {
       this.requested = false;
+      const wokenAt = this.wokenAt ?? Date.now();
+      this.wokenAt = null;
       try {
         for (;;) {
           const routes = await this.reader.after(this.position, PAGE, EVERYTHING, NO_FILTER);
           if (routes.length === 0) break;
+          if (this.options.observe) {
+            const readAt = Date.now();
+            for (const route of routes) {
+              this.options.observe('woken', route, wokenAt);
+              this.options.observe('read', route, readAt);
+            }
+          }
           this.position = routes[routes.length - 1]!.cursor;
           for (const consumer of this.consumers) consumer(routes);
           if (routes.length < PAGE) break;

@@ -25,6 +25,7 @@ const route = (seq: number, venueId = 'venue-a'): RedemptionRoute => ({
   venueId,
   programmeId: 'p',
   distributorId: null,
+  redeemedAt: new Date(0).toISOString(),
 });
 
 /** A resolver that records each batch it is given and answers when the test says so. */
@@ -120,5 +121,37 @@ describe('SubscriberGroup', () => {
     group.subscriptions.add(resumed);
     group.offer([route(2)]);
     expect(await take(resumed, 1)).toEqual(['100.2']);
+  });
+
+  it('gives a subscriber nothing after a batch that failed, not even a later batch that resolved', async () => {
+    const resolver = heldResolver();
+    let failures = 0;
+    const group = new SubscriberGroup(
+      'k',
+      caller,
+      plan,
+      scope,
+      { programmeId: null, venueId: null },
+      (g, routes) => {
+        if (routes[0]!.cursor === '100.1') {
+          failures += 1;
+          return Promise.reject(new Error('vouchers is restarting'));
+        }
+        return resolver.resolveBatch(g, routes);
+      },
+      logger,
+    );
+    // Not reading: the error and the later event would both wait in the subscription.
+    const subscription = new LiveSubscription(null, 100, () => undefined, () => undefined);
+    group.subscriptions.add(subscription);
+    group.offer([route(1)]);
+    group.offer([route(2)]);
+    for (let i = 0; i < 5 && resolver.releases.length === 0; i++) await flush();
+    expect(failures).toBe(2);
+    resolver.releases[0]!();
+    await flush();
+    expect(resolver.batches).toEqual([['100.2']]);
+    expect(subscription.queued).toBe(0);
+    await expect(subscription.next()).rejects.toThrow(/resubscribe with your last cursor/);
   });
 });

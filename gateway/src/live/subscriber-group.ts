@@ -3,7 +3,7 @@ import type { Caller } from '@pass/access';
 import type { Logger } from '@pass/runtime';
 import type { LiveOperation } from './live-operation';
 import type { LiveSubscription } from './live-subscription';
-import { inScope, type LiveFilter, type LiveScope, type RedemptionRoute } from './redemption-feed';
+import { inScope, type LiveFilter, type LiveScope, type RedemptionRoute, type StageObserver } from './redemption-feed';
 
 export type ResolveBatch = (group: SubscriberGroup, routes: RedemptionRoute[]) => Promise<{ cursor: string; result: ExecutionResult }[]>;
 
@@ -26,6 +26,7 @@ export class SubscriberGroup {
     private readonly resolveBatch: ResolveBatch,
     private readonly logger: Logger,
     private readonly maxBatch = 100,
+    private readonly observe?: StageObserver,
   ) {}
 
   /**
@@ -48,9 +49,20 @@ export class SubscriberGroup {
         try {
           // One retry: a keep-alive connection to a subgraph reset under our feet is not a failure.
           const events = await this.resolveBatch(this, batch).catch(() => this.resolveBatch(this, batch));
+          if (this.observe) {
+            const resolvedAt = Date.now();
+            for (const route of batch) this.observe('resolved', route, resolvedAt, this.caller.role);
+          }
           for (const subscription of this.subscriptions) for (const e of events) subscription.pushLive(e.cursor, e.result);
+          if (this.observe && this.subscriptions.size > 0) {
+            // Handed to graphql-ws, which writes each to its socket right after.
+            const sentAt = Date.now();
+            for (const route of batch) for (let i = 0; i < this.subscriptions.size; i++) this.observe('sent', route, sentAt, this.caller.role);
+          }
         } catch (err) {
           this.logger.warn({ err }, 'live: resolving events failed; the subscribers resume from their cursor');
+          // A failed subscription takes nothing more (LiveSubscription.give): the batches after
+          // this one cannot reach it past the gap.
           for (const subscription of this.subscriptions) subscription.fail(new Error('events could not be resolved: resubscribe with your last cursor'));
         }
       }

@@ -31,6 +31,10 @@ import { prepareRedemptions } from './redeem-setup';
  * BENCH_WARMUP_SECONDS (10) of the first rate come first, printed apart and left out of the
  * highest rate. After the last phase it waits until every expected message has arrived, at most
  * BENCH_DRAIN_SECONDS (30); only what is missing then counts as lost.
+ * Also per phase, where the time goes: each stage's p50/p99 since redeemedAt — the redemption's
+ * HTTP answer (after its commit), then the gateway's `gateway_live_event_delay_seconds` (woken,
+ * read, resolved and sent, venue and coordinator groups apart) — the gateway's subgraph fetches
+ * per redemption with their mean time, and the vouchers subgraph's connection pool (sampled).
  * BENCH_CPU_PROFILE=<file.cpuprofile> writes a V8 CPU profile of the hub process covering the
  * redemption phases and that wait only (not the preparation), for Chrome DevTools — single
  * layout only (in the processes layout the hub is not in this process; it is ignored there).
@@ -51,12 +55,62 @@ const DASHBOARD_SUBSCRIPTION = `subscription Dashboard($programmeId: ID) {
   redemptionRecorded(programmeId: $programmeId) { cursor redemption { id redeemedAt amountCents venue { name }
     session { workshop { topic axis } } voucher { book { distributor { name } programme { name } } } } }
 }`;
-const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id } error { code message } } }`;
+const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id redeemedAt } error { code message } } }`;
 
 const cpuSeconds = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+
+/** The gateway's `gateway_live_event_delay_seconds` buckets by stage: cumulative counts by upper bound. */
+type StageBuckets = Map<string, Map<number, number>>;
+const STAGES = ['woken', 'read', 'resolved', 'resolved:venue', 'resolved:coordinator', 'sent', 'sent:venue', 'sent:coordinator'] as const;
+function stageBuckets(metrics: string): StageBuckets {
+  const out: StageBuckets = new Map();
+  for (const m of metrics.matchAll(/^gateway_live_event_delay_seconds_bucket\{([^}]*)\} (\S+)$/gm)) {
+    const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1]!)?.[1];
+    const le = label('le')!;
+    // By stage, and by stage and subscriber role where the stage has one (resolved, sent).
+    for (const key of [label('stage')!, label('role') ? `${label('stage')}:${label('role')}` : null]) {
+      if (!key) continue;
+      const byLe = out.get(key) ?? new Map<number, number>();
+      const bound = le === '+Inf' ? Infinity : Number(le);
+      byLe.set(bound, (byLe.get(bound) ?? 0) + Number(m[2]));
+      out.set(key, byLe);
+    }
+  }
+  return out;
+}
+/** Subgraph fetches of the gateway (count and summed seconds by subgraph), from its histogram. */
+function subgraphFetches(metrics: string): Map<string, { count: number; sum: number }> {
+  const out = new Map<string, { count: number; sum: number }>();
+  for (const m of metrics.matchAll(/^gateway_subgraph_fetch_duration_seconds_(count|sum)\{[^}]*subgraph="([^"]+)"[^}]*\} (\S+)$/gm)) {
+    const entry = out.get(m[2]!) ?? { count: 0, sum: 0 };
+    entry[m[1] as 'count' | 'sum'] += Number(m[3]);
+    out.set(m[2]!, entry);
+  }
+  return out;
+}
+/** A quantile (ms) of what was observed between two scrapes, interpolated within its bucket. */
+function stageQuantile(before: StageBuckets, after: StageBuckets, stage: string, q: number): { ms: number; count: number } {
+  const a = after.get(stage);
+  if (!a) return { ms: NaN, count: 0 };
+  const bounds = [...a.keys()].sort((x, y) => x - y);
+  const counts = bounds.map((le) => a.get(le)! - (before.get(stage)?.get(le) ?? 0));
+  const total = counts[counts.length - 1]!;
+  if (total === 0) return { ms: NaN, count: 0 };
+  const rank = q * total;
+  for (let i = 0; i < bounds.length; i++) {
+    if (counts[i]! >= rank) {
+      const lower = i === 0 ? 0 : bounds[i - 1]!;
+      const upper = Number.isFinite(bounds[i]!) ? bounds[i]! : lower;
+      const below = i === 0 ? 0 : counts[i - 1]!;
+      const inBucket = counts[i]! - below;
+      return { ms: 1000 * (lower + (inBucket > 0 ? ((rank - below) / inBucket) * (upper - lower) : 0)), count: total };
+    }
+  }
+  return { ms: NaN, count: total };
+}
 
 runBench('bench:live', 30 * 60_000, async () => {
   const db = await startBenchDatabase('pass_bench_live');
@@ -130,11 +184,39 @@ runBench('bench:live', 30 * 60_000, async () => {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
   }
+  // Stage timings and subgraph fetches by phase: the gateway's histograms read when each phase
+  // starts and after the wait (events of a phase still in flight when the next starts count in the next).
+  const stageScrapes: StageBuckets[] = [];
+  const fetchScrapes: ReturnType<typeof subgraphFetches>[] = [];
+  const scrape = async () => {
+    const text = await (await fetch(metricsUrl)).text();
+    stageScrapes.push(stageBuckets(text));
+    fetchScrapes.push(subgraphFetches(text));
+  };
+  const answeredIn: number[][] = phases.map(() => []);
+  // The vouchers subgraph's connection pool, sampled every 250 ms while each phase runs: every
+  // redemption holds a connection for its transaction, and the live reads share the pool.
+  const vouchersMetricsUrl = `${hub.subgraphUrls.vouchers.replace(/\/graphql$/, '')}/metrics`;
+  const poolSamples: { inUse: number; waiting: number }[][] = phases.map(() => []);
+  let samplingPhase = -1;
+  const poolSampler = setInterval(() => {
+    const phase = samplingPhase;
+    if (phase < 0) return;
+    fetch(vouchersMetricsUrl)
+      .then((r) => r.text())
+      .then((text) => {
+        const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+        poolSamples[phase]!.push({ inUse: gauge('db_pool_connections_in_use'), waiting: gauge('db_pool_waiting_requests') });
+      })
+      .catch(() => undefined);
+  }, 250);
   const madeAt = new Map<string, { venueId: string; phase: number; slice: number }>();
   let next = 0;
   const failures: string[] = [];
   const phaseCpu: { hub: number; pg: number | null; made: number }[] = [];
   for (const [index, phase] of phases.entries()) {
+    await scrape();
+    samplingPhase = index;
     const cpu0 = hubCpuSeconds();
     const pg0 = db.postgresCpuSeconds();
     const total = phase.rate * phase.seconds;
@@ -155,7 +237,10 @@ runBench('bench:live', 30 * 60_000, async () => {
           .catch(() => send())
           .then((answer) => {
             const redemption = answer.data?.redeemVoucher?.redemption;
-            if (redemption) madeAt.set(redemption.id, { venueId: venue.venueId, phase: index, slice: Math.floor((due - t0) / 5000) });
+            if (redemption) {
+              madeAt.set(redemption.id, { venueId: venue.venueId, phase: index, slice: Math.floor((due - t0) / 5000) });
+              answeredIn[index]!.push(Date.now() - Date.parse(redemption.redeemedAt));
+            }
             else failures.push(JSON.stringify(answer.errors ?? answer.data?.redeemVoucher?.error));
           })
           .catch((err) => void failures.push(String(err))),
@@ -176,6 +261,8 @@ runBench('bench:live', 30 * 60_000, async () => {
     if (arrived >= expected) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  await scrape();
+  clearInterval(poolSampler);
   say(`${arrived} of ${expected} messages arrived ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the last redemption was answered (hub CPU meanwhile ${(hubCpuSeconds() - cpuDrain0).toFixed(1)} s)`);
   if (profiler) {
     const { profile } = await profiler.post('Profiler.stop');
@@ -217,6 +304,31 @@ runBench('bench:live', 30 * 60_000, async () => {
     const cpu = phaseCpu[i]!;
     say(
       `${(phase.warmup ? `(warm-up) ${phase.rate}` : String(phase.rate)).padStart(6)}  ${String(cpu.made).padStart(11)}  ${String(sorted.length).padStart(8)}  ${percentile(sorted, 50).toFixed(0).padStart(7)}  ${p99.toFixed(0).padStart(7)}  ${((cpu.hub * 1000) / cpu.made).toFixed(1).padStart(22)}  ${cpu.pg === null ? 'n/a' : ((cpu.pg * 1000) / cpu.made).toFixed(1).padStart(28)}`,
+    );
+  });
+  say('');
+  // Where the time goes: each stage's age since redeemedAt (the gateway's histogram, interpolated
+  // within its buckets), and the redemption's answer as the bench received it (after the commit).
+  say('per stage, ms since redeemedAt, p50 / p99: answered (HTTP answer, after commit) → woken (the wake-up that read it) → read → resolved (its group; venue and coordinator groups apart) → sent (to each socket)');
+  phases.forEach((phase, i) => {
+    const answered = answeredIn[i]!.sort((a, b) => a - b);
+    const cells = [`answered ${percentile(answered, 50).toFixed(0)} / ${percentile(answered, 99).toFixed(0)}`];
+    for (const stage of STAGES) {
+      const p50 = stageQuantile(stageScrapes[i]!, stageScrapes[i + 1]!, stage, 0.5);
+      const p99 = stageQuantile(stageScrapes[i]!, stageScrapes[i + 1]!, stage, 0.99);
+      cells.push(`${stage} ${p50.ms.toFixed(0)} / ${p99.ms.toFixed(0)}`);
+    }
+    say(`  ${phase.warmup ? `(warm-up) ${phase.rate}` : phase.rate}/s: ${cells.join(' → ')}`);
+    const fetches = [...fetchScrapes[i + 1]!].map(([subgraph, end]) => {
+      const start = fetchScrapes[i]!.get(subgraph) ?? { count: 0, sum: 0 };
+      const count = end.count - start.count;
+      return `${subgraph} ${(count / phase.rate / phase.seconds).toFixed(2)} × ${count > 0 ? ((1000 * (end.sum - start.sum)) / count).toFixed(0) : '–'} ms`;
+    });
+    say(`    subgraph fetches per redemption × mean ms (live resolutions and the redemptions themselves): ${fetches.join(', ')}`);
+    const pool = poolSamples[i]!;
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+    say(
+      `    vouchers connection pool over ${pool.length} samples: in use mean ${mean(pool.map((p) => p.inUse)).toFixed(1)}, max ${Math.max(...pool.map((p) => p.inUse))}; queries waiting for a connection mean ${mean(pool.map((p) => p.waiting)).toFixed(1)}, max ${Math.max(...pool.map((p) => p.waiting))}`,
     );
   });
   say('');

@@ -1,3 +1,4 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Redemption } from '../redemption/redemption.entity';
 
@@ -65,4 +66,8 @@ export class RedemptionRoute {
 
   @Field(() => ID, { nullable: true })
   distributorId!: string | null;
+
+  /** For the gateway's per-stage latency (recorded → read → resolved → sent), not for routing. */
+  @Field(() => DateTimeISOResolver)
+  redeemedAt!: Date;
 }

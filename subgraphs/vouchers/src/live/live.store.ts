@@ -32,9 +32,9 @@ export const liveStore = {
     scope: LiveRedemptionScope,
     filter: { programmeId: string | null; venueId: string | null },
   ): Promise<RedemptionRoute[]> {
-    const rows = await feedQuery<{ xid: string; seq: string; id: string; venue_id: string; programme_id: string; distributor_id: string | null }>(
+    const rows = await feedQuery<{ xid: string; seq: string; id: string; venue_id: string; programme_id: string; distributor_id: string | null; redeemed_at: Date }>(
       db,
-        `select r.xid::text, r.seq::text, r.id, r.venue_id, r.programme_id, b.distributor_id
+        `select r.xid::text, r.seq::text, r.id, r.venue_id, r.programme_id, b.distributor_id, r.redeemed_at
            from redemption r join book b on b.id = r.book_id
           where (r.xid, r.seq) > ($1::bigint, $2::bigint) and ${VISIBLE}
             and ($3::boolean or r.venue_id = any($4::uuid[]) or r.programme_id = any($5::uuid[]) or b.distributor_id = any($6::uuid[]))
@@ -49,6 +49,7 @@ export const liveStore = {
       venueId: r.venue_id,
       programmeId: r.programme_id,
       distributorId: r.distributor_id,
+      redeemedAt: r.redeemed_at,
     }));
   },
 
