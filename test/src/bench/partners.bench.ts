@@ -45,12 +45,11 @@ import { prepareRedemptions } from './redeem-setup';
  * the cost model's calibration first; BENCH_CALIBRATE=0 skips it); BENCH_FAIR_WEIGHTS=armor weighs
  * the fair gateway's requests by armor's cost alone, as before the calibration (A/B runs);
  * BENCH_ONLY=ours runs the floor and ours on each query and ours on the mixed load, nothing else (no
- * Hive, so nothing installed; no redemptions, no fair sharing), in the `processes` layout unless
- * BENCH_LAYOUT says otherwise, so that each row shows the CPU per request of every hub process.
- * BENCH_LAYOUT=processes runs our hub as `npm start` does, a process per part (default `single`:
- * all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); its CPU is then read from
- * its processes in /proc, and each row also shows the CPU ms per request of each process (gateway
- * with its workers, then each subgraph).
+ * Hive, so nothing installed; no redemptions, no fair sharing).
+ * The hub runs as `npm start` runs it, a process per part (BENCH_LAYOUT=processes, the default
+ * here; `single` puts it all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); its
+ * CPU is then read from its processes in /proc, and each row also shows the CPU ms per request of
+ * each process (gateway with its workers, then each subgraph).
  * BENCH_CPU_PROF=<folder> writes a CPU profile of the hub's thread (gateway and subgraphs) for
  * each of our rows of step 1, load driver excluded: open it in Chrome DevTools or speedscope.
  */
@@ -86,8 +85,8 @@ const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
 /** Our gateway against the floor only: the A/B loop of whoever tunes ours, Hive not needed. */
 const OURS_ONLY = process.env.BENCH_ONLY === 'ours';
 if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY) throw new Error(`BENCH_ONLY must be fair or ours, not ${process.env.BENCH_ONLY}`);
-// The per-process CPU is what an A/B of ours reads first; only the processes layout has it.
-if (OURS_ONLY) process.env.BENCH_LAYOUT ??= 'processes';
+// What partners meet is `npm start`'s layout, and only it shows each process's CPU per request.
+process.env.BENCH_LAYOUT ??= 'processes';
 const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
 const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
 /** 0: skip the cost model's calibration rows (they take about 1.5 min). */
