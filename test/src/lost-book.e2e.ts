@@ -26,6 +26,7 @@ describe('reportBookLost', () => {
   let distributorId: string;
   let sessions: string[];
   const REPORT = `mutation ($input: ReportBookLostInput!) { reportBookLost(input: $input) { book { code state } vouchersBlocked error { code } } }`;
+  const BOOKS = `query ($id: ID!) { distributor(id: $id) { books(first: 100) { nodes { code state lostAt } } } }`;
   const LEDGER = `query ($id: ID!) { programme(id: $id) { ledger { orderedCents redeemedCents outstandingCents creditedBackCents balanced } } }`;
 
   beforeAll(async () => {
@@ -49,6 +50,9 @@ describe('reportBookLost', () => {
     const token = await distributorToken(hub, distributorId);
     const reported = (await gql(hub, REPORT, { input: { bookCode: lost.bookCode, distributorId } }, token)).reportBookLost;
     expect(reported).toEqual({ book: { code: lost.bookCode, state: 'LOST' }, vouchersBlocked: 4, error: null });
+    // The distributor's books page says so too (its page statement once left lost_at out: HANDED_OUT, lostAt null).
+    const page = (await gql(hub, BOOKS, { id: distributorId }, token)).distributor.books.nodes;
+    expect(page.find((b: { code: string }) => b.code === lost.bookCode)).toEqual({ code: lost.bookCode, state: 'LOST', lostAt: expect.any(String) });
     // Reporting again blocks nothing more.
     expect((await gql(hub, REPORT, { input: { bookCode: lost.bookCode, distributorId } }, token)).reportBookLost.vouchersBlocked).toBe(0);
     expect((await redeem(hub, venue, { voucherCode: lost.voucherCodes[1]!, sessionId: sessions[1]! })).error?.code).toBe('BOOK_REPORTED_LOST');

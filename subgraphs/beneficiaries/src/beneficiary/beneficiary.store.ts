@@ -4,7 +4,20 @@ import { Beneficiary } from './beneficiary.entity';
 
 /** The people (`beneficiary`) and the programmes each was found eligible for (`beneficiary_eligibility`). */
 export const beneficiaryStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Beneficiary).findBy({ id: In(ids) }),
+  /**
+   * The people with these ids, as the repository would hydrate them: read raw and assigned to
+   * plain `Beneficiary`s, because TypeORM's query building and hydration cost more CPU than the
+   * statement itself when a page of a hundred books resolves its holders' pseudonyms.
+   */
+  byIds: async (db: DataSource, ids: string[]): Promise<Beneficiary[]> => {
+    const rows: Omit<Beneficiary, 'ageBand'>[] = await db.query(
+      `select id, pseudonym, distributor_id as "distributorId", birth_year as "birthYear", insee_code as "inseeCode",
+              education_level as "educationLevel", statuses, consent_at as "consentAt", registered_at as "registeredAt"
+         from beneficiary where id = any($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => Object.assign(new Beneficiary(), row));
+  },
 
   /** A person registered, with the programme they were found eligible for. */
   async insert(tx: EntityManager, person: Omit<Beneficiary, 'id' | 'ageBand'>, eligibleFor: string): Promise<Beneficiary> {

@@ -3,7 +3,11 @@ import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type
 import { Distributor, type DistributorKind } from './distributor.entity';
 
 export const distributorStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Distributor).findBy({ id: In(ids) }),
+  /** Read raw and assigned to plain `Distributor`s: TypeORM's query building and hydration cost more than the statement. */
+  byIds: async (db: DataSource, ids: string[]): Promise<Distributor[]> => {
+    const rows: Distributor[] = await db.query(`select id, name, kind, insee_code as "inseeCode" from distributor where id = any($1::uuid[])`, [ids]);
+    return rows.map((row) => Object.assign(new Distributor(), row));
+  },
   nameTaken: (db: DataSource, name: string) => db.getRepository(Distributor).existsBy({ name }),
   insert: (tx: EntityManager, distributor: { name: string; kind: DistributorKind; inseeCode: string }) =>
     tx.getRepository(Distributor).save(tx.getRepository(Distributor).create(distributor)),

@@ -67,7 +67,21 @@ export function territoryWhere(alias: string, territory: TerritoryEntry[]): { sq
 }
 
 export const venueStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Venue).findBy({ id: In(ids) }),
+  /**
+   * The venues with these ids, read raw and assigned to plain `Venue`s: TypeORM's query building
+   * and hydration cost more CPU than the statement when a page of books names its redemptions'
+   * venues. The day is read as text, as the repository hands it (`YYYY-MM-DD`).
+   */
+  byIds: async (db: DataSource, ids: string[]): Promise<Venue[]> => {
+    const rows: Venue[] = await db.query(
+      `select id, siret, name, address, postcode, commune, insee_code as "inseeCode", latitude, longitude, opening_hours as "openingHours",
+              services, source, source_id as "sourceId", pivot, updated_on::text as "updatedOn", details, departement_code as "departementCode",
+              region_code as "regionCode", epci_code as "epciCode"
+         from venue where id = any($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => Object.assign(new Venue(), row));
+  },
   byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).findOneBy({ id }),
   exists: (db: DataSource | EntityManager, id: string) => db.getRepository(Venue).existsBy({ id }),
   /** One page of every venue, by name then id, after the sort key (name, id) of the previous page's last row. */
