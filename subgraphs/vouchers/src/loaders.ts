@@ -55,7 +55,7 @@ export function createLoaders(db: DataSource) {
     }),
     booksOfBeneficiary: groupedLoader((ids) => bookStore.ofBeneficiaries(db, ids), (b) => b.beneficiaryId as string),
     redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
-    redemptionsOfBook: groupedLoader((ids) => bookStore.redemptionsOfBooks(db, ids), (r) => r.bookId),
+    redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),

@@ -1,9 +1,8 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { bigintAsNumber, type PageRequest, type PageRows } from '@pass/kit';
+import { type PageRequest, type PageRows } from '@pass/kit';
 import { centsOf } from '../ledger/cents';
 import type { CodeKind } from '../voucher/voucher-code';
 import { SHARD_OF_ID, type ShardMove } from '../tally/tally.store';
-import { Redemption } from '../redemption/redemption.entity';
 import { Book } from './book.entity';
 
 const BOOK_COLUMNS = `id, code, programme_id as "programmeId", order_id as "orderId", distributor_id as "distributorId",
@@ -65,21 +64,6 @@ export const bookStore = {
       if (book.id !== null) found.rows.push(Object.assign(new Book(), book));
     }
     return pages;
-  },
-  /**
-   * The counted redemptions of these books, oldest first, as the repository would hydrate them:
-   * read raw and assigned to plain `Redemption`s, because TypeORM's query building and entity
-   * hydration cost more CPU than the statement itself for a page of a hundred books (the
-   * distributor's books page asks this for every book on it).
-   */
-  redemptionsOfBooks: async (db: DataSource, bookIds: string[]): Promise<Redemption[]> => {
-    const rows: Array<Omit<Redemption, 'seq' | 'cursor'> & { seq: string }> = await db.query(
-      `select id, seq, xid, voucher_id as "voucherId", session_id as "sessionId", venue_id as "venueId", programme_id as "programmeId",
-              book_id as "bookId", amount_cents as "amountCents", redeemed_at as "redeemedAt", corrected_at as "correctedAt"
-         from redemption where book_id = any($1::uuid[]) and corrected_at is null order by seq`,
-      [bookIds],
-    );
-    return rows.map((row) => Object.assign(new Redemption(), row, { seq: bigintAsNumber.from(row.seq) as number }));
   },
   ofBeneficiaries: (db: DataSource, beneficiaryIds: string[]) =>
     db.getRepository(Book).find({ where: { beneficiaryId: In(beneficiaryIds) }, order: { code: 'ASC' } }),

@@ -318,8 +318,21 @@ export const redemptionStore = {
   ofSessions: (db: DataSource, sessionIds: string[]) =>
     db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
   ofVouchers: (db: DataSource, voucherIds: string[]) => db.getRepository(Redemption).findBy({ voucherId: In(voucherIds), correctedAt: IsNull() }),
-  ofBooks: (db: DataSource, bookIds: string[]) =>
-    db.getRepository(Redemption).find({ where: { bookId: In(bookIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
+  /**
+   * The counted redemptions of these books, oldest first, as the repository would hydrate them:
+   * read raw and assigned to plain `Redemption`s, because TypeORM's query building and entity
+   * hydration cost more CPU than the statement itself for a page of a hundred books (the
+   * distributor's books page asks this for every book on it).
+   */
+  ofBooks: async (db: DataSource, bookIds: string[]): Promise<Redemption[]> => {
+    const rows: Array<Omit<Redemption, 'seq' | 'cursor'> & { seq: string }> = await db.query(
+      `select id, seq, xid, voucher_id as "voucherId", session_id as "sessionId", venue_id as "venueId", programme_id as "programmeId",
+              book_id as "bookId", amount_cents as "amountCents", redeemed_at as "redeemedAt", corrected_at as "correctedAt"
+         from redemption where book_id = any($1::uuid[]) and corrected_at is null order by seq`,
+      [bookIds],
+    );
+    return rows.map((row) => Object.assign(new Redemption(), row, { seq: bigintAsNumber.from(row.seq) as number }));
+  },
 
   /** A programme's figures, from the running tallies (tally/tally.store.ts): a few rows, whatever its size. */
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
