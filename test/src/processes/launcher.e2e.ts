@@ -42,6 +42,10 @@ describe('the launcher', () => {
     expect(hub.processes.gateway.pid).toBe(gatewayPid); // the primary stayed; only the worker was replaced
     await waitUntil(async () => (await ask()).status === 200, 'an answer after the replacement');
 
+    // Both workers up again before the count: one CI run (1 Dec 2026) saw a single worker at this
+    // point after the replacement had answered (never in reruns); the launcher restarts any worker
+    // that dies, and what this test owns is that close() then leaves none behind.
+    await waitUntil(async () => workers().length === 2, 'two gateway workers before close');
     const everyPid = [...Object.values(hub.processes).map((p) => p.pid!), ...workers()];
     expect(everyPid).toHaveLength(7);
     await hub.close();
