@@ -54,10 +54,13 @@ async function take(subscription: LiveSubscription, n: number): Promise<string[]
 
 describe('SubscriberGroup', () => {
   const logger = createLogger('subscriber-group-test');
+  /** A group of the venue's caller and plan that resolves its batches with `resolve`. */
+  const groupResolving = (resolve: ConstructorParameters<typeof SubscriberGroup>[5]) =>
+    new SubscriberGroup('k', caller, plan, scope, { programmeId: null, venueId: null }, resolve, logger);
 
   it('resolves the events that arrive during a resolution together, in one batch, and delivers all of them in order', async () => {
     const resolver = heldResolver();
-    const group = new SubscriberGroup('k', caller, plan, scope, { programmeId: null, venueId: null }, resolver.resolveBatch, logger);
+    const group = groupResolving(resolver.resolveBatch);
     const subscriptions = [0, 1].map(() => new LiveSubscription(null, 100, () => undefined, () => undefined));
     for (const s of subscriptions) group.subscriptions.add(s);
 
@@ -96,19 +99,11 @@ describe('SubscriberGroup', () => {
 
   it('ends its subscribers with an error when a batch cannot be resolved twice, and resolves later events again', async () => {
     let calls = 0;
-    const group = new SubscriberGroup(
-      'k',
-      caller,
-      plan,
-      scope,
-      { programmeId: null, venueId: null },
-      async (_group, routes) => {
+    const group = groupResolving(async (_group, routes) => {
         calls += 1;
         if (routes[0]!.cursor === '100.1') throw new Error('vouchers is restarting');
         return routes.map((r) => ({ cursor: r.cursor, result: { data: { redemptionRecorded: { cursor: r.cursor } } } }));
-      },
-      logger,
-    );
+    });
     const failing = new LiveSubscription(null, 100, () => undefined, () => undefined);
     group.subscriptions.add(failing);
     group.offer([route(1)]);
@@ -126,21 +121,13 @@ describe('SubscriberGroup', () => {
   it('gives a subscriber nothing after a batch that failed, not even a later batch that resolved', async () => {
     const resolver = heldResolver();
     let failures = 0;
-    const group = new SubscriberGroup(
-      'k',
-      caller,
-      plan,
-      scope,
-      { programmeId: null, venueId: null },
-      (g, routes) => {
+    const group = groupResolving((g, routes) => {
         if (routes[0]!.cursor === '100.1') {
           failures += 1;
           return Promise.reject(new Error('vouchers is restarting'));
         }
         return resolver.resolveBatch(g, routes);
-      },
-      logger,
-    );
+    });
     // Not reading: the error and the later event would both wait in the subscription.
     const subscription = new LiveSubscription(null, 100, () => undefined, () => undefined);
     group.subscriptions.add(subscription);
