@@ -421,7 +421,9 @@ async function main(): Promise<void> {
   say(`bench:scale — BENCH_SCALE ${SCALE}: ${PROGRAMMES} programmes × ${(BOOKS * PER_BOOK).toLocaleString('en')} vouchers, ${FUNDERS} funders, ${DISTRIBUTORS} distributors, ${VENUES_NATIONAL} venues, ${REDEMPTIONS.toLocaleString('en')} redemptions`);
   const db = await startBenchDatabase('pass_bench_scale');
   say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
-  const hub = await startHub({ databaseUrl: db.scratch.url });
+  // The partner queries are timed one after the other, 60 each from one token: the per-token budget
+  // (50 units/s) is lifted, as in `npm run bench`, so the figures are the hub's, not the allowance's.
+  const hub = await startHub({ databaseUrl: db.scratch.url, gateway: { rateLimit: { perSecond: 1e6, burst: 1e6 } } });
   onCleanup(() => hub.close());
   const vouchers = hub.subgraphs.vouchers.dataSource;
   const small = await prepareSmall(hub, REDEEM_EACH * 2 + 400);
