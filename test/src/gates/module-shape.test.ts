@@ -46,6 +46,7 @@ export function recipeProblems(src: string): string[] {
         problems.push(`${file}: SQL outside a store`);
       }
       if (/\.types?\.ts$/.test(base)) problems.push(`${file}: inputs, payloads and error codes live in <entity>.inputs.ts`);
+      if (/@key\(/.test(code) && !base.endsWith('.entity.ts') && !base.endsWith('.test.ts')) problems.push(`${file}: an entity (a type with a federation key) lives in <entity>.entity.ts`);
       // One resolver class per GraphQL type, in one folder: following a field by file names finds it.
       for (const match of code.matchAll(/@Resolver\(\s*\(\)\s*=>\s*(\w+)/g)) {
         const type = match[1]!;
@@ -89,7 +90,7 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     expect(readFileSync(path.join(folder, 'redemption.store.ts'), 'utf8')).toMatch(/INSERT INTO redemption/i);
   });
 
-  test('it catches SQL outside a store, a loose root file, a table without a store, a mutation without its manager and a second resolver class', () => {
+  test('it catches SQL outside a store, a loose root file, a table without a store, a mutation without its manager, an entity outside its entity file and a second resolver class', () => {
     const src = mkdtempSync(path.join(os.tmpdir(), 'recipe-'));
     mkdirSync(path.join(src, 'order'));
     mkdirSync(path.join(src, 'programme'));
@@ -97,7 +98,7 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     writeFileSync(path.join(src, 'index.ts'), '');
     writeFileSync(path.join(src, 'loaders.ts'), 'const { query } = pool;\nexport const rows = query(`select 1`);\n');
     writeFileSync(path.join(src, 'funder', 'funder.resolver.ts'), '@Mutation(() => FunderPayload) registerFunder() {}\n');
-    writeFileSync(path.join(src, 'funder', 'funder.inputs.ts'), '');
+    writeFileSync(path.join(src, 'funder', 'funder.inputs.ts'), "@ObjectType() @Directive('@key(fields: \"id\")') class FunderRef {}\n");
     writeFileSync(path.join(src, 'funder', 'funder.store.ts'), 'await tx.save(Funder, funder);\n');
     writeFileSync(path.join(src, 'funder', 'funder.helper.ts'), 'export const all = (tx) => tx.getRepository(Funder).find();\n');
     writeFileSync(path.join(src, 'programme', 'programme.manager.ts'), 'await tx.findOneBy(Programme, { id });\nawait answers.find((a) => a.ok);\nnew Map().delete(key);\n');
@@ -113,6 +114,7 @@ describe('the module recipe (docs/module-recipe.md)', () => {
       'funder/funder.helper.ts: SQL outside a store',
       'programme/programme.manager.ts: SQL outside a store',
       'funder/: a mutation without its manager file',
+      'funder/funder.inputs.ts: an entity (a type with a federation key) lives in <entity>.entity.ts',
       'programme/programme.resolver.ts: a second resolver class for Programme (the first is in order/order.resolver.ts)',
       'order/: tables without a store',
       'order/: an entity with a key and no reference file',
