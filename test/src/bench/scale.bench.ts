@@ -182,6 +182,7 @@ function lastMonths(now: Date): { last: string; before: string } {
 }
 
 async function measure(hub: Hub, small: Small, worker: Worker, next: { voucher: number }, endingProgrammeId: string): Promise<Figures> {
+  say(`  load average at the start of the measurements: ${os.loadavg()[0]!.toFixed(1)}`);
   const vouchers = hub.subgraphs.vouchers.dataSource;
   const requests: DriverRequest[] = Array.from({ length: REDEEM_EACH }, (_, i) => {
     const venue = small.venues[next.voucher % small.venues.length]!;
@@ -289,7 +290,12 @@ async function buildNational(hub: Hub): Promise<string> {
     await vouchers.query(`insert into venue_qualification (venue_id, programme_id) select v.venue_id, p from national_venue v, unnest($1::uuid[]) p`, [programmeIds]);
     await vouchers.query(
       `insert into session_fact (session_id, venue_id, insee_code, starts_at, seats)
-       select gen_random_uuid(), v.venue_id, '21231', now() - interval '1 month' * ((v.n + s) % $2::int) - interval '1 month' - interval '1 day' * (s % 20), 10
+       select gen_random_uuid(), v.venue_id, '21231',
+              -- Paris months: month (v.n + s) % MONTHS before the last one, on one of its first 27 days at 10:00, so the
+              -- last month (the one the measurement closes) holds 1/MONTHS of the sessions whatever today's date is.
+              (date_trunc('month', now() at time zone 'Europe/Paris') - interval '1 month' * (1 + (v.n + s) % $2::int)
+                + interval '1 day' * ((v.n * 7 + s) % 27) + interval '10 hours') at time zone 'Europe/Paris',
+              10
          from national_venue v, generate_series(1, $1::int) s`,
       [sessionsPerVenue, MONTHS],
     );
@@ -461,6 +467,7 @@ async function main(): Promise<void> {
   row(`expiry + credit-back (${before.vouchersBlocked} / ${after.vouchersBlocked} vouchers)`, before.expiryMs, after.expiryMs);
   row('database size on disk', smallBytes / 2 ** 20, nationalBytes / 2 ** 20, 'MiB');
   say(`build of the national data: ${seconds(buildMs)} s; load average now ${os.loadavg()[0]!.toFixed(1)}`);
+  if (after.closeStatements === 0) say('WARNING: the national close wrote no statement: its figure measures an empty month, not a close');
   say(`goals: close ≤ 60 s ${after.closeMs <= 60_000 ? 'met' : 'MISSED'}; D-30 ≤ 5 s ${after.reportMs <= 5_000 ? 'met' : 'MISSED'}`);
 }
 
