@@ -41,7 +41,8 @@ import { prepareRedemptions } from './redeem-setup';
  *
  * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
  * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2),
- * BENCH_HEAVY_PER_SECOND (50) change the run; BENCH_ONLY=fair runs the fair-sharing rows alone (with
+ * BENCH_HEAVY_PER_SECOND (50) change the run (BENCH_MIXED_CLIENTS=0 skips the mixed load; BENCH_QUERIES
+ * names the partner queries of step 1, comma-separated, all four by default); BENCH_ONLY=fair runs the fair-sharing rows alone (with
  * the cost model's calibration first; BENCH_CALIBRATE=0 skips it); BENCH_FAIR_WEIGHTS=armor weighs
  * the fair gateway's requests by armor's cost alone, as before the calibration (A/B runs);
  * BENCH_ONLY=ours runs the floor and ours on each query and ours on the mixed load, nothing else (no
@@ -87,6 +88,8 @@ const OURS_ONLY = process.env.BENCH_ONLY === 'ours';
 if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY) throw new Error(`BENCH_ONLY must be fair or ours, not ${process.env.BENCH_ONLY}`);
 // What partners meet is `npm start`'s layout, and only it shows each process's CPU per request.
 process.env.BENCH_LAYOUT ??= 'processes';
+/** BENCH_QUERIES=distributor-books,venue-sessions: step 1 on these queries alone (an A/B loop on one query). */
+const ONLY_QUERIES = process.env.BENCH_QUERIES?.split(',').map((q) => q.trim());
 const FAIR_LIGHT_CLIENTS = Number(process.env.BENCH_FAIR_LIGHT_CLIENTS ?? 2);
 const HEAVY_PER_SECOND = Number(process.env.BENCH_HEAVY_PER_SECOND ?? 50);
 /** 0: skip the cost model's calibration rows (they take about 1.5 min). */
@@ -374,7 +377,7 @@ async function main(): Promise<void> {
       caller: { role: Role.COORDINATOR, organisationId: 'coordination-cso', scopes: ['read'], programmeIds: [demo.programmes.cso] },
       variables: { programmeId: demo.programmes.cso },
     },
-  ];
+  ].filter((q) => !ONLY_QUERIES || ONLY_QUERIES.includes(q.name));
 
   // Each query once through a recording gateway: the subgraph calls its plan makes, in waves.
   const recorder = await startRecorder(hub.subgraphUrls);
@@ -534,7 +537,7 @@ async function main(): Promise<void> {
   );
   say('');
   header();
-  {
+  if (MIXED_CLIENTS > 0) {
     const by: Partial<Record<Kind, Row>> = {};
     for (const g of gateways) {
       by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body] })) });

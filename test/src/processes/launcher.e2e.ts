@@ -21,6 +21,13 @@ describe('the launcher', () => {
     await database?.drop();
   });
 
+  test("each subgraph process runs with the launcher's young-generation size", () => {
+    for (const name of ['programmes', 'beneficiaries', 'venues', 'vouchers'] as const) {
+      const environ = readFileSync(`/proc/${hub.processes[name].pid!}/environ`, 'utf8').split('\0');
+      expect(environ.find((v) => v.startsWith('NODE_OPTIONS='))).toContain('--max-semi-space-size=32');
+    }
+  });
+
   test('two gateway workers answer on one port; a killed worker is replaced; close stops every process', async () => {
     const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: 'operator', role: Role.OPERATOR, scopes: ['read', 'write'] });
     const ask = async () => {

@@ -36,4 +36,14 @@ describe('sort keys of several columns', () => {
     expect(readSortKey(next, ['text', 'uuid'])).toEqual(['B', '1b7c2f9e-6a0e-4b7f-9a51-3f1f0c3f5a10']);
     expect(refusal(() => readPageRequest('Venue.sessions', 2, connection.pageInfo.endCursor))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  test("each edge's cursor starts the page after its row; the last one's is the page's endCursor", () => {
+    const rows = [{ pageKey: 'A' }, { pageKey: 'B' }, { pageKey: 'C' }];
+    const connection = toConnection('Query.venues', { first: 2, afterKey: null }, { rows, totalCount: 3 }, (r) => r.pageKey);
+    expect(connection.nodes).toEqual(rows.slice(0, 2));
+    expect(connection.edges.map((e) => e.node)).toEqual(rows.slice(0, 2));
+    expect(connection.edges.map((e) => readPageRequest('Query.venues', 1, e.cursor).afterKey)).toEqual(['A', 'B']);
+    expect(connection.edges.at(-1)!.cursor).toBe(connection.pageInfo.endCursor);
+    expect(toConnection('Query.venues', { first: 2, afterKey: null }, { rows: [], totalCount: 0 }, (r: { pageKey: string }) => r.pageKey).pageInfo.endCursor).toBeNull();
+  });
 });

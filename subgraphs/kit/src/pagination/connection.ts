@@ -85,12 +85,21 @@ export interface Connection<T> {
 /** Turns a store's page into the connection a resolver returns; `keyOf` gives the row's sort key. */
 export function toConnection<T>(list: string, request: PageRequest, page: PageRows<T>, keyOf: (row: T) => string): Connection<T> {
   const nodes = page.rows.slice(0, request.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(list, keyOf(node)), node }));
+  const last = nodes.at(-1);
   const pageInfo = Object.assign(new PageInfo(), {
     hasNextPage: page.rows.length > request.first,
-    endCursor: edges.at(-1)?.cursor ?? null,
+    endCursor: last === undefined ? null : encodeCursor(list, keyOf(last)),
   });
-  return { edges, nodes, pageInfo, totalCount: page.totalCount };
+  // Each row's cursor is encoded only when `edges` is asked for: most pages are read as `nodes`.
+  let edges: Edge<T>[] | undefined;
+  return {
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: encodeCursor(list, keyOf(node)), node })));
+    },
+    nodes,
+    pageInfo,
+    totalCount: page.totalCount,
+  };
 }
 
 /**
