@@ -14,7 +14,7 @@ import {
 import { observeSubgraphFetches } from './observability/subgraph-fetch';
 
 /**
- * The gateway's metrics (prom-client, served at `/metrics`), access log (pino-http) and traces
+ * The gateway's metrics (prom-client, served at `/metrics`), access log (pino, see observeHttp) and traces
  * (OpenTelemetry, when the `OTEL_*` variables switch them on). The names are listed in
  * docs/observability.md; docs/alerts.yml reads them.
  */

@@ -58,4 +58,21 @@ describe('persisted operations', () => {
     expect(checkPersisted(manifest, false, venue, { query: '{ venues { id } }', extensions: { persistedQuery: { sha256Hash: documentHash(query) } } })).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH' });
     expect(checkPersisted(manifest, false, venue, { extensions: { persistedQuery: { sha256Hash: 'f'.repeat(64) } } })).toMatchObject({ status: 400, code: 'PERSISTED_QUERY_NOT_FOUND' });
   });
+
+  test('a text judged again, even after a thousand others pushed it out of the remembered hashes, is judged the same', () => {
+    const registered = 'query VenueName($id: ID!) { venue(id: $id) { __typename name id } }';
+    const unregistered = '{ venues { id } }';
+    const judge = () => [
+      checkPersisted(manifest, true, venue, { query: registered }),
+      checkPersisted(manifest, true, venue, { query: unregistered }),
+      checkPersisted(manifest, true, venue, { query: 'query {' }),
+      checkPersisted(manifest, false, venue, { query: registered, extensions: { persistedQuery: { sha256Hash: documentHash(query) } } }),
+      checkPersisted(manifest, false, venue, { query: unregistered, extensions: { persistedQuery: { sha256Hash: documentHash(query) } } }),
+    ];
+    const first = judge();
+    expect(first.map((c) => c.ok)).toEqual([true, false, false, true, false]);
+    expect(judge()).toEqual(first);
+    for (let i = 0; i < 1100; i++) checkPersisted(manifest, true, venue, { query: `{ venue(id: "${i}") { id } }` });
+    expect(judge()).toEqual(first);
+  });
 });

@@ -47,6 +47,29 @@ export function documentHash(text: string): string | undefined {
   }
 }
 
+/**
+ * Texts already judged, with their registered hash (or undefined when they do not parse): a
+ * partner sends the same few operations all day, and parsing, printing and hashing one costs more
+ * than the rest of the check. Least recently used first, at most HASH_CACHE_SIZE texts, so texts a
+ * client makes up one after the other cannot grow it.
+ */
+const HASH_CACHE_SIZE = 1000;
+const hashes = new Map<string, { hash: string | undefined }>();
+
+/** `documentHash`, remembered per text (see `hashes`). */
+function cachedDocumentHash(text: string): string | undefined {
+  const known = hashes.get(text);
+  if (known) {
+    hashes.delete(text);
+    hashes.set(text, known);
+    return known.hash;
+  }
+  const hash = documentHash(text);
+  if (hashes.size >= HASH_CACHE_SIZE) hashes.delete(hashes.keys().next().value as string);
+  hashes.set(text, { hash });
+  return hash;
+}
+
 function operationName(document: string): string {
   const operation = parse(document, { noLocation: true }).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   return operation?.kind === Kind.OPERATION_DEFINITION ? (operation.name?.value ?? 'anonymous') : 'anonymous';
@@ -103,7 +126,7 @@ export function checkPersisted(
     }
     // Text and hash together: the hash must name that text, as this hub hashes documents or as
     // automatic persisted queries do (SHA-256 of the exact text). The text is then judged alone.
-    if (hash !== sha256(text) && hash !== documentHash(text)) {
+    if (hash !== sha256(text) && hash !== cachedDocumentHash(text)) {
       return { ok: false, status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH', message: 'the query text does not match its hash' };
     }
     const check = checkText(manifest, productionMode, caller, text);
@@ -114,7 +137,7 @@ export function checkPersisted(
 
 function checkText(manifest: OperationManifest, productionMode: boolean, caller: Caller, text: string | undefined): PersistedCheck {
   if (!productionMode || AD_HOC_ROLES.has(caller.role)) return { ok: true, query: undefined };
-  const hash = text === undefined ? undefined : documentHash(text);
+  const hash = text === undefined ? undefined : cachedDocumentHash(text);
   if (hash !== undefined && manifest[hash]) return { ok: true, query: undefined };
   return {
     ok: false,

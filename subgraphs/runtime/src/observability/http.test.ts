@@ -50,4 +50,38 @@ describe('the access log', () => {
     expect(typeof line!.ms).toBe('number');
     expect(JSON.stringify(line)).not.toMatch(/secret-token|beneficiary|authorization/);
   });
+
+  test('the line is the one pino-http wrote: fields in order, messages; at level error only a 5xx is written', async () => {
+    const served = async (level: string) => {
+      const lines: Record<string, any>[] = [];
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(JSON.parse(chunk.toString()));
+          done();
+        },
+      });
+      const app = express();
+      app.use(observeHttp({ logger: pino({ name: 'part', level }, sink), metrics: createServerMetrics('test'), part: 'test' }));
+      app.get('/graphql', (req, res) => {
+        res.status(Number(req.query.status)).json({});
+      });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        for (const [id, status] of [['ok-1', 200], ['down-1', 503]] as const) await fetch(`${base}/graphql?status=${status}`, { headers: { 'x-request-id': id } });
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+      return lines.map(({ time, pid, hostname, ms, ...rest }) => {
+        expect([typeof time, typeof pid, typeof hostname, typeof ms]).toEqual(['number', 'number', 'string', 'number']);
+        return JSON.stringify(rest.err ? { ...rest, err: { ...rest.err, stack: rest.err.stack.split('\n')[0] } } : rest);
+      });
+    };
+    const ok = '{"level":30,"name":"part","req":{"id":"ok-1","method":"GET","path":"/graphql"},"res":{"statusCode":200},"msg":"request completed"}';
+    const down =
+      '{"level":50,"name":"part","req":{"id":"down-1","method":"GET","path":"/graphql"},"res":{"statusCode":503},"err":{"type":"Error","message":"failed with status code 503","stack":"Error: failed with status code 503"},"msg":"request errored"}';
+    expect(await served('info')).toEqual([ok, down]);
+    expect(await served('error')).toEqual([down]);
+  });
 });

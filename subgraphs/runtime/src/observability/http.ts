@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { pinoHttp } from 'pino-http';
+import { stdSerializers } from 'pino';
 import type { Logger } from '../log';
 import type { ServerMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -48,9 +47,50 @@ function refusalCodeOf(body: unknown): string | undefined {
 }
 
 /**
+ * The access log: one line per request, when its answer is finished or the caller went away, at
+ * `info`, or at `error` with an `err` for a 5xx or an error of the response stream. Only what an
+ * operator needs: the request's `id`, `method` and `path` (never headers, which carry tokens and
+ * caller assertions, nor the query string: a GET query's variables may carry personal data), the
+ * response's `statusCode` (null when no header went out), `ms` and `msg` (`request completed`,
+ * `request aborted` or `request errored`): the line pino-http wrote before, field for field.
+ * Unlike pino-http it builds nothing per request (no child logger, no serialised request) unless
+ * the line is written: at level error (the benchmarks', and many deployments') an answered request
+ * costs a level check.
+ *
+ * Returns, per request, the function that writes its line (once; later calls do nothing).
+ */
+function accessLogger(logger: Logger): (req: Request, res: Response, requestId: string) => (err?: Error) => void {
+  // The error serializer pino-http used (pino's default one too, pinned here).
+  const log = logger.child({}, { serializers: { err: stdSerializers.err } });
+  return (req, res, requestId) => {
+    const started = Date.now();
+    // pino-http left the id on the request; kept for anything that reads it.
+    (req as { id?: unknown }).id ||= requestId;
+    let written = false;
+    return (err?: Error) => {
+      if (written) return;
+      written = true;
+      const level = err || res.statusCode >= 500 ? 'error' : 'info';
+      if (!log.isLevelEnabled(level)) return;
+      const ms = Date.now() - started;
+      const line = {
+        req: { id: (req as { id?: unknown }).id, method: req.method, path: (req.originalUrl || req.url).split('?')[0] },
+        res: { statusCode: res.headersSent ? res.statusCode : null },
+      };
+      const failure = err ?? (res as { err?: Error }).err;
+      if (failure || res.statusCode >= 500) {
+        log[level]({ ...line, err: failure ?? new Error(`failed with status code ${res.statusCode}`), ms }, 'request errored');
+        return;
+      }
+      log[level]({ ...line, ms }, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
+    };
+  };
+}
+
+/**
  * The first middleware of every server: gives the request its id (the caller's `x-request-id`
  * when sane, else a new one) and returns it as a header; writes one access-log line per request
- * (pino-http); counts and times it, and counts refusals by reason; and, when tracing is on,
+ * (see accessLogger); counts and times it, and counts refusals by reason; and, when tracing is on,
  * opens the server span, continuing the caller's W3C `traceparent`.
  *
  * The id is also written back into the request's `x-request-id` header, so code further down
@@ -58,19 +98,7 @@ function refusalCodeOf(body: unknown): string | undefined {
  */
 export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; part: string }): RequestHandler {
   const { metrics } = options;
-  const accessLog = pinoHttp({
-    logger: options.logger,
-    genReqId: (req) => req.headers[REQUEST_ID_HEADER] as string,
-    autoLogging: { ignore: (req) => QUIET_ROUTES.has(routeOf(req.url ?? '')) },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    // Only what an operator needs: never headers (tokens, caller assertions) nor the query
-    // string (a GET query's variables may carry personal data).
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customAttributeKeys: { responseTime: 'ms' },
-  });
+  const accessLog = accessLogger(options.logger);
 
   return (req: Request, res: Response, next: NextFunction) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -100,6 +128,12 @@ export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; p
         )
       : undefined;
 
+    const writeAccessLine = accessLog(req, res, requestId);
+    // Probes and scrapes are not access-logged, but an error of the response stream always is
+    // (and the listener keeps such an error from being an uncaught exception, as pino-http's did).
+    const quiet = QUIET_ROUTES.has(routeOf(req.url ?? ''));
+    res.once('error', writeAccessLine);
+
     let recorded = false;
     const record = () => {
       if (recorded) return;
@@ -117,18 +151,17 @@ export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; p
         if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
         span.end();
       }
+      if (!quiet) writeAccessLine();
     };
     res.once('finish', record);
     res.once('close', record);
 
-    accessLog(req as IncomingMessage, res as ServerResponse, () => {
-      if (!span) return next();
-      const traced = trace.setSpan(context.active(), span);
-      // Body parsers resume in the socket's callbacks, which would lose the active context: bind
-      // the request's events to it so GraphQL execution, its SQL and its fetches stay in the trace.
-      context.bind(traced, req);
-      context.bind(traced, res);
-      context.with(traced, next);
-    });
+    if (!span) return next();
+    const traced = trace.setSpan(context.active(), span);
+    // Body parsers resume in the socket's callbacks, which would lose the active context: bind
+    // the request's events to it so GraphQL execution, its SQL and its fetches stay in the trace.
+    context.bind(traced, req);
+    context.bind(traced, res);
+    context.with(traced, next);
   };
 }
