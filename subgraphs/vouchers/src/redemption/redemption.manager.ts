@@ -8,7 +8,7 @@ import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { idempotencyStore } from './idempotency.store';
 import type { Redemption } from './redemption.entity';
 import { RedemptionErrorCode } from './redemption.inputs';
-import { redemptionStore, type RedemptionFacts } from './redemption.store';
+import { redemptionStore, type OwnAuditEntry, type RedemptionFacts } from './redemption.store';
 
 /** Days after a session's Paris day on which its vouchers may still be taken. */
 export const REDEMPTION_GRACE_DAYS = 7;
@@ -50,6 +50,7 @@ export async function redeemVoucher(
   input: RedeemInput,
   actingVenueId: string | null,
   now?: Date,
+  audit: OwnAuditEntry | null = null,
 ): Promise<RedeemAnswer> {
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 200) throw new BadInputError('idempotencyKey must be 8 to 200 characters', 'idempotencyKey');
@@ -67,7 +68,7 @@ export async function redeemVoucher(
   try {
     return await redemptionStore.inTransaction(
       db,
-      { scope, key, requestHash: hash, code, sessionId: isUuid(input.sessionId) ? input.sessionId : null, injected: now ?? null },
+      { scope, key, requestHash: hash, code, sessionId: isUuid(input.sessionId) ? input.sessionId : null, injected: now ?? null, audit },
       async (facts, tx): Promise<RedeemAnswer> => {
         if (facts.prior) {
           await tx.rollback();

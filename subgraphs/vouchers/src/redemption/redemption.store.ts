@@ -1,6 +1,6 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { bigintAsNumber } from '@pass/kit';
+import { bigintAsNumber, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { Redemption } from './redemption.entity';
 
@@ -205,6 +205,17 @@ begin
 end
 $fn$`;
 
+/**
+ * The caller's `mutation:redeemVoucher` entry in the audit log (kit's mutationEntry), appended in
+ * the redemption's transaction when it writes: `appended` tells the request's audit trail, which
+ * then appends none (AuditTrail.appendedOwnEntry). A replay, or a refusal not stored, writes
+ * nothing: the request's end appends the entry as for any mutation.
+ */
+export interface OwnAuditEntry {
+  values: ReturnType<typeof mutationEntry>;
+  appended(): void;
+}
+
 /** The part of a pooled `pg` client a redemption's transaction uses (the DataSource's pool lends it). */
 interface PgClient {
   query(text: string): Promise<PgResult | PgResult[]>;
@@ -287,7 +298,7 @@ export const redemptionStore = {
    */
   async inTransaction<T>(
     db: DataSource,
-    r: { scope: string; key: string; requestHash: string; code: string; sessionId: string | null; injected: Date | null },
+    r: { scope: string; key: string; requestHash: string; code: string; sessionId: string | null; injected: Date | null; audit: OwnAuditEntry | null },
     decide: (facts: RedemptionFacts, tx: RedemptionTransaction) => Promise<T>,
   ): Promise<T> {
     const pool = (db.driver as unknown as { master: { connect(): Promise<PgClient> } }).master;
@@ -305,13 +316,24 @@ export const redemptionStore = {
       return results;
     };
     const l = (value: Literal) => literal(client, value);
+    // The caller's entry in the audit log, appended with the writes (kit's mutationEntry); its record id is SQL.
+    const auditEntry = (recordId: string) => {
+      if (!r.audit) return '';
+      const e = r.audit.values;
+      return `insert into audit.entry (subgraph, organisation_id, role, token_id, action, record_type, record_id) select ${l(e.subgraph)}, ${l(e.organisation_id)}, ${l(e.role)}, ${l(e.token_id)}, ${l(e.action)}, ${l(e.record_type)}, ${recordId}`;
+    };
+    const appended = () => r.audit?.appended();
     const tx: RedemptionTransaction = {
       async recordAndCommit(w, lostAnswers) {
-        const [result] = await ending(
+        const record =
           `select * from record_redemption(${l(r.scope)}::text, ${l(r.key)}::text, ${l(r.requestHash)}::text, ${l(w.voucherId)}::uuid, ` +
-            `${l(w.sessionId)}::uuid, ${l(w.venueId)}::uuid, ${l(w.programmeId)}::uuid, ${l(w.bookId)}::uuid, ${l(w.amountCents)}::int, ` +
-            `${l(w.redeemedAt)}::timestamptz, ${l(w.shard)}::smallint, ${l(JSON.stringify(lostAnswers))}::jsonb); commit`,
+          `${l(w.sessionId)}::uuid, ${l(w.venueId)}::uuid, ${l(w.programmeId)}::uuid, ${l(w.bookId)}::uuid, ${l(w.amountCents)}::int, ` +
+          `${l(w.redeemedAt)}::timestamptz, ${l(w.shard)}::smallint, ${l(JSON.stringify(lostAnswers))}::jsonb)`;
+        // The audit entry names the redemption (none when the voucher was lost): a data-modifying WITH runs once, read or not.
+        const [result] = await ending(
+          r.audit ? `with r as (${record}), a as (${auditEntry('r.redemption_id::text')} from r) select * from r; commit` : `${record}; commit`,
         );
+        appended();
         const row = result!.rows[0]!;
         if (!row.won) return { lostTo: row.voucher_state_now as string | null };
         const redemption = Object.assign(new Redemption(), {
@@ -331,8 +353,10 @@ export const redemptionStore = {
       },
       async rememberAndCommit(answer) {
         await ending(
-          `insert into idempotency (scope, key, request_hash, response) values (${l(r.scope)}, ${l(r.key)}, ${l(r.requestHash)}, ${l(JSON.stringify(answer))}::jsonb); commit`,
+          `insert into idempotency (scope, key, request_hash, response) values (${l(r.scope)}, ${l(r.key)}, ${l(r.requestHash)}, ${l(JSON.stringify(answer))}::jsonb); ` +
+            `${r.audit ? `${auditEntry('null')}; ` : ''}commit`,
         );
+        appended();
       },
       async rollback() {
         await ending('rollback');
