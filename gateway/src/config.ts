@@ -8,7 +8,7 @@ import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type Subgr
  * `NaN` binds a random port; a misspelt origin silently blocks a partner's frontend).
  */
 export interface HubConfig {
-  /** The gateway's port; the four subgraphs take theirs from the port table (4001–4004) when it is not 0. */
+  /** The gateway's port; the four subgraphs take theirs from the port table (`HUB_PORTS`) when it is not 0. */
   port: number;
   /** Where the gateway binds. Subgraphs always stay on loopback: only the gateway calls them. */
   host: string;
@@ -42,9 +42,13 @@ export interface ConfigVariable {
   meaning: string;
 }
 
-/** The documented list; a test checks the README's table names each of them. */
+/** Subgraphs' ports as the README's table writes them (`4001–4004`), read off the port table. */
+const portRange = (names: readonly SubgraphName[]): string => `${HUB_PORTS[names[0]!]}–${HUB_PORTS[names[names.length - 1]!]}`;
+const SUBGRAPH_PORTS = portRange(SUBGRAPH_NAMES);
+
+/** The documented list; a test checks the README's table names each of them. Port numbers come from the port table only. */
 export const CONFIG_VARIABLES: ConfigVariable[] = [
-  { name: 'PORT', readBy: 'launcher, gateway, subgraph', default: '4000 (a subgraph: its port in the table)', meaning: "the gateway's port (`/graphql`, `/graphiql`, health, metrics); the subgraphs take 4001–4004 (the port table, `subgraphs/contracts/src/ports.ts`). `0` picks free ports. A subgraph started on its own reads it as its own port" },
+  { name: 'PORT', readBy: 'launcher, gateway, subgraph', default: `${HUB_PORTS.gateway} (a subgraph: its port in the table)`, meaning: `the gateway's port (\`/graphql\`, \`/graphiql\`, health, metrics); the subgraphs take ${SUBGRAPH_PORTS} (the port table, \`subgraphs/contracts/src/ports.ts\`). \`0\` picks free ports. A subgraph started on its own reads it as its own port` },
   { name: 'HOST', readBy: 'launcher, gateway, subgraph', default: '127.0.0.1', meaning: 'the address the gateway binds; `0.0.0.0` to serve beyond this machine (behind a TLS proxy). Subgraphs stay on loopback' },
   { name: 'DATABASE_URL', readBy: 'launcher, gateway, subgraph', default: '(embedded)', meaning: "a `postgres://` URL of an existing PostgreSQL server and database; unset, `npm start` runs an embedded PostgreSQL and hands its URL to every process. Required by a subgraph started on its own; the gateway's key ring, revocations and live wake-ups use it" },
   { name: 'PASS_DATA_DIR', readBy: 'launcher', default: '.data/pg', meaning: "the embedded PostgreSQL's data directory (delete it to start from scratch)" },
@@ -58,10 +62,15 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'PASS_RATE_PER_SECOND', readBy: 'launcher, gateway', default: '50', meaning: 'units per second allowed per token at the gateway, a light request being one unit and a costly one more (query cost and aggregates, calibrated on measured CPU)' },
   { name: 'PASS_RATE_BURST', readBy: 'launcher, gateway', default: '200', meaning: 'units a token may spend at once above that rate' },
   { name: 'LOG_LEVEL', readBy: 'every process', default: 'info (warn under tests)', meaning: 'pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' },
-  { name: 'PROGRAMMES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4001/graphql', meaning: "the programmes subgraph's `/graphql` (the launcher sets it; likewise `BENEFICIARIES_URL`, `VENUES_URL`, `VOUCHERS_URL` on 4002–4004)" },
-  { name: 'BENEFICIARIES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4002/graphql', meaning: "the beneficiaries subgraph's `/graphql`" },
-  { name: 'VENUES_URL', readBy: 'gateway', default: 'http://127.0.0.1:4003/graphql', meaning: "the venues subgraph's `/graphql`" },
-  { name: 'VOUCHERS_URL', readBy: 'gateway', default: 'http://127.0.0.1:4004/graphql', meaning: "the vouchers subgraph's `/graphql`" },
+  ...SUBGRAPH_NAMES.map((name, i) => ({
+    name: subgraphUrlVariable(name),
+    readBy: 'gateway',
+    default: subgraphUrl(name),
+    meaning:
+      i === 0
+        ? `the ${name} subgraph's \`/graphql\` (the launcher sets it; likewise ${SUBGRAPH_NAMES.slice(1).map((other) => `\`${subgraphUrlVariable(other)}\``).join(', ')} on ${portRange(SUBGRAPH_NAMES.slice(1))})`
+        : `the ${name} subgraph's \`/graphql\``,
+  })),
   { name: 'PASS_KEYS_DIR', readBy: 'launcher, gateway', default: '.data/keys', meaning: 'the directory holding the key ring `hub-keys.json` (created on first start); the launcher hands the gateway its public key for the subgraphs' },
   { name: 'PASS_SUPERGRAPH', readBy: 'gateway', default: 'schema/supergraph.graphql', meaning: 'the composed supergraph the gateway plans with' },
   { name: 'PASS_OPERATIONS_DIR', readBy: 'gateway', default: 'clients/operations', meaning: "the registered partner operations (`.graphql` files): production mode's allow-list and GraphiQL's tabs" },

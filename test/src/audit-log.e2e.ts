@@ -66,6 +66,7 @@ describe('audit log', () => {
   });
 
   test('the log cannot be changed, even by a subgraph with SQL access', async () => {
+    // The append-only triggers are the subject: only SQL on the table can try what they refuse.
     const db = hub.subgraphs.programmes.dataSource;
     await expect(db.query(`update audit.entry set role = 'nobody'`)).rejects.toThrow(/append-only/);
     await expect(db.query(`delete from audit.entry`)).rejects.toThrow(/append-only/);

@@ -84,7 +84,8 @@ describe('funding-share consent', () => {
 
     await gql(hub, ACCEPT, { input: { programmeId, funderId: funder.state.id } }, funder.state.token);
     expect(await orderRefusal(programmeId)).toBeNull();
-    // The vouchers subgraph splits credits by the new shares.
+    // The vouchers subgraph splits credits by the new shares. Read in its replica of the programme
+    // (programme_fact): the API shows the programmes subgraph's shares, never the replica's copy.
     await hub.catchUp();
     const [fact] = await hub.subgraphs.vouchers.dataSource.query(`select shares from programme_fact where programme_id = $1`, [programmeId]);
     expect(fact.shares).toEqual(shares);

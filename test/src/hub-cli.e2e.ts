@@ -12,7 +12,8 @@ import { atTime, redeem, scheduleSessions, venueToken } from './kit/fixtures';
 /*
  * The operator CLI (`npm run hub -- …`), run in-process against the test database (with the demo
  * data): help, usage errors and exit codes, a generated 10,000-row venue file imported with
- * progress, streamed; books issued and a month closed for real, checked in the database; a token
+ * progress, streamed; books issued and a month closed for real, checked in the database (the CLI
+ * writes straight to PostgreSQL, not through the gateway: its rows are what it did); a token
  * minted that the hub accepts. The reports commands' downloads are in reports.e2e.ts.
  */
 

@@ -325,6 +325,7 @@ describe('money invariants under random lifecycles', () => {
       { numRuns: 15, endOnFailure: true },
     );
     // The runs did exercise the corrections: some were made, and some deducted on a later statement.
+    // Counted over every run's rows at once: the API shows a statement's own corrections only.
     const [{ made, deducted }] = await hub.subgraphs.vouchers.dataSource.query(
       `select count(*)::int as made, count(statement_id)::int as deducted from redemption_correction`,
     );

@@ -162,7 +162,8 @@ describe('data protection', () => {
       expect(await figures()).toEqual(before);
       expect(await figures(await analyst())).toEqual(beforeAnalyst);
 
-      // Both requests are in the audit log, under the person's former id only.
+      // Both requests are in the audit log, under the person's former id only: read in the table,
+      // as this suite reads every table (the stored rows are its subject).
       const audit: { action: string; record_type: string; organisation_id: string }[] = await hub.subgraphs.vouchers.dataSource.query(
         `select action, record_type, organisation_id from audit.entry where record_id = $1 order by seq`,
         [p.beneficiaryId],

@@ -16,6 +16,8 @@ describe('redemptions and closed months', () => {
   let sessions: string[];
   // PostgreSQL's own reckoning of a Paris month's end, a voucher's row, and a row lock held by
   // hand: what these rules are made of, which no API shows or holds.
+  // The voucher's row is read after a refusal to show it was left as it was (the API's answer could
+  // share a bug with the write it refuses), and the session's row is locked to stage a race.
   const db = () => hub.subgraphs.vouchers.dataSource;
   /** The venue redeems as if at `when` (the hub's clock moved there). */
   const redeemAt = async (input: { voucherCode: string; sessionId: string; idempotencyKey: string }, when: Date) =>
@@ -32,6 +34,7 @@ describe('redemptions and closed months', () => {
   test('a redemption stamped in the last second of a closed month is refused MONTH_CLOSED; the next month takes it', async () => {
     const twoMonthsAgo = inParisMonth(-2);
     const month = parisMonthOf(twoMonthsAgo);
+    // PostgreSQL's own Europe/Paris arithmetic, as the redemption's statement does it: no table is read.
     const [bounds] = await db().query(
       `select ((to_date($1, 'YYYY-MM') + interval '1 month')::timestamp at time zone 'Europe/Paris') as next_start`,
       [month],

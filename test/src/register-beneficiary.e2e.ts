@@ -54,6 +54,7 @@ describe('registerBeneficiary through the gateway', () => {
     return data.registerBeneficiary as { beneficiary: { id: string; pseudonym: string } | null; error: { code: string; message: string } | null; ineligibilityReasons: string[] };
   }
 
+  /** Every row of the table, whoever registered it: a refusal must store none, which no one caller's view can show. */
   async function beneficiariesStored(): Promise<number> {
     const [{ n }] = await hub.subgraphs.beneficiaries.dataSource.query(`select count(*)::int as n from beneficiary`);
     return n;
@@ -106,6 +107,7 @@ describe('registerBeneficiary through the gateway', () => {
   test('a registered person reaches the vouchers subgraph as eligible for that programme, so a book can be handed to them', async () => {
     const answer = await register({});
     await hub.catchUp();
+    // Read in the vouchers subgraph's replica of the person (beneficiary_fact), which no API shows.
     const [fact] = await hub.subgraphs.vouchers.dataSource.query(`select eligible_programme_ids from beneficiary_fact where beneficiary_id = $1`, [
       answer.beneficiary!.id,
     ]);

@@ -41,6 +41,7 @@ describe('qualification proposals from the 2021 cartography export', () => {
     expect(report).toMatchObject({ rowsRead: 15, proposed: 6 });
     expect(report.imported + report.rejected).toBe(15);
     process.stderr.write(`2021 export: ${JSON.stringify(report, null, 1)}\n`);
+    // Every qualification row of every programme: the import made none, which no one coordinator's view can show.
     const [{ n }] = await hub.subgraphs.venues.dataSource.query('select count(*)::int as n from qualification');
     expect(n).toBe(0);
 

@@ -55,7 +55,7 @@ export { expireProgramme, expiryReport } from './expiry/expiry.manager';
 export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
-export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/erasure.manager';
+export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/privacy.manager';
 export { parisDayOf, parisMonthOf } from '@pass/contracts';
 export { generateCodes, normaliseCode, isValidCode, formatCode } from './voucher/voucher-code';
 

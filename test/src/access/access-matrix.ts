@@ -1,4 +1,5 @@
 import { Role } from '@pass/access';
+import type { SubgraphName } from '@pass/contracts';
 
 /**
  * Who may do what, on whose data: the one table the access tests are generated from. Every root
@@ -51,7 +52,7 @@ export interface Request {
   query: string;
   variables?: Record<string, unknown>;
   /** `_entities` go straight to the owning subgraph, with a gateway-signed caller. */
-  subgraph?: 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
+  subgraph?: SubgraphName;
 }
 
 export interface AccessRule {

@@ -56,6 +56,7 @@ describe('venue counter page (/venue)', () => {
     return { page, blocked, requests };
   }
 
+  /** Rows of the redemption table for the voucher: a second one is the bug, and the API shows a voucher's one redemption only. */
   async function redemptionsOf(code: string): Promise<number> {
     const [row] = await hub.subgraphs.vouchers.dataSource.query(
       `select count(*)::int n from redemption r join voucher v on v.id = r.voucher_id where v.code = $1`,

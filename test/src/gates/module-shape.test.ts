@@ -7,8 +7,14 @@ const SUBGRAPHS = ['programmes', 'beneficiaries', 'venues', 'vouchers'];
 
 /** What may sit at the root of a subgraph's `src/` (docs/module-recipe.md). */
 const ROOT_FILES = new Set(['index.ts', 'main.ts', 'loaders.ts', 'access.ts']);
-/** SQL written by hand or through TypeORM's builder: only stores and migrations hold it. */
-const SQL = /\.query\s*[(<]|createQueryBuilder\s*\(/;
+/**
+ * A statement: SQL written by hand (`.query(`, or a `query(` taken off its object), TypeORM's
+ * builder, a repository, or an entity manager's call on an entity class (`tx.save(Book, …)`).
+ * Only stores and migrations hold them.
+ */
+const SQL =
+  /(^|[^\w$@])query\s*[(<]|\.query\s*[(<]|createQueryBuilder\s*\(|getRepository\s*[(<]|\.(find|findOne|findBy|findOneBy|findAndCount|save|insert|update|delete|upsert|count|exists|increment|decrement|remove)\s*\(\s*[A-Z]\w*\s*[,)]/;
+const holdsStatements = (base: string) => base.endsWith('.store.ts') || base.endsWith('.test.ts');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,6 +33,7 @@ export function recipeProblems(src: string): string[] {
     const full = path.join(src, name);
     if (statSync(full).isDirectory()) continue;
     if (!ROOT_FILES.has(name)) problems.push(`${name}: a loose file at the root of src/ (it belongs to an entity folder)`);
+    else if (SQL.test(readFileSync(full, 'utf8'))) problems.push(`${name}: SQL outside a store`);
   }
   const resolverHomes = new Map<string, string>();
   for (const folder of readdirSync(src).filter((n) => n !== 'migrations' && statSync(path.join(src, n)).isDirectory())) {
@@ -35,10 +42,11 @@ export function recipeProblems(src: string): string[] {
     for (const file of files.filter((f) => f.endsWith('.ts'))) {
       const code = readFileSync(path.join(src, file), 'utf8');
       const base = path.basename(file);
-      if (SQL.test(code) && !base.endsWith('.store.ts') && !base.endsWith('.test.ts')) {
+      if (SQL.test(code) && !holdsStatements(base)) {
         problems.push(`${file}: SQL outside a store`);
       }
       if (/\.types?\.ts$/.test(base)) problems.push(`${file}: inputs, payloads and error codes live in <entity>.inputs.ts`);
+      if (/@key\(/.test(code) && !base.endsWith('.entity.ts') && !base.endsWith('.test.ts')) problems.push(`${file}: an entity (a type with a federation key) lives in <entity>.entity.ts`);
       // One resolver class per GraphQL type, in one folder: following a field by file names finds it.
       for (const match of code.matchAll(/@Resolver\(\s*\(\)\s*=>\s*(\w+)/g)) {
         const type = match[1]!;
@@ -46,6 +54,12 @@ export function recipeProblems(src: string): string[] {
         if (home !== undefined && home !== file) problems.push(`${file}: a second resolver class for ${type} (the first is in ${home})`);
         else if (home === file) problems.push(`${file}: two resolver classes for ${type}`);
         resolverHomes.set(type, file);
+      }
+    }
+    // A mutation is served resolver → manager → store: its folder has the inputs and the manager.
+    if (files.some((f) => f.endsWith('.resolver.ts') && /@Mutation\(/.test(readFileSync(path.join(src, f), 'utf8')))) {
+      for (const kind of ['inputs', 'manager']) {
+        if (!files.some((f) => f.endsWith(`.${kind}.ts`))) problems.push(`${folder}/: a mutation without its ${kind} file`);
       }
     }
     // Every table has a store in its folder, every entity with a federation key its reference.
@@ -76,11 +90,18 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     expect(readFileSync(path.join(folder, 'redemption.store.ts'), 'utf8')).toMatch(/INSERT INTO redemption/i);
   });
 
-  test('it catches a manager with SQL, a loose root file, a table without a store and a second resolver class', () => {
+  test('it catches SQL outside a store, a loose root file, a table without a store, a mutation without its manager, an entity outside its entity file and a second resolver class', () => {
     const src = mkdtempSync(path.join(os.tmpdir(), 'recipe-'));
     mkdirSync(path.join(src, 'order'));
     mkdirSync(path.join(src, 'programme'));
+    mkdirSync(path.join(src, 'funder'));
     writeFileSync(path.join(src, 'index.ts'), '');
+    writeFileSync(path.join(src, 'loaders.ts'), 'const { query } = pool;\nexport const rows = query(`select 1`);\n');
+    writeFileSync(path.join(src, 'funder', 'funder.resolver.ts'), '@Mutation(() => FunderPayload) registerFunder() {}\n');
+    writeFileSync(path.join(src, 'funder', 'funder.inputs.ts'), "@ObjectType() @Directive('@key(fields: \"id\")') class FunderRef {}\n");
+    writeFileSync(path.join(src, 'funder', 'funder.store.ts'), 'await tx.save(Funder, funder);\n');
+    writeFileSync(path.join(src, 'funder', 'funder.helper.ts'), 'export const all = (tx) => tx.getRepository(Funder).find();\n');
+    writeFileSync(path.join(src, 'programme', 'programme.manager.ts'), 'await tx.findOneBy(Programme, { id });\nawait answers.find((a) => a.ok);\nnew Map().delete(key);\n');
     writeFileSync(path.join(src, 'cents.ts'), 'export const c = 1;\n');
     writeFileSync(path.join(src, 'order', 'order.entity.ts'), "@Entity('order') @Directive('@key(fields: \"id\")') class Order {}\n");
     writeFileSync(path.join(src, 'order', 'order.manager.ts'), "await ds.query('UPDATE \"order\" SET paid = true');\n");
@@ -88,7 +109,12 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     writeFileSync(path.join(src, 'programme', 'programme.resolver.ts'), '@Resolver(() => Programme) class B {}\n');
     expect(recipeProblems(src).sort()).toEqual([
       'cents.ts: a loose file at the root of src/ (it belongs to an entity folder)',
+      'loaders.ts: SQL outside a store',
       'order/order.manager.ts: SQL outside a store',
+      'funder/funder.helper.ts: SQL outside a store',
+      'programme/programme.manager.ts: SQL outside a store',
+      'funder/: a mutation without its manager file',
+      'funder/funder.inputs.ts: an entity (a type with a federation key) lives in <entity>.entity.ts',
       'programme/programme.resolver.ts: a second resolver class for Programme (the first is in order/order.resolver.ts)',
       'order/: tables without a store',
       'order/: an entity with a key and no reference file',

@@ -10,7 +10,8 @@ import {
 } from '@pass/contracts';
 import { beneficiaryStore } from '../beneficiary/beneficiary.store';
 import { programmeFactStore } from '../programme/programme-fact.store';
-import { EraseBeneficiaryErrorCode, type BeneficiaryDataAccess, type EraseBeneficiaryPayload } from './privacy.inputs';
+import type { BeneficiaryDataAccess } from './privacy.entity';
+import { EraseBeneficiaryErrorCode, type EraseBeneficiaryPayload } from './privacy.inputs';
 import { privacyStore, type Registration } from './privacy.store';
 
 export type ErasureReason = 'ERASURE_REQUEST' | 'ANONYMISATION';

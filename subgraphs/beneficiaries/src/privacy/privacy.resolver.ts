@@ -3,7 +3,8 @@ import { NotFoundError, ensure, isOrganisation } from '@pass/kit';
 import { Role } from '@pass/access';
 import { registrationSeenBy } from '../access';
 import type { Context } from '../loaders';
-import { BeneficiaryDataAccess, EraseBeneficiaryInput, EraseBeneficiaryPayload } from './privacy.inputs';
+import { BeneficiaryDataAccess } from './privacy.entity';
+import { EraseBeneficiaryInput, EraseBeneficiaryPayload } from './privacy.inputs';
 import { beneficiaryDataAccess, eraseBeneficiary } from './privacy.manager';
 
 /** A person's rights of access and erasure, exercised through the distributor that registered them. */

@@ -9,7 +9,7 @@ import express from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
-import { HUB_PORTS } from '@pass/contracts';
+import { HUB_PORTS, type SubgraphName } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
 import { AuthError, CALLER_HEADER, callerAssertionVerifier, ensureHubAuth } from '@pass/access';
 import { openSubgraphDataSource } from '../db/data-source';
@@ -36,7 +36,7 @@ import { realTime, type Clock } from '../time/clock';
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
   /** Also the name of its PostgreSQL schema. */
-  name: 'programmes' | 'beneficiaries' | 'venues' | 'vouchers';
+  name: SubgraphName;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { eraseInVouchers } from '../privacy/erasure.manager';
+import { eraseInVouchers } from '../privacy/privacy.manager';
 import type { EventHandler } from '@pass/kit';
 import {
   Topics,

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * They write `book` and `outcome`, whose stores are book/book.store.ts and
  * outcome/outcome.store.ts: they belong there, and move there when those folders are reshaped.
  */
-export const erasureStore = {
+export const privacyStore = {
   /**
    * Unlinks the people's books: one fresh random id per person (not per book), so "distinct
    * people" counts stay the same. Returns the books changed.

@@ -3,7 +3,7 @@ import { isUuid } from '@pass/kit';
 import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, parisDayOf } from '@pass/contracts';
 import { beneficiaryFactStore } from '../facts/beneficiary-fact.store';
 import { programmeFactStore } from '../facts/programme-fact.store';
-import { erasureStore } from './erasure.store';
+import { privacyStore } from './privacy.store';
 
 /**
  * What this subgraph holds about a person: the replica of their registration (`beneficiary_fact`:
@@ -14,8 +14,8 @@ import { erasureStore } from './erasure.store';
  */
 export async function eraseInVouchers(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<{ books: number; outcomes: number; registrations: number }> {
   if (beneficiaryIds.length === 0) return { books: 0, outcomes: 0, registrations: 0 };
-  const books = await erasureStore.unlinkBooks(manager, beneficiaryIds, now);
-  const outcomes = books.length === 0 ? 0 : await erasureStore.stripOutcomes(manager, books, now);
+  const books = await privacyStore.unlinkBooks(manager, beneficiaryIds, now);
+  const outcomes = books.length === 0 ? 0 : await privacyStore.stripOutcomes(manager, books, now);
   const registrations = await beneficiaryFactStore.erase(manager, beneficiaryIds);
   return { books: books.length, outcomes, registrations };
 }
@@ -52,11 +52,11 @@ export async function anonymiseVouchersOfProgramme(
     );
   }
   // Holders of the programme's books, unless also registered for a programme still retained.
-  const ids = await erasureStore.holdersPastRetention(db, programmeId, firstEndDateStillRetained(now));
+  const ids = await privacyStore.holdersPastRetention(db, programmeId, firstEndDateStillRetained(now));
   const registrations = await beneficiaryFactStore.onlyPastRetention(db, programmeId, firstEndDateStillRetained(now));
   if (options.dryRun) {
     options.onProgress?.(ids.length, ids.length);
-    const linked = await erasureStore.linkedTo(db, ids);
+    const linked = await privacyStore.linkedTo(db, ids);
     const facts = await beneficiaryFactStore.count(db, [...new Set([...ids, ...registrations])]);
     return { programmeId, books: linked.books, outcomes: linked.outcomes, registrations: facts };
   }
