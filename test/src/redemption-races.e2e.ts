@@ -47,10 +47,14 @@ describe('redemption racing another change of its voucher', () => {
       await expiry.startTransaction();
       // What expireProgramme does to a programme's usable vouchers, held open here.
       await expiry.query(`update voucher set state = 'BLOCKED' where code = $1 and state = 'AVAILABLE'`, [code]);
-      const answer = redeem(hub, await venueToken(hub, venueId), { voucherCode: code, sessionId: sessions[0]! });
+      const idempotencyKey = `race-${code}`;
+      const answer = redeem(hub, await venueToken(hub, venueId), { voucherCode: code, sessionId: sessions[0]!, idempotencyKey });
       await redemptionWaitingOnVoucher();
       await expiry.commitTransaction();
       expect((await answer).error?.code).toBe('VOUCHER_EXPIRED');
+      // Stored under the key with the same transaction's COMMIT, so a retry replays it.
+      const [stored] = await hub.subgraphs.vouchers.dataSource.query(`select response from idempotency where scope = $1 and key = $2`, [venueId, idempotencyKey]);
+      expect(stored?.response.error.code).toBe('VOUCHER_EXPIRED');
     } finally {
       await expiry.release();
     }

@@ -13,7 +13,7 @@ export { bigintAsNumber } from './db/columns';
 export { AuditResolver, AuditEntry, AuditEntryConnection } from './audit/audit.resolver';
 export { realTime, SettableClock, type Clock } from './time/clock';
 export { HubAuthResolver } from './hub-auth/hub-auth.resolver';
-export { type AuditTrail } from './audit/audit';
+export { type AuditTrail, mutationEntry } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';
 export * from './observability';
 export {

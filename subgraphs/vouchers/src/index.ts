@@ -21,6 +21,7 @@ import { CorrectRedemptionResolver } from './redemption/correct-redemption.resol
 import { Tallies1764600000600 } from './migrations/0013-tallies';
 import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-voucher-programme-state';
 import { RedemptionFunctions1765000000800 } from './migrations/0015-redemption-functions';
+import { RecordRedemptionCommit1765000001300 } from './migrations/0016-record-redemption-commit';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -108,6 +109,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     Tallies1764600000600,
     DropVoucherProgrammeState1764600000601,
     RedemptionFunctions1765000000800,
+    RecordRedemptionCommit1765000001300,
   ],
   createLoaders,
   eventHandlers: factHandlers,

@@ -12,6 +12,17 @@ import { appendAuditEntries, type AuditAction } from './audit.store';
 export interface AuditTrail {
   /** Records that a caller read personal data of this record; written once per request. */
   read(recordType: string, recordId: string): void;
+  /**
+   * Says that the mutation answered under this response key (its alias, else its name) appended
+   * its own entry (`mutationEntry`) in the transaction of its change: the entry commits with the
+   * change and costs no statement of its own (issue 12), and the request's end appends none for it.
+   */
+  appendedOwnEntry(responseKey: string): void;
+}
+
+/** The entry a mutation appends itself (AuditTrail.appendedOwnEntry), its record id apart; the columns of `audit.entry`. */
+export function mutationEntry(subgraph: string, caller: Caller, mutation: string) {
+  return { subgraph, organisation_id: caller.organisationId, role: caller.role, token_id: caller.tokenId, action: `mutation:${mutation}`, record_type: 'Mutation' };
 }
 
 /** The first `id` in a mutation's answer names the record it touched. */
@@ -37,7 +48,8 @@ export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Lo
       willSendResponse: async ({ contextValue, operation, response }) => {
         const caller = contextValue.caller;
         if (!caller) return;
-        const entries: AuditAction[] = [...((contextValue.audit as AuditTrailState | undefined)?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
+        const trail = contextValue.audit as AuditTrailState | undefined;
+        const entries: AuditAction[] = [...(trail?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
           action: 'read',
           recordType,
           recordId: key.slice(recordType.length + 1),
@@ -47,6 +59,7 @@ export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Lo
           for (const selection of operation.selectionSet.selections) {
             if (selection.kind !== 'Field') continue;
             const key = selection.alias?.value ?? selection.name.value;
+            if (trail?.ownEntries.has(key)) continue;
             entries.push({ action: `mutation:${selection.name.value}`, recordType: 'Mutation', recordId: firstId(data[key]) });
           }
         }
@@ -64,9 +77,17 @@ export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Lo
 
 export interface AuditTrailState extends AuditTrail {
   reads: Map<string, string>;
+  /** Response keys of the mutations that appended their own entry. */
+  ownEntries: Set<string>;
 }
 
 export function newAuditTrail(): AuditTrailState {
   const reads = new Map<string, string>();
-  return { reads, read: (recordType, recordId) => void reads.set(`${recordType}:${recordId}`, recordType) };
+  const ownEntries = new Set<string>();
+  return {
+    reads,
+    ownEntries,
+    read: (recordType, recordId) => void reads.set(`${recordType}:${recordId}`, recordType),
+    appendedOwnEntry: (responseKey) => void ownEntries.add(responseKey),
+  };
 }

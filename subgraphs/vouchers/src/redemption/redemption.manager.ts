@@ -8,7 +8,7 @@ import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { idempotencyStore } from './idempotency.store';
 import type { Redemption } from './redemption.entity';
 import { RedemptionErrorCode } from './redemption.inputs';
-import { redemptionStore, type RedemptionFacts } from './redemption.store';
+import { redemptionStore, type OwnAuditEntry, type RedemptionFacts } from './redemption.store';
 
 /** Days after a session's Paris day on which its vouchers may still be taken. */
 export const REDEMPTION_GRACE_DAYS = 7;
@@ -41,14 +41,16 @@ function requestHash(code: string, sessionId: string, venueId: string | null): s
  * calling venue's idempotency key in the same transaction, so a retry replays it — except the
  * refusals a lagging replica can cause (ADR 0001), which a retry checks afresh.
  *
- * The reads are one statement and the writes another (redemption.store.ts's functions): the rules
- * stay here, between them, with the session's row lock and the close lock held.
+ * The reads are one statement and the writes another (redemption.store.ts's functions), each
+ * sent with the BEGIN or the COMMIT: the rules stay here, between them, with the session's row
+ * lock and the close lock held.
  */
 export async function redeemVoucher(
   db: DataSource,
   input: RedeemInput,
   actingVenueId: string | null,
   now?: Date,
+  audit: OwnAuditEntry | null = null,
 ): Promise<RedeemAnswer> {
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 200) throw new BadInputError('idempotencyKey must be 8 to 200 characters', 'idempotencyKey');
@@ -64,15 +66,38 @@ export async function redeemVoucher(
   };
 
   try {
-    const outcome = await db.transaction(async (tx): Promise<{ replay: { requestHash: string; answer: unknown } } | { answer: RedeemAnswer }> => {
-      const facts = await redemptionStore.factsFor(tx, { scope, key, code, sessionId: isUuid(input.sessionId) ? input.sessionId : null, injected: now ?? null });
-      if (facts.prior) return { replay: facts.prior };
-      const answer = await attempt(tx, { scope, key, requestHash: hash }, code, input.sessionId, actingVenueId, facts);
-      if ('redemption' in answer) return { answer: { redemption: answer.redemption, error: null } };
-      if (!MAY_BE_REPLICATION_LAG.has(answer.error.code)) await idempotencyStore.remember(tx, scope, key, hash, answer);
-      return { answer: { redemption: null, error: answer.error } };
-    });
-    return 'replay' in outcome ? replay(outcome.replay) : outcome.answer;
+    return await redemptionStore.inTransaction(
+      db,
+      { scope, key, requestHash: hash, code, sessionId: isUuid(input.sessionId) ? input.sessionId : null, injected: now ?? null, audit },
+      async (facts, tx): Promise<RedeemAnswer> => {
+        if (facts.prior) {
+          await tx.rollback();
+          return replay(facts.prior);
+        }
+        const refused = check(code, input.sessionId, actingVenueId, facts);
+        if (refused) {
+          if (MAY_BE_REPLICATION_LAG.has(refused.error.code)) await tx.rollback();
+          else await tx.rememberAndCommit(refused);
+          return { redemption: null, error: refused.error };
+        }
+        const { session, voucher, at } = facts;
+        if (!session || !voucher) throw new Error('the rules passed without a session or a voucher');
+        const recorded = await tx.recordAndCommit(
+          {
+            voucherId: voucher.id,
+            sessionId: input.sessionId,
+            venueId: session.venue_id,
+            programmeId: voucher.programme_id,
+            bookId: voucher.book_id,
+            amountCents: voucher.face_value_cents,
+            redeemedAt: at,
+            shard: shardOf(voucher.id),
+          },
+          LOST_ANSWERS,
+        );
+        return 'redemption' in recorded ? { redemption: recorded.redemption, error: null } : { redemption: null, error: lostTheVoucher(recorded.lostTo).error };
+      },
+    );
   } catch (err) {
     // A concurrent call with the same key committed first: ours rolled back; replay theirs.
     if ((err as { code?: string }).code === '23505' && /idempotency/.test((err as { constraint?: string }).constraint ?? '')) {
@@ -98,15 +123,13 @@ async function toAnswer(db: DataSource | EntityManager, stored: StoredAnswer): P
   return { redemption: await redemptionStore.byId(db, stored.redemptionId), error: null };
 }
 
-/** The rules, in their order, against the facts read under the locks; then the writes when all pass. */
-async function attempt(
-  tx: EntityManager,
-  key: { scope: string; key: string; requestHash: string },
+/** The first rule, in their order, that the facts read under the locks break; null when all pass. */
+function check(
   code: string,
   sessionId: string,
   actingVenueId: string | null,
   facts: RedemptionFacts,
-): Promise<{ redemption: Redemption } | { error: Refusal<RedemptionErrorCode> }> {
+): { error: Refusal<RedemptionErrorCode> } | null {
   if (normaliseCode(code) && !isValidCode(code)) {
     return refuse(RedemptionErrorCode.VOUCHER_CODE_MISTYPED, 'the check symbol does not match: the code was mistyped');
   }
@@ -148,18 +171,7 @@ async function attempt(
   // Last of the rules: the voucher's own reasons come first; this one is about the money already paid out.
   if (facts.monthClosed) return refuse(RedemptionErrorCode.MONTH_CLOSED, `the month of ${parisDayOf(now)} is closed: its statements are written`);
 
-  // The redemption, the running tallies and the answer under the key, as one statement.
-  const recorded = await redemptionStore.record(tx, key, {
-    voucherId: voucher.id,
-    sessionId,
-    venueId: session.venue_id,
-    programmeId: voucher.programme_id,
-    bookId: voucher.book_id,
-    amountCents: voucher.face_value_cents,
-    redeemedAt: now,
-    shard: shardOf(voucher.id),
-  });
-  return 'redemption' in recorded ? recorded : lostTheVoucher(recorded.lostTo);
+  return null;
 }
 
 /**
@@ -172,3 +184,6 @@ function lostTheVoucher(state: string | null): { error: Refusal<RedemptionErrorC
   if (state === 'BLOCKED') return refuse(RedemptionErrorCode.VOUCHER_EXPIRED, "this voucher was blocked at its programme's expiry");
   return refuse(RedemptionErrorCode.VOUCHER_ALREADY_REDEEMED, 'this voucher was already redeemed');
 }
+
+/** What is stored under the key when the voucher was lost, by the state it is in now (record_redemption stores it). */
+const LOST_ANSWERS: Record<string, StoredAnswer> = Object.fromEntries(['LOST', 'BLOCKED', 'REDEEMED'].map((state) => [state, lostTheVoucher(state)]));

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { mutationEntry } from '@pass/kit';
 import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { ProgrammeRef } from '../programme/programme.entity';
@@ -33,8 +35,14 @@ export class RedemptionResolver {
 
   @Authorized(Role.VENUE)
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
-  redeemVoucher(@Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput, @Ctx() ctx: Context): Promise<RedeemVoucherPayload> {
-    // The calling venue is the acting venue: a session of another venue is refused as data.
-    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now());
+  redeemVoucher(
+    @Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RedeemVoucherPayload> {
+    // The calling venue is the acting venue: a session of another venue is refused as data. The
+    // audit entry is written with the redemption, in its transaction.
+    const audit = { values: mutationEntry('vouchers', ctx.caller, 'redeemVoucher'), appended: () => ctx.audit.appendedOwnEntry(String(info.path.key)) };
+    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now(), audit);
   }
 }

@@ -1,6 +1,6 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { bigintAsNumber } from '@pass/kit';
+import { bigintAsNumber, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { Redemption } from './redemption.entity';
 
@@ -106,9 +106,9 @@ export interface RedemptionToRecord {
 /*
  * A redemption costs PostgreSQL round trips, and each one costs the subgraph more CPU than the
  * statement costs PostgreSQL (issue 12: a redemption took fourteen statements). Its reads and its
- * writes are therefore each one PL/pgSQL function (migration 0015 creates them from the texts
- * below; changing a text needs a migration that replaces its function): a redemption is BEGIN,
- * redemption_facts, record_redemption, COMMIT. In a function every statement takes a fresh
+ * writes are therefore each one PL/pgSQL function (migrations 0015 and 0016 install the texts
+ * below; changing a text needs a migration that replaces its function), and a redemption is two
+ * round trips: BEGIN with redemption_facts, then record_redemption with COMMIT. In a function every statement takes a fresh
  * snapshot (READ COMMITTED), so what is read after a lock sees what the lock's previous holder
  * committed, exactly as separate statements did: the seats are counted, and the book's use in the
  * session looked up, after the session's row is locked; the month is looked up after the close
@@ -157,17 +157,20 @@ $fn$`;
 
 /**
  * The writes of a redemption whose rules passed, in the order every path locks them: the voucher
- * AVAILABLE → REDEEMED by a conditional update (a concurrent loser sees 0 rows and gets
- * `won` false with the voucher's state now), the redemption (its unique voucher_id the backstop;
+ * AVAILABLE → REDEEMED by a conditional update, the redemption (its unique voucher_id the backstop;
  * its insert wakes the live stream's listeners, migration 0009), the book's redeemed count, the
  * distributor's started books when this is the book's first, one voucher AVAILABLE → REDEEMED in
  * the voucher's tally shard (as tallyStore.moveBooks and moveVouchers write them), and the answer
  * under the idempotency key (23505 on `idempotency_pkey` when a concurrent call with the key
- * committed first).
+ * committed first). A concurrent loser of the voucher gets `won` false with the voucher's state
+ * now, and stores under the key the answer `p_lost_answers` gives for that state (REDEEMED's when
+ * it names none): the COMMIT follows this call in the same round trip, so the refusal must be
+ * written here. Migration 0016 installs this text (0015 installed the one before it).
  */
 export const RECORD_REDEMPTION_FUNCTION = `
 create or replace function record_redemption(p_scope text, p_key text, p_request_hash text, p_voucher uuid, p_session uuid, p_venue uuid,
-                                             p_programme uuid, p_book uuid, p_amount_cents int, p_at timestamptz, p_shard smallint)
+                                             p_programme uuid, p_book uuid, p_amount_cents int, p_at timestamptz, p_shard smallint,
+                                             p_lost_answers jsonb)
 returns table (won boolean, voucher_state_now text, redemption_id uuid, redemption_seq bigint, redemption_xid bigint)
 language plpgsql volatile as $fn$
 declare
@@ -178,6 +181,8 @@ begin
   if not found then
     won := false;
     select v.state into voucher_state_now from voucher v where v.id = p_voucher;
+    insert into idempotency (scope, key, request_hash, response)
+    values (p_scope, p_key, p_request_hash, coalesce(p_lost_answers -> voucher_state_now, p_lost_answers -> 'REDEEMED'));
     return next; return;
   end if;
   insert into redemption as r (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
@@ -200,6 +205,82 @@ begin
 end
 $fn$`;
 
+/**
+ * The caller's `mutation:redeemVoucher` entry in the audit log (kit's mutationEntry), appended in
+ * the redemption's transaction when it writes: `appended` tells the request's audit trail, which
+ * then appends none (AuditTrail.appendedOwnEntry). A replay, or a refusal not stored, writes
+ * nothing: the request's end appends the entry as for any mutation.
+ */
+export interface OwnAuditEntry {
+  values: ReturnType<typeof mutationEntry>;
+  appended(): void;
+}
+
+/** The part of a pooled `pg` client a redemption's transaction uses (the DataSource's pool lends it). */
+interface PgClient {
+  query(text: string): Promise<PgResult | PgResult[]>;
+  escapeLiteral(value: string): string;
+  /** With an error, the client is closed rather than returned to the pool. */
+  release(err?: Error): void;
+}
+interface PgResult {
+  rows: Record<string, unknown>[];
+}
+
+type Literal = string | number | Date | null;
+
+/** A value as an SQL literal: strings through `pg`'s own escaping, numbers only when whole. */
+function literal(client: PgClient, value: Literal): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
+    return String(value);
+  }
+  return client.escapeLiteral(value instanceof Date ? value.toISOString() : value);
+}
+
+/**
+ * A redemption's transaction, open on a connection of its own after its reads; each way of ending
+ * it is one round trip (the last statement and COMMIT or ROLLBACK sent together).
+ */
+export interface RedemptionTransaction {
+  /** Writes the redemption and its answer under the key (RECORD_REDEMPTION_FUNCTION), and commits. */
+  recordAndCommit(r: RedemptionToRecord, lostAnswers: Record<string, unknown>): Promise<{ redemption: Redemption } | { lostTo: string | null }>;
+  /** Stores a refusal under the key, and commits. */
+  rememberAndCommit(answer: unknown): Promise<void>;
+  /** Ends it with nothing written: a replay, or a refusal a retry must check afresh. */
+  rollback(): Promise<void>;
+}
+
+function factsOf(row: Record<string, any>): RedemptionFacts {
+  return {
+    prior: row.prior_request_hash === null ? null : { requestHash: row.prior_request_hash, answer: row.prior_response },
+    session:
+      row.session_venue_id === null
+        ? null
+        : { venue_id: row.session_venue_id, insee_code: row.session_insee_code, seats: row.session_seats, starts_at: row.session_starts_at },
+    at: row.clock_at,
+    monthClosed: row.month_closed,
+    voucher:
+      row.voucher_found_id === null
+        ? null
+        : {
+            id: row.voucher_found_id,
+            state: row.voucher_state,
+            programme_id: row.voucher_programme_id,
+            face_value_cents: row.voucher_face_value_cents,
+            book_id: row.voucher_book_id,
+            beneficiary_id: row.book_beneficiary_id,
+            valid_from: row.programme_valid_from,
+            valid_until: row.programme_valid_until,
+            territory: row.programme_territory,
+          },
+    venueQualified: row.venue_qualified,
+    seatsTaken: row.session_seats_taken,
+    bookUsedInSession: row.book_used_in_session,
+  };
+}
+
 export const redemptionStore = {
   /**
    * The close lock, held shared until the transaction ends (see REDEMPTION_FACTS_FUNCTION):
@@ -207,73 +288,100 @@ export const redemptionStore = {
    */
   holdCloseLockShared: (tx: EntityManager) => tx.query(`select pg_advisory_xact_lock_shared(${CLOSE_LOCK})`),
 
-  /** A redemption's reads, in one round trip (REDEMPTION_FACTS_FUNCTION); `sessionId` null when it cannot be a session's id. */
-  async factsFor(
-    tx: EntityManager,
-    r: { scope: string; key: string; code: string; sessionId: string | null; injected: Date | null },
-  ): Promise<RedemptionFacts> {
-    const [row] = await tx.query(`select * from redemption_facts($1, $2, $3, $4, $5, $6)`, [r.scope, r.key, r.code, r.sessionId, r.injected, CLOSE_LOCK]);
-    return {
-      prior: row.prior_request_hash === null ? null : { requestHash: row.prior_request_hash, answer: row.prior_response },
-      session:
-        row.session_venue_id === null
-          ? null
-          : { venue_id: row.session_venue_id, insee_code: row.session_insee_code, seats: row.session_seats, starts_at: row.session_starts_at },
-      at: row.clock_at,
-      monthClosed: row.month_closed,
-      voucher:
-        row.voucher_found_id === null
-          ? null
-          : {
-              id: row.voucher_found_id,
-              state: row.voucher_state,
-              programme_id: row.voucher_programme_id,
-              face_value_cents: row.voucher_face_value_cents,
-              book_id: row.voucher_book_id,
-              beneficiary_id: row.book_beneficiary_id,
-              valid_from: row.programme_valid_from,
-              valid_until: row.programme_valid_until,
-              territory: row.programme_territory,
-            },
-      venueQualified: row.venue_qualified,
-      seatsTaken: row.session_seats_taken,
-      bookUsedInSession: row.book_used_in_session,
-    };
-  },
-
   /**
-   * Writes a redemption and its answer under the key, in one round trip (RECORD_REDEMPTION_FUNCTION):
-   * the redemption, or the voucher's state when another transaction took it first.
+   * A redemption in one transaction of two round trips: BEGIN with its reads
+   * (REDEMPTION_FACTS_FUNCTION), then `decide`, which checks the rules against the facts and ends
+   * the transaction one of the three ways (a recording, a refusal stored, nothing written). Every
+   * round trip costs the subgraph more CPU than its statements cost PostgreSQL (issue 12), so the
+   * statements go as one simple query each, their values inlined as literals (`pg`'s escaping).
+   * If `decide` throws or returns with the transaction open, it is rolled back.
    */
-  async record(tx: EntityManager, key: { scope: string; key: string; requestHash: string }, r: RedemptionToRecord): Promise<{ redemption: Redemption } | { lostTo: string | null }> {
-    const [row] = await tx.query(`select * from record_redemption($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [
-      key.scope,
-      key.key,
-      key.requestHash,
-      r.voucherId,
-      r.sessionId,
-      r.venueId,
-      r.programmeId,
-      r.bookId,
-      r.amountCents,
-      r.redeemedAt,
-      r.shard,
-    ]);
-    if (!row.won) return { lostTo: row.voucher_state_now };
-    const redemption = Object.assign(new Redemption(), {
-      id: row.redemption_id,
-      seq: bigintAsNumber.from(row.redemption_seq),
-      xid: row.redemption_xid,
-      voucherId: r.voucherId,
-      sessionId: r.sessionId,
-      venueId: r.venueId,
-      programmeId: r.programmeId,
-      bookId: r.bookId,
-      amountCents: r.amountCents,
-      redeemedAt: r.redeemedAt,
-      correctedAt: null,
-    });
-    return { redemption };
+  async inTransaction<T>(
+    db: DataSource,
+    r: { scope: string; key: string; requestHash: string; code: string; sessionId: string | null; injected: Date | null; audit: OwnAuditEntry | null },
+    decide: (facts: RedemptionFacts, tx: RedemptionTransaction) => Promise<T>,
+  ): Promise<T> {
+    const pool = (db.driver as unknown as { master: { connect(): Promise<PgClient> } }).master;
+    const client = await pool.connect();
+    let open = false;
+    const send = async (sql: string) => {
+      db.logger.logQuery(sql);
+      return client.query(sql);
+    };
+    // The connection goes back to the pool as soon as the transaction ends (a replay then reads on another).
+    const ending = async (sql: string) => {
+      const results = (await send(sql)) as PgResult[];
+      open = false;
+      client.release();
+      return results;
+    };
+    const l = (value: Literal) => literal(client, value);
+    // The caller's entry in the audit log, appended with the writes (kit's mutationEntry); its record id is SQL.
+    const auditEntry = (recordId: string) => {
+      if (!r.audit) return '';
+      const e = r.audit.values;
+      return `insert into audit.entry (subgraph, organisation_id, role, token_id, action, record_type, record_id) select ${l(e.subgraph)}, ${l(e.organisation_id)}, ${l(e.role)}, ${l(e.token_id)}, ${l(e.action)}, ${l(e.record_type)}, ${recordId}`;
+    };
+    const appended = () => r.audit?.appended();
+    const tx: RedemptionTransaction = {
+      async recordAndCommit(w, lostAnswers) {
+        const record =
+          `select * from record_redemption(${l(r.scope)}::text, ${l(r.key)}::text, ${l(r.requestHash)}::text, ${l(w.voucherId)}::uuid, ` +
+          `${l(w.sessionId)}::uuid, ${l(w.venueId)}::uuid, ${l(w.programmeId)}::uuid, ${l(w.bookId)}::uuid, ${l(w.amountCents)}::int, ` +
+          `${l(w.redeemedAt)}::timestamptz, ${l(w.shard)}::smallint, ${l(JSON.stringify(lostAnswers))}::jsonb)`;
+        // The audit entry names the redemption (none when the voucher was lost): a data-modifying WITH runs once, read or not.
+        const [result] = await ending(
+          r.audit ? `with r as (${record}), a as (${auditEntry('r.redemption_id::text')} from r) select * from r; commit` : `${record}; commit`,
+        );
+        appended();
+        const row = result!.rows[0]!;
+        if (!row.won) return { lostTo: row.voucher_state_now as string | null };
+        const redemption = Object.assign(new Redemption(), {
+          id: row.redemption_id,
+          seq: bigintAsNumber.from(row.redemption_seq as string),
+          xid: row.redemption_xid,
+          voucherId: w.voucherId,
+          sessionId: w.sessionId,
+          venueId: w.venueId,
+          programmeId: w.programmeId,
+          bookId: w.bookId,
+          amountCents: w.amountCents,
+          redeemedAt: w.redeemedAt,
+          correctedAt: null,
+        });
+        return { redemption };
+      },
+      async rememberAndCommit(answer) {
+        await ending(
+          `insert into idempotency (scope, key, request_hash, response) values (${l(r.scope)}, ${l(r.key)}, ${l(r.requestHash)}, ${l(JSON.stringify(answer))}::jsonb); ` +
+            `${r.audit ? `${auditEntry('null')}; ` : ''}commit`,
+        );
+        appended();
+      },
+      async rollback() {
+        await ending('rollback');
+      },
+    };
+    try {
+      open = true;
+      const [, facts] = (await send(
+        `begin; select * from redemption_facts(${l(r.scope)}::text, ${l(r.key)}::text, ${l(r.code)}::text, ${l(r.sessionId)}::uuid, ` +
+          `${l(r.injected)}::timestamptz, ${l(CLOSE_LOCK)}::bigint)`,
+      )) as PgResult[];
+      const answer = await decide(factsOf(facts!.rows[0]!), tx);
+      if (open) await ending('rollback');
+      return answer;
+    } catch (err) {
+      if (open) {
+        open = false;
+        let broken: Error | undefined;
+        // A failed statement leaves the transaction aborted (or, if COMMIT itself failed, ended):
+        // ROLLBACK ends it either way; a connection that cannot even do that is closed.
+        await client.query('rollback').catch((e: Error) => (broken = e));
+        client.release(broken);
+      }
+      throw err;
+    }
   },
 
   byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Redemption).findOneByOrFail({ id }),
