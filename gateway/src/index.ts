@@ -1,6 +1,5 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server';
 export { buildManifest, documentHash, manifestFromPersistedDocuments, normaliseDocument, sha256, type OperationManifest } from './persisted-operations';
-export { loadConfig, loadGatewayProcessConfig, defaultIntrospectionRoles, ConfigError, CONFIG_VARIABLES, type HubConfig, type GatewayProcessConfig } from './config';
 export { LiveCloseCode } from './live/close-codes';
 export { DEFAULT_LIVE_LIMITS, type LiveLimits, type LiveServer } from './live/live-server';
 export { startPartnerAuth, type PartnerAuth } from './auth/partner-auth';

@@ -1,11 +1,10 @@
 import cluster from 'node:cluster';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, stopTracing, type Logger } from '@pass/runtime';
+import { ConfigError, createLogger, loadGatewayProcessConfig, stopTracing, type GatewayProcessConfig, type Logger } from '@pass/runtime';
 import { loadOrCreateHubKeys } from '@pass/access';
 import { createGateway } from './server';
 import { buildManifest } from './persisted-operations';
-import { ConfigError, loadGatewayProcessConfig, type GatewayProcessConfig } from './config';
 
 /**
  * The gateway as its own process: `node gateway/dist/main.js`, as the launcher (`npm start`)

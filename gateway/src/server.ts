@@ -26,7 +26,7 @@ import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes'
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
-import { defaultIntrospectionRoles } from './config';
+import { defaultIntrospectionRoles } from '@pass/runtime';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { graphqlBodyParser } from './body-limit';
 import { reportUnavailable } from './edge/unavailable';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ensureDatabase, openSubgraphDataSource, startPostgres, type SubgraphModule } from '@pass/kit';
-import { createLogger } from '@pass/runtime';
+import { ConfigError, createLogger, loadCliConfig, type CliConfig } from '@pass/runtime';
 
 /**
  * What every operator command shares: exit codes, errors a person can act on, the database
@@ -50,10 +50,24 @@ export interface Command {
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/**
+ * The CLI's settings (DATABASE_URL, PASS_DATA_DIR, PASS_PG_PORT, PASS_KEYS_DIR, LOG_LEVEL), checked by
+ * the hub's config module each time a command needs them: a bad one is a usage error naming it.
+ */
+export function cliConfig(): CliConfig {
+  try {
+    return loadCliConfig(process.env, ROOT);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, ExitCode.USAGE);
+    throw err;
+  }
+}
+
 /** The hub's key file directory: PASS_KEYS_DIR, else .data/keys as `npm start` writes it. */
-export const keysDir = (): string => process.env.PASS_KEYS_DIR ?? path.join(ROOT, '.data', 'keys');
-const EMBEDDED_PORT = Number(process.env.PASS_PG_PORT ?? 54320);
-const EMBEDDED_URL = `postgres://postgres:pass-numerique-local@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+export const keysDir = (): string => cliConfig().keysDir;
+
+/** The embedded PostgreSQL of `npm start` on its port (PASS_PG_PORT), `database` in it. */
+export const embeddedUrl = (pgPort: number, database = 'postgres'): string => `postgres://postgres:pass-numerique-local@127.0.0.1:${pgPort}/${database}`;
 
 async function reachable(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -75,16 +89,18 @@ export interface Database {
 
 /** The hub's database: DATABASE_URL, else the embedded server of `npm start` (started here if needed). */
 export async function openDatabase(): Promise<Database> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, description: 'PostgreSQL from DATABASE_URL', close: async () => undefined };
+  const config = cliConfig();
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, description: 'PostgreSQL from DATABASE_URL', close: async () => undefined };
   }
-  if (await reachable(EMBEDDED_URL)) {
-    return { url: await ensureDatabase(EMBEDDED_URL, 'pass_hub'), description: `the running embedded PostgreSQL (port ${EMBEDDED_PORT})`, close: async () => undefined };
+  const running = embeddedUrl(config.pgPort);
+  if (await reachable(running)) {
+    return { url: await ensureDatabase(running, 'pass_hub'), description: `the running embedded PostgreSQL (port ${config.pgPort})`, close: async () => undefined };
   }
   const logger = createLogger('cli', { toStandardError: true });
   logger.level = 'warn';
-  const postgres = await startPostgres({ dataDir: process.env.PASS_DATA_DIR ?? path.join(ROOT, '.data', 'pg'), port: EMBEDDED_PORT, logger });
-  return { url: await ensureDatabase(postgres.serverUrl, 'pass_hub'), description: `the embedded PostgreSQL (${process.env.PASS_DATA_DIR ?? '.data/pg'}, started for this command)`, close: () => postgres.stop() };
+  const postgres = await startPostgres({ dataDir: config.dataDir, port: config.pgPort, logger });
+  return { url: await ensureDatabase(postgres.serverUrl, 'pass_hub'), description: `the embedded PostgreSQL (${config.dataDir}, started for this command)`, close: () => postgres.stop() };
 }
 
 /** A subgraph's own tables, brought up to date by its migrations, as the subgraph itself opens them. */
@@ -92,7 +108,7 @@ export async function openSubgraphTables(url: string, module: SubgraphModule<unk
   const logger = createLogger(`cli-${module.name}`, { toStandardError: true });
   // A job's statements are long by nature (100,000 vouchers per insert): the server's "slow sql"
   // warnings would only break the progress bar. LOG_LEVEL=warn brings them back.
-  logger.level = process.env.LOG_LEVEL ?? 'error';
+  logger.level = cliConfig().logLevel ?? 'error';
   return openSubgraphDataSource({ url, schema: module.name, entities: module.entities, migrations: module.migrations, logger, poolSize: 2 });
 }
 

@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ensureDatabase, startPostgres } from '@pass/kit';
-import { createLogger, stopTracing } from '@pass/runtime';
+import { ConfigError, createLogger, loadConfig, stopTracing } from '@pass/runtime';
 import { loadOrCreateHubKeys } from '@pass/access';
-import { ConfigError, loadConfig } from '@pass/gateway';
 import { demoTokens } from './demo-tokens';
 import { loadDemoData } from '../demo/demo-data';
 import { startHub, type HubHandle } from '../launcher/in-process';
@@ -20,12 +19,12 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const root = path.resolve(__dirname, '..', '..', '..');
   // Before anything starts: a bad variable stops here, named, with nothing to clean up.
-  const config = loadConfig(process.env, { dataDir: path.join(root, '.data', 'pg') });
+  const config = loadConfig(process.env, root);
   const logger = createLogger('hub');
   const postgres = await startPostgres({ dataDir: config.dataDir, port: config.pgPort, logger });
   const databaseUrl = config.databaseUrl ?? (await ensureDatabase(postgres.serverUrl, 'pass_hub'));
   // Keys live beside the database: tokens minted for the demo stay valid across restarts.
-  const keysDir = process.env.PASS_KEYS_DIR?.trim() || path.join(root, '.data', 'keys');
+  const keysDir = config.keysDir;
   const keys = await loadOrCreateHubKeys(keysDir);
   const common = {
     databaseUrl,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { Pool } from 'pg';
+import { loadCliConfig } from '@pass/runtime';
 import {
   MAX_TOKEN_LIFETIME_SECONDS,
   addPartnerKeys,
@@ -157,10 +158,15 @@ export async function tokenCommand(argv: string[], env: { keysDir: string; datab
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..', '..');
-  tokenCommand(process.argv.slice(2), {
-    keysDir: process.env.PASS_KEYS_DIR ?? path.join(root, '.data', 'keys'),
-    databaseUrl: process.env.DATABASE_URL ?? `postgres://postgres:pass-numerique-local@127.0.0.1:${process.env.PASS_PG_PORT ?? 54320}/pass_hub`,
-  })
+  // A bad DATABASE_URL, PASS_PG_PORT or PASS_KEYS_DIR stops here, named (the catch below prints it).
+  Promise.resolve()
+    .then(() => loadCliConfig(process.env, root))
+    .then((config) =>
+      tokenCommand(process.argv.slice(2), {
+        keysDir: config.keysDir,
+        databaseUrl: config.databaseUrl ?? `postgres://postgres:pass-numerique-local@127.0.0.1:${config.pgPort}/pass_hub`,
+      }),
+    )
     .then((code) => process.exit(code))
     .catch((err) => {
       console.error(err instanceof Error ? err.message : err);

@@ -1,14 +1,7 @@
-/** The kinds of organisation that call the hub (DOMAIN.md, "Roles"). */
-export enum Role {
-  FUNDER = 'funder',
-  DISTRIBUTOR = 'distributor',
-  VENUE = 'venue',
-  COORDINATOR = 'coordinator',
-  ANALYST = 'analyst',
-  OPERATOR = 'operator',
-}
+import { Role } from '@pass/contracts';
 
-export const ROLES = Object.values(Role);
+// The roles are a contract shared with every process (and the browser): @pass/contracts holds them.
+export { Role, ROLES, isRole } from '@pass/contracts';
 
 /**
  * Who is calling: an organisation with one role. For funders, distributors and venues the
@@ -23,8 +16,4 @@ export interface Caller {
   programmeIds?: string[];
   /** The token's id, for the audit log and rate limiting. */
   tokenId: string;
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as string[]).includes(value);
 }

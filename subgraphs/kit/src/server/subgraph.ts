@@ -9,7 +9,7 @@ import express from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
-import { HUB_PORTS, type SubgraphName } from '@pass/contracts';
+import type { SubgraphName } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
 import { AuthError, CALLER_HEADER, callerAssertionVerifier, ensureHubAuth } from '@pass/access';
 import { openSubgraphDataSource } from '../db/data-source';
@@ -20,16 +20,19 @@ import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } f
 import { registerSubgraphGauges } from '../observability/subgraph-metrics';
 import { traceResolvers } from '../observability/resolver-spans';
 import {
+  ConfigError,
   createLogger,
   createServerMetrics,
   graphqlMetricsPlugin,
   hideInternalErrors,
+  loadSubgraphProcessConfig,
   observeHttp,
   startTracingFromEnv,
   stopTracing,
   tracingActive,
   type Logger,
   type ServerMetrics,
+  type SubgraphProcessConfig,
 } from '@pass/runtime';
 import { realTime, type Clock } from '../time/clock';
 
@@ -219,24 +222,24 @@ export async function createSubgraph<TLoaders>(
 
 /**
  * Runs one subgraph as its own process: `DATABASE_URL` names the hub's database, `PORT` the port
- * (its entry in the port table by default; 0 picks a free one), `HOST` the address (loopback).
- * SIGTERM and SIGINT drain requests before the process exits.
+ * (its entry in the port table by default; 0 picks a free one), `HOST` the address (loopback),
+ * `PASS_GATEWAY_PUBLIC_JWK` the key that signs caller assertions; `loadSubgraphProcessConfig`
+ * checks them all before anything starts. SIGTERM and SIGINT drain requests before the process exits.
  */
 export async function runSubgraphMain<T>(module: SubgraphModule<T>): Promise<void> {
+  let config: SubgraphProcessConfig;
+  try {
+    config = loadSubgraphProcessConfig(process.env, module.name);
+  } catch (err) {
+    // A configuration mistake is the operator's to fix: its message names the variables, no stack needed.
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`${module.name} subgraph: ${err.message}`);
+    process.exit(1);
+  }
   const logger = createLogger(`subgraph-${module.name}`);
   startTracingFromEnv(`pass-${module.name}`);
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    logger.fatal('DATABASE_URL is required to run a subgraph alone; `npm start` runs the whole hub with its own database');
-    process.exit(1);
-  }
-  const gatewayKey = process.env.PASS_GATEWAY_PUBLIC_JWK;
-  if (!gatewayKey) {
-    logger.fatal('PASS_GATEWAY_PUBLIC_JWK (the gateway public key, as JSON) is required: subgraphs trust no caller without it');
-    process.exit(1);
-  }
-  const subgraph = await createSubgraph(module, { databaseUrl, logger, gatewayPublicKey: JSON.parse(gatewayKey) });
-  const url = await subgraph.listen(Number(process.env.PORT ?? HUB_PORTS[module.name]), process.env.HOST ?? '127.0.0.1');
+  const subgraph = await createSubgraph(module, { databaseUrl: config.databaseUrl, logger, gatewayPublicKey: config.gatewayPublicKey as JWK });
+  const url = await subgraph.listen(config.port, config.host);
   logger.info({ url }, `${module.name} subgraph ready`);
   // Under a launcher (an IPC channel is open): say so over the channel, whatever the log level.
   process.send?.({ type: 'ready', url });

@@ -1,5 +1,5 @@
 import { describeTerritory, findCommune } from '@pass/contracts/territory';
-import { PlaceLevel, type PlaceActivity, type VenueActivity } from './activity.inputs';
+import { PlaceLevel, type PlaceActivity, type VenueActivity } from './activity.objects';
 import type { CommuneRow } from './activity.store';
 import type { RedemptionCell } from './small-cells';
 

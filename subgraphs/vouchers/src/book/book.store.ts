@@ -217,3 +217,19 @@ export const bookStore = {
     await tx.query(`update book set lost_at = coalesce(lost_at, now()) where id = $1`, [bookId]);
   },
 };
+
+/**
+ * Erasure (privacy/privacy.manager.ts): unlinks the people's books, one fresh random id per person
+ * (not per book), so "distinct people" counts stay the same. Returns the books changed.
+ */
+export async function unlinkBooks(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<string[]> {
+  const books: { id: string }[] = await manager.query(
+    `with people as (select p as old_id, gen_random_uuid() as new_id from unnest($1::uuid[]) p),
+          changed as (update book b set beneficiary_id = people.new_id, beneficiary_erased_at = $2
+                        from people where b.beneficiary_id = people.old_id and b.beneficiary_erased_at is null
+                      returning b.id)
+     select id from changed`,
+    [beneficiaryIds, now],
+  );
+  return books.map((b) => b.id);
+}

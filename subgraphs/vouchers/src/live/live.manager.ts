@@ -2,7 +2,7 @@ import { BadInputError, ForbiddenError, isUuid } from '@pass/kit';
 import { Role } from '@pass/access';
 import type { Context } from '../loaders';
 import { liveStore } from './live.store';
-import type { LiveRedemptionScope } from './live.inputs';
+import type { LiveRedemptionScope } from './live.objects';
 
 const none = (): LiveRedemptionScope => ({ all: false, venueIds: [], programmeIds: [], distributorIds: [] });
 

@@ -8,7 +8,8 @@ import { Redemption } from '../redemption/redemption.entity';
 import { STREAM_START, parseCursor } from './cursor';
 import { liveScopeOf } from './live.manager';
 import { liveStore } from './live.store';
-import { LiveRedemptionScope, LiveRedemptionScopeInput, RedemptionEvent, RedemptionRoute } from './live.inputs';
+import { LiveRedemptionScopeInput } from './live.inputs';
+import { LiveRedemptionScope, RedemptionEvent, RedemptionRoute } from './live.objects';
 
 const MAX_IDS = 100;
 

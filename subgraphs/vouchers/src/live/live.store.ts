@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { formatCursor, type StreamPosition } from './cursor';
-import type { LiveRedemptionScope, RedemptionRoute } from './live.inputs';
+import type { LiveRedemptionScope, RedemptionRoute } from './live.objects';
 
 /**
  * Reads the stream of redemptions in (xid, seq) order, and only rows whose writing transaction is

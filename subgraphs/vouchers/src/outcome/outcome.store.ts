@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Outcome } from './outcome.entity';
 
 export const outcomeStore = {
@@ -22,4 +22,15 @@ export const outcomeStore = {
 
   ofBooks: (db: DataSource, bookIds: string[]) =>
     db.getRepository(Outcome).find({ where: { bookId: In(bookIds) }, order: { recordedAt: 'ASC', id: 'ASC' } }),
+
+  /** Erasure: strips what venues recorded about the holders of these books; how many outcomes changed. */
+  async strip(manager: EntityManager, bookIds: string[], now: Date): Promise<number> {
+    const changed: unknown[] = await manager.query(
+      `with changed as (update outcome set pix_score = null, skills_reached = '{}', note = null, erased_at = $2
+                          where book_id = any($1::uuid[]) and erased_at is null returning id)
+       select id from changed`,
+      [bookIds, now],
+    );
+    return changed.length;
+  },
 };

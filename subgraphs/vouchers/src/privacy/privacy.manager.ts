@@ -3,6 +3,8 @@ import { isUuid } from '@pass/kit';
 import { anonymisationDueOn, firstEndDateStillRetained, isAnonymisationDue, parisDayOf } from '@pass/contracts';
 import { beneficiaryFactStore } from '../facts/beneficiary-fact.store';
 import { programmeFactStore } from '../facts/programme-fact.store';
+import { unlinkBooks } from '../book/book.store';
+import { outcomeStore } from '../outcome/outcome.store';
 import { privacyStore } from './privacy.store';
 
 /**
@@ -14,8 +16,8 @@ import { privacyStore } from './privacy.store';
  */
 export async function eraseInVouchers(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<{ books: number; outcomes: number; registrations: number }> {
   if (beneficiaryIds.length === 0) return { books: 0, outcomes: 0, registrations: 0 };
-  const books = await privacyStore.unlinkBooks(manager, beneficiaryIds, now);
-  const outcomes = books.length === 0 ? 0 : await privacyStore.stripOutcomes(manager, books, now);
+  const books = await unlinkBooks(manager, beneficiaryIds, now);
+  const outcomes = books.length === 0 ? 0 : await outcomeStore.strip(manager, books, now);
   const registrations = await beneficiaryFactStore.erase(manager, beneficiaryIds);
   return { books: books.length, outcomes, registrations };
 }

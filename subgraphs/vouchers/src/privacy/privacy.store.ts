@@ -1,38 +1,11 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /*
- * The statements of erasure and anonymisation on the books and outcomes that link to a person.
- * They write `book` and `outcome`, whose stores are book/book.store.ts and
- * outcome/outcome.store.ts: they belong there, and move there when those folders are reshaped.
+ * What erasure and anonymisation read across the books and their outcomes. The writes are in the
+ * stores of those tables: `unlinkBooks` in book/book.store.ts, `outcomeStore.strip` in
+ * outcome/outcome.store.ts.
  */
 export const privacyStore = {
-  /**
-   * Unlinks the people's books: one fresh random id per person (not per book), so "distinct
-   * people" counts stay the same. Returns the books changed.
-   */
-  async unlinkBooks(manager: EntityManager, beneficiaryIds: string[], now: Date): Promise<string[]> {
-    const books: { id: string }[] = await manager.query(
-      `with people as (select p as old_id, gen_random_uuid() as new_id from unnest($1::uuid[]) p),
-            changed as (update book b set beneficiary_id = people.new_id, beneficiary_erased_at = $2
-                          from people where b.beneficiary_id = people.old_id and b.beneficiary_erased_at is null
-                        returning b.id)
-       select id from changed`,
-      [beneficiaryIds, now],
-    );
-    return books.map((b) => b.id);
-  },
-
-  /** Strips what venues recorded about the holders of these books; how many outcomes changed. */
-  async stripOutcomes(manager: EntityManager, bookIds: string[], now: Date): Promise<number> {
-    const changed: unknown[] = await manager.query(
-      `with changed as (update outcome set pix_score = null, skills_reached = '{}', note = null, erased_at = $2
-                          where book_id = any($1::uuid[]) and erased_at is null returning id)
-       select id from changed`,
-      [bookIds, now],
-    );
-    return changed.length;
-  },
-
   /** Holders of the programme's books, unless also registered for a programme ended on or after `retainedFrom`. */
   async holdersPastRetention(db: DataSource, programmeId: string, retainedFrom: string): Promise<string[]> {
     const people: { id: string }[] = await db.query(

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { ensureProgrammeFigures } from '../access';
-import { DailyRedemptions, DistributorActivity, PlaceActivity, PlaceLevel, VenueActivity } from '../activity/activity.inputs';
+import { DailyRedemptions, DistributorActivity, PlaceActivity, PlaceLevel, VenueActivity } from '../activity/activity.objects';
 import { placesOf, venuesOf } from '../activity/roll-up';
 import { showsOther, suppressSmallCells, suppressSmallRows, suppressesSmallCells } from '../activity/small-cells';
 import { Credit } from '../expiry/expiry.entity';

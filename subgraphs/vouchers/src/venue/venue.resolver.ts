@@ -3,7 +3,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { BadInputError, ConnectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
 import { parisMonthOf } from '@pass/contracts';
 import { ensureSeesStatement, ensureVenueFigures } from '../access';
-import { VenueMonthToDate } from '../activity/activity.inputs';
+import { VenueMonthToDate } from '../activity/activity.objects';
 import type { Context } from '../loaders';
 import { isMonth } from '../reimbursement/paris-month';
 import { ReimbursementStatement } from '../reimbursement/reimbursement-statement.entity';

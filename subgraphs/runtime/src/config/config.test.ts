@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Role, ROLES } from '@pass/access';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, loadGatewayProcessConfig } from './config';
+import { Role, ROLES } from '@pass/contracts';
+import { ConfigError, loadCliConfig, loadConfig, loadDatabaseUrl, loadGatewayProcessConfig, loadSubgraphProcessConfig } from './config';
+import { CONFIG_VARIABLES } from './variables';
 
-const problemsOf = (env: NodeJS.ProcessEnv) => {
+const problemsOf = (env: NodeJS.ProcessEnv, load: (env: NodeJS.ProcessEnv) => unknown = loadConfig) => {
   try {
-    loadConfig(env);
+    load(env);
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -15,12 +16,13 @@ const problemsOf = (env: NodeJS.ProcessEnv) => {
 
 describe('loadConfig', () => {
   it('gives every default on an empty environment', () => {
-    expect(loadConfig({}, { dataDir: '/srv/pg' })).toEqual({
+    expect(loadConfig({}, '/srv/hub')).toEqual({
       port: 4000,
       host: '127.0.0.1',
       databaseUrl: undefined,
-      dataDir: '/srv/pg',
+      dataDir: '/srv/hub/.data/pg',
       pgPort: 54320,
+      keysDir: '/srv/hub/.data/keys',
       production: false,
       persistedOnly: false,
       corsOrigins: [],
@@ -39,6 +41,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://hub:secret@db.internal:5432/pass',
       PASS_DATA_DIR: '/var/lib/pass',
       PASS_PG_PORT: '5433',
+      PASS_KEYS_DIR: '/var/lib/pass-keys',
       PASS_CORS_ORIGINS: 'https://partner.example.org, http://localhost:5173',
       PASS_INTROSPECTION_ROLES: 'analyst',
       PASS_RATE_PER_SECOND: '10',
@@ -53,6 +56,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://hub:secret@db.internal:5432/pass',
       dataDir: '/var/lib/pass',
       pgPort: 5433,
+      keysDir: '/var/lib/pass-keys',
       corsOrigins: ['https://partner.example.org', 'http://localhost:5173'],
       introspectionRoles: [Role.ANALYST],
       logLevel: 'debug',
@@ -102,9 +106,9 @@ describe('loadConfig', () => {
     expect(new ConfigError(problems).message).not.toContain('hunter2');
   });
 
-  it('the README documents every variable in its table', () => {
-    const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
-    for (const variable of CONFIG_VARIABLES) expect(readme).toMatch(new RegExp(`^\\| \`${variable.name}\` \\|`, 'm'));
+  it('the README documents every variable in its table, with the processes that read it', () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
+    for (const variable of CONFIG_VARIABLES) expect(readme).toMatch(new RegExp(`^\\| \`${variable.name}\` \\| ${variable.readBy} \\|`, 'm'));
   });
 });
 
@@ -143,5 +147,69 @@ describe('loadGatewayProcessConfig', () => {
       if (err instanceof ConfigError) problems = err.problems;
     }
     expect(problems.map((p) => p.variable).sort()).toEqual(['PORT', 'VENUES_URL']);
+  });
+});
+
+describe('loadSubgraphProcessConfig', () => {
+  const key = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' });
+  const alone = { DATABASE_URL: 'postgres://hub@127.0.0.1:5432/pass_hub', PASS_GATEWAY_PUBLIC_JWK: key };
+
+  it("takes its port from the port table and its key as JSON", () => {
+    expect(loadSubgraphProcessConfig(alone, 'venues')).toEqual({
+      port: 4003,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://hub@127.0.0.1:5432/pass_hub',
+      gatewayPublicKey: JSON.parse(key),
+      logLevel: undefined,
+    });
+    expect(loadSubgraphProcessConfig({ ...alone, PORT: '0', HOST: 'localhost', LOG_LEVEL: 'debug' }, 'vouchers')).toMatchObject({ port: 0, host: 'localhost', logLevel: 'debug' });
+  });
+
+  it('requires its database and the gateway key, naming both at once', () => {
+    const problems = problemsOf({}, (env) => loadSubgraphProcessConfig(env, 'programmes'));
+    expect(problems.map((p) => p.variable)).toEqual(['DATABASE_URL', 'PASS_GATEWAY_PUBLIC_JWK']);
+    expect(problems.every((p) => p.problem.startsWith('required: '))).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'NaN'],
+    ['PORT', '4003.5'],
+    ['PORT', '65536'],
+    ['PORT', ' -1'],
+    ['HOST', 'two words'],
+    ['DATABASE_URL', 'mysql://hub@db/pass'],
+    ['PASS_GATEWAY_PUBLIC_JWK', '{not json'],
+    ['PASS_GATEWAY_PUBLIC_JWK', '"a string"'],
+    ['PASS_GATEWAY_PUBLIC_JWK', '{"crv":"Ed25519"}'],
+    ['LOG_LEVEL', 'chatty'],
+  ])('%s=%s stops a subgraph with a message naming the variable', (variable, value) => {
+    const problems = problemsOf({ ...alone, [variable]: value }, (env) => loadSubgraphProcessConfig(env, 'beneficiaries'));
+    expect(problems.map((p) => p.variable)).toEqual([variable]);
+  });
+});
+
+describe('loadCliConfig', () => {
+  it('defaults to the data and keys of `npm start` under the repository', () => {
+    expect(loadCliConfig({}, '/srv/hub')).toEqual({ databaseUrl: undefined, dataDir: '/srv/hub/.data/pg', pgPort: 54320, keysDir: '/srv/hub/.data/keys', logLevel: undefined });
+    expect(loadCliConfig({ PASS_PG_PORT: '5544', PASS_DATA_DIR: '/data', PASS_KEYS_DIR: '/keys', LOG_LEVEL: 'warn' }, '/srv/hub')).toEqual({
+      databaseUrl: undefined,
+      dataDir: '/data',
+      pgPort: 5544,
+      keysDir: '/keys',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names each bad variable it reads, and ignores those it does not read', () => {
+    const problems = problemsOf({ PASS_PG_PORT: 'five', DATABASE_URL: 'db.internal:5432', LOG_LEVEL: 'all', PORT: 'eighty', PASS_LAYOUT: 'threads' }, (env) => loadCliConfig(env, '/srv/hub'));
+    expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PASS_PG_PORT']);
+  });
+});
+
+describe('loadDatabaseUrl', () => {
+  it('gives the external server or nothing, and refuses a URL that is not PostgreSQL', () => {
+    expect(loadDatabaseUrl({})).toBeUndefined();
+    expect(loadDatabaseUrl({ DATABASE_URL: 'postgresql://db/pass' })).toBe('postgresql://db/pass');
+    expect(problemsOf({ DATABASE_URL: 'http://db/pass' }, loadDatabaseUrl).map((p) => p.variable)).toEqual(['DATABASE_URL']);
   });
 });

@@ -1,0 +1,46 @@
+import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
+
+export interface ConfigVariable {
+  name: string;
+  /** Which processes read it: the launcher (`npm start`), the gateway's, a subgraph's, the operator CLI (`npm run hub`, `npm run token`). */
+  readBy: string;
+  /** As written in the README's table. */
+  default: string;
+  meaning: string;
+}
+
+/** Subgraphs' ports as the README's table writes them (`4001–4004`), read off the port table. */
+const portRange = (names: readonly SubgraphName[]): string => `${HUB_PORTS[names[0]!]}–${HUB_PORTS[names[names.length - 1]!]}`;
+const SUBGRAPH_PORTS = portRange(SUBGRAPH_NAMES);
+
+/** The documented list; a test checks the README's table names each of them and who reads it. Port numbers come from the port table only. */
+export const CONFIG_VARIABLES: ConfigVariable[] = [
+  { name: 'PORT', readBy: 'launcher, gateway, subgraph', default: `${HUB_PORTS.gateway} (a subgraph: its port in the table)`, meaning: `the gateway's port (\`/graphql\`, \`/graphiql\`, health, metrics); the subgraphs take ${SUBGRAPH_PORTS} (the port table, \`subgraphs/contracts/src/ports.ts\`). \`0\` picks free ports. A subgraph started on its own reads it as its own port` },
+  { name: 'HOST', readBy: 'launcher, gateway, subgraph', default: '127.0.0.1', meaning: 'the address the gateway binds; `0.0.0.0` to serve beyond this machine (behind a TLS proxy). Subgraphs stay on loopback' },
+  { name: 'DATABASE_URL', readBy: 'launcher, gateway, subgraph, CLI', default: '(embedded)', meaning: "a `postgres://` URL of an existing PostgreSQL server and database; unset, `npm start` runs an embedded PostgreSQL and hands its URL to every process. Required by a subgraph started on its own; the gateway's key ring, revocations and live wake-ups use it; unset, the CLI uses the embedded one (starting it for the command if `npm start` is not running)" },
+  { name: 'PASS_DATA_DIR', readBy: 'launcher, CLI', default: '.data/pg', meaning: "the embedded PostgreSQL's data directory (delete it to start from scratch)" },
+  { name: 'PASS_PG_PORT', readBy: 'launcher, CLI', default: '54320', meaning: "the embedded PostgreSQL's port" },
+  { name: 'PASS_LAYOUT', readBy: 'launcher', default: 'processes', meaning: '`processes`: the gateway and each subgraph in a process of its own, restarted by the launcher when one dies; `single`: everything in the launcher\'s process (docs/benchmarks.md, "Process layout", compares them)' },
+  { name: 'PASS_GATEWAY_WORKERS', readBy: 'launcher, gateway', default: '1', meaning: 'gateway processes sharing its port (node:cluster), `processes` layout only; each enforces the per-token rate limit on its own' },
+  { name: 'NODE_ENV', readBy: 'launcher, gateway', default: '(unset)', meaning: '`production` turns on production mode: persisted operations only for partner roles, introspection only for `PASS_INTROSPECTION_ROLES`' },
+  { name: 'PASS_PERSISTED_ONLY', readBy: 'launcher, gateway', default: '0', meaning: '`1`: production mode for operations and introspection without `NODE_ENV=production`' },
+  { name: 'PASS_CORS_ORIGINS', readBy: 'launcher, gateway', default: '(none)', meaning: 'comma-separated origins (`https://app.example.org`) whose browser pages may call `/graphql`; no cookies, bearer tokens only' },
+  { name: 'PASS_INTROSPECTION_ROLES', readBy: 'launcher, gateway', default: 'every role; `analyst,operator` in production mode', meaning: 'comma-separated roles whose tokens may introspect the schema (GraphiQL needs it)' },
+  { name: 'PASS_RATE_PER_SECOND', readBy: 'launcher, gateway', default: '50', meaning: 'units per second allowed per token at the gateway, a light request being one unit and a costly one more (query cost and aggregates, calibrated on measured CPU)' },
+  { name: 'PASS_RATE_BURST', readBy: 'launcher, gateway', default: '200', meaning: 'units a token may spend at once above that rate' },
+  { name: 'LOG_LEVEL', readBy: 'every process', default: 'info (warn under tests)', meaning: 'pino level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`' },
+  ...SUBGRAPH_NAMES.map((name, i) => ({
+    name: subgraphUrlVariable(name),
+    readBy: 'gateway',
+    default: subgraphUrl(name),
+    meaning:
+      i === 0
+        ? `the ${name} subgraph's \`/graphql\` (the launcher sets it; likewise ${SUBGRAPH_NAMES.slice(1).map((other) => `\`${subgraphUrlVariable(other)}\``).join(', ')} on ${portRange(SUBGRAPH_NAMES.slice(1))})`
+        : `the ${name} subgraph's \`/graphql\``,
+  })),
+  { name: 'PASS_KEYS_DIR', readBy: 'launcher, gateway, CLI', default: '.data/keys', meaning: 'the directory holding the key ring `hub-keys.json` (created on first start); the launcher hands the gateway its public key for the subgraphs' },
+  { name: 'PASS_SUPERGRAPH', readBy: 'gateway', default: 'schema/supergraph.graphql', meaning: 'the composed supergraph the gateway plans with' },
+  { name: 'PASS_OPERATIONS_DIR', readBy: 'gateway', default: 'clients/operations', meaning: "the registered partner operations (`.graphql` files): production mode's allow-list and GraphiQL's tabs" },
+  { name: 'PASS_PAGES_DIR', readBy: 'gateway', default: 'clients/dist/pages', meaning: 'the built dashboard and venue pages the gateway serves; a missing directory serves none' },
+  { name: 'PASS_GATEWAY_PUBLIC_JWK', readBy: 'subgraph', default: '(set by the launcher)', meaning: "the gateway's public key (JWK, JSON) with which a subgraph checks caller assertions; required when a subgraph is started on its own" },
+];
