@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
@@ -32,7 +33,7 @@ export async function generateKeyPairJwk(kid: string, alg: 'ES256' | 'EdDSA'): P
 }
 
 export async function generateHubKeys(): Promise<HubKeys> {
-  const partnerSigning = await generateKeyPairJwk(`partner-${Date.now().toString(36)}`, 'ES256');
+  const partnerSigning = await generateKeyPairJwk(partnerKeyId(), 'ES256');
   return { partnerSigning, partnerPublic: [partnerSigning.publicJwk], gateway: await generateKeyPairJwk('gateway', 'EdDSA') };
 }
 
@@ -48,10 +49,19 @@ export async function loadOrCreateHubKeys(dir: string): Promise<HubKeys> {
 
 /** Adds a new partner signing key; the previous public keys stay accepted. */
 export async function rotatePartnerKey(keys: HubKeys): Promise<HubKeys> {
-  const next = await generateKeyPairJwk(`partner-${Date.now().toString(36)}`, 'ES256');
+  const next = await generateKeyPairJwk(partnerKeyId(), 'ES256');
   return { ...keys, partnerSigning: next, partnerPublic: [...keys.partnerPublic, next.publicJwk] };
 }
 
 export async function importKey(jwk: JWK): Promise<KeyLike | Uint8Array> {
   return importJWK(jwk, jwk.alg);
+}
+
+/**
+ * A new partner key's id: its time (for people reading the ring) and 6 random bytes, so two keys
+ * made in the same millisecond (a rotation right after the first key, as in a test) never share
+ * an id, which would make the verifier pick either key for both.
+ */
+function partnerKeyId(): string {
+  return `partner-${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
 }
