@@ -205,6 +205,25 @@ describe('issueBooksOfOrder', () => {
       expect((await issueBooksOfOrder(db, orderId, undefined, undefined, undefined, 2)).booksIssued).toBe(6);
     });
 
+    test('with no second connection free in the pool, the order is issued on one', async () => {
+      const onePool = await openSubgraphDataSource({
+        url: database.url,
+        schema: 'vouchers',
+        entities: vouchersSubgraph.entities,
+        migrations: vouchersSubgraph.migrations,
+        logger: createLogger('issue-books-test'),
+        poolSize: 1,
+      });
+      try {
+        const orderId = await paidOrder(5, 5);
+        expect((await issueBooksOfOrder(onePool, orderId, undefined, undefined, undefined, 2)).vouchersIssued).toBe(25);
+        expect((await issuedRows(orderId)).vouchers).toHaveLength(25);
+        expect(await prepared(orderId)).toBe(0);
+      } finally {
+        await onePool.destroy();
+      }
+    });
+
     /** What a crash between PREPARE TRANSACTION and the end of the issuance leaves: one book of the order, prepared. */
     async function strandHalf(orderId: string): Promise<string> {
       const runner = db.createQueryRunner();

@@ -109,13 +109,19 @@ export async function issueBooksOfOrder(
   const gid = `${PREPARED_PREFIX}${orderId}`;
   // Assigned inside the transaction's callback, read after it.
   const half: { second: QueryRunner | null; prepared: boolean } = { second: null, prepared: false };
+  const secondConnection = async () => (half.second ??= await borrowSecondConnection(db));
   try {
     const answer = await db.transaction(async (tx): Promise<IssueBooksAnswer> => {
       const order = await bookStore.lockPaidOrder(tx, orderId);
       if (!order) return notPaid();
       const total = order.bookCount;
       const perBook = order.vouchersPerBook;
-      await settleStranded(db, tx, gid, order.issued);
+      // Under the order's lock, no issuance of it is running: a prepared half is a crash's leftover.
+      if (await bookStore.preparedExists(tx, gid)) {
+        const helper = await secondConnection();
+        if (!helper) throw new Error(`order ${orderId}: no database connection free to settle an earlier issuance's prepared half; try again`);
+        await bookStore.settlePrepared(helper.manager, gid, order.issued ? 'commit' : 'rollback');
+      }
       if (order.issued) return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
       // Vouchers issued after the last day could never be used: their value would go straight back.
       const lastDay = await bookStore.programmeLastDay(tx, order.programmeId);
@@ -133,9 +139,8 @@ export async function issueBooksOfOrder(
         onProgress?.(done, total);
       };
       const workers = [tx];
-      if (chunks.count > 1 && (await bookStore.preparedTransactionsEnabled(tx))) {
-        const second = (half.second = db.createQueryRunner());
-        await second.connect();
+      const second = chunks.count > 1 && (await bookStore.preparedTransactionsEnabled(tx)) ? await secondConnection() : null;
+      if (second) {
         await bookStore.beginSecondHalf(second.manager);
         workers.push(second.manager);
       }
@@ -154,16 +159,16 @@ export async function issueBooksOfOrder(
       return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
     });
     // Committed: the prepared half must follow. Should this fail, the next issuance commits it.
-    if (half.prepared) await bookStore.settlePrepared(db, gid, 'commit');
+    if (half.prepared) await bookStore.settlePrepared(half.second!.manager, gid, 'commit');
     return answer;
   } catch (err) {
     if (half.prepared) {
-      // Whether the main transaction committed is read under the order's lock, as a re-run would.
-      await db
-        .transaction(async (tx) => {
-          const order = await bookStore.lockPaidOrder(tx, orderId);
-          await settleStranded(db, tx, gid, order?.issued ?? false);
-        })
+      // Whether the main transaction committed is the order's stamp. Read without the lock: an
+      // issuance that took the lock since has settled this half first (then this finds it gone).
+      const helper = half.second!.manager;
+      await bookStore
+        .orderStampedIssued(helper, orderId)
+        .then((issued) => bookStore.settlePrepared(helper, gid, issued ? 'commit' : 'rollback'))
         .catch(() => undefined);
     } else if (half.second) await bookStore.abandonSecondHalf(half.second.manager).catch(() => undefined);
     throw err;
@@ -172,13 +177,25 @@ export async function issueBooksOfOrder(
   }
 }
 
+/** How long issuance waits for the pool's second connection before going on with one. */
+const SECOND_CONNECTION_WAIT_MS = 2_000;
+
 /**
- * Settles the prepared half of an earlier issuance of this order left by a crash: committed when
- * the order is stamped issued (its main transaction committed), rolled back when not. `tx` holds
- * the order's lock, so no issuance of it is running and the decision cannot race one.
+ * A second connection of the pool, connected, or null when none comes within
+ * SECOND_CONNECTION_WAIT_MS. Bounded because the caller holds a connection already: issuances
+ * that each hold one and wait for another could otherwise take the whole pool and wait for ever.
  */
-async function settleStranded(db: DataSource, tx: EntityManager, gid: string, issued: boolean): Promise<void> {
-  if (await bookStore.preparedExists(tx, gid)) await bookStore.settlePrepared(db, gid, issued ? 'commit' : 'rollback');
+async function borrowSecondConnection(db: DataSource): Promise<QueryRunner | null> {
+  const runner = db.createQueryRunner();
+  const connecting = runner.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([
+    connecting.then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SECOND_CONNECTION_WAIT_MS))),
+  ]).finally(() => clearTimeout(timer));
+  if (connected) return runner;
+  void connecting.then(() => runner.release()).catch(() => undefined);
+  return null;
 }
 
 /** The name of an issuance's prepared half: the order's id follows. */

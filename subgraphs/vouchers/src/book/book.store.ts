@@ -119,8 +119,12 @@ export const bookStore = {
     const [row] = await tx.query(`select 1 from pg_prepared_xacts where gid = $1 and database = current_database()`, [gid]);
     return Boolean(row);
   },
-  /** Commits or rolls back a prepared transaction, outside any transaction; one already settled (by another caller) is no error. */
-  async settlePrepared(db: DataSource, gid: string, how: 'commit' | 'rollback'): Promise<void> {
+  async orderStampedIssued(db: EntityManager, orderId: string): Promise<boolean> {
+    const [row] = await db.query(`select issued_at is not null as issued from paid_order where order_id = $1`, [orderId]);
+    return Boolean(row?.issued);
+  },
+  /** Commits or rolls back a prepared transaction, on a connection outside any transaction; one already settled (by another caller) is no error. */
+  async settlePrepared(db: EntityManager, gid: string, how: 'commit' | 'rollback'): Promise<void> {
     // The name is ours (a fixed prefix and a checked uuid): COMMIT PREPARED takes no parameter.
     if (!/^[a-z:-]+[0-9a-f-]{36}$/.test(gid)) throw new Error(`not an issuance's prepared transaction: ${gid}`);
     await db.query(`${how} prepared '${gid}'`).catch((err: { code?: string }) => {
