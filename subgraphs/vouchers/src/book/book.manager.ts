@@ -146,8 +146,8 @@ export async function issueBooksOfOrder(
       }
       if (workers.length > 1) await bookStore.boundLockWaits(tx);
       await runWorkers(workers.map((worker) => () => issueChunks(worker, chunks, perBook, rows, draw, chunkDone)), chunks);
-      if (half.second) {
-        await bookStore.prepareSecondHalf(half.second.manager, gid);
+      if (second) {
+        await bookStore.prepareSecondHalf(second.manager, gid);
         half.prepared = true;
         await bookStore.unboundLockWaits(tx);
       }
