@@ -120,6 +120,164 @@ describe('issueBooksOfOrder', () => {
     expect(await issuedRows(first)).toEqual(taken);
   });
 
+  describe('over two connections (two-phase commit)', () => {
+    const prepared = async (orderId: string) =>
+      (await db.query(`select count(*)::int as n from pg_prepared_xacts where gid = $1`, [`pass-issue:${orderId}`]))[0].n;
+    const stampedIssued = async (orderId: string) =>
+      (await db.query(`select issued_at is not null as issued from paid_order where order_id = $1`, [orderId]))[0].issued;
+
+    afterEach(() => jest.restoreAllMocks());
+
+    test('an order of several chunks is inserted over a second connection and committed whole', async () => {
+      const orderId = await paidOrder(7, 5);
+      // Every statement, by the connection (query runner) it ran on.
+      const statements: Array<{ runner: number; sql: string }> = [];
+      const createQueryRunner = db.createQueryRunner.bind(db);
+      let runners = 0;
+      jest.spyOn(db, 'createQueryRunner').mockImplementation((mode) => {
+        const runner = createQueryRunner(mode);
+        const query = runner.query.bind(runner);
+        const index = runners++;
+        runner.query = ((sql: string, parameters?: unknown[]) => {
+          statements.push({ runner: index, sql });
+          return query(sql, parameters);
+        }) as typeof runner.query;
+        return runner;
+      });
+      const progress: number[] = [];
+      expect(await issueBooksOfOrder(db, orderId, (issued) => progress.push(issued), undefined, undefined, 2)).toEqual({
+        orderId,
+        booksIssued: 7,
+        vouchersIssued: 35,
+        error: null,
+      });
+      const inserting = new Set(statements.filter((s) => s.sql.includes('insert into voucher')).map((s) => s.runner));
+      expect(inserting.size).toBe(2);
+      const gid = `pass-issue:${orderId}`;
+      const prepare = statements.findIndex((s) => s.sql === `prepare transaction '${gid}'`);
+      const stamp = statements.findIndex((s) => s.sql.startsWith('update paid_order set issued_at'));
+      const commit = statements.findIndex((s) => s.sql === `commit prepared '${gid}'`);
+      expect(prepare).toBeGreaterThan(-1);
+      expect(prepare).toBeLessThan(stamp);
+      expect(stamp).toBeLessThan(commit);
+      expect(progress).toHaveLength(4);
+      expect(progress.at(-1)).toBe(7);
+      const { books, vouchers } = await issuedRows(orderId);
+      expect(books).toHaveLength(7);
+      expect(vouchers).toHaveLength(35);
+      expect(new Set(vouchers.map((v) => v.code)).size).toBe(35);
+      expect(await prepared(orderId)).toBe(0);
+      expect(await stampedIssued(orderId)).toBe(true);
+    });
+
+    test('a failure half-way leaves nothing behind, and a re-run issues the order whole', async () => {
+      const orderId = await paidOrder(9, 5);
+      let voucherDraws = 0;
+      const failing = jest.fn((kind: 'book' | 'voucher', count: number) => {
+        if (kind === 'voucher' && ++voucherDraws === 4) throw new Error('drawing failed');
+        return generateCodes(kind, count);
+      });
+      await expect(issueBooksOfOrder(db, orderId, undefined, undefined, failing, 2)).rejects.toThrow('drawing failed');
+      expect(await issuedRows(orderId)).toEqual({ books: [], vouchers: [] });
+      expect(await prepared(orderId)).toBe(0);
+      expect(await stampedIssued(orderId)).toBe(false);
+
+      expect((await issueBooksOfOrder(db, orderId, undefined, undefined, undefined, 2)).vouchersIssued).toBe(45);
+      expect((await issuedRows(orderId)).vouchers).toHaveLength(45);
+    });
+
+    test('a failure of the main transaction after the second half is prepared rolls both back', async () => {
+      const orderId = await paidOrder(6, 5);
+      // The stamp is the main transaction's last statement, after PREPARE TRANSACTION.
+      await db.query(`
+        create function refuse_stamp() returns trigger language plpgsql as $$
+        begin raise exception 'stamp refused'; end $$;
+        create trigger refuse_stamp before update on paid_order for each row
+          when (new.order_id = '${orderId}') execute function refuse_stamp()`);
+      try {
+        await expect(issueBooksOfOrder(db, orderId, undefined, undefined, undefined, 2)).rejects.toThrow('stamp refused');
+      } finally {
+        await db.query(`drop trigger refuse_stamp on paid_order; drop function refuse_stamp()`);
+      }
+      expect(await issuedRows(orderId)).toEqual({ books: [], vouchers: [] });
+      expect(await prepared(orderId)).toBe(0);
+      expect(await stampedIssued(orderId)).toBe(false);
+      expect((await issueBooksOfOrder(db, orderId, undefined, undefined, undefined, 2)).booksIssued).toBe(6);
+    });
+
+    test('with no second connection free in the pool, the order is issued on one', async () => {
+      const onePool = await openSubgraphDataSource({
+        url: database.url,
+        schema: 'vouchers',
+        entities: vouchersSubgraph.entities,
+        migrations: vouchersSubgraph.migrations,
+        logger: createLogger('issue-books-test'),
+        poolSize: 1,
+      });
+      try {
+        const orderId = await paidOrder(5, 5);
+        expect((await issueBooksOfOrder(onePool, orderId, undefined, undefined, undefined, 2)).vouchersIssued).toBe(25);
+        expect((await issuedRows(orderId)).vouchers).toHaveLength(25);
+        expect(await prepared(orderId)).toBe(0);
+      } finally {
+        await onePool.destroy();
+      }
+    });
+
+    /** What a crash between PREPARE TRANSACTION and the end of the issuance leaves: one book of the order, prepared. */
+    async function strandHalf(orderId: string): Promise<string> {
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      try {
+        const [code] = generateCodes('book', 1);
+        await runner.query('begin');
+        await runner.query(`insert into book (id, code, programme_id, order_id) values ($1, $2, $3, $4)`, [randomUUID(), code, programmeId, orderId]);
+        await runner.query(`prepare transaction 'pass-issue:${orderId}'`);
+        return code!;
+      } finally {
+        await runner.release();
+      }
+    }
+
+    test('a stranded half of an order not stamped issued is rolled back by the re-run, which issues the order whole', async () => {
+      const orderId = await paidOrder(3, 5);
+      const stranded = await strandHalf(orderId);
+      expect(await prepared(orderId)).toBe(1);
+      expect((await issueBooksOfOrder(db, orderId, undefined, undefined, undefined, 2)).booksIssued).toBe(3);
+      expect(await prepared(orderId)).toBe(0);
+      const { books } = await issuedRows(orderId);
+      expect(books).toHaveLength(3);
+      expect(books.map((b) => b.code)).not.toContain(stranded);
+    });
+
+    test('a stranded half of an order stamped issued is committed by the re-run', async () => {
+      const orderId = await paidOrder(2, 5);
+      await issueBooksOfOrder(db, orderId);
+      const stranded = await strandHalf(orderId);
+      expect((await issuedRows(orderId)).books).toHaveLength(2);
+      expect((await issueBooksOfOrder(db, orderId)).booksIssued).toBe(2);
+      expect(await prepared(orderId)).toBe(0);
+      expect((await issuedRows(orderId)).books.map((b) => b.code)).toContain(stranded);
+    });
+
+    test('a code drawn for both connections makes one wait on the other: the wait is cut short and the chunk redrawn', async () => {
+      const orderId = await paidOrder(4, 5);
+      const [twice] = generateCodes('voucher', 1);
+      let voucherDraws = 0;
+      const repeating = jest.fn((kind: 'book' | 'voucher', count: number) => {
+        const codes = generateCodes(kind, count);
+        // The first two chunks go one to each connection, inserted side by side.
+        if (kind === 'voucher' && ++voucherDraws <= 2) codes[0] = twice!;
+        return codes;
+      });
+      expect((await issueBooksOfOrder(db, orderId, undefined, undefined, repeating, 2)).vouchersIssued).toBe(20);
+      expect(voucherDraws).toBeGreaterThan(2);
+      const { vouchers } = await issuedRows(orderId);
+      expect(new Set(vouchers.map((v) => v.code)).size).toBe(20);
+      expect(vouchers.filter((v) => v.code === twice)).toHaveLength(1);
+    });
+  });
+
   test('two racing calls issue the order once', async () => {
     const orderId = await paidOrder(1_000, 10);
     const [a, b] = await Promise.all([issueBooksOfOrder(db, orderId), issueBooksOfOrder(db, orderId)]);

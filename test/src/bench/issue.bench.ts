@@ -9,7 +9,8 @@ import { accepted } from '../kit/accepted';
 /*
  * `npm run bench:issue`: how long issuing one big paid order takes, and how much memory the
  * hub's process needs meanwhile. Goal: 100,000 books × 10 vouchers = 1,000,000 vouchers in at
- * most 20 s and 512 MB.
+ * most 10 s (issue 13) and 512 MB. The CPU seconds of this process and of PostgreSQL's (the
+ * issuance runs on two connections, so two backends) are printed beside the wall time.
  *
  * The order is made through the managers, as the API would: funder, programme, order, payment;
  * the payment fact is replicated to the vouchers subgraph, then `issueBooksOfOrder` is timed.
@@ -21,7 +22,7 @@ import { accepted } from '../kit/accepted';
 
 const BOOKS = Number(process.env.BENCH_BOOKS ?? 100_000);
 const VOUCHERS_PER_BOOK = Number(process.env.BENCH_VOUCHERS_PER_BOOK ?? 10);
-const GOAL_SECONDS = 20;
+const GOAL_SECONDS = 10;
 const GOAL_BYTES = 512 * 1024 * 1024;
 
 async function main(): Promise<void> {

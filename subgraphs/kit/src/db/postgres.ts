@@ -44,7 +44,9 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
     persistent: true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     // Loopback only, no unix socket: the machine's own PostgreSQL may own the default socket dir.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    // Prepared transactions let a big issuance insert over two connections and still commit all
+    // or nothing (issueBooksOfOrder); one slot per issuance in flight.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'max_prepared_transactions=32'],
     onLog: (message) => options.logger.debug({ postgres: message.trim() }),
     onError: (error) => options.logger.debug({ postgres: String(error).trim() }),
   });

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { BadInputError, isUuid, refusal, type Refusal } from '@pass/kit';
 import { parisDayOf } from '@pass/contracts';
 import { generateCodes, normaliseCode, type CodeKind } from '../voucher/voucher-code';
@@ -83,7 +83,18 @@ function drawChunk(books: number, perBook: number, draw: CodeDrawer): ChunkRows 
  * `onProgress` reports books issued so far, after each chunk. An order that is not paid
  * (ORDER_NOT_PAID) or of a programme that has ended (PROGRAMME_ENDED) is refused; `now` is the
  * clock, which tests of past windows set; `draw` draws the codes (`generateCodes`, unless a test
- * proves the redraw).
+ * proves the redraw); `chunkBooks` is the chunk size, which tests make small to get several.
+ *
+ * Two connections, all or nothing. One PostgreSQL backend does all of a statement's work on one
+ * core, so an order of several chunks is inserted over two connections, chunks shared between
+ * them: the main transaction (it holds the order's lock and writes the tallies and the issued
+ * stamp) and a second one that ends with PREPARE TRANSACTION (two-phase commit). The main one
+ * commits only once the second is prepared (its rows are on disk and can no longer fail to
+ * commit), then the second is committed; any failure before that rolls both back. What a crash
+ * can leave is a prepared transaction named after the order (`stranded`): the next issuance of
+ * that order, under the order's lock, commits it when the order is stamped issued and rolls it
+ * back when not, so re-running the issuance always ends in one complete issuance. A server with
+ * `max_prepared_transactions = 0` gets the single connection.
  */
 export async function issueBooksOfOrder(
   db: DataSource,
@@ -91,49 +102,172 @@ export async function issueBooksOfOrder(
   onProgress?: (booksIssued: number, booksTotal: number) => void,
   now = new Date(),
   draw: CodeDrawer = generateCodes,
+  chunkBooks = ISSUE_CHUNK_BOOKS,
 ): Promise<IssueBooksAnswer> {
   const notPaid = () => issueRefused(IssueBooksErrorCode.ORDER_NOT_PAID, `order ${orderId} is unknown or not paid yet: vouchers are issued only once paid`);
   if (!isUuid(orderId)) return notPaid();
-  return db.transaction(async (tx) => {
-    const order = await bookStore.lockPaidOrder(tx, orderId);
-    if (!order) return notPaid();
-    const total = order.bookCount;
-    const perBook = order.vouchersPerBook;
-    if (order.issued) return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
-    // Vouchers issued after the last day could never be used: their value would go straight back.
-    const lastDay = await bookStore.programmeLastDay(tx, order.programmeId);
-    const today = parisDayOf(now);
-    if (lastDay && lastDay < today) {
-      return issueRefused(IssueBooksErrorCode.PROGRAMME_ENDED, `the programme ended on ${lastDay} (it is ${today} in Paris): its vouchers can no longer be issued`);
-    }
-    // The next chunk's ids and codes are drawn while PostgreSQL inserts this one (the CPU of both
-    // sides overlaps instead of adding up: ≈ 2 s of Node per million vouchers).
-    const sizeAt = (done: number) => Math.min(ISSUE_CHUNK_BOOKS, total - done);
-    let chunk = drawChunk(sizeAt(0), perBook, draw);
-    const perShard = new Array<number>(TALLY_SHARDS).fill(0);
-    for (let done = 0; done < total; done += ISSUE_CHUNK_BOOKS) {
-      const n = sizeAt(done);
-      let next: ChunkRows | null = null;
-      const drawNext = () => {
-        if (done + n < total) next = drawChunk(sizeAt(done + n), perBook, draw);
+  const gid = `${PREPARED_PREFIX}${orderId}`;
+  // Assigned inside the transaction's callback, read after it.
+  const half: { second: QueryRunner | null; prepared: boolean } = { second: null, prepared: false };
+  const secondConnection = async () => (half.second ??= await borrowSecondConnection(db));
+  try {
+    const answer = await db.transaction(async (tx): Promise<IssueBooksAnswer> => {
+      const order = await bookStore.lockPaidOrder(tx, orderId);
+      if (!order) return notPaid();
+      const total = order.bookCount;
+      const perBook = order.vouchersPerBook;
+      // Under the order's lock, no issuance of it is running: a prepared half is a crash's leftover.
+      if (await bookStore.preparedExists(tx, gid)) {
+        const helper = await secondConnection();
+        if (!helper) throw new Error(`order ${orderId}: no database connection free to settle an earlier issuance's prepared half; try again`);
+        await bookStore.settlePrepared(helper.manager, gid, order.issued ? 'commit' : 'rollback');
+      }
+      if (order.issued) return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
+      // Vouchers issued after the last day could never be used: their value would go straight back.
+      const lastDay = await bookStore.programmeLastDay(tx, order.programmeId);
+      const today = parisDayOf(now);
+      if (lastDay && lastDay < today) {
+        return issueRefused(IssueBooksErrorCode.PROGRAMME_ENDED, `the programme ended on ${lastDay} (it is ${today} in Paris): its vouchers can no longer be issued`);
+      }
+      const rows = { programmeId: order.programmeId, orderId, faceValueCents: order.faceValueCents };
+      const chunks = new ChunkQueue(total, chunkBooks);
+      const perShard = new Array<number>(TALLY_SHARDS).fill(0);
+      let done = 0;
+      const chunkDone = (chunk: ChunkRows) => {
+        countShards(chunk.voucherIds, perShard);
+        done += chunk.books;
+        onProgress?.(done, total);
       };
-      await insertChunk(tx, chunk, { programmeId: order.programmeId, orderId, faceValueCents: order.faceValueCents }, drawNext, draw);
-      countShards(chunk.voucherIds, perShard);
-      onProgress?.(done + n, total);
-      if (next) chunk = next;
-    }
-    // The tallies last, just before the commit: their rows are locked from here to the commit,
-    // so redemptions of the programme wait milliseconds on them, not the whole issuance.
-    await tallyStore.moveBooks(tx, { programmeId: order.programmeId, distributorId: null, books: total });
-    await tallyStore.addIssued(tx, order.programmeId, perShard, order.faceValueCents);
-    await bookStore.markOrderIssued(tx, orderId);
-    return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
-  });
+      const workers = [tx];
+      const second = chunks.count > 1 && (await bookStore.preparedTransactionsEnabled(tx)) ? await secondConnection() : null;
+      if (second) {
+        await bookStore.beginSecondHalf(second.manager);
+        workers.push(second.manager);
+      }
+      if (workers.length > 1) await bookStore.boundLockWaits(tx);
+      await runWorkers(workers.map((worker) => () => issueChunks(worker, chunks, perBook, rows, draw, chunkDone)), chunks);
+      if (second) {
+        await bookStore.prepareSecondHalf(second.manager, gid);
+        half.prepared = true;
+        await bookStore.unboundLockWaits(tx);
+      }
+      // The tallies last, just before the commit: their rows are locked from here to the commit,
+      // so redemptions of the programme wait milliseconds on them, not the whole issuance.
+      await tallyStore.moveBooks(tx, { programmeId: order.programmeId, distributorId: null, books: total });
+      await tallyStore.addIssued(tx, order.programmeId, perShard, order.faceValueCents);
+      await bookStore.markOrderIssued(tx, orderId);
+      return { orderId, booksIssued: total, vouchersIssued: total * perBook, error: null };
+    });
+    // Committed: the prepared half must follow. Should this fail, the next issuance commits it.
+    if (half.prepared) await bookStore.settlePrepared(half.second!.manager, gid, 'commit');
+    return answer;
+  } catch (err) {
+    if (half.prepared) {
+      // Whether the main transaction committed is the order's stamp. Read without the lock: an
+      // issuance that took the lock since has settled this half first (then this finds it gone).
+      const helper = half.second!.manager;
+      await bookStore
+        .orderStampedIssued(helper, orderId)
+        .then((issued) => bookStore.settlePrepared(helper, gid, issued ? 'commit' : 'rollback'))
+        .catch(() => undefined);
+    } else if (half.second) await bookStore.abandonSecondHalf(half.second.manager).catch(() => undefined);
+    throw err;
+  } finally {
+    await half.second?.release();
+  }
+}
+
+/** How long issuance waits for the pool's second connection before going on with one. */
+const SECOND_CONNECTION_WAIT_MS = 2_000;
+
+/**
+ * A second connection of the pool, connected, or null when none comes within
+ * SECOND_CONNECTION_WAIT_MS. Bounded because the caller holds a connection already: issuances
+ * that each hold one and wait for another could otherwise take the whole pool and wait for ever.
+ */
+async function borrowSecondConnection(db: DataSource): Promise<QueryRunner | null> {
+  const runner = db.createQueryRunner();
+  const connecting = runner.connect();
+  let timer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([
+    connecting.then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SECOND_CONNECTION_WAIT_MS))),
+  ]).finally(() => clearTimeout(timer));
+  if (connected) return runner;
+  void connecting.then(() => runner.release()).catch(() => undefined);
+  return null;
+}
+
+/** The name of an issuance's prepared half: the order's id follows. */
+const PREPARED_PREFIX = 'pass-issue:';
+
+/** The chunks of an order, handed out in order to whichever connection asks next. */
+class ChunkQueue {
+  readonly count: number;
+  private next = 0;
+  stopped = false;
+  constructor(
+    private readonly total: number,
+    private readonly size: number,
+  ) {
+    this.count = Math.ceil(total / size);
+  }
+  /** The next chunk's size in books, null when none is left (or the issuance failed). */
+  take(): number | null {
+    if (this.stopped || this.next >= this.total) return null;
+    const books = Math.min(this.size, this.total - this.next);
+    this.next += books;
+    return books;
+  }
+}
+
+/** Runs the workers together; on a failure the others stop after their chunk, and the first failure is thrown once all have stopped. */
+async function runWorkers(workers: Array<() => Promise<void>>, chunks: ChunkQueue): Promise<void> {
+  const outcomes = await Promise.allSettled(
+    workers.map((work) =>
+      work().catch((err: unknown) => {
+        chunks.stopped = true;
+        throw err;
+      }),
+    ),
+  );
+  const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * One connection's share: takes chunks until none is left. The next chunk's ids and codes are
+ * drawn while PostgreSQL inserts this one (the CPU of both sides overlaps instead of adding up:
+ * ≈ 2 s of Node per million vouchers).
+ */
+async function issueChunks(
+  tx: EntityManager,
+  chunks: ChunkQueue,
+  perBook: number,
+  rows: { programmeId: string; orderId: string; faceValueCents: number },
+  draw: CodeDrawer,
+  chunkDone: (chunk: ChunkRows) => void,
+): Promise<void> {
+  const first = chunks.take();
+  let chunk = first === null ? null : drawChunk(first, perBook, draw);
+  while (chunk) {
+    let next: ChunkRows | null = null;
+    const drawNext = () => {
+      const books = chunks.take();
+      if (books !== null) next = drawChunk(books, perBook, draw);
+    };
+    await insertChunk(tx, chunk, rows, drawNext, draw);
+    chunkDone(chunk);
+    chunk = next;
+  }
 }
 
 /**
  * Inserts one chunk under a savepoint (bookStore.insertChunk says how). A code that repeats one
- * already stored rolls the chunk back to the savepoint, and those codes are drawn again.
+ * already stored rolls the chunk back to the savepoint, and those codes are drawn again. A code
+ * that repeats one the other connection of the same issuance has inserted but not committed
+ * would make each wait for the other for ever; the wait is cut short (LOCK_TIMEOUT) and the
+ * chunk's codes are all drawn again.
  */
 async function insertChunk(
   tx: EntityManager,
@@ -142,25 +276,38 @@ async function insertChunk(
   whileInserting: () => void,
   draw: CodeDrawer,
 ): Promise<void> {
+  let drewNext = false;
   for (let redraws = 0; ; redraws += 1) {
     await bookStore.openChunk(tx);
     try {
       const { vouchers } = await bookStore.insertChunk(tx, chunk, order);
-      if (redraws === 0) {
+      if (!drewNext) {
         // Once the statement is on the wire (the driver sends it within this turn of the loop).
         await new Promise<void>((resolve) => setImmediate(resolve));
+        drewNext = true;
         whileInserting();
       }
       await vouchers;
       await bookStore.closeChunk(tx);
       return;
     } catch (err) {
-      if (!isCodeConflict(err) || redraws >= MAX_CODE_REDRAWS) throw err;
+      const conflict = isCodeConflict(err);
+      if ((!conflict && !isLockTimeout(err)) || redraws >= MAX_CODE_REDRAWS) throw err;
       await bookStore.undoChunk(tx);
-      await redrawTakenCodes(tx, 'book', chunk.bookCodes, draw);
-      await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes, draw);
+      if (conflict) {
+        await redrawTakenCodes(tx, 'book', chunk.bookCodes, draw);
+        await redrawTakenCodes(tx, 'voucher', chunk.voucherCodes, draw);
+      } else {
+        chunk.bookCodes = draw('book', chunk.books).sort();
+        chunk.voucherCodes = draw('voucher', chunk.books * chunk.perBook).sort();
+      }
     }
   }
+}
+
+/** A wait on a lock cut short by `lock_timeout`. */
+function isLockTimeout(err: unknown): boolean {
+  return (err as { code?: string }).code === '55P03';
 }
 
 /** A unique violation on `book.code` or `voucher.code` (PostgreSQL names them `<table>_code_key`). */

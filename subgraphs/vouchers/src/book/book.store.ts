@@ -30,6 +30,13 @@ export interface ChunkRows {
   voucherCodes: string[];
 }
 
+/**
+ * How long an issuing connection waits on a row lock before giving up on the chunk and drawing
+ * its codes again. Only a code drawn twice in one issuance (odds about 4e-7 per million) or
+ * inserted by another issuance still running makes it wait.
+ */
+const ISSUE_LOCK_TIMEOUT = '1s';
+
 /** The registration facts a hand-out checks. */
 export interface BeneficiaryForHandOut {
   distributorId: string;
@@ -100,6 +107,40 @@ export const bookStore = {
   async markOrderIssued(tx: EntityManager, orderId: string): Promise<void> {
     await tx.query(`update paid_order set issued_at = now() where order_id = $1`, [orderId]);
   },
+
+  // ——— Issuance over two connections (book.manager.ts, issueBooksOfOrder, says why) ———
+
+  /** Whether the server allows prepared transactions (`max_prepared_transactions` > 0). */
+  async preparedTransactionsEnabled(tx: EntityManager): Promise<boolean> {
+    const [row] = await tx.query(`select current_setting('max_prepared_transactions')::int > 0 as enabled`);
+    return row.enabled;
+  },
+  async preparedExists(tx: EntityManager, gid: string): Promise<boolean> {
+    const [row] = await tx.query(`select 1 from pg_prepared_xacts where gid = $1 and database = current_database()`, [gid]);
+    return Boolean(row);
+  },
+  async orderStampedIssued(db: EntityManager, orderId: string): Promise<boolean> {
+    const [row] = await db.query(`select issued_at is not null as issued from paid_order where order_id = $1`, [orderId]);
+    return Boolean(row?.issued);
+  },
+  /** Commits or rolls back a prepared transaction, on a connection outside any transaction; one already settled (by another caller) is no error. */
+  async settlePrepared(db: EntityManager, gid: string, how: 'commit' | 'rollback'): Promise<void> {
+    // The name is ours (a fixed prefix and a checked uuid): COMMIT PREPARED takes no parameter.
+    if (!/^[a-z:-]+[0-9a-f-]{36}$/.test(gid)) throw new Error(`not an issuance's prepared transaction: ${gid}`);
+    await db.query(`${how} prepared '${gid}'`).catch((err: { code?: string }) => {
+      if (err.code !== '42704') throw err; // undefined_object: settled already
+    });
+  },
+  async beginSecondHalf(tx: EntityManager): Promise<void> {
+    await tx.query('begin');
+    await tx.query(`set local lock_timeout = '${ISSUE_LOCK_TIMEOUT}'`);
+  },
+  /** The second connection's rows, made durable and held until the main transaction has committed. */
+  prepareSecondHalf: (tx: EntityManager, gid: string) => tx.query(`prepare transaction '${gid}'`),
+  abandonSecondHalf: (tx: EntityManager) => tx.query('rollback'),
+  /** While two connections insert, a wait on a row lock is a wait on the other one: cut it short. */
+  boundLockWaits: (tx: EntityManager) => tx.query(`set local lock_timeout = '${ISSUE_LOCK_TIMEOUT}'`),
+  unboundLockWaits: (tx: EntityManager) => tx.query(`set local lock_timeout = default`),
 
   /** A savepoint around one chunk: a code that repeats a stored one rolls the chunk back to it. */
   openChunk: (tx: EntityManager) => tx.query('savepoint issue_chunk'),
