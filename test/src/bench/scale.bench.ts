@@ -19,7 +19,9 @@ import { accepted } from '../kit/accepted';
  *
  * 1. The hub on a fresh scratch database, and a benchmark programme set up through the managers
  *    (as `npm run bench:redeem` does): books issued, allocated, handed out; VENUES venues with a
- *    session each and a token each; a funder and a distributor with tokens. Then, on this small
+ *    session each and a token each; a funder and a distributor with tokens (a second distributor's
+ *    books are the ones the measurements redeem, so the pages the queries read stay the same size:
+ *    the queried distributor's 100 books each redeemed once at venue 0 first). Then, on this small
  *    database: redemption p50/p99 through the gateway (the worker of redeem-driver), the three
  *    partner queries' p50/p99 through the gateway, a month close, the D-30 report of a
  *    programme and its expiry with credit-back.
@@ -47,8 +49,10 @@ const MONTHS = 24;
 const VENUES = 20;
 const REDEEM_EACH = Number(process.env.BENCH_REDEMPTIONS ?? 400);
 const QUERIES_EACH = Number(process.env.BENCH_QUERIES ?? 200);
-const WARM_UP_REDEMPTIONS = 100;
+const WARM_UP_REDEMPTIONS = 400;
 const WARM_UP_QUERIES = 10;
+/** The queried distributor's books: one page of `books(first: 100)`, each with one redemption at venue 0 (100 seats). */
+const QUERIED_BOOKS = 100;
 
 const REDEEM = `mutation Redeem($input: RedeemVoucherInput!) {
   redeemVoucher(input: $input) { redemption { id amountCents } error { code message } }
@@ -68,7 +72,15 @@ interface Small {
   distributorId: string;
   distributorToken: string;
   venues: { venueId: string; sessionId: string; token: string }[];
+  /** Vouchers the measurements redeem: books of a second distributor, at venues 1 to VENUES − 1. */
   voucherCodes: string[];
+  /**
+   * One voucher of each of the queried distributor's books, redeemed at venue 0 before any
+   * measurement: the distributor's page and venue 0's sessions (the two queries timed) then read
+   * the same rows at both sizes; when the measured redemptions landed there, the small database's
+   * pages grew between its measurement and the national one.
+   */
+  seedCodes: string[];
   /** A programme with its own order, to report on (D-30) and expire. */
   endingProgrammeId: string;
 }
@@ -90,7 +102,7 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   const venues = hub.subgraphs.venues.dataSource;
   const vouchers = hub.subgraphs.vouchers.dataSource;
   const now = new Date();
-  const books = Math.ceil(vouchersNeeded / PER_BOOK);
+  const books = Math.ceil(vouchersNeeded / PER_BOOK) + QUERIED_BOOKS;
   const funder = accepted(await registerFunder(programmes, { name: 'Scale region', kind: FunderKind.REGION }), 'funder');
   const window = {
     territory: ['region:27'],
@@ -106,6 +118,7 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   await recordOrderPayment(programmes, order.id);
   await recordOrderPayment(programmes, endingOrder.id);
   const distributor = accepted(await registerDistributor(beneficiaries, { name: 'Mission locale scale', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' }), 'distributor');
+  const busy = accepted(await registerDistributor(beneficiaries, { name: 'Mission locale scale, redeeming', kind: DistributorKind.MISSION_LOCALE, inseeCode: '21231' }), 'distributor');
   await hub.catchUp();
   const venueRows: Small['venues'] = [];
   for (let i = 0; i < VENUES; i += 1) {
@@ -119,11 +132,13 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   await hub.catchUp();
   await issueBooksOfOrder(vouchers, order.id);
   await issueBooksOfOrder(vouchers, endingOrder.id);
-  const allocation = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: distributor.id, quantity: books });
-  if (!allocation.books) throw new Error(`benchmark allocation refused: ${allocation.error?.message}`);
-  for (const book of allocation.books) {
+  const queried = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: distributor.id, quantity: QUERIED_BOOKS });
+  const redeeming = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: busy.id, quantity: books - QUERIED_BOOKS });
+  if (!queried.books || !redeeming.books) throw new Error(`benchmark allocation refused: ${(queried.error ?? redeeming.error)?.message}`);
+  const handOuts = [...queried.books.map((book) => ({ book, by: distributor.id })), ...redeeming.books.map((book) => ({ book, by: busy.id }))];
+  for (const { book, by } of handOuts) {
     const answer = await registerBeneficiary(beneficiaries, {
-      distributorId: distributor.id,
+      distributorId: by,
       programmeId: programme.id,
       birthYear: now.getUTCFullYear() - 40,
       inseeCode: '21231',
@@ -133,14 +148,17 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
     });
     if (!answer.beneficiary) throw new Error(`benchmark beneficiary refused: ${answer.error?.message}`);
     await hub.catchUp();
-    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: answer.beneficiary.id, distributorId: distributor.id });
+    const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: answer.beneficiary.id, distributorId: by });
     if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
   }
-  const rows: { code: string }[] = await vouchers.query(
-    `select v.code from voucher v join book b on b.id = v.book_id
-      where v.programme_id = $1 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
-    [programme.id],
-  );
+  const codesOf = async (distributorId: string, firstOfEachBook: boolean): Promise<string[]> => {
+    const rows: { code: string }[] = await vouchers.query(
+      `select ${firstOfEachBook ? 'distinct on (v.book_id)' : ''} v.code from voucher v join book b on b.id = v.book_id
+        where v.programme_id = $1 and b.distributor_id = $2 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
+      [programme.id, distributorId],
+    );
+    return rows.map((r) => r.code);
+  };
   const token = (organisationId: string, role: Role) => mintPartnerToken(hub.keys.partnerSigning, { organisationId, role, scopes: ['read'] }, { expiresIn: '2h' });
   return {
     funderId: funder.id,
@@ -148,7 +166,8 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
     distributorId: distributor.id,
     distributorToken: await token(distributor.id, Role.DISTRIBUTOR),
     venues: venueRows,
-    voucherCodes: rows.map((r) => r.code),
+    voucherCodes: await codesOf(busy.id, false),
+    seedCodes: await codesOf(distributor.id, true),
     endingProgrammeId: ending.id,
   };
 }
@@ -185,12 +204,28 @@ function lastMonths(now: Date): { last: string; before: string } {
 
 /** `count` redemptions at concurrency 8 through the gateway, of the next unused vouchers; their latencies sorted. */
 async function redeemNext(hub: Hub, small: Small, worker: Worker, next: { voucher: number }, count: number): Promise<number[]> {
+  // Venue 0 is the queried one: its session took the seed redemptions, none of these. A book's
+  // consecutive vouchers land at different venues (one voucher of a book per session).
   const requests: DriverRequest[] = Array.from({ length: count }, (_, i) => {
-    const venue = small.venues[next.voucher % small.venues.length]!;
+    const venue = small.venues[1 + (next.voucher % (small.venues.length - 1))]!;
     const voucherCode = small.voucherCodes[next.voucher++]!;
-    const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey: `scale-${i}-${voucherCode}` };
-    return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };
+    return redeemRequest(venue, voucherCode, `scale-${i}-${voucherCode}`);
   });
+  return redeemAll(hub, worker, requests);
+}
+
+function redeemRequest(venue: Small['venues'][number], voucherCode: string, idempotencyKey: string): DriverRequest {
+  const input = { voucherCode, sessionId: venue.sessionId, idempotencyKey };
+  return { token: venue.token, body: JSON.stringify({ query: REDEEM, variables: { input } }) };
+}
+
+/** The queried distributor's and venue's rows: one redemption of each of the distributor's books, at venue 0. */
+async function seedQueriedPages(hub: Hub, small: Small, worker: Worker): Promise<void> {
+  await redeemAll(hub, worker, small.seedCodes.map((code) => redeemRequest(small.venues[0]!, code, `scale-seed-${code}`)));
+}
+
+async function redeemAll(hub: Hub, worker: Worker, requests: DriverRequest[]): Promise<number[]> {
+  const count = requests.length;
   const redeemed = await runDriver(worker, { url: hub.gatewayUrl, concurrency: 8, requests });
   if ((redeemed.outcomes.redeemed ?? 0) !== count) throw new Error(`redemptions failed: ${JSON.stringify(redeemed.outcomes)}; ${redeemed.firstProblem}`);
   return [...redeemed.latencies].sort((a, b) => a - b);
@@ -452,6 +487,10 @@ async function main(): Promise<void> {
   const worker = new Worker(path.join(__dirname, 'redeem-driver.js'));
   onCleanup(() => worker.terminate().then(() => undefined));
   const next = { voucher: 0 };
+  await seedQueriedPages(hub, small, worker);
+  // The national data ends with `analyze`: the small one gets the same, so both are measured with
+  // fresh statistics and no autovacuum catching up on the rows just written.
+  await vouchers.query('vacuum analyze');
   const size = async () => (await vouchers.query(`select pg_database_size(current_database()) as bytes`))[0].bytes as string;
 
   say('small database: measuring');
