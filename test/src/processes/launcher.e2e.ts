@@ -47,7 +47,9 @@ describe('the launcher', () => {
     process.kill(victim!, 'SIGKILL');
     await waitUntil(async () => workers().length === 2 && !workers().includes(victim!), 'a replacement worker');
     expect(hub.processes.gateway.pid).toBe(gatewayPid); // the primary stayed; only the worker was replaced
-    await waitUntil(async () => (await ask()).status === 200, 'an answer after the replacement');
+    // A connection fetch kept alive to the killed worker is reset once (ECONNRESET): a client's
+    // retry, not a failure of the replacement; what must hold is that an answer comes.
+    await waitUntil(() => ask().then((answer) => answer.status === 200, () => false), 'an answer after the replacement');
 
     // Both workers up again before the count: one CI run (1 Dec 2026) saw a single worker at this
     // point after the replacement had answered (never in reruns); the launcher restarts any worker
