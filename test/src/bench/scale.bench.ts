@@ -19,9 +19,10 @@ import { accepted } from '../kit/accepted';
  *
  * 1. The hub on a fresh scratch database, and a benchmark programme set up through the managers
  *    (as `npm run bench:redeem` does): books issued, allocated, handed out; VENUES venues with a
- *    session each and a token each; a funder and a distributor with tokens (a second distributor's
- *    books are the ones the measurements redeem, so the pages the queries read stay the same size:
- *    the queried distributor's 100 books each redeemed once at venue 0 first). Then, on this small
+ *    session each and a token each; a funder and a distributor with tokens (another funder's
+ *    programme and a second distributor's books are the ones the measurements redeem, so what the
+ *    queries read stays the same: the queried distributor's 100 books each redeemed once at venue 0
+ *    first). Then, on this small
  *    database: redemption p50/p99 through the gateway (the worker of redeem-driver), the three
  *    partner queries' p50/p99 through the gateway, a month close, the D-30 report of a
  *    programme and its expiry with credit-back.
@@ -102,8 +103,12 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   const venues = hub.subgraphs.venues.dataSource;
   const vouchers = hub.subgraphs.vouchers.dataSource;
   const now = new Date();
-  const books = Math.ceil(vouchersNeeded / PER_BOOK) + QUERIED_BOOKS;
+  const books = QUERIED_BOOKS;
+  const redeemBooks = Math.ceil(vouchersNeeded / PER_BOOK);
   const funder = accepted(await registerFunder(programmes, { name: 'Scale region', kind: FunderKind.REGION }), 'funder');
+  // The measured redemptions are of another funder's programme: the queried funder's figures
+  // (venue activity sums its programmes' redemptions) then read the same rows at both sizes.
+  const otherFunder = accepted(await registerFunder(programmes, { name: 'Scale department', kind: FunderKind.REGION }), 'funder');
   const window = {
     territory: ['region:27'],
     eligibility: { statusesAnyOf: [] },
@@ -113,7 +118,13 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   };
   const programme = accepted(await createProgramme(programmes, { ...window, name: 'Scale benchmark', budgetCents: books * PER_BOOK * 1000 }), 'programme');
   const ending = accepted(await createProgramme(programmes, { ...window, name: 'Scale benchmark, ending', budgetCents: 1_000 * PER_BOOK * 1000 }), 'programme');
+  const redeemed = accepted(
+    await createProgramme(programmes, { ...window, shares: [{ funderId: otherFunder.id, basisPoints: 10_000 }], name: 'Scale benchmark, redeemed', budgetCents: redeemBooks * PER_BOOK * 1000 }),
+    'programme',
+  );
   const order = accepted(await placeOrder(programmes, { programmeId: programme.id, funderId: funder.id, bookCount: books, vouchersPerBook: PER_BOOK, faceValueCents: 1000 }), 'order');
+  const redeemedOrder = accepted(await placeOrder(programmes, { programmeId: redeemed.id, funderId: otherFunder.id, bookCount: redeemBooks, vouchersPerBook: PER_BOOK, faceValueCents: 1000 }), 'order');
+  await recordOrderPayment(programmes, redeemedOrder.id);
   const endingOrder = accepted(await placeOrder(programmes, { programmeId: ending.id, funderId: funder.id, bookCount: 1_000, vouchersPerBook: PER_BOOK, faceValueCents: 1000 }), 'order');
   await recordOrderPayment(programmes, order.id);
   await recordOrderPayment(programmes, endingOrder.id);
@@ -124,6 +135,7 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   for (let i = 0; i < VENUES; i += 1) {
     const venue = await registerVenue(venues, { name: `Espace numérique scale ${i + 1}`, inseeCode: '21231', address: 'Dijon' });
     await qualifyVenue(venues, venue.id, programme.id);
+    await qualifyVenue(venues, venue.id, redeemed.id);
     const workshop = await publishWorkshop(venues, { venueId: venue.id, axis: WorkshopAxis.MASTER, topic: 'Online admin procedures', durationMinutes: 90, seats: 100 });
     const session = await scheduleSession(venues, { workshopId: workshop.id, startsAt: new Date(now.getTime() - 30 * 60_000) });
     const token = await mintPartnerToken(hub.keys.partnerSigning, { organisationId: venue.id, role: Role.VENUE, scopes: ['read', 'write'] }, { expiresIn: '2h' });
@@ -132,14 +144,18 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
   await hub.catchUp();
   await issueBooksOfOrder(vouchers, order.id);
   await issueBooksOfOrder(vouchers, endingOrder.id);
+  await issueBooksOfOrder(vouchers, redeemedOrder.id);
   const queried = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: distributor.id, quantity: QUERIED_BOOKS });
-  const redeeming = await allocateBooks(vouchers, { programmeId: programme.id, distributorId: busy.id, quantity: books - QUERIED_BOOKS });
+  const redeeming = await allocateBooks(vouchers, { programmeId: redeemed.id, distributorId: busy.id, quantity: redeemBooks });
   if (!queried.books || !redeeming.books) throw new Error(`benchmark allocation refused: ${(queried.error ?? redeeming.error)?.message}`);
-  const handOuts = [...queried.books.map((book) => ({ book, by: distributor.id })), ...redeeming.books.map((book) => ({ book, by: busy.id }))];
-  for (const { book, by } of handOuts) {
+  const handOuts = [
+    ...queried.books.map((book) => ({ book, by: distributor.id, programmeId: programme.id })),
+    ...redeeming.books.map((book) => ({ book, by: busy.id, programmeId: redeemed.id })),
+  ];
+  for (const { book, by, programmeId } of handOuts) {
     const answer = await registerBeneficiary(beneficiaries, {
       distributorId: by,
-      programmeId: programme.id,
+      programmeId,
       birthYear: now.getUTCFullYear() - 40,
       inseeCode: '21231',
       educationLevel: EducationLevel.BAC,
@@ -151,11 +167,11 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
     const handed = await handOutBook(vouchers, { bookCode: book.code, beneficiaryId: answer.beneficiary.id, distributorId: by });
     if (!handed.book) throw new Error(`benchmark hand-out refused: ${handed.error.message}`);
   }
-  const codesOf = async (distributorId: string, firstOfEachBook: boolean): Promise<string[]> => {
+  const codesOf = async (programmeId: string, distributorId: string, firstOfEachBook: boolean): Promise<string[]> => {
     const rows: { code: string }[] = await vouchers.query(
       `select ${firstOfEachBook ? 'distinct on (v.book_id)' : ''} v.code from voucher v join book b on b.id = v.book_id
         where v.programme_id = $1 and b.distributor_id = $2 and v.state = 'AVAILABLE' and b.beneficiary_id is not null order by v.book_id, v.id`,
-      [programme.id, distributorId],
+      [programmeId, distributorId],
     );
     return rows.map((r) => r.code);
   };
@@ -166,8 +182,8 @@ async function prepareSmall(hub: Hub, vouchersNeeded: number): Promise<Small> {
     distributorId: distributor.id,
     distributorToken: await token(distributor.id, Role.DISTRIBUTOR),
     venues: venueRows,
-    voucherCodes: await codesOf(busy.id, false),
-    seedCodes: await codesOf(distributor.id, true),
+    voucherCodes: await codesOf(redeemed.id, busy.id, false),
+    seedCodes: await codesOf(programme.id, distributor.id, true),
     endingProgrammeId: ending.id,
   };
 }
