@@ -21,15 +21,12 @@ import type { TokenBucketStore } from '@pass/access';
  *
  * The buckets live in PostgreSQL (`hub_limits.token_bucket`, see @pass/access), so two gateway
  * processes enforce one budget. Not every request reaches the database: a process takes a
- * **lease** of units from the shared bucket (one atomic upsert) and spends it locally; leftovers
- * older than `leaseMs` are dropped. A lease starts at `leaseUnits`; while a token's leases run out
- * before they expire, each next one doubles, up to a quarter of the burst; one that expires with
- * units left halves the next. So a busy token costs a process a statement about once per
- * `leaseMs` rather than once per 10 units (with the budget lifted, as in `npm run bench`, the
- * store's round trips were 9–11 % of the gateway's busy CPU). Units are taken from the shared
- * bucket before they are spent, so a token never gets more than its budget plus, at most, one
- * unspent lease per process (≤ a quarter of the burst) carried over a refill; it may be refused
- * up to one such lease per other process early (units another process leased and has not used).
+ * **lease** of `leaseUnits` units at a time from the shared bucket (one atomic upsert) and spends
+ * it locally; leftovers older than `leaseMs` are dropped. Units are taken from the shared bucket
+ * before they are spent, so a token never gets more than its budget plus, at most, one unspent
+ * lease per process carried over a refill; it may be refused up to one lease per other process
+ * early (units another process leased and has not used). With 10-unit leases and 50 units/s, a
+ * steady token costs each process one statement per 10 light requests.
  */
 export interface TokenLimitOptions {
   perSecond: number;
@@ -133,8 +130,6 @@ export function requestCost(document: DocumentNode, costlyFields: Readonly<Recor
 interface Lease {
   units: number;
   expiresAt: number;
-  /** The units this lease was taken for: the next one doubles or halves it. */
-  size: number;
 }
 
 export class TokenLimits {
@@ -220,8 +215,7 @@ export class TokenLimits {
     const lease = this.leases.get(tokenId);
     if (!lease) return false;
     if (lease.expiresAt <= this.clock()) {
-      // Dropped, but its size is kept: the next lease is sized from it.
-      lease.units = 0;
+      this.leases.delete(tokenId);
       return false;
     }
     if (lease.units < units) return false;
@@ -234,19 +228,14 @@ export class TokenLimits {
     // The lease's leftover goes towards this request: held aside while the store answers, so a
     // lighter request served from the lease meanwhile cannot spend it twice.
     const lease = this.leases.get(tokenId);
-    const live = lease !== undefined && lease.expiresAt > this.clock();
-    const left = live ? lease.units : 0;
+    const left = lease && lease.expiresAt > this.clock() ? lease.units : 0;
     if (lease) lease.units -= left;
-    // Ran out while live: the token spends faster than the lease lasts, double it; expired with units
-    // left: halve it. Capped at a quarter of the burst, which bounds what one process may hold unspent.
-    const cap = Math.max(leaseUnits, Math.floor(burst / 4));
-    const size = !lease ? leaseUnits : live ? Math.min(cap, lease.size * 2) : Math.max(leaseUnits, Math.floor(lease.size / 2));
     // A request heavier than the whole burst could never pass: it may take the full bucket.
     const need = Math.min(units - left, burst);
     let granted = 0;
     let tokens = 0;
     try {
-      ({ granted, tokens } = await this.store.take(tokenId, need, Math.max(need, size), perSecond, burst));
+      ({ granted, tokens } = await this.store.take(tokenId, need, Math.max(need, leaseUnits), perSecond, burst));
     } finally {
       if (granted <= 0 && lease) lease.units += left;
     }
@@ -259,7 +248,7 @@ export class TokenLimits {
     const current = this.leases.get(tokenId);
     const kept = current && current.expiresAt > this.clock() ? current.units : 0;
     this.leases.delete(tokenId);
-    this.leases.set(tokenId, { units: kept + Math.max(0, left + granted - units), expiresAt: this.clock() + leaseMs, size });
+    this.leases.set(tokenId, { units: kept + Math.max(0, left + granted - units), expiresAt: this.clock() + leaseMs });
     if (this.leases.size > 100_000) this.leases.delete(this.leases.keys().next().value as string);
     return 0;
   }
