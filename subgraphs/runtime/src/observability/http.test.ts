@@ -15,15 +15,21 @@ describe('request ids', () => {
   });
 });
 
+/** A log destination that keeps each line written to it, parsed. */
+function capturedLines(): { lines: Record<string, any>[]; sink: Writable } {
+  const lines: Record<string, any>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  return { lines, sink };
+}
+
 describe('the access log', () => {
   test('one line per request with its id, method, path and status; no headers, no query string; probes are quiet', async () => {
-    const lines: Record<string, any>[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()));
-        done();
-      },
-    });
+    const { lines, sink } = capturedLines();
     const app = express();
     app.use(observeHttp({ logger: pino({ level: 'info' }, sink), metrics: createServerMetrics('test'), part: 'test' }));
     app.get('/graphql', (_req, res) => {
@@ -53,13 +59,7 @@ describe('the access log', () => {
 
   test('the line is the one pino-http wrote: fields in order, messages; at level error only a 5xx is written', async () => {
     const served = async (level: string) => {
-      const lines: Record<string, any>[] = [];
-      const sink = new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(JSON.parse(chunk.toString()));
-          done();
-        },
-      });
+      const { lines, sink } = capturedLines();
       const app = express();
       app.use(observeHttp({ logger: pino({ name: 'part', level }, sink), metrics: createServerMetrics('test'), part: 'test' }));
       app.get('/graphql', (req, res) => {
