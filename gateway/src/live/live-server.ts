@@ -344,6 +344,14 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
           logger.warn({ err }, 'live: the scope could not be read');
           return refusal('the scope could not be checked now: subscribe again', 'UNAVAILABLE');
         }
+        // The feed reads only while someone is subscribed; after a pause it first moves to the head.
+        let release: () => void;
+        try {
+          release = await feed.hold();
+        } catch (err) {
+          logger.warn({ err }, 'live: the stream head could not be read');
+          return refusal('the stream could not be read now: subscribe again', 'UNAVAILABLE');
+        }
         const variables = { ...(payload.variables ?? {}) };
         // `after` belongs to the socket, not to the group: it is left out of the key.
         if (plan.afterVariable) delete variables[plan.afterVariable];
@@ -364,6 +372,7 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
             close(connection.socket, LiveCloseCode.SlowConsumer, 'too slow: reconnect and resume from your last cursor');
           },
           () => {
+            release();
             theGroup.subscriptions.delete(subscription);
             if (theGroup.subscriptions.size === 0 && groups.get(groupKey) === theGroup) groups.delete(groupKey);
             connection.subscriptions.delete(subscription);
