@@ -139,4 +139,22 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     expect(await expectTalliesEqualRecount()).toMatchObject({ available: 0, lost: 0, redeemed: 9, blocked: 41 });
     expect(await expiryReport(p.programmeId)).toMatchObject({ vouchersAvailable: 0, availableCents: 0, booksIssued: 8 });
   });
+
+  // Migration 0017 re-shards a database filled under 0013's 16 shards: undone, the rows are in
+  // 16 shards again; redone, in 256, each equal to the recount, and no programme's sums moved.
+  test('migration 0017 moves existing tallies from 16 shards to 256, sums unchanged', async () => {
+    const sums = () =>
+      db().query(`select programme_id, sum(available)::int a, sum(lost)::int l, sum(redeemed)::int r, sum(blocked)::int b, sum(redeemed_cents)::int rc
+                    from voucher_tally group by 1 order by 1`);
+    const maxShard = async () => (await db().query(`select max(shard)::int as m from voucher_tally`))[0].m as number;
+    const before = await sums();
+    expect(before.length).toBeGreaterThan(0);
+    await db().undoLastMigration({ transaction: 'each' });
+    expect(await maxShard()).toBeLessThan(16);
+    expect(await sums()).toEqual(before);
+    await db().runMigrations({ transaction: 'each' });
+    expect(await maxShard()).toBeGreaterThanOrEqual(16);
+    expect(await sums()).toEqual(before);
+    await expectTalliesEqualRecount();
+  });
 });

@@ -22,6 +22,7 @@ import { Tallies1764600000600 } from './migrations/0013-tallies';
 import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-voucher-programme-state';
 import { RedemptionFunctions1765000000800 } from './migrations/0015-redemption-functions';
 import { RecordRedemptionCommit1765000001300 } from './migrations/0016-record-redemption-commit';
+import { TallyShards1765000001400 } from './migrations/0017-tally-shards';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -110,6 +111,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     DropVoucherProgrammeState1764600000601,
     RedemptionFunctions1765000000800,
     RecordRedemptionCommit1765000001300,
+    TallyShards1765000001400,
   ],
   createLoaders,
   eventHandlers: factHandlers,

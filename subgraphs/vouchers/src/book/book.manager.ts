@@ -13,13 +13,13 @@ import type { Book } from './book.entity';
 import { bookStore, type ChunkRows } from './book.store';
 import { timeOrderedUuidsText } from './time-ordered-ids';
 
-/** Adds the chunk's vouchers to `perShard` by the shard their id picks (`shardOf`: its last hex digit). */
+const hexDigit = (c: number) => (c <= 57 ? c - 48 : c - 87); // '0'-'9', 'a'-'f'
+
+/** Adds the chunk's vouchers to `perShard` by the shard their id picks (`shardOf`: its last byte). */
 function countShards(voucherIds: string, perShard: number[]): void {
-  // `id,id,…`: 36 characters an id and a comma; the last hex digit of id i is at 37 i + 35.
+  // `id,id,…`: 36 characters an id and a comma; the last two hex digits of id i are at 37 i + 34 and 35.
   for (let at = 35; at < voucherIds.length; at += 37) {
-    const c = voucherIds.charCodeAt(at);
-    const digit = c <= 57 ? c - 48 : c - 87; // '0'-'9', 'a'-'f'
-    perShard[digit % TALLY_SHARDS]! += 1;
+    perShard[(hexDigit(voucherIds.charCodeAt(at - 1)) * 16 + hexDigit(voucherIds.charCodeAt(at))) % TALLY_SHARDS]! += 1;
   }
 }
 

@@ -1,9 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { RECOUNT_BOOK_TALLY, RECOUNT_REDEEMED_VOUCHERS, RECOUNT_VOUCHER_TALLY, TALLY_SHARDS } from '../tally/tally.store';
+import { RECOUNT_BOOK_TALLY, RECOUNT_REDEEMED_VOUCHERS, recountVoucherTally } from '../tally/tally.store';
+
+/** The shards as this migration made them, 16 by the last hex digit of the id (migration 0017 made them 256). */
+export const TALLY_SHARDS_0013 = 16;
+export const SHARD_OF_ID_0013 = `('x' || right(id::text, 1))::bit(4)::int % ${TALLY_SHARDS_0013}`;
 
 /**
  * Running tallies for the D-30 report and a programme's figures (see tally/tally.store.ts): vouchers
- * per state in `TALLY_SHARDS` rows per programme, books per distributor, and each book's count of
+ * per state in 16 rows per programme, books per distributor, and each book's count of
  * redeemed vouchers (a book is "started" when it is above 0). Filled from the rows as they are.
  */
 export class Tallies1764600000600 implements MigrationInterface {
@@ -13,7 +17,7 @@ export class Tallies1764600000600 implements MigrationInterface {
     await db.query(`
       create table voucher_tally (
         programme_id uuid not null,
-        shard smallint not null check (shard >= 0 and shard < ${TALLY_SHARDS}),
+        shard smallint not null check (shard >= 0 and shard < ${TALLY_SHARDS_0013}),
         available bigint not null default 0,
         available_cents bigint not null default 0,
         lost bigint not null default 0,
@@ -35,7 +39,7 @@ export class Tallies1764600000600 implements MigrationInterface {
       alter table book add column redeemed_vouchers int not null default 0 check (redeemed_vouchers >= 0);
     `);
     await db.query(RECOUNT_REDEEMED_VOUCHERS);
-    await db.query(`insert into voucher_tally ${RECOUNT_VOUCHER_TALLY}`);
+    await db.query(`insert into voucher_tally ${recountVoucherTally(SHARD_OF_ID_0013)}`);
     await db.query(`insert into book_tally ${RECOUNT_BOOK_TALLY}`);
   }
 
