@@ -1,5 +1,5 @@
 export { NotFoundError, BadInputError, isUuid } from './errors';
-export { keyedLoader, groupedLoader, aggregateLoader } from './loaders';
+export { keyedLoader, groupedLoader, aggregateLoader, sharedWhileInFlight } from './loaders';
 export type { SubgraphContext } from './context';
 export { startPostgres, ensureDatabase, createScratchDatabase, type PostgresServer, type ScratchDatabase } from './db/postgres';
 export { openSubgraphDataSource, sqlStatements, totalSqlStatements } from './db/data-source';

@@ -1,4 +1,4 @@
-import { aggregateLoader, groupedLoader, keyedLoader } from './loaders';
+import { aggregateLoader, groupedLoader, keyedLoader, sharedWhileInFlight } from './loaders';
 import { NotFoundError } from './errors';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -38,5 +38,33 @@ describe('loaders', () => {
   test('aggregateLoader falls back to the empty value', async () => {
     const loader = aggregateLoader(async () => new Map([[A, 5]]), () => 0);
     expect(await loader.loadMany([A, B])).toEqual([5, 0]);
+  });
+
+  test('sharedWhileInFlight: identical calls under way share one read; none is kept after it', async () => {
+    const reads: string[][] = [];
+    const answers: ((rows: string) => void)[] = [];
+    const read = sharedWhileInFlight((ids: string[]) => {
+      reads.push(ids);
+      return new Promise<string>((resolve) => answers.push(resolve));
+    });
+    const first = read([A, B]);
+    const same = read([B, A]);
+    const other = read([A]);
+    expect(reads).toEqual([[A, B], [A]]);
+    answers[0]!('rows of A and B');
+    answers[1]!('rows of A');
+    await expect(Promise.all([first, same, other])).resolves.toEqual(['rows of A and B', 'rows of A and B', 'rows of A']);
+    // Answered: the next call reads afresh, and a failed read is not kept either.
+    const again = read([A, B]);
+    expect(reads).toHaveLength(3);
+    answers[2]!('fresh');
+    await expect(again).resolves.toBe('fresh');
+    const failing = sharedWhileInFlight(async () => {
+      reads.push(['failing']);
+      throw new Error('statement failed');
+    });
+    await expect(failing([A])).rejects.toThrow('statement failed');
+    await expect(failing([A])).rejects.toThrow('statement failed');
+    expect(reads.filter((r) => r[0] === 'failing')).toHaveLength(2);
   });
 });

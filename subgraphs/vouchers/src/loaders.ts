@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type DataLoader from 'dataloader';
-import { aggregateLoader, emptyPage, groupedLoader, keyedLoader, type PageRequest, type SubgraphContext } from '@pass/kit';
+import { aggregateLoader, emptyPage, groupedLoader, keyedLoader, sharedWhileInFlight, type PageRequest, type SubgraphContext } from '@pass/kit';
 import type { Book } from './book/book.entity';
 import type { ReimbursementStatement } from './reimbursement/reimbursement-statement.entity';
 import { activityStore } from './activity/activity.store';
@@ -42,7 +42,28 @@ const noStats = (): ProgrammeStats => ({
   outstandingCents: 0,
 });
 
+/**
+ * A programme's statistical views, read once for every identical request under way (kit's
+ * `sharedWhileInFlight`): an analyst's aliases of one field come as separate subgraph requests.
+ * One set per DataSource, i.e. per process, while the per-request loaders come and go.
+ */
+function sharedViewsOf(db: DataSource) {
+  return {
+    byDay: sharedWhileInFlight((ids: string[]) => activityStore.byDay(db, ids)),
+    byCommune: sharedWhileInFlight((ids: string[]) => activityStore.byCommune(db, ids)),
+    byVenueAndCommune: sharedWhileInFlight((ids: string[]) => activityStore.byVenueAndCommune(db, ids)),
+    venueActivity: sharedWhileInFlight((ids: string[]) => redemptionStore.venueActivityOfProgrammes(db, ids)),
+    distributorActivity: sharedWhileInFlight((ids: string[]) => redemptionStore.distributorActivityOfProgrammes(db, ids)),
+  };
+}
+const sharedViews = new WeakMap<DataSource, ReturnType<typeof sharedViewsOf>>();
+
 export function createLoaders(db: DataSource) {
+  let views = sharedViews.get(db);
+  if (!views) {
+    views = sharedViewsOf(db);
+    sharedViews.set(db, views);
+  }
   return {
     book: keyedLoader('Book', (ids) => bookStore.byIds(db, ids), (b) => b.id),
     voucher: keyedLoader('Voucher', (ids) => voucherStore.byIds(db, ids), (v) => v.id),
@@ -65,11 +86,8 @@ export function createLoaders(db: DataSource) {
       (): string | null => null,
     ),
     programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
-    venueActivityOfProgramme: groupedLoader((ids) => redemptionStore.venueActivityOfProgrammes(db, ids), (r) => r.programmeId),
-    distributorActivityOfProgramme: groupedLoader(
-      (ids) => redemptionStore.distributorActivityOfProgrammes(db, ids),
-      (r) => r.programmeId,
-    ),
+    venueActivityOfProgramme: groupedLoader(views.venueActivity, (r) => r.programmeId),
+    distributorActivityOfProgramme: groupedLoader(views.distributorActivity, (r) => r.programmeId),
     venueTotals: perArgument(
       (month: string | null): DataLoader<string, Totals> =>
         aggregateLoader((ids) => redemptionStore.venueTotals(db, ids, month), () => ({ count: 0, amountCents: 0 })),
@@ -90,9 +108,9 @@ export function createLoaders(db: DataSource) {
       (ids) => programmeLedgers(db, ids),
       () => Object.assign(new ProgrammeLedger(), { orderedCents: 0, redeemedCents: 0, outstandingCents: 0, creditedBackCents: 0 }),
     ),
-    redemptionsByDay: groupedLoader((ids) => activityStore.byDay(db, ids), (r) => r.programmeId),
-    redemptionsByCommune: groupedLoader((ids) => activityStore.byCommune(db, ids), (r) => r.programmeId),
-    redemptionCells: groupedLoader((ids) => activityStore.byVenueAndCommune(db, ids), (r) => r.programmeId),
+    redemptionsByDay: groupedLoader(views.byDay, (r) => r.programmeId),
+    redemptionsByCommune: groupedLoader(views.byCommune, (r) => r.programmeId),
+    redemptionCells: groupedLoader(views.byVenueAndCommune, (r) => r.programmeId),
     seatsLeft: aggregateLoader((ids) => activityStore.seatsLeft(db, ids), (): number | null => null),
     outcomesOfBook: groupedLoader((ids) => outcomeStore.ofBooks(db, ids), (o) => o.bookId),
     distributorTotals: aggregateLoader(
