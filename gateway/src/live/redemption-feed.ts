@@ -117,7 +117,7 @@ const PAGE = 500;
  *
  * It reads only while a subscription holds it (`hold`): with nobody subscribed, every redemption's
  * NOTIFY made it read the stream through the vouchers subgraph for no one (issue 12: 0.37 ms of
- * PostgreSQL per redemption, an eighth of its CPU at 300 redemptions/s). The first hold after such
+ * PostgreSQL per redemption, a fifth of its execution time then, lock waits aside). The first hold after such
  * a pause moves the position to the head before the subscription is registered, so a subscriber
  * without a cursor never gets what happened before it came; one with a cursor replays from it.
  */
