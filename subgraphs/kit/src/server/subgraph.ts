@@ -4,14 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
 import type { SubgraphName } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
-import { AuthError, CALLER_HEADER, callerAssertionVerifier, ensureHubAuth } from '@pass/access';
+import { callerAssertionVerifier, ensureHubAuth } from '@pass/access';
 import { openSubgraphDataSource } from '../db/data-source';
 import { auditPlugin, newAuditTrail } from '../audit/audit';
 import { ensureAuditLog } from '../audit/audit.store';
@@ -35,6 +34,7 @@ import {
   type SubgraphProcessConfig,
 } from '@pass/runtime';
 import { realTime, type Clock } from '../time/clock';
+import { bodyLimitBytes, graphqlOverHttp } from './graphql-http';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -123,9 +123,21 @@ export async function createSubgraph<TLoaders>(
   const metrics = createServerMetrics(module.name);
   registerSubgraphGauges(metrics, { dataSource, consumer: module.name, topics: Object.keys(module.eventHandlers ?? {}), logger });
 
+  // `/graphql` goes straight to graphql-http.ts; the rest (health, metrics) through Express.
+  const observe = observeHttp({ logger, metrics, part: module.name });
   const app = express();
-  app.use(observeHttp({ logger, metrics, part: module.name }));
-  const httpServer = http.createServer(app);
+  app.use(observe);
+  // Set once Apollo Server has started (it needs the HTTP server first, to drain it on close).
+  const route: { graphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
+  const httpServer = http.createServer((req, res) => {
+    const url = req.url ?? '';
+    const graphql = route.graphql;
+    if (graphql && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) {
+      observe(req as express.Request, res as express.Response, () => void graphql(req, res));
+      return;
+    }
+    void app(req, res);
+  });
   // The gateway's agent keeps idle sockets open with no time limit; a subgraph closing one after
   // Node's default 5 s races with the gateway reusing it ("socket hang up" on a busy machine).
   httpServer.keepAliveTimeout = 120_000;
@@ -165,35 +177,20 @@ export async function createSubgraph<TLoaders>(
     const { contentType, body } = await metrics.render();
     res.type(contentType).send(body);
   });
-  // Only the gateway speaks to a subgraph: a request without the gateway's signed caller
-  // assertion is refused before it reaches GraphQL. Health checks stay open.
-  app.use('/graphql', async (req, res, next) => {
-    try {
-      res.locals.caller = await verifyCaller(req.header(CALLER_HEADER) ?? '');
-      next();
-    } catch (err) {
-      const reason = err instanceof AuthError ? err.message : 'caller assertion refused';
-      res.status(401).json({ errors: [{ message: `only the gateway may call this subgraph: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
-    }
-  });
-  app.use(
-    '/graphql',
-    express.json({ limit: module.bodyLimit ?? '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        return {
-          requestId,
-          logger: logger.child({ requestId }),
-          dataSource,
-          caller: res.locals.caller,
-          audit: newAuditTrail(),
-          loaders: module.createLoaders(dataSource),
-          clock,
-        };
-      },
+  route.graphql = graphqlOverHttp({
+    apollo,
+    verifyCaller,
+    bodyLimitBytes: bodyLimitBytes(module.bodyLimit ?? '1mb'),
+    context: ({ requestId = randomUUID(), caller }) => ({
+      requestId,
+      logger: logger.child({ requestId }),
+      dataSource,
+      caller,
+      audit: newAuditTrail(),
+      loaders: module.createLoaders(dataSource),
+      clock,
     }),
-  );
+  });
 
   return {
     name: module.name,

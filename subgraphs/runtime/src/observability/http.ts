@@ -104,25 +104,36 @@ export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; p
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const route = routeOf(req.originalUrl);
+    const route = routeOf(req.originalUrl ?? req.url);
     const stopTimer = metrics.httpDuration.startTimer();
 
-    // The reason of a refusal is the error code its body carries; `send` sees every body
-    // (`json` goes through it, and so does Apollo Server's answer).
-    const send = res.send;
-    res.send = function (this: Response, body?: unknown) {
-      if (this.statusCode >= 400 && this.statusCode < 500 && res.locals.refusalCode === undefined) {
-        res.locals.refusalCode = refusalCodeOf(body) ?? null;
-      }
-      return send.call(this, body);
-    } as Response['send'];
+    // The reason of a refusal is the error code its body carries. Through Express `send` sees
+    // every body (`json` goes through it, and so does Apollo Server's answer); on Node's own
+    // response (a subgraph's /graphql, kit's graphql-http.ts) `end` does.
+    let refusalCode: string | null | undefined;
+    const noteRefusal = (statusCode: number, body: unknown) => {
+      if (statusCode >= 400 && statusCode < 500 && refusalCode === undefined) refusalCode = refusalCodeOf(body) ?? null;
+    };
+    if (typeof res.send === 'function') {
+      const send = res.send;
+      res.send = function (this: Response, body?: unknown) {
+        noteRefusal(this.statusCode, body);
+        return send.call(this, body);
+      } as Response['send'];
+    } else {
+      const end = res.end;
+      res.end = function (this: Response, ...args: unknown[]) {
+        noteRefusal(this.statusCode, typeof args[0] === 'function' ? undefined : args[0]);
+        return (end as (...a: unknown[]) => Response).apply(this, args);
+      } as Response['end'];
+    }
 
     const span = tracingActive()
       ? tracerFor(options.part).startSpan(
           `${req.method} ${route}`,
           {
             kind: SpanKind.SERVER,
-            attributes: { 'http.request.method': req.method, 'http.route': route, 'url.path': req.path, 'pass.request_id': requestId },
+            attributes: { 'http.request.method': req.method, 'http.route': route, 'url.path': req.path ?? (req.url ?? '').split('?')[0], 'pass.request_id': requestId },
           },
           propagation.extract(context.active(), req.headers),
         )
@@ -144,7 +155,7 @@ export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; p
       metrics.httpRequests.inc(labels);
       stopTimer(labels);
       if (status >= 400 && status < 500 && status !== 499) {
-        metrics.refusedRequests.inc({ status_code: String(status), reason: res.locals.refusalCode ?? STATUS_REASONS[status] ?? 'OTHER' });
+        metrics.refusedRequests.inc({ status_code: String(status), reason: refusalCode ?? STATUS_REASONS[status] ?? 'OTHER' });
       }
       if (span) {
         span.setAttribute('http.response.status_code', status);
