@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
-import { distinctRepresentations, expandEntities, SubgraphDataSource, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
+import { subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
 
 /** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
 async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string }) {
@@ -83,55 +83,5 @@ describe('subgraphFetcher', () => {
   test('once closed it sends nothing more', async () => {
     await subgraphs.close();
     await expect(subgraphs.fetcher('http://127.0.0.1:9/graphql', { method: 'POST', body: '{}' })).rejects.toThrow(/closing/);
-  });
-});
-
-describe('each entity once per fetch', () => {
-  const venue = (id: string) => ({ __typename: 'Venue', id });
-
-  test('repeated representations go once, in order of first use; none repeated, nothing to do', () => {
-    expect(distinctRepresentations([venue('a'), venue('b'), venue('a'), venue('a'), venue('c')])).toEqual({
-      unique: [venue('a'), venue('b'), venue('c')],
-      slots: [0, 1, 0, 0, 2],
-    });
-    expect(distinctRepresentations([venue('a'), venue('b')])).toBeUndefined();
-  });
-
-  test('the answer comes back at every position, each a copy of its own, and an entity\'s error at each position that asked for it', () => {
-    const answer = { data: { _entities: [{ name: 'A', address: { city: 'Creil' } }, null] }, errors: [{ message: 'gone', path: ['_entities', 1, 'name'] }, { message: 'other' }] };
-    const expanded = expandEntities(answer as never, [0, 1, 0, 1]);
-    const entities = (expanded.data as { _entities: Array<{ address: object } | null> })._entities;
-    expect(entities).toEqual([{ name: 'A', address: { city: 'Creil' } }, null, { name: 'A', address: { city: 'Creil' } }, null]);
-    // The gateway merges later fetches into these objects in place: no two positions may share one.
-    expect(entities[2]).not.toBe(entities[0]);
-    expect(entities[2]!.address).not.toBe(entities[0]!.address);
-    expect(expanded.errors).toEqual([
-      { message: 'gone', path: ['_entities', 1, 'name'] },
-      { message: 'gone', path: ['_entities', 3, 'name'] },
-      { message: 'other' },
-    ]);
-  });
-
-  test('the subgraph is sent the distinct representations and the gateway is handed one answer per position', async () => {
-    let received: { variables: { representations: unknown[] } } | undefined;
-    const subgraph = await fakeSubgraph((body) => {
-      received = JSON.parse(body);
-      return { status: 200, body: JSON.stringify({ data: { _entities: received!.variables.representations.map((r) => ({ name: `venue ${(r as { id: string }).id}` })) } }) };
-    });
-    const subgraphs = subgraphFetcher();
-    try {
-      const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
-      const response = await source.process({
-        // A fetch outside any partner request (the kind that needs no incoming request context).
-        kind: 'loading schema' as never,
-        request: { query: 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Venue { name } } }', variables: { representations: [venue('a'), venue('b'), venue('a')] } },
-        context: {},
-      });
-      expect(received!.variables.representations).toEqual([venue('a'), venue('b')]);
-      expect(response.data).toEqual({ _entities: [{ name: 'venue a' }, { name: 'venue b' }, { name: 'venue a' }] });
-    } finally {
-      await subgraphs.close();
-      await subgraph.close();
-    }
   });
 });

@@ -4,9 +4,6 @@ import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } fro
 import { Pool } from 'undici';
 import { CALLER_HEADER, type Caller } from '@pass/access';
 
-/** What a subgraph fetch answers, as the gateway reads it. */
-type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
 export interface SubgraphCallContext {
   requestId: string;
   caller: Caller;
@@ -14,85 +11,12 @@ export interface SubgraphCallContext {
   assertion: string;
 }
 
-/**
- * Forwards the request id (one request followed through every subgraph's logs) and the caller
- * assertion, and sends each entity once per fetch (`distinctRepresentations`).
- */
+/** Forwards the request id (one request followed through every subgraph's logs) and the caller assertion. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
     if (context?.assertion) request.http?.headers.set(CALLER_HEADER, context.assertion);
   }
-
-  override async process(options: GraphQLDataSourceProcessOptions<SubgraphCallContext>): Promise<GraphQLResponse> {
-    const representations = options.request.variables?.representations;
-    const distinct = Array.isArray(representations) ? distinctRepresentations(representations) : undefined;
-    if (!distinct) return super.process(options);
-    const request = { ...options.request, variables: { ...options.request.variables, representations: distinct.unique } };
-    return expandEntities(await super.process({ ...options, request }), distinct.slots);
-  }
-}
-
-/*
- * Apollo Gateway sends one representation per position in the answer: a distributor's 100 books
- * whose redemptions took place at 4 venues make an `_entities` fetch of every redemption's venue,
- * each resolved (and its row read) again. Apollo Router and Hive Gateway send each distinct entity
- * once; so does this, and copies the answers back to every position they were asked for.
- */
-
-/** The distinct representations in order of first use, and for each position the index of its own; undefined when none repeats. */
-export function distinctRepresentations(representations: unknown[]): { unique: unknown[]; slots: number[] } | undefined {
-  const indexOf = new Map<string, number>();
-  const unique: unknown[] = [];
-  const slots: number[] = [];
-  for (const representation of representations) {
-    // Representations are built by the gateway from one selection set, so equal ones serialise alike.
-    const key = JSON.stringify(representation);
-    let index = indexOf.get(key);
-    if (index === undefined) {
-      index = unique.length;
-      indexOf.set(key, index);
-      unique.push(representation);
-    }
-    slots.push(index);
-  }
-  return unique.length < representations.length ? { unique, slots } : undefined;
-}
-
-/**
- * The answer to the distinct representations, put back in the shape of the fetch the gateway
- * planned: `_entities[i]` for each position, and each error on an entity repeated at every
- * position that asked for it. A repeated entity is a copy: the gateway merges later fetches into
- * these objects in place, so two positions must never share one.
- */
-export function expandEntities(response: GraphQLResponse, slots: number[]): GraphQLResponse {
-  const entities = (response.data as { _entities?: unknown } | null | undefined)?._entities;
-  const positions = new Map<number, number[]>();
-  slots.forEach((slot, position) => {
-    const at = positions.get(slot);
-    if (at) at.push(position);
-    else positions.set(slot, [position]);
-  });
-  const expanded = { ...response };
-  if (Array.isArray(entities)) {
-    const used = new Set<number>();
-    const _entities = slots.map((slot) => {
-      if (!used.has(slot)) {
-        used.add(slot);
-        return entities[slot];
-      }
-      return entities[slot] == null ? entities[slot] : structuredClone(entities[slot]);
-    });
-    expanded.data = { ...response.data, _entities };
-  }
-  if (response.errors) {
-    expanded.errors = response.errors.flatMap((error) => {
-      const [head, slot, ...rest] = error.path ?? [];
-      if (head !== '_entities' || typeof slot !== 'number' || !positions.has(slot)) return [error];
-      return positions.get(slot)!.map((position) => ({ ...error, path: ['_entities', position, ...rest] }) as typeof error);
-    });
-  }
-  return expanded;
 }
 
 /**
