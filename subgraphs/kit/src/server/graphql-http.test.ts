@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { AuthError, CALLER_HEADER, Role, type Caller } from '@pass/access';
-import { createLogger, createServerMetrics, observeHttp } from '@pass/runtime';
-import { bodyLimitBytes, graphqlOverHttp } from './graphql-http';
+import { bodyLimitBytes, createLogger, createServerMetrics, observeHttp } from '@pass/runtime';
+import { graphqlOverHttp } from './graphql-http';
 
 const CALLER: Caller = { organisationId: 'venue-1', role: Role.VENUE, scopes: ['read'], tokenId: 't-1' };
 

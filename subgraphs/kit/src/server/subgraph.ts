@@ -19,6 +19,7 @@ import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } f
 import { registerSubgraphGauges } from '../observability/subgraph-metrics';
 import { traceResolvers } from '../observability/resolver-spans';
 import {
+  bodyLimitBytes,
   ConfigError,
   createLogger,
   createServerMetrics,
@@ -34,7 +35,7 @@ import {
   type SubgraphProcessConfig,
 } from '@pass/runtime';
 import { realTime, type Clock } from '../time/clock';
-import { bodyLimitBytes, graphqlOverHttp } from './graphql-http';
+import { graphqlOverHttp } from './graphql-http';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {

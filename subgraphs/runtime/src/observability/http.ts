@@ -107,26 +107,17 @@ export function observeHttp(options: { logger: Logger; metrics: ServerMetrics; p
     const route = routeOf(req.originalUrl ?? req.url);
     const stopTimer = metrics.httpDuration.startTimer();
 
-    // The reason of a refusal is the error code its body carries. Through Express `send` sees
-    // every body (`json` goes through it, and so does Apollo Server's answer); on Node's own
-    // response (a subgraph's /graphql, kit's graphql-http.ts) `end` does.
+    // The reason of a refusal is the error code its body carries, read where every body passes:
+    // `end` (Express's `send` and `json` end with the body, and so do Apollo Server's answers and
+    // the refusals written on Node's own response, runtime's graphql-over-http.ts).
     let refusalCode: string | null | undefined;
-    const noteRefusal = (statusCode: number, body: unknown) => {
-      if (statusCode >= 400 && statusCode < 500 && refusalCode === undefined) refusalCode = refusalCodeOf(body) ?? null;
-    };
-    if (typeof res.send === 'function') {
-      const send = res.send;
-      res.send = function (this: Response, body?: unknown) {
-        noteRefusal(this.statusCode, body);
-        return send.call(this, body);
-      } as Response['send'];
-    } else {
-      const end = res.end;
-      res.end = function (this: Response, ...args: unknown[]) {
-        noteRefusal(this.statusCode, typeof args[0] === 'function' ? undefined : args[0]);
-        return (end as (...a: unknown[]) => Response).apply(this, args);
-      } as Response['end'];
-    }
+    const end = res.end;
+    res.end = function (this: Response, ...args: unknown[]) {
+      if (this.statusCode >= 400 && this.statusCode < 500 && refusalCode === undefined) {
+        refusalCode = refusalCodeOf(typeof args[0] === 'function' ? undefined : args[0]) ?? null;
+      }
+      return (end as (...a: unknown[]) => Response).apply(this, args);
+    } as Response['end'];
 
     const span = tracingActive()
       ? tracerFor(options.part).startSpan(
