@@ -5,7 +5,7 @@ import type { OperationManifest } from './persisted-operations';
 
 /** The general body limit of `/graphql`. */
 export const BODY_LIMIT = '100kb';
-const BODY_LIMIT_BYTES = 100 * 1024;
+export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /**
  * Operations allowed a larger body, each for one role only: a venue file in the national
@@ -32,6 +32,11 @@ function mutationRootFields(query: string): string[] | undefined {
  * accepted only if it is exactly that operation (one mutation with that one root field), so the
  * larger limit serves nothing else. Runs after authentication, which sets `res.locals.caller`.
  */
+/** Whether this caller's role has an operation allowed a body over BODY_LIMIT (LARGE_OPERATIONS). */
+export function maySendLargeBody(caller: Caller): boolean {
+  return LARGE_OPERATIONS.some((op) => op.role === caller.role);
+}
+
 export function graphqlBodyParser(operations: OperationManifest = {}): express.RequestHandler {
   const small = express.json({ limit: BODY_LIMIT });
   const large = new Map(

@@ -26,9 +26,9 @@ import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes'
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
-import { defaultIntrospectionRoles } from '@pass/runtime';
+import { answerWithApollo, defaultIntrospectionRoles, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from '@pass/runtime';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
-import { graphqlBodyParser } from './body-limit';
+import { BODY_LIMIT_BYTES, graphqlBodyParser, maySendLargeBody } from './body-limit';
 import { reportUnavailable } from './edge/unavailable';
 import { SubgraphDataSource, subgraphFetcher, type SubgraphCallContext } from './edge/subgraph-data-source';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
@@ -126,8 +126,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const protection = armor.protect();
   const app = express();
   app.disable('x-powered-by');
-  app.use(metrics.requests);
-  const httpServer = http.createServer(app);
+  // Every request is observed (request id, access log, metrics); a partner's JSON POST to /graphql
+  // then takes `postGraphql` below, on Node's own request and response, and everything else
+  // (GET, preflights, pages, reports, health, metrics, an operator's large import) Express.
+  const route: { postGraphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
+  const httpServer = http.createServer((req, res) => {
+    metrics.requests(req as express.Request, res as express.Response, () => {
+      const url = req.url ?? '';
+      const postGraphql = route.postGraphql;
+      const isGraphql = url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
+      if (postGraphql && isGraphql && req.method === 'POST' && isJsonContentType(req.headers['content-type'])) void postGraphql(req, res);
+      else void app(req, res);
+    });
+  });
   // Idle keep-alive sockets stay open 120 s (Node closes them after 5 s): a client reusing a
   // socket while the server closes it gets ECONNRESET, and under load the clients' one-second
   // margin is not enough (seen in the 1,000-retries test). The subgraphs do the same.
@@ -192,36 +203,89 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/metrics', metrics.serve);
   serveGraphiql(app, options.exampleOperations ?? Object.values(options.operations ?? {}));
   // Preflights carry no token: CORS answers them before authentication.
-  app.use('/graphql', corsForGraphql(options.corsOrigins ?? []));
+  const cors = corsForGraphql(options.corsOrigins ?? []);
+  app.use('/graphql', cors);
   // Authentication comes first: no token, no GraphQL, not even a parse.
-  const authenticate: express.RequestHandler = async (req, res, next) => {
-    const header = req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const address = req.socket.remoteAddress ?? '';
+  const authenticateCaller = async (authorization: string | undefined, address: string): Promise<{ caller: Caller } | { refusal: Refusal }> => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     const penalty = failedAuth.retryAfter(address);
     if (penalty > 0) {
-      res.setHeader('Retry-After', String(penalty));
-      res.status(429).json({ errors: [{ message: 'too many failed authentications from this address', extensions: { code: 'RATE_LIMITED' } }] });
-      return;
+      return { refusal: { status: 429, code: 'RATE_LIMITED', message: 'too many failed authentications from this address', headers: { 'Retry-After': String(penalty) } } };
     }
     try {
       if (!match) throw new AuthError('TOKEN_MISSING', 'send Authorization: Bearer <token>');
-      const caller = await verifyToken(match[1]!);
-      res.locals.caller = caller;
-      next();
+      return { caller: await verifyToken(match[1]!) };
     } catch (err) {
       const failure = err instanceof AuthError ? err : new AuthError('TOKEN_INVALID', 'the token is not valid');
       failedAuth.failed(address);
-      res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${failure.message}"`);
-      res.status(401).json({ errors: [{ message: failure.message, extensions: { code: 'UNAUTHENTICATED', reason: failure.reason } }] });
+      return {
+        refusal: {
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          message: failure.message,
+          extensions: { reason: failure.reason },
+          headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${failure.message}"` },
+        },
+      };
     }
   };
+  const authenticate: express.RequestHandler = async (req, res, next) => {
+    const result = await authenticateCaller(req.headers.authorization, req.socket.remoteAddress ?? '');
+    if ('refusal' in result) return sendRefusal(res, result.refusal);
+    res.locals.caller = result.caller;
+    next();
+  };
   app.use('/graphql', authenticate);
-  const contextFor = async (req: express.Request, caller: Caller): Promise<GatewayContext> => ({
-    requestId: req.header('x-request-id') ?? randomUUID(),
-    caller,
-    assertion: await signAssertion(caller),
-  });
+  const contextFor = async (req: http.IncomingMessage, caller: Caller): Promise<GatewayContext> => {
+    const requestId = req.headers['x-request-id'];
+    return { requestId: typeof requestId === 'string' ? requestId : randomUUID(), caller, assertion: await signAssertion(caller) };
+  };
+  // A registered operation sent by its hash runs as its registered text (persisted-operations.ts).
+  const persisted = (caller: Caller, request: { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } }, rewrite: boolean): Refusal | undefined => {
+    const check = checkPersisted(options.operations ?? {}, options.persistedOnly ?? false, caller, request);
+    if (!check.ok) return { status: check.status, code: check.code, message: check.message };
+    if (check.query !== undefined && rewrite) {
+      request.query = check.query;
+      delete request.extensions;
+    }
+    return undefined;
+  };
+  // The token's budget, weighed by the query's calibrated cost, and its requests in flight; then
+  // a text that does not parse is refused (after it was counted: a flood of garbage costs too).
+  const admit = async (caller: Caller, query: unknown): Promise<{ refusal: Refusal; release?: () => void } | { release: () => void }> => {
+    let cost = typeof query === 'string' ? costs.get(query) : undefined;
+    let parseError: Error | undefined;
+    if (cost === undefined && typeof query === 'string') {
+      try {
+        cost = requestCost(parse(query, { maxTokens: MAX_TOKENS }), limits.options.costlyFields);
+        if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
+        costs.set(query, cost);
+      } catch (err) {
+        parseError = err as Error;
+      }
+    }
+    const units = limits.weigh(cost?.cost ?? 0, cost?.surcharge ?? 0);
+    const admission = await limits.admit(caller.tokenId, units);
+    if (!admission.ok) {
+      const { perSecond, burst, maxInFlight, maxInFlightUnits } = limits.options;
+      const weight = `this request weighs ${units.toFixed(1)} units (query cost ${(cost?.cost ?? 0).toFixed(1)}${cost?.surcharge ? `, aggregates +${cost.surcharge.toFixed(1)} units` : ''})`;
+      const message =
+        admission.reason === 'IN_FLIGHT'
+          ? `too much in flight for this token: ${weight}; at most ${maxInFlight} requests and ${maxInFlightUnits} units at once per token`
+          : `over this token's budget: ${weight}; the budget is ${perSecond} units per second, up to ${burst} at once`;
+      return {
+        refusal: {
+          status: 429,
+          code: 'RATE_LIMITED',
+          message,
+          headers: { 'Retry-After': String(admission.retryAfter) },
+          extensions: { reason: admission.reason, units, budgetPerSecond: perSecond, budgetBurst: burst },
+        },
+      };
+    }
+    if (parseError) return { refusal: { status: 400, code: 'GRAPHQL_PARSE_FAILED', message: parseError.message }, release: admission.release };
+    return { release: admission.release };
+  };
   // CSV reports: registered operations run as the caller through this same gateway (reports/).
   mountReports(app, { authenticate, apollo, operations: options.operations ?? {}, contextFor });
   app.use(
@@ -230,50 +294,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const isGet = req.method === 'GET';
       if (!isGet && (typeof req.body !== 'object' || Array.isArray(req.body) || req.body === null)) return next();
-      const request = isGet ? { query: req.query.query } : req.body;
-      const check = checkPersisted(options.operations ?? {}, options.persistedOnly ?? false, res.locals.caller as Caller, request);
-      if (!check.ok) {
-        res.status(check.status).json({ errors: [{ message: check.message, extensions: { code: check.code } }] });
-        return;
-      }
-      if (check.query !== undefined && !isGet) {
-        req.body.query = check.query;
-        delete req.body.extensions;
-      }
+      const refusal = persisted(res.locals.caller as Caller, isGet ? { query: req.query.query } : req.body, !isGet);
+      if (refusal) return sendRefusal(res, refusal);
       next();
     },
     async (req: express.Request, res: express.Response, next: express.NextFunction) => {
       const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-      let cost = typeof query === 'string' ? costs.get(query) : undefined;
-      let parseError: Error | undefined;
-      if (cost === undefined && typeof query === 'string') {
-        try {
-          cost = requestCost(parse(query, { maxTokens: MAX_TOKENS }), limits.options.costlyFields);
-          if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
-          costs.set(query, cost);
-        } catch (err) {
-          parseError = err as Error;
-        }
-      }
-      // The token's budget, weighed by the query's calibrated cost, and its requests in flight.
-      const units = limits.weigh(cost?.cost ?? 0, cost?.surcharge ?? 0);
-      const admission = await limits.admit((res.locals.caller as Caller).tokenId, units);
-      if (!admission.ok) {
-        res.setHeader('Retry-After', String(admission.retryAfter));
-        const { perSecond, burst, maxInFlight, maxInFlightUnits } = limits.options;
-        const weight = `this request weighs ${units.toFixed(1)} units (query cost ${(cost?.cost ?? 0).toFixed(1)}${cost?.surcharge ? `, aggregates +${cost.surcharge.toFixed(1)} units` : ''})`;
-        const message =
-          admission.reason === 'IN_FLIGHT'
-            ? `too much in flight for this token: ${weight}; at most ${maxInFlight} requests and ${maxInFlightUnits} units at once per token`
-            : `over this token's budget: ${weight}; the budget is ${perSecond} units per second, up to ${burst} at once`;
-        res.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED', reason: admission.reason, units, budgetPerSecond: perSecond, budgetBurst: burst } }] });
-        return;
-      }
-      res.once('close', admission.release);
-      if (parseError) {
-        res.status(400).json({ errors: [{ message: parseError.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
-        return;
-      }
+      const admission = await admit(res.locals.caller as Caller, query);
+      if (admission.release) res.once('close', admission.release);
+      if ('refusal' in admission) return sendRefusal(res, admission.refusal);
       next();
     },
     expressMiddleware(apollo, {
@@ -289,6 +318,35 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       errors: [{ message: status === 500 ? 'Internal server error' : err.message ?? 'bad request', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
     });
   });
+
+  // A partner's POST to /graphql, the same steps as the Express route above without Express
+  // (runtime's graphql-over-http.ts says what that saves): CORS headers, the token, a JSON body
+  // within 100 kB, a registered operation by its hash, the token's budget, then Apollo Server.
+  route.postGraphql = async (req, res) => {
+    try {
+      await new Promise<void>((resolve) => cors(req as express.Request, res as express.Response, () => resolve()));
+      const auth = await authenticateCaller(req.headers.authorization, req.socket.remoteAddress ?? '');
+      if ('refusal' in auth) return sendRefusal(res, auth.refusal);
+      const { caller } = auth;
+      // An operator may send a venue import of up to 20 MB (body-limit.ts): Express's route reads those.
+      if (maySendLargeBody(caller)) return void app(req, res);
+      const read = await readJsonBody(req, BODY_LIMIT_BYTES);
+      if ('refusal' in read) return sendRefusal(res, read.refusal);
+      const body = read.body as { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | null;
+      const isRequest = typeof body === 'object' && body !== null && !Array.isArray(body);
+      if (isRequest) {
+        const refusal = persisted(caller, body, true);
+        if (refusal) return sendRefusal(res, refusal);
+      }
+      const admission = await admit(caller, isRequest ? body.query : undefined);
+      if (admission.release) res.once('close', admission.release);
+      if ('refusal' in admission) return sendRefusal(res, admission.refusal);
+      await answerWithApollo(apollo, req, res, body, () => contextFor(req, caller));
+    } catch (err) {
+      logger.error({ err }, 'gateway error');
+      sendRefusal(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    }
+  };
 
   return {
     listen: (port = 0, host = '127.0.0.1') =>
