@@ -124,20 +124,19 @@ export async function createSubgraph<TLoaders>(
   const metrics = createServerMetrics(module.name);
   registerSubgraphGauges(metrics, { dataSource, consumer: module.name, topics: Object.keys(module.eventHandlers ?? {}), logger });
 
-  // `/graphql` goes straight to graphql-http.ts; the rest (health, metrics) through Express.
+  // Every request is observed (request id, access log, metrics); `/graphql` then goes straight to
+  // graphql-http.ts, the rest (health, metrics) through Express, as in the gateway.
   const observe = observeHttp({ logger, metrics, part: module.name });
   const app = express();
-  app.use(observe);
   // Set once Apollo Server has started (it needs the HTTP server first, to drain it on close).
   const route: { graphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
   const httpServer = http.createServer((req, res) => {
-    const url = req.url ?? '';
-    const graphql = route.graphql;
-    if (graphql && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) {
-      observe(req as express.Request, res as express.Response, () => void graphql(req, res));
-      return;
-    }
-    void app(req, res);
+    observe(req as express.Request, res as express.Response, () => {
+      const url = req.url ?? '';
+      const graphql = route.graphql;
+      if (graphql && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) void graphql(req, res);
+      else void app(req, res);
+    });
   });
   // The gateway's agent keeps idle sockets open with no time limit; a subgraph closing one after
   // Node's default 5 s races with the gateway reusing it ("socket hang up" on a busy machine).
