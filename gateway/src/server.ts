@@ -26,7 +26,7 @@ import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes'
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
 import { corsForGraphql } from './cors';
 import { introspectionByRole } from './introspection';
-import { answerWithApollo, defaultIntrospectionRoles, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from '@pass/runtime';
+import { answerWithApollo, defaultIntrospectionRoles, isGraphqlPath, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from '@pass/runtime';
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { BODY_LIMIT_BYTES, graphqlBodyParser, maySendLargeBody } from './body-limit';
 import { reportUnavailable } from './edge/unavailable';
@@ -132,10 +132,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const route: { postGraphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
   const httpServer = http.createServer((req, res) => {
     metrics.requests(req as express.Request, res as express.Response, () => {
-      const url = req.url ?? '';
       const postGraphql = route.postGraphql;
-      const isGraphql = url.startsWith('/graphql') && (url.length === 8 || url[8] === '?');
-      if (postGraphql && isGraphql && req.method === 'POST' && isJsonContentType(req.headers['content-type'])) void postGraphql(req, res);
+      if (postGraphql && isGraphqlPath(req.url) && req.method === 'POST' && isJsonContentType(req.headers['content-type'])) void postGraphql(req, res);
       else void app(req, res);
     });
   });
@@ -328,7 +326,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const auth = await authenticateCaller(req.headers.authorization, req.socket.remoteAddress ?? '');
       if ('refusal' in auth) return sendRefusal(res, auth.refusal);
       const { caller } = auth;
-      // An operator may send a venue import of up to 20 MB (body-limit.ts): Express's route reads those.
+      // An operator may send a venue import of up to 20 MB (body-limit.ts): Express's route reads
+      // those, from CORS on (the token's second check is a hit in the verifier's cache).
       if (maySendLargeBody(caller)) return void app(req, res);
       const read = await readJsonBody(req, BODY_LIMIT_BYTES);
       if ('refusal' in read) return sendRefusal(res, read.refusal);

@@ -4,7 +4,7 @@ export { runDdlOnce } from './ddl';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './listener';
 export { createServerMetrics, graphqlMetricsPlugin, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './observability/metrics';
 export { observeHttp } from './observability/http';
-export { answerWithApollo, bodyLimitBytes, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from './http/graphql-over-http';
+export { answerWithApollo, bodyLimitBytes, isGraphqlPath, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from './http/graphql-over-http';
 export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id';
 export { startTracing, startTracingFromEnv, stopTracing, tracingActive, tracingConfigFromEnv, tracerFor, endSpan, type TracingConfig } from './observability/tracing';
 export {

@@ -21,6 +21,7 @@ import { traceResolvers } from '../observability/resolver-spans';
 import {
   bodyLimitBytes,
   ConfigError,
+  isGraphqlPath,
   createLogger,
   createServerMetrics,
   graphqlMetricsPlugin,
@@ -132,9 +133,8 @@ export async function createSubgraph<TLoaders>(
   const route: { graphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
   const httpServer = http.createServer((req, res) => {
     observe(req as express.Request, res as express.Response, () => {
-      const url = req.url ?? '';
       const graphql = route.graphql;
-      if (graphql && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/')) void graphql(req, res);
+      if (graphql && isGraphqlPath(req.url)) void graphql(req, res);
       else void app(req, res);
     });
   });

@@ -32,6 +32,10 @@ export function bodyLimitBytes(limit: string | number): number {
   return Number(match[1]) * unit;
 }
 
+/** `/graphql`, with a query string or a subpath: the route a gateway or subgraph serves GraphQL on. */
+export const isGraphqlPath = (url: string | undefined): boolean =>
+  url !== undefined && url.startsWith('/graphql') && (url.length === 8 || url[8] === '?' || url[8] === '/');
+
 /** `application/json` and its `+json` kinds, with or without parameters. */
 export const isJsonContentType = (contentType: string | undefined): boolean =>
   contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType);
