@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parisDayOf, parisMonthOf, parisYearOf } from './paris-date';
+import { parisDateParts, parisDayOf, parisMonthOf, parisYearOf } from './paris-date';
 
 describe('Paris dates', () => {
   test('an instant belongs to its Paris day, month and year, not its UTC ones', () => {
@@ -21,6 +21,26 @@ describe('Paris dates', () => {
     } finally {
       format.mockRestore();
     }
+  });
+
+  test('kept by UTC hour, still exact across the clock changes and midnights', () => {
+    const fresh = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const expected = (at: Date) => {
+      const p = Object.fromEntries(fresh.formatToParts(at).map(({ type, value }) => [type, value]));
+      return `${p.year}-${p.month}-${p.day}`;
+    };
+    // Two days around each 2026 clock change, every 7 minutes, each instant asked twice (the second from what was kept).
+    for (const from of ['2026-03-28T00:00:00Z', '2026-10-24T00:00:00Z']) {
+      for (let t = Date.parse(from); t < Date.parse(from) + 2 * 86_400_000; t += 7 * 60_000) {
+        const at = new Date(t);
+        expect([parisDayOf(at), parisDayOf(at)]).toEqual([expected(at), expected(at)]);
+      }
+    }
+    // What a caller does to its answer does not change the next one.
+    const parts = parisDateParts(new Date('2026-05-01T10:00:00Z'));
+    parts.day = '99';
+    expect(parisDayOf(new Date('2026-05-01T10:30:00Z'))).toBe('2026-05-01');
+    expect(() => parisDayOf(new Date('not a date'))).toThrow(RangeError);
   });
 
   test('no other source formats Paris dates through a locale string', () => {
