@@ -1,3 +1,4 @@
+import { BENCH_NODE_ENV } from './as-deployed';
 import 'reflect-metadata';
 import { Pool } from 'undici';
 import { CALLER_HEADER, mintPartnerToken, Role, signCallerAssertion, type Caller } from '@pass/access';
@@ -28,7 +29,7 @@ runBench('bench:overhead', 10 * 60_000, async () => {
   const token = await mintPartnerToken(hub.keys.partnerSigning, caller);
   const body = JSON.stringify({ query: '{ __typename }' });
 
-  say(`bench:overhead — { __typename } ${CALLS} times per target at ${CONCURRENCY} at once, processes layout; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(`bench:overhead — { __typename } ${CALLS} times per target at ${CONCURRENCY} at once, processes layout, NODE_ENV=${BENCH_NODE_ENV}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   say('target          calls/s   CPU ms per call (that process)');
   const targets: { name: string; process: string; url: string; headers: Record<string, string> }[] = [
     ...(['programmes', 'beneficiaries', 'venues', 'vouchers'] as const).map((name) => ({ name, process: name, url: hub.subgraphUrls[name]!, headers: { [CALLER_HEADER]: assertion } })),

@@ -1,3 +1,4 @@
+import { BENCH_NODE_ENV } from './as-deployed';
 import 'reflect-metadata';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -361,7 +362,7 @@ async function main(): Promise<void> {
   const started = new Date();
   if (OURS_ONLY) say(`bench (BENCH_ONLY=ours) — ours beside the floor, no Hive: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}); each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
   else say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
-  say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; NODE_ENV=${BENCH_NODE_ENV}`);
   const db = await startBenchDatabase('pass_bench_partners');
   // The per-token allowance is not what is measured here: each client's own token stays under it
   // only by luck at high rates, so it is lifted for the run.
@@ -699,6 +700,7 @@ async function main(): Promise<void> {
         commit,
         dirty,
         node: process.version,
+        nodeEnv: BENCH_NODE_ENV,
         cores: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
         memoryBytes: os.totalmem(),

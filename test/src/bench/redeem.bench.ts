@@ -30,6 +30,9 @@ import { prepareRedemptions, SEATS, VOUCHERS_PER_BOOK } from './redeem-setup';
  *    the redemption's own reads and writes) turns into redemptions.
  *
  * BENCH_LAYOUT=processes (and BENCH_GATEWAY_WORKERS) runs the hub as `npm start` does, a process per part.
+ * Its mutation is the smallest redemption, not a registered operation, so it runs in development mode
+ * (NODE_ENV unset, printed): production mode would refuse it to a venue. `npm run bench`'s
+ * redemption row sends the registered `venue-redeem` in production mode.
  * BENCH_ORDER=spread redeems the first voucher of every book, then the second…, instead of book by book.
  * BENCH_LEVELS (default 8,32), BENCH_REDEMPTIONS per level (default 1000), BENCH_VENUES (40),
  * BENCH_PGBENCH_SECONDS (10) change the run; PGBENCH names another pgbench binary. BENCH_PROFILE=<file.cpuprofile> writes a CPU profile
@@ -116,11 +119,26 @@ async function comparePgbench(db: BenchDatabase, levels: LevelFigures[]): Promis
   }
 }
 
+/**
+ * The processes layout's CPU per redemption, process by process (ms): where a redemption's cost
+ * lies, the gateway's, the vouchers subgraph's, the other subgraphs' (replicas, listeners), the
+ * driver's (this process) and PostgreSQL's, read from /proc around one level.
+ */
+function cpuPerRedemption(before: Record<string, number | null>, after: Record<string, number | null>, driverSeconds: number, pgSeconds: number | null, redemptions: number): string {
+  const ms = (seconds: number) => ((seconds * 1000) / redemptions).toFixed(2);
+  const used = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+  const others = Object.keys(after).filter((name) => name !== 'gateway' && name !== 'vouchers').reduce((sum, name) => sum + used(name), 0);
+  return (
+    `CPU ms per redemption: gateway ${ms(used('gateway'))}, vouchers ${ms(used('vouchers'))}, other subgraphs ${ms(others)}, ` +
+    `driver ${ms(driverSeconds)}, PostgreSQL ${pgSeconds === null ? 'n/a' : ms(pgSeconds)}`
+  );
+}
+
 async function main(): Promise<void> {
   const total = WARM_UP + LEVELS.length * PER_LEVEL;
   say(`bench:redeem — ${PER_LEVEL} redemptions per level at concurrency ${LEVELS.join(', ')}, through the gateway over HTTP on 127.0.0.1`);
   const db = await startBenchDatabase('pass_bench_redeem');
-  say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  say(`PostgreSQL: ${db.postgres.embedded ? 'embedded' : 'from DATABASE_URL'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}`);
   const bench = await startBenchHub(db.scratch.url);
   const hub = bench.hub;
   say(`layout: ${bench.layout}; order: ${ORDER}`);
@@ -175,10 +193,12 @@ async function main(): Promise<void> {
     const load = os.loadavg()[0]!;
     const cpu0 = process.cpuUsage();
     const children0 = bench.childCpuSeconds();
+    const byProcess0 = bench.childCpuSecondsByProcess();
     const pg0 = db.postgresCpuSeconds();
     const result = await runDriver(worker, { url: hub.gatewayUrl, concurrency, requests });
     const cpu = process.cpuUsage(cpu0);
     const children1 = bench.childCpuSeconds();
+    const byProcess1 = bench.childCpuSecondsByProcess();
     const pg1 = db.postgresCpuSeconds();
     if (profile) {
       const { profile: taken } = await profile.post('Profiler.stop');
@@ -200,6 +220,7 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
+    if (byProcess0 && byProcess1 && ok > 0) say(`             ${cpuPerRedemption(byProcess0, byProcess1, (cpu.user + cpu.system) / 1e6, pg0 !== null && pg1 !== null ? pg1 - pg0 : null, ok)}`);
     if (result.firstProblem) say(`             first answer that was not a redemption: ${result.firstProblem}`);
   }
   const [{ n }] = await hub.subgraphs.vouchers.dataSource.query(`select count(*)::int as n from redemption where programme_id = $1`, [prepared.programmeId]);
