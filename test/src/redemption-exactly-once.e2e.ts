@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { totalSqlStatements } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { gql, handOutFreshBook, inWaves, redeem, registerVenue, scheduleSessions, seedSmallProgramme, venueToken, type FreshBook, type RedeemAnswer } from './kit/fixtures';
 
@@ -187,5 +188,36 @@ describe('redeemVoucher happens exactly once', () => {
     expect(workshopSession.redemptions.map((r: { id: string }) => r.id).sort()).toEqual(
       answers.flatMap((a) => (a.redemption ? [a.redemption.id] : [])).sort(),
     );
+  });
+  test("the counter page's seats left come with the redemption, counted in its own transaction, at no extra read", async () => {
+    const books: FreshBook[] = [];
+    for (let i = 0; i < 4; i++) books.push(await handOutFreshBook(hub, programmeId, distributorId));
+    const [sessionId] = await scheduleSessions(hub, venueId, 1, 5);
+    const redeemAsking = async (voucherCode: string, fields: string, idempotencyKey = `seats-${randomUUID()}`) => {
+      const before = totalSqlStatements();
+      const answer = await gql(hub, `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id session { id ${fields} } } error { code } } }`, {
+        input: { voucherCode, sessionId, idempotencyKey },
+      }, atVenue);
+      return { answer: answer.redeemVoucher, statements: totalSqlStatements() - before };
+    };
+    const seatsLeftRead = async () => (await gql(hub, `query ($id: ID!) { workshopSession(id: $id) { seatsLeft } }`, { id: sessionId }, atVenue)).workshopSession.seatsLeft;
+
+    // The same redemption asked without and with the seats left: the same statements, and the figure a later read gives.
+    const without = await redeemAsking(books[0]!.voucherCodes[0]!, '');
+    const key = `seats-${randomUUID()}`;
+    const withSeats = await redeemAsking(books[1]!.voucherCodes[0]!, 'seatsLeft', key);
+    expect(without.answer.error).toBeNull();
+    expect(withSeats.answer.error).toBeNull();
+    expect(withSeats.statements).toBe(without.statements);
+    expect(withSeats.answer.redemption.session.seatsLeft).toBe(3);
+    expect(await seatsLeftRead()).toBe(3);
+    // Two at once in the 5-seat session: each counted after the other's commit, never the same figure twice.
+    const both = await Promise.all([2, 3].map((i) => redeemAsking(books[i]!.voucherCodes[0]!, 'seatsLeft')));
+    expect(both.map((b) => b.answer.redemption.session.seatsLeft).sort()).toEqual([1, 2]);
+    expect(await seatsLeftRead()).toBe(1);
+    // A replay under the key reads them afresh: what is left now, not what was left then.
+    const replay = await redeemAsking(books[1]!.voucherCodes[0]!, 'seatsLeft', key);
+    expect(replay.answer.redemption.id).toBe(withSeats.answer.redemption.id);
+    expect(replay.answer.redemption.session.seatsLeft).toBe(1);
   });
 });

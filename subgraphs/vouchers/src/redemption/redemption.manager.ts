@@ -25,7 +25,19 @@ export interface RedeemInput {
 /** What is stored under an idempotency key and replayed: the redemption's id, or the error. */
 type StoredAnswer = { redemptionId: string } | { error: Refusal<RedemptionErrorCode> };
 
-export type RedeemAnswer = { redemption: Redemption; error: null } | { redemption: null; error: Refusal<RedemptionErrorCode> };
+/**
+ * A redemption's session as the redemption's own transaction left it: its venue, and the seats
+ * still free once this redemption is counted (they were counted under the session's row lock,
+ * which a concurrent redemption of the session waits for).
+ */
+export interface SessionAsCommitted {
+  venueId: string;
+  seatsLeft: number;
+}
+
+export type RedeemAnswer =
+  | { redemption: Redemption; error: null; session?: SessionAsCommitted }
+  | { redemption: null; error: Refusal<RedemptionErrorCode> };
 
 const refuse = (code: RedemptionErrorCode, message: string): { error: Refusal<RedemptionErrorCode> } => ({ error: refusal(code, message) });
 
@@ -95,7 +107,8 @@ export async function redeemVoucher(
           },
           LOST_ANSWERS,
         );
-        return 'redemption' in recorded ? { redemption: recorded.redemption, error: null } : { redemption: null, error: lostTheVoucher(recorded.lostTo).error };
+        if (!('redemption' in recorded)) return { redemption: null, error: lostTheVoucher(recorded.lostTo).error };
+        return { redemption: recorded.redemption, error: null, session: { venueId: session.venue_id, seatsLeft: Math.max(0, session.seats - facts.seatsTaken - 1) } };
       },
     );
   } catch (err) {

@@ -35,7 +35,7 @@ export class RedemptionResolver {
 
   @Authorized(Role.VENUE)
   @Mutation(() => RedeemVoucherPayload, { description: 'A venue records a voucher against a session it runs, exactly once.' })
-  redeemVoucher(
+  async redeemVoucher(
     @Arg('input', () => RedeemVoucherInput, { description: "The voucher's code, the session and the idempotency key." }) input: RedeemVoucherInput,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -43,6 +43,14 @@ export class RedemptionResolver {
     // The calling venue is the acting venue: a session of another venue is refused as data. The
     // audit entry is written with the redemption, in its transaction.
     const audit = { values: mutationEntry('vouchers', ctx.caller, 'redeemVoucher'), appended: () => ctx.audit.appendedOwnEntry(String(info.path.key)) };
-    return redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now(), audit);
+    const answer = await redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now(), audit);
+    if (answer.redemption && answer.session) {
+      // The counter page asks the session's seats left with every redemption: the redemption's
+      // own transaction counted them, so this request's loaders are given them instead of two
+      // more reads (the session's venue, for the access check, and the count; issue 12).
+      ctx.loaders.venueOfSession.prime(answer.redemption.sessionId, answer.session.venueId);
+      ctx.loaders.seatsLeft.prime(answer.redemption.sessionId, answer.session.seatsLeft);
+    }
+    return answer;
   }
 }
