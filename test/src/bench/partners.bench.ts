@@ -47,7 +47,8 @@ import { prepareRedemptions } from './redeem-setup';
  * the cost model's calibration first; BENCH_CALIBRATE=0 skips it); BENCH_FAIR_WEIGHTS=armor weighs
  * the fair gateway's requests by armor's cost alone, as before the calibration (A/B runs);
  * BENCH_ONLY=ours runs the floor and ours on each query and ours on the mixed load, nothing else (no
- * Hive, so nothing installed; no redemptions, no fair sharing).
+ * Hive, so nothing installed; no redemptions, no fair sharing); BENCH_ONLY=redeem runs our
+ * redemption row alone (no Hive, no reads, no fair sharing).
  * The hub runs as `npm start` runs it, a process per part (BENCH_LAYOUT=processes, the default
  * here; `single` puts it all in this process), with BENCH_GATEWAY_WORKERS gateway workers (1); its
  * CPU is then read from its processes in /proc, and each row also shows the CPU ms per request of
@@ -86,7 +87,9 @@ const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? 60);
 const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
 /** Our gateway against the floor only: the A/B loop of whoever tunes ours, Hive not needed. */
 const OURS_ONLY = process.env.BENCH_ONLY === 'ours';
-if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY) throw new Error(`BENCH_ONLY must be fair or ours, not ${process.env.BENCH_ONLY}`);
+/** Our redemption row alone: the A/B loop of whoever tunes redemptions, Hive not needed. */
+const REDEEM_ONLY = process.env.BENCH_ONLY === 'redeem';
+if (process.env.BENCH_ONLY && !FAIR_ONLY && !OURS_ONLY && !REDEEM_ONLY) throw new Error(`BENCH_ONLY must be fair, ours or redeem, not ${process.env.BENCH_ONLY}`);
 // What partners meet is `npm start`'s layout, and only it shows each process's CPU per request.
 process.env.BENCH_LAYOUT ??= 'processes';
 /** BENCH_QUERIES=distributor-books,venue-sessions: step 1 on these queries alone (an A/B loop on one query). */
@@ -361,6 +364,7 @@ function perProcess(byProcess: Record<string, number> | undefined): string {
 async function main(): Promise<void> {
   const started = new Date();
   if (OURS_ONLY) say(`bench (BENCH_ONLY=ours) — ours beside the floor, no Hive: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}); each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
+  else if (REDEEM_ONLY) say(`bench (BENCH_ONLY=redeem) — our redemption row alone, no Hive: ${REDEEM_CLIENTS} venues, each its own token; ${WARMUP_SECONDS} s warm-up`);
   else say(`bench — ours beside the floor and Hive Gateway: partner queries (${CONCURRENCY} clients), mixed reads (${MIXED_CLIENTS}), redemptions (${REDEEM_CLIENTS}), fair sharing; each client its own token; ${WARMUP_SECONDS} s warm-up, ${SECONDS} s measured`);
   say(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; NODE_ENV=${BENCH_NODE_ENV}`);
   const db = await startBenchDatabase('pass_bench_partners');
@@ -383,7 +387,7 @@ async function main(): Promise<void> {
       caller: { role: Role.COORDINATOR, organisationId: 'coordination-cso', scopes: ['read'], programmeIds: [demo.programmes.cso] },
       variables: { programmeId: demo.programmes.cso },
     },
-  ].filter((q) => !ONLY_QUERIES || ONLY_QUERIES.includes(q.name));
+  ].filter((q) => !REDEEM_ONLY && (!ONLY_QUERIES || ONLY_QUERIES.includes(q.name)));
 
   // Each query once through a recording gateway: the subgraph calls its plan makes, in waves.
   const recorder = await startRecorder(hub.subgraphUrls);
@@ -471,7 +475,7 @@ async function main(): Promise<void> {
   // same subgraphs, verifying tokens and signing assertions with our own functions (see hive.ts).
   // BENCH_ONLY=ours: ours alone (beside the floor), Hive neither installed nor started.
   const gateways: { kind: 'ours' | 'hive-js' | 'hive-rust'; url: string }[] = [{ kind: 'ours', url: hub.gatewayUrl }];
-  if (!OURS_ONLY) {
+  if (!OURS_ONLY && !REDEEM_ONLY) {
     ensureHiveInstalled();
     versions = hiveVersions();
     say(`Hive Gateway ${versions['@graphql-hive/gateway']} (runtime ${versions['@graphql-hive/gateway-runtime']}), Rust planner: router-runtime ${versions['@graphql-hive/router-runtime']}`);
@@ -543,7 +547,7 @@ async function main(): Promise<void> {
   );
   say('');
   header();
-  if (MIXED_CLIENTS > 0) {
+  if (MIXED_CLIENTS > 0 && !REDEEM_ONLY) {
     const by: Partial<Record<Kind, Row>> = {};
     for (const g of gateways) {
       by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body] })) });
@@ -586,7 +590,7 @@ async function main(): Promise<void> {
 
   let fairness: Record<string, unknown> | undefined;
   const calibration: { query: string; cost: number; units: number; hubCpuMsPerRequest: number; postgresCpuMsPerRequest: number; idleHubCpuMsPerSecond: number }[] = [];
-  if (!OURS_ONLY) {
+  if (!OURS_ONLY && !REDEEM_ONLY) {
   // 4a. The cost model's calibration: each query alone, one client in a closed loop through the
   // hub (allowance lifted), and the hub's CPU per request beside the units the budget charges it.
   // The hub's idle CPU (timers, pools, the other gateways, what the demo data's load left behind)
