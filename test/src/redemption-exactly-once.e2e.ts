@@ -189,9 +189,9 @@ describe('redeemVoucher happens exactly once', () => {
       answers.flatMap((a) => (a.redemption ? [a.redemption.id] : [])).sort(),
     );
   });
-  test("the counter page's seats left come with the redemption, counted in its own transaction, at no extra read", async () => {
+  test("the counter page's voucher and seats left come with the redemption, as its own transaction left them, at no extra read", async () => {
     const books: FreshBook[] = [];
-    for (let i = 0; i < 4; i++) books.push(await handOutFreshBook(hub, programmeId, distributorId));
+    for (let i = 0; i < 5; i++) books.push(await handOutFreshBook(hub, programmeId, distributorId));
     const [sessionId] = await scheduleSessions(hub, venueId, 1, 5);
     const redeemAsking = async (voucherCode: string, fields: string, idempotencyKey = `seats-${randomUUID()}`) => {
       const before = totalSqlStatements();
@@ -219,5 +219,17 @@ describe('redeemVoucher happens exactly once', () => {
     const replay = await redeemAsking(books[1]!.voucherCodes[0]!, 'seatsLeft', key);
     expect(replay.answer.redemption.id).toBe(withSeats.answer.redemption.id);
     expect(replay.answer.redemption.session.seatsLeft).toBe(1);
+    // The voucher as the redemption wrote it: field for field what a later read gives, and no statement more.
+    const VOUCHER = 'id code faceValueCents state redeemedAt';
+    const voucherCode = books[4]!.voucherCodes[0]!;
+    const before = totalSqlStatements();
+    const withVoucher = (await gql(hub, `mutation ($input: RedeemVoucherInput!) { redeemVoucher(input: $input) { redemption { id voucher { ${VOUCHER} } } error { code } } }`, {
+      input: { voucherCode, sessionId, idempotencyKey: `voucher-${randomUUID()}` },
+    }, atVenue)).redeemVoucher;
+    expect(totalSqlStatements() - before).toBe(without.statements);
+    expect(withVoucher.error).toBeNull();
+    expect(withVoucher.redemption.voucher).toMatchObject({ code: voucherCode, state: 'REDEEMED' });
+    const later = (await gql(hub, `query ($code: String!) { voucher(code: $code) { ${VOUCHER} } }`, { code: voucherCode }, atVenue)).voucher;
+    expect(withVoucher.redemption.voucher).toEqual(later);
   });
 });

@@ -6,6 +6,7 @@ import { parisDayOf } from '@pass/contracts';
 import { shardOf } from '../tally/tally.store';
 import { isValidCode, normaliseCode } from '../voucher/voucher-code';
 import { idempotencyStore } from './idempotency.store';
+import { Voucher, VoucherState } from '../voucher/voucher.entity';
 import type { Redemption } from './redemption.entity';
 import { RedemptionErrorCode } from './redemption.inputs';
 import { redemptionStore, type OwnAuditEntry, type RedemptionFacts } from './redemption.store';
@@ -36,7 +37,7 @@ export interface SessionAsCommitted {
 }
 
 export type RedeemAnswer =
-  | { redemption: Redemption; error: null; session?: SessionAsCommitted }
+  | { redemption: Redemption; error: null; session?: SessionAsCommitted; voucher?: Voucher }
   | { redemption: null; error: Refusal<RedemptionErrorCode> };
 
 const refuse = (code: RedemptionErrorCode, message: string): { error: Refusal<RedemptionErrorCode> } => ({ error: refusal(code, message) });
@@ -108,7 +109,23 @@ export async function redeemVoucher(
           LOST_ANSWERS,
         );
         if (!('redemption' in recorded)) return { redemption: null, error: lostTheVoucher(recorded.lostTo).error };
-        return { redemption: recorded.redemption, error: null, session: { venueId: session.venue_id, seatsLeft: Math.max(0, session.seats - facts.seatsTaken - 1) } };
+        const redemption = recorded.redemption;
+        return {
+          redemption,
+          error: null,
+          session: { venueId: session.venue_id, seatsLeft: Math.max(0, session.seats - facts.seatsTaken - 1) },
+          // The voucher as record_redemption left it: the row matched `code` exactly, and its
+          // state and redemption time are the ones the function wrote.
+          voucher: Object.assign(new Voucher(), {
+            id: voucher.id,
+            code,
+            bookId: voucher.book_id,
+            programmeId: voucher.programme_id,
+            faceValueCents: voucher.face_value_cents,
+            state: VoucherState.REDEEMED,
+            redeemedAt: redemption.redeemedAt,
+          }),
+        };
       },
     );
   } catch (err) {

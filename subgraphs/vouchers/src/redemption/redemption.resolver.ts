@@ -44,10 +44,12 @@ export class RedemptionResolver {
     // audit entry is written with the redemption, in its transaction.
     const audit = { values: mutationEntry('vouchers', ctx.caller, 'redeemVoucher'), appended: () => ctx.audit.appendedOwnEntry(String(info.path.key)) };
     const answer = await redeemVoucher(ctx.dataSource, input, ctx.caller.organisationId, ctx.clock.now(), audit);
+    // The counter page asks the voucher and its session's seats left with every redemption: the
+    // redemption's own transaction read and wrote them, so this request's loaders are given them
+    // instead of three more reads (the voucher, the session's venue for the access check, the
+    // seats' count; issue 12).
+    if (answer.redemption && answer.voucher) ctx.loaders.voucher.prime(answer.redemption.voucherId, answer.voucher);
     if (answer.redemption && answer.session) {
-      // The counter page asks the session's seats left with every redemption: the redemption's
-      // own transaction counted them, so this request's loaders are given them instead of two
-      // more reads (the session's venue, for the access check, and the count; issue 12).
       ctx.loaders.venueOfSession.prime(answer.redemption.sessionId, answer.session.venueId);
       ctx.loaders.seatsLeft.prime(answer.redemption.sessionId, answer.session.seatsLeft);
     }
