@@ -27,17 +27,18 @@ export interface RedeemInput {
 type StoredAnswer = { redemptionId: string } | { error: Refusal<RedemptionErrorCode> };
 
 /**
- * A redemption's session as the redemption's own transaction left it: its venue, and the seats
- * still free once this redemption is counted (they were counted under the session's row lock,
- * which a concurrent redemption of the session waits for).
+ * What a redemption's own transaction read and wrote, as its commit left them: the session's
+ * venue, the seats still free once this redemption is counted (counted under the session's row
+ * lock, which a concurrent redemption of the session waits for), and the voucher as
+ * record_redemption wrote it (the row matched `code` exactly). Absent on a replay.
  */
-export interface SessionAsCommitted {
-  venueId: string;
-  seatsLeft: number;
+export interface AsCommitted {
+  session: { venueId: string; seatsLeft: number };
+  voucher: Voucher;
 }
 
 export type RedeemAnswer =
-  | { redemption: Redemption; error: null; session?: SessionAsCommitted; voucher?: Voucher }
+  | { redemption: Redemption; error: null; committed?: AsCommitted }
   | { redemption: null; error: Refusal<RedemptionErrorCode> };
 
 const refuse = (code: RedemptionErrorCode, message: string): { error: Refusal<RedemptionErrorCode> } => ({ error: refusal(code, message) });
@@ -113,18 +114,18 @@ export async function redeemVoucher(
         return {
           redemption,
           error: null,
-          session: { venueId: session.venue_id, seatsLeft: Math.max(0, session.seats - facts.seatsTaken - 1) },
-          // The voucher as record_redemption left it: the row matched `code` exactly, and its
-          // state and redemption time are the ones the function wrote.
-          voucher: Object.assign(new Voucher(), {
-            id: voucher.id,
-            code,
-            bookId: voucher.book_id,
-            programmeId: voucher.programme_id,
-            faceValueCents: voucher.face_value_cents,
-            state: VoucherState.REDEEMED,
-            redeemedAt: redemption.redeemedAt,
-          }),
+          committed: {
+            session: { venueId: session.venue_id, seatsLeft: Math.max(0, session.seats - facts.seatsTaken - 1) },
+            voucher: Object.assign(new Voucher(), {
+              id: voucher.id,
+              code,
+              bookId: voucher.book_id,
+              programmeId: voucher.programme_id,
+              faceValueCents: voucher.face_value_cents,
+              state: VoucherState.REDEEMED,
+              redeemedAt: redemption.redeemedAt,
+            }),
+          },
         };
       },
     );

@@ -48,11 +48,12 @@ export class RedemptionResolver {
     // redemption's own transaction read and wrote them, so this request's loaders are given them
     // instead of three more reads (the voucher, the session's venue for the access check, the
     // seats' count; issue 12).
-    if (answer.redemption && answer.voucher) ctx.loaders.voucher.prime(answer.redemption.voucherId, answer.voucher);
-    if (answer.redemption && answer.session) {
-      ctx.loaders.venueOfSession.prime(answer.redemption.sessionId, answer.session.venueId);
-      ctx.loaders.seatsLeft.prime(answer.redemption.sessionId, answer.session.seatsLeft);
+    if (answer.redemption && answer.committed) {
+      const { redemption, committed } = answer;
+      ctx.loaders.voucher.prime(redemption.voucherId, committed.voucher);
+      ctx.loaders.venueOfSession.prime(redemption.sessionId, committed.session.venueId);
+      ctx.loaders.seatsLeft.prime(redemption.sessionId, committed.session.seatsLeft);
     }
-    return answer;
+    return { redemption: answer.redemption, error: answer.error };
   }
 }
