@@ -1,6 +1,7 @@
 import { runDdlOnce } from '@pass/runtime';
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from '@pass/runtime';
+import { PreparingClient } from './prepared-statements';
 
 /**
  * Statements sent to PostgreSQL, per subgraph schema. The N+1 guard reads these: a list query
@@ -75,6 +76,8 @@ export async function openSubgraphDataSource(options: SubgraphDataSourceOptions)
     maxQueryExecutionTime: 1000,
     applicationName: `pass-${options.schema}`,
     extra: {
+      // Parameterised statements run as named prepared statements (prepared-statements.ts).
+      Client: PreparingClient,
       max: options.poolSize ?? 10,
       options: `-c search_path=${options.schema}`,
     },

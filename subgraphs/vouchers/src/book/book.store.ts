@@ -9,6 +9,15 @@ const BOOK_COLUMNS = `id, code, programme_id as "programmeId", order_id as "orde
   beneficiary_id as "beneficiaryId", beneficiary_erased_at as "beneficiaryErasedAt", issued_at as "issuedAt", allocated_at as "allocatedAt", handed_out_at as "handedOutAt",
   lost_at as "lostAt"`;
 
+/**
+ * BOOK_COLUMNS as the outer query of a page names them (`b.id, b."programmeId"`, …): explicit, not
+ * `b.*`, so that the page's statement runs prepared (kit's prepared-statements.ts names no `*`
+ * projection).
+ */
+const BOOK_FIELDS_OF_B = BOOK_COLUMNS.split(',')
+  .map((column) => `b.${column.trim().split(/\s+as\s+/).pop()}`)
+  .join(', ');
+
 /** A paid order as issuance reads it, its row locked. */
 export interface PaidOrderToIssue {
   programmeId: string;
@@ -54,7 +63,7 @@ export const bookStore = {
    */
   pagesOfDistributors: async (db: DataSource, distributorIds: string[], page: PageRequest): Promise<Map<string, PageRows<Book>>> => {
     const rows: Array<{ owner: string; total: number; id: string | null }> = await db.query(
-      `select d.id as owner, counted.total, b.*
+      `select d.id as owner, counted.total, ${BOOK_FIELDS_OF_B}
          from unnest($1::uuid[]) as d(id)
          cross join lateral (select count(*)::int as total from book where distributor_id = d.id) counted
          left join lateral (
