@@ -12,6 +12,7 @@ import { loadDemoData } from '@pass/clients';
 import { createGateway, requestCost, TokenLimits } from '@pass/gateway';
 import { CALLER_HEADER, memoryTokenBuckets, mintPartnerToken, Role, signCallerAssertion, type Caller, type KeyPairJwk } from '@pass/access';
 import { parse } from 'graphql';
+import { Pool } from 'undici';
 import { readSupergraph } from '@pass/schema';
 import { onCleanup, percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import { ensureHiveInstalled, hiveVersions, startHive } from './hive';
@@ -169,7 +170,47 @@ const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operat
 // ---------------------------------------------------------------------------------------------
 // The load driver (worker thread).
 
+/**
+ * POSTs over a keep-alive undici pool per origin, connections opened as requests need them (up to
+ * 256: the open-loop client of the fair-sharing rows may have many requests in flight). Why
+ * not `fetch`: Node's fetch (WHATWG streams, Headers and Response objects per request) cost the
+ * driver 1.0 – 1.4 ms of CPU per gateway request and 3.4 ms per floor request (3 – 5 subgraph
+ * calls) on this 2-core machine, CPU taken from the hub and the gateways it measures
+ * (docs/benchmarks.md, "A lighter load driver").
+ */
+function poster(connections: number) {
+  const pools = new Map<string, Pool>();
+  const targets = new Map<string, { pool: Pool; path: string }>();
+  const targetOf = (url: string) => {
+    let found = targets.get(url);
+    if (!found) {
+      const { origin, pathname, search } = new URL(url);
+      let pool = pools.get(origin);
+      if (!pool) pools.set(origin, (pool = new Pool(origin, { connections, pipelining: 1 })));
+      targets.set(url, (found = { pool, path: pathname + search }));
+    }
+    return found;
+  };
+  return {
+    post: async (url: string, headers: Record<string, string>, body: string): Promise<{ status: number; raw: string }> => {
+      const { pool, path: requestPath } = targetOf(url);
+      const res = await pool.request({ method: 'POST', path: requestPath, headers, body });
+      return { status: res.statusCode, raw: await res.body.text() };
+    },
+    close: () => Promise.all([...pools.values()].map((pool) => pool.close())),
+  };
+}
+
 async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
+  const http = poster(256);
+  try {
+    return await driveWith(target, gatewayKey, http.post);
+  } finally {
+    await http.close();
+  }
+}
+
+async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnType<typeof poster>['post']): Promise<Row> {
   const assertions = new Map<Caller, { value: string; at: number }>();
   const assertionOf = async (caller: Caller) => {
     const cached = assertions.get(caller);
@@ -183,8 +224,8 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
   const pacedStatuses: Record<string, number> = {};
   let firstProblem: string | undefined;
   const send = async (url: string, token: string, text: string, tally = statuses): Promise<boolean> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: text });
-    const raw = await res.text();
+    const res = await post(url, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, text);
+    const raw = res.raw;
     // The open-loop client's refusals are told apart by reason (BUDGET or IN_FLIGHT).
     const reason = tally === pacedStatuses && res.status === 429 ? ` ${(JSON.parse(raw) as { errors?: { extensions?: { reason?: string } }[] }).errors?.[0]?.extensions?.reason ?? ''}` : '';
     if (measuring) tally[`${res.status}${reason}`] = (tally[`${res.status}${reason}`] ?? 0) + 1;
@@ -208,8 +249,8 @@ async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
     for (const wave of work.waves) {
       await Promise.all(
         wave.map(async (call) => {
-          const res = await fetch(call.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: assertion }, body: call.body });
-          const raw = await res.text();
+          const res = await post(call.url, { 'content-type': 'application/json', [CALLER_HEADER]: assertion }, call.body);
+          const raw = res.raw;
           const body = JSON.parse(raw) as { errors?: unknown };
           if (res.status !== 200 || body.errors) {
             ok = false;
