@@ -59,13 +59,25 @@ describe('prepared statements on the subgraphs’ connections', () => {
     expect(await runner.query(text, [1])).toEqual([{ label: 'one' }]);
   });
 
-  it('forgets a statement whose result type a migration changed: one call fails, the next succeeds', async () => {
+  it('re-prepares a statement whose result type a migration changed: one call fails, the next succeeds', async () => {
     const text = 'select id, label from probe where id = $1 and id > 0';
     expect(await runner.query(text, [1])).toEqual([{ id: 1, label: 'one' }]);
     await runner.query(`alter table probe alter column label type int using id * 10`);
     await expect(runner.query(text, [1])).rejects.toThrow(/cached plan must not change result type/);
     expect(await runner.query(text, [1])).toEqual([{ id: 1, label: 10 }]);
-    expect((await prepared()).filter((s) => s === text)).toHaveLength(1);
+    expect(await runner.query(text, [2])).toEqual([{ id: 2, label: 20 }]);
+  });
+
+  it('recovers the same way when the refusal comes inside a transaction', async () => {
+    const text = 'select id, label from probe where id = $1 and id < 100';
+    expect(await runner.query(text, [2])).toEqual([{ id: 2, label: 20 }]);
+    await runner.query(`alter table probe alter column label type text using 'label ' || label`);
+    await runner.startTransaction();
+    await expect(runner.query(text, [2])).rejects.toThrow(/cached plan must not change result type/);
+    await runner.rollbackTransaction();
+    await runner.startTransaction();
+    expect(await runner.query(text, [2])).toEqual([{ id: 2, label: 'label 20' }]);
+    await runner.commitTransaction();
   });
 
   it('sends every statement unnamed under PASS_PREPARED_STATEMENTS=off', () => {

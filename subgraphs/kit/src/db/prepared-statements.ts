@@ -15,7 +15,8 @@ import pg from 'pg';
  * PostgreSQL refuses to run a prepared statement whose result type changed ("cached plan must not
  * change result type") on every connection that prepared it, until it is deallocated; explicit
  * column lists keep their result type when columns are added. Should that error reach a named
- * statement anyway (a column's type changed), the connection forgets it, so only the one call fails.
+ * statement anyway (a column's type changed), the connection re-prepares it under another name, so
+ * only the one call fails, even inside a transaction.
  */
 
 /** Distinct statement texts named per process: bounds the memory each connection's backend keeps. */
@@ -45,39 +46,41 @@ export function statementName(text: string): string | null {
 
 const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
 
-interface Connection {
-  parsedStatements: Record<string, string>;
-}
-
 /**
  * A `pg` client that names parameterised statements (handed to the pool as `Client`, see
  * openSubgraphDataSource). Callers keep calling `query(text, values)` as before.
  */
 export class PreparingClient extends pg.Client {
+  /**
+   * Statements this connection re-prepared under another name after PostgreSQL refused the stale
+   * one. Renaming needs no DEALLOCATE, which an aborted transaction would refuse; the stale
+   * statement stays allocated until the connection closes (one per migration that changed it).
+   */
+  private renamed: Map<string, string> | undefined;
+  private renames = 0;
+
   // pg's query has many overloads; this one only reroutes (text, values[, callback]).
   override query(config: any, values?: any, callback?: any): any {
     const query = super.query.bind(this) as (...args: unknown[]) => any;
     if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0) return query(config, values, callback);
-    const name = statementName(config);
-    if (name === null) return query(config, values, callback);
+    const shared = statementName(config);
+    if (shared === null) return query(config, values, callback);
+    const name = this.renamed?.get(shared) ?? shared;
     if (typeof callback === 'function') {
       return query({ name, text: config }, values, (err: Error | null, result: unknown) => {
-        if (err) this.forgetIfStale(name, err);
+        if (err) this.renameIfStale(shared, err);
         callback(err, result);
       });
     }
     return (query({ name, text: config }, values) as Promise<unknown>).catch((err: Error) => {
-      this.forgetIfStale(name, err);
+      this.renameIfStale(shared, err);
       throw err;
     });
   }
 
-  private forgetIfStale(name: string, err: Error): void {
+  private renameIfStale(shared: string, err: Error): void {
     if (!err.message?.includes(RESULT_TYPE_CHANGED)) return;
-    const connection = (this as unknown as { connection: Connection }).connection;
-    delete connection.parsedStatements[name];
-    // Runs after the failed statement (queries on a client run in order); its own failure (an
-    // aborted transaction) only leaves the stale statement for the next error to retry.
-    super.query(`deallocate ${name}`).catch(() => undefined);
+    this.renamed ??= new Map();
+    this.renamed.set(shared, `${shared}_r${++this.renames}`);
   }
 }
