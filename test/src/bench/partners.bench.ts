@@ -174,8 +174,8 @@ const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operat
  * POSTs over a keep-alive undici pool per origin, connections opened as requests need them (up to
  * 256: the open-loop client of the fair-sharing rows may have many requests in flight). Why
  * not `fetch`: Node's fetch (WHATWG streams, Headers and Response objects per request) cost the
- * driver 1.0 – 1.4 ms of CPU per gateway request and 3.4 ms per floor request (3 – 5 subgraph
- * calls) on this 2-core machine, CPU taken from the hub and the gateways it measures
+ * driver 1.0 – 1.4 ms of CPU per gateway request and 2.2 – 3.5 ms per floor request (3 – 5
+ * subgraph calls) on this 2-core machine, CPU taken from the hub and the gateways it measures
  * (docs/benchmarks.md, "A lighter load driver").
  */
 function poster(connections: number) {
