@@ -55,6 +55,7 @@ describe('prepared statements on the subgraphs’ connections', () => {
   it('keeps a prepared statement working when a migration adds a column', async () => {
     const text = 'select label from probe where id = $1';
     expect(await runner.query(text, [1])).toEqual([{ label: 'one' }]);
+    expect(await prepared()).toContain(text);
     await runner.query('alter table probe add column note text');
     expect(await runner.query(text, [1])).toEqual([{ label: 'one' }]);
   });
