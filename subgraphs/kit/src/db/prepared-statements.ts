@@ -20,7 +20,7 @@ import pg from 'pg';
  */
 
 /** Distinct statement texts named per process: bounds the memory each connection's backend keeps. */
-export const MAX_NAMED = 256;
+const MAX_NAMED = 256;
 
 const names = new Map<string, string>();
 
@@ -61,7 +61,8 @@ export class PreparingClient extends pg.Client {
 
   // pg's query has many overloads; this one only reroutes (text, values[, callback]).
   override query(config: any, values?: any, callback?: any): any {
-    const query = super.query.bind(this) as (...args: unknown[]) => any;
+    // pg's own query, read at call time (tracing wraps it), without a bound copy per statement.
+    const query = (...args: unknown[]): any => (pg.Client.prototype.query as (...a: unknown[]) => any).apply(this, args);
     if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0) return query(config, values, callback);
     const shared = statementName(config);
     if (shared === null) return query(config, values, callback);
