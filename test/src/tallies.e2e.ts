@@ -39,25 +39,47 @@ describe('tallies: equal to a recount after any mix of changes', () => {
   const numbers = (rows: Record<string, unknown>[]) =>
     rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k.endsWith('_id') ? v : Number(v)])));
 
+  type QueryRunner = ReturnType<ReturnType<typeof db>['createQueryRunner']>;
+  /** A migration's class run directly, so that a later migration does not change what is undone. */
+  function migrationNamed(name: string): { up(runner: QueryRunner): Promise<void>; down(runner: QueryRunner): Promise<void> } {
+    const Migration = vouchersSubgraph.migrations.find((m) => m.name === name) as
+      | (new () => { up(runner: QueryRunner): Promise<void>; down(runner: QueryRunner): Promise<void> })
+      | undefined;
+    if (!Migration) throw new Error(`${name} is not among the vouchers subgraph migrations`);
+    return new Migration();
+  }
+  async function inTransaction(step: (runner: QueryRunner) => Promise<void>): Promise<void> {
+    const runner = db().createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await step(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Every tally row of the programme against the recount; returns the recount of its vouchers, summed. */
-  async function expectTalliesEqualRecount(): Promise<Record<string, number>> {
+  async function expectTalliesEqualRecount(programmeId = p.programmeId): Promise<Record<string, number>> {
     const tallied = await db().query(
       `select * from voucher_tally where programme_id = $1
           and (available, lost, redeemed, blocked) <> (0, 0, 0, 0) order by shard`,
-      [p.programmeId],
+      [programmeId],
     );
-    const recounted = await db().query(`select * from (${RECOUNT_VOUCHER_TALLY}) r where programme_id = $1 order by shard`, [p.programmeId]);
+    const recounted = await db().query(`select * from (${RECOUNT_VOUCHER_TALLY}) r where programme_id = $1 order by shard`, [programmeId]);
     expect(numbers(tallied)).toEqual(numbers(recounted));
     const books = await db().query(
       `select * from book_tally where programme_id = $1 and (books, handed_out, started) <> (0, 0, 0) order by distributor_id`,
-      [p.programmeId],
+      [programmeId],
     );
-    const booksRecounted = await db().query(`select * from (${RECOUNT_BOOK_TALLY}) r where programme_id = $1 order by distributor_id`, [p.programmeId]);
+    const booksRecounted = await db().query(`select * from (${RECOUNT_BOOK_TALLY}) r where programme_id = $1 order by distributor_id`, [programmeId]);
     expect(numbers(books)).toEqual(numbers(booksRecounted));
     const [{ wrong }] = await db().query(
       `select count(*)::int as wrong from book b
-        where b.programme_id = $1 and b.redeemed_vouchers <> (select count(*) from redemption r where r.book_id = b.id)`,
-      [p.programmeId],
+        where b.programme_id = $1
+          and exists (select 1 from book_started s where s.book_id = b.id)
+              <> exists (select 1 from redemption r where r.book_id = b.id and r.corrected_at is null)`,
+      [programmeId],
     );
     expect(wrong).toBe(0);
     const [sum] = await db().query(
@@ -65,7 +87,7 @@ describe('tallies: equal to a recount after any mix of changes', () => {
               count(*) filter (where state = 'REDEEMED')::int as redeemed, count(*) filter (where state = 'BLOCKED')::int as blocked,
               coalesce(sum(face_value_cents) filter (where state = 'AVAILABLE'), 0)::int as available_cents
          from voucher where programme_id = $1`,
-      [p.programmeId],
+      [programmeId],
     );
     return sum;
   }
@@ -113,7 +135,7 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     expect(lost.vouchersBlocked).toBe(5);
     expect(await expectTalliesEqualRecount()).toMatchObject({ available: 24, lost: 5 });
 
-    // Concurrently: every voucher of book d on its own sitting (they queue on d's row), and b's on others.
+    // Concurrently: every voucher of book d on its own sitting (one of them starts d), and b's on others.
     const dCodes = await vouchersOf(d!);
     const bLeft = await vouchersOf(b!);
     const answers = await Promise.all([
@@ -140,6 +162,30 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     expect(await expiryReport(p.programmeId)).toMatchObject({ vouchersAvailable: 0, availableCents: 0, booksIssued: 8 });
   });
 
+  // A book is started while a counted redemption of it is left (its `book_started` row, migration
+  // 0018). Its only redemption cancelled while others of the book are being recorded: whatever the
+  // interleaving, the book ends started exactly when one of them counts, and the distributor's
+  // started books say so. Four books, each raced with a different number of redemptions (0 to 3).
+  test("a book's last redemption cancelled while others of it are recorded: started exactly when one is left", async () => {
+    const q = await createPastProgramme(hub, { basisPoints: [10_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 5, sittingsOn: '2025-02-03' });
+    await orderAndIssue(hub, q, { bookCount: 4, vouchersPerBook: 5, faceValueCents: 1000 });
+    const books = await allocateTo(hub, q, 4);
+    for (const code of books) await handOut(hub, q, code, '2025-01-10');
+    for (const [i, book] of books.entries()) {
+      const codes = await vouchersOf(book);
+      const first = await redeemAt(hub, q, codes[0]!, q.sessionIds[0]!, inWindow(3));
+      expect(first.error).toBeNull();
+      const raced = await Promise.all([
+        cancelRedemption(hub, q.venueId, first.redemption!.id).then(() => null),
+        ...codes.slice(1, 1 + i).map((code, j) => redeemAt(hub, q, code, q.sessionIds[j + 1]!, inWindow(3))),
+      ]);
+      expect(raced.slice(1).map((x) => x?.error)).toEqual(raced.slice(1).map(() => null));
+      await expectTalliesEqualRecount(q.programmeId);
+    }
+    const report = await expiryReport(q.programmeId);
+    expect(report).toMatchObject({ booksStarted: 3, vouchersAvailable: 14 });
+  });
+
   // Migration 0017 re-shards a database filled under 0013's 16 shards: undone, the rows are in
   // 16 shards again; redone, in 256, each equal to the recount, and no programme's sums moved.
   // Its class is run directly, so a later migration does not change what is undone.
@@ -150,28 +196,33 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     const maxShard = async () => (await db().query(`select max(shard)::int as m from voucher_tally`))[0].m as number;
     const before = await sums();
     expect(before.length).toBeGreaterThan(0);
-    type QueryRunner = ReturnType<ReturnType<typeof db>['createQueryRunner']>;
-    const Migration = vouchersSubgraph.migrations.find((m) => m.name === 'TallyShards1765000001400') as
-      | (new () => { up(runner: QueryRunner): Promise<void>; down(runner: QueryRunner): Promise<void> })
-      | undefined;
-    if (!Migration) throw new Error('migration 0017 is not among the vouchers subgraph migrations');
-    const migration = new Migration();
-    const inTransaction = async (step: (runner: QueryRunner) => Promise<void>) => {
-      const runner = db().createQueryRunner();
-      try {
-        await runner.startTransaction();
-        await step(runner);
-        await runner.commitTransaction();
-      } finally {
-        await runner.release();
-      }
-    };
+    const migration = migrationNamed('TallyShards1765000001400');
     await inTransaction((runner) => migration.down(runner));
     expect(await maxShard()).toBeLessThan(16);
     expect(await sums()).toEqual(before);
     await inTransaction((runner) => migration.up(runner));
     expect(await maxShard()).toBeGreaterThanOrEqual(16);
     expect(await sums()).toEqual(before);
+    await expectTalliesEqualRecount();
+  });
+
+  // Migration 0018 replaces each book's count of redemptions with `book_started`: undone, the counts
+  // are back and equal to the redemptions; redone, exactly the books with a counted redemption are
+  // started again, and every tally equals the recount.
+  test('migration 0018 turns the books\' redemption counts into book_started rows, and back', async () => {
+    const migration = migrationNamed('BookStarted1765000001500');
+    const started = async () => (await db().query(`select count(*)::int as n from book_started`))[0].n as number;
+    const before = await started();
+    expect(before).toBeGreaterThan(0);
+    await inTransaction((runner) => migration.down(runner));
+    const [{ counted, wrong }] = await db().query(
+      `select count(*) filter (where redeemed_vouchers > 0)::int as counted,
+              count(*) filter (where redeemed_vouchers <> (select count(*) from redemption r where r.book_id = b.id and r.corrected_at is null))::int as wrong
+         from book b`,
+    );
+    expect({ counted, wrong }).toEqual({ counted: before, wrong: 0 });
+    await inTransaction((runner) => migration.up(runner));
+    expect(await started()).toBe(before);
     await expectTalliesEqualRecount();
   });
 });

@@ -23,6 +23,8 @@ import { DropVoucherProgrammeState1764600000601 } from './migrations/0014-drop-v
 import { RedemptionFunctions1765000000800 } from './migrations/0015-redemption-functions';
 import { RecordRedemptionCommit1765000001300 } from './migrations/0016-record-redemption-commit';
 import { TallyShards1765000001400 } from './migrations/0017-tally-shards';
+import { BookStarted1765000001500 } from './migrations/0018-book-started';
+import { WakeFeedsAfterCommit1765000001600 } from './migrations/0019-wake-feeds-after-commit';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -112,6 +114,8 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     RedemptionFunctions1765000000800,
     RecordRedemptionCommit1765000001300,
     TallyShards1765000001400,
+    BookStarted1765000001500,
+    WakeFeedsAfterCommit1765000001600,
   ],
   createLoaders,
   eventHandlers: factHandlers,

@@ -427,7 +427,7 @@ export async function reportBookLost(db: DataSource, input: { bookCode: string; 
     return lossRefused(ReportBookLostErrorCode.BOOK_NOT_ALLOCATED_TO_DISTRIBUTOR, 'this book was not allocated to this distributor');
   }
   return db.transaction(async (tx) => {
-    // Vouchers before the book's row, the order a redemption locks them in (voucher, then book).
+    // Vouchers before their tally shards, the order a redemption locks them in (voucher, then shard).
     const lost = await bookStore.blockVouchersOfLostBook(tx, book.id);
     await tallyStore.moveShards(tx, lost, 'AVAILABLE', 'LOST');
     await bookStore.markLost(tx, book.id);

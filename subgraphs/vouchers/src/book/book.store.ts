@@ -250,17 +250,24 @@ export const bookStore = {
   },
 
   /**
-   * A redeemed voucher of the book taken back (cancelled, corrected): one redemption fewer on the
-   * book. Returns what is left and the book's distributor, whose started books drop when none is.
+   * A redeemed voucher of the book taken back (cancelled, corrected; its redemption already moved
+   * out or marked corrected in this transaction): when no counted redemption of the book is left,
+   * the book is no longer started. Its `book_started` row is locked `for update` first, which waits
+   * for the redemptions of the book being recorded (they hold it key-shared, see
+   * RECORD_REDEMPTION_FUNCTION); the count is then read by a second statement, whose fresh snapshot
+   * sees what they committed. Returns the book's distributor when it stopped being started.
    */
-  async redemptionTakenBack(tx: EntityManager, bookId: string): Promise<{ redeemedVouchers: number; distributorId: string | null }> {
-    // In a CTE: the driver hands back [rows, count] for a bare UPDATE.
-    const [book] = await tx.query(
-      `with counted as (update book set redeemed_vouchers = redeemed_vouchers - 1 where id = $1 returning redeemed_vouchers, distributor_id)
-       select * from counted`,
+  async redemptionTakenBack(tx: EntityManager, bookId: string): Promise<{ distributorId: string | null } | null> {
+    await tx.query(`select from book_started where book_id = $1 for update`, [bookId]);
+    const [ended] = await tx.query(
+      `with ended as (
+         delete from book_started s where s.book_id = $1
+            and not exists (select 1 from redemption r where r.book_id = $1 and r.corrected_at is null)
+         returning s.book_id)
+       select b.distributor_id from ended join book b on b.id = ended.book_id`,
       [bookId],
     );
-    return { redeemedVouchers: book.redeemed_vouchers, distributorId: book.distributor_id };
+    return ended ? { distributorId: ended.distributor_id } : null;
   },
 
   async markLost(tx: EntityManager, bookId: string): Promise<void> {

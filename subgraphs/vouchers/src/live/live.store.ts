@@ -25,6 +25,11 @@ async function feedQuery<T>(db: DataSource, sql: string, parameters: unknown[]):
 }
 
 export const liveStore = {
+  /** NOTIFY on the feeds' channel (see FeedWakeUp), as background work like the feed's reads. */
+  async wakeFeeds(db: DataSource): Promise<void> {
+    await feedQuery(db, `select pg_notify('redemption_recorded', '')`, []);
+  },
+
   async after(
     db: DataSource,
     after: StreamPosition,

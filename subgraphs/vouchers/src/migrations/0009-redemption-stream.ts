@@ -6,21 +6,25 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a cursor that never skips a late commit (docs/adr/0002-live-redemptions.md). A statement-level
  * trigger wakes listeners at commit; NOTIFY carries nothing, readers always read the table.
  */
+/** The trigger that woke listeners in the redemption's transaction (migration 0019 dropped it; its down puts it back). */
+export const NOTIFY_FUNCTION_0009 = `
+  create function notify_redemption_recorded() returns trigger language plpgsql as $$
+  begin
+    perform pg_notify('redemption_recorded', '');
+    return null;
+  end $$`;
+export const NOTIFY_TRIGGER_0009 = `
+  create trigger redemption_recorded after insert on redemption
+    for each statement execute function notify_redemption_recorded()`;
+
 export class RedemptionStream1763900000111 implements MigrationInterface {
   name = 'RedemptionStream1763900000111';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`alter table redemption add column xid bigint not null default (pg_current_xact_id()::text::bigint)`);
     await db.query(`create index redemption_stream on redemption (xid, seq)`);
-    await db.query(`
-      create function notify_redemption_recorded() returns trigger language plpgsql as $$
-      begin
-        perform pg_notify('redemption_recorded', '');
-        return null;
-      end $$`);
-    await db.query(`
-      create trigger redemption_recorded after insert on redemption
-        for each statement execute function notify_redemption_recorded()`);
+    await db.query(NOTIFY_FUNCTION_0009);
+    await db.query(NOTIFY_TRIGGER_0009);
   }
 
   async down(db: QueryRunner): Promise<void> {

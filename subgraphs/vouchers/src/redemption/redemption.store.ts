@@ -2,6 +2,7 @@ import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { bigintAsNumber, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
+import { feedWakeUpOf } from '../live/wake-up';
 import { Redemption } from './redemption.entity';
 
 export interface ProgrammeStats {
@@ -158,14 +159,24 @@ $fn$`;
 /**
  * The writes of a redemption whose rules passed, in the order every path locks them: the voucher
  * AVAILABLE → REDEEMED by a conditional update, the redemption (its unique voucher_id the backstop;
- * its insert wakes the live stream's listeners, migration 0009), the book's redeemed count, the
+ * the caller wakes the live feeds once it has committed, live/wake-up.ts), the book's start, the
  * distributor's started books when this is the book's first, one voucher AVAILABLE → REDEEMED in
  * the voucher's tally shard (as tallyStore.moveBooks and moveVouchers write them), and the answer
  * under the idempotency key (23505 on `idempotency_pkey` when a concurrent call with the key
  * committed first). A concurrent loser of the voucher gets `won` false with the voucher's state
  * now, and stores under the key the answer `p_lost_answers` gives for that state (REDEEMED's when
  * it names none): the COMMIT follows this call in the same round trip, so the refusal must be
- * written here. Migration 0016 installs this text (0015 installed the one before it).
+ * written here.
+ *
+ * Which redemption is a book's first is settled by `book_started`'s primary key, not by a count on
+ * the book's row (migration 0018, issue 12): every redemption updated that row, so the redemptions
+ * of one book's vouchers queued on it one commit after another. Now the first inserts the book's
+ * row; the others find it and hold it with a key-share lock, which they share with each other and
+ * which a cancellation's `for update` waits for (tallyStore.redemptionTakenBack), so a book's last
+ * redemption cannot be taken back unseen while another is being recorded. A redemption that finds
+ * the row gone under that lock (a cancellation deleted it and committed) inserts it again. Only
+ * redemptions that arrive while the first is uncommitted wait for it, once. Migration 0018
+ * installs this text.
  */
 export const RECORD_REDEMPTION_FUNCTION = `
 create or replace function record_redemption(p_scope text, p_key text, p_request_hash text, p_voucher uuid, p_session uuid, p_venue uuid,
@@ -173,9 +184,6 @@ create or replace function record_redemption(p_scope text, p_key text, p_request
                                              p_lost_answers jsonb)
 returns table (won boolean, voucher_state_now text, redemption_id uuid, redemption_seq bigint, redemption_xid bigint)
 language plpgsql volatile as $fn$
-declare
-  book_redeemed int;
-  book_distributor uuid;
 begin
   update voucher v set state = 'REDEEMED', redeemed_at = p_at where v.id = p_voucher and v.state = 'AVAILABLE';
   if not found then
@@ -188,13 +196,17 @@ begin
   insert into redemption as r (voucher_id, session_id, venue_id, programme_id, book_id, amount_cents, redeemed_at)
   values (p_voucher, p_session, p_venue, p_programme, p_book, p_amount_cents, p_at)
   returning r.id, r.seq, r.xid into redemption_id, redemption_seq, redemption_xid;
-  update book b set redeemed_vouchers = b.redeemed_vouchers + 1 where b.id = p_book
-  returning b.redeemed_vouchers, b.distributor_id into book_redeemed, book_distributor;
-  if book_redeemed = 1 then
-    insert into book_tally as t (programme_id, distributor_id, books, handed_out, started)
-    values (p_programme, coalesce(book_distributor, '${NO_DISTRIBUTOR}'::uuid), 0, 0, 1)
-    on conflict (programme_id, distributor_id) do update set started = t.started + 1;
-  end if;
+  loop
+    insert into book_started (book_id) values (p_book) on conflict (book_id) do nothing;
+    if found then
+      insert into book_tally as t (programme_id, distributor_id, books, handed_out, started)
+      select p_programme, coalesce(b.distributor_id, '${NO_DISTRIBUTOR}'::uuid), 0, 0, 1 from book b where b.id = p_book
+      on conflict (programme_id, distributor_id) do update set started = t.started + 1;
+      exit;
+    end if;
+    perform from book_started s where s.book_id = p_book for key share;
+    exit when found;
+  end loop;
   insert into voucher_tally as t (programme_id, shard, redeemed, redeemed_cents, available, available_cents)
   values (p_programme, p_shard, 1, p_amount_cents, -1, -p_amount_cents)
   on conflict (programme_id, shard) do update set redeemed = t.redeemed + 1, redeemed_cents = t.redeemed_cents + p_amount_cents,
@@ -336,6 +348,7 @@ export const redemptionStore = {
         appended();
         const row = result!.rows[0]!;
         if (!row.won) return { lostTo: row.voucher_state_now as string | null };
+        feedWakeUpOf(db).recorded();
         const redemption = Object.assign(new Redemption(), {
           id: row.redemption_id,
           seq: bigintAsNumber.from(row.redemption_seq as string),

@@ -20,8 +20,8 @@ import { bookStore } from '../book/book.store';
  *
  * `book_tally`: books, handed out and started (at least one voucher redeemed) per programme and
  * distributor; books given to no distributor are counted under `NO_DISTRIBUTOR`. A redemption
- * moves it only when it is the first of its book (`book.redeemed_vouchers` 0 → 1), a cancellation
- * only when it undoes the last one. A redemption corrected by the operator after its month closed
+ * moves it only when it is the first of its book (it inserts the book's `book_started` row), a
+ * cancellation only when it undoes the last one (it deletes that row). A redemption corrected by the operator after its month closed
  * no longer counts (`corrected_at`), exactly like a cancelled one.
  */
 
@@ -95,19 +95,17 @@ export interface ShardMove {
 export const tallyStore = {
   /**
    * A redeemed voucher taken back — a venue's cancellation before the close, an operator's
-   * correction after it — now in state `to`: its book's redeemed count, the distributor's started
-   * books when that was the book's last, and the voucher's shard, locked in the order a redemption
-   * locks them (book, book tally, voucher tally).
+   * correction after it — now in state `to`: the book's start and the distributor's started books
+   * when that was the book's last, and the voucher's shard, locked in the order a redemption locks
+   * them (book start, book tally, voucher tally).
    */
   async redemptionTakenBack(
     tx: EntityManager,
     voucher: { id: string; programme_id: string; book_id: string; face_value_cents: number },
     to: TalliedState,
   ): Promise<void> {
-    const book = await bookStore.redemptionTakenBack(tx, voucher.book_id);
-    if (book.redeemedVouchers === 0) {
-      await this.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: book.distributorId, started: -1 });
-    }
+    const ended = await bookStore.redemptionTakenBack(tx, voucher.book_id);
+    if (ended) await this.moveBooks(tx, { programmeId: voucher.programme_id, distributorId: ended.distributorId, started: -1 });
     await this.moveVouchers(tx, { programmeId: voucher.programme_id, shard: shardOf(voucher.id), from: 'REDEEMED', to, count: 1, cents: voucher.face_value_cents });
   },
 
@@ -231,16 +229,13 @@ export const RECOUNT_BOOK_TALLY = `
          count(*) filter (where exists (select 1 from redemption r where r.book_id = b.id and r.corrected_at is null)) as started
     from book b group by 1, 2`;
 
-export const RECOUNT_REDEEMED_VOUCHERS = `
-  update book b set redeemed_vouchers = r.n
-    from (select book_id, count(*) as n from redemption where corrected_at is null group by book_id) r
-   where r.book_id = b.id and b.redeemed_vouchers <> r.n`;
+/** The books with at least one counted redemption: the rows of `book_started`. */
+export const RECOUNT_BOOKS_STARTED = `select distinct book_id from redemption where corrected_at is null`;
 
 /** Rebuilds every tally from the rows (a migration's backfill, a benchmark's set-based build). */
 export async function recountTallies(db: DataSource | EntityManager): Promise<void> {
-  await db.query(`update book set redeemed_vouchers = 0 where redeemed_vouchers <> 0 and id not in (select book_id from redemption where corrected_at is null)`);
-  await db.query(RECOUNT_REDEEMED_VOUCHERS);
-  await db.query(`truncate voucher_tally, book_tally`);
+  await db.query(`truncate voucher_tally, book_tally, book_started`);
+  await db.query(`insert into book_started (book_id) ${RECOUNT_BOOKS_STARTED}`);
   await db.query(`insert into voucher_tally ${RECOUNT_VOUCHER_TALLY}`);
   await db.query(`insert into book_tally ${RECOUNT_BOOK_TALLY}`);
 }
