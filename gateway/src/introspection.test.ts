@@ -16,4 +16,10 @@ describe('asksForSchema', () => {
   it.each(['{ __typename programmes { __typename name } }', '{ programmes { schema: name type: territory } }'])('lets %s through', (query) => {
     expect(asksForSchema(parse(query))).toBe(false);
   });
+
+  it("keeps each document's own answer when asked again (the walk is remembered per document)", () => {
+    const introspecting = parse('{ __schema { queryType { name } } }');
+    const plain = parse('{ programmes { name } }');
+    expect([asksForSchema(introspecting), asksForSchema(plain), asksForSchema(introspecting), asksForSchema(plain)]).toEqual([true, false, true, false]);
+  });
 });
