@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
-import { subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { SubgraphDataSource, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
 
 /** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
 async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string }) {
@@ -83,5 +84,51 @@ describe('subgraphFetcher', () => {
   test('once closed it sends nothing more', async () => {
     await subgraphs.close();
     await expect(subgraphs.fetcher('http://127.0.0.1:9/graphql', { method: 'POST', body: '{}' })).rejects.toThrow(/closing/);
+  });
+});
+
+/*
+ * SubgraphDataSource sends its calls with its own copy of Apollo's sendRequest (no node-fetch
+ * Request per call): what a subgraph receives and what the gateway makes of each kind of answer
+ * must stay what Apollo's does.
+ */
+describe('SubgraphDataSource: what a subgraph call sends, and makes of the answer', () => {
+  const call = async (answer: Parameters<typeof fakeSubgraph>[0]) => {
+    const subgraph = await fakeSubgraph(answer);
+    const subgraphs = subgraphFetcher();
+    const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
+    try {
+      return await source.process({
+        kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
+        request: { query: '{ a }', variables: { v: 1 } },
+        context: { requestId: 'req-1', caller: { role: 'VENUE', organisationId: 'v-1' } as never, assertion: 'signed' },
+      });
+    } finally {
+      await subgraphs.close();
+      await subgraph.close();
+    }
+  };
+
+  test('sends the query, variables, request id and caller assertion as JSON; hands back the body with the response', async () => {
+    let received: { body: unknown; headers: http.IncomingHttpHeaders } | null = null;
+    const response = await call((body, headers) => {
+      received = { body: JSON.parse(body), headers };
+      return { status: 200, body: '{"data":{"a":1},"extensions":{"x":true}}' };
+    });
+    expect(received!.body).toEqual({ query: '{ a }', variables: { v: 1 } });
+    expect(received!.headers).toMatchObject({ 'content-type': 'application/json', 'x-request-id': 'req-1', 'x-hub-caller': 'signed' });
+    expect(response.data).toEqual({ a: 1 });
+    expect(response.extensions).toEqual({ x: true });
+    expect(response.http?.status).toBe(200);
+  });
+
+  test('a non-2xx answer becomes the error Apollo makes of it, with the status and body', async () => {
+    const failed = call(() => ({ status: 503, body: '{"errors":[{"message":"down"}]}' }));
+    await expect(failed).rejects.toThrow('503: Service Unavailable');
+    await expect(failed).rejects.toMatchObject({ extensions: { response: { status: 503, body: { errors: [{ message: 'down' }] } } } });
+  });
+
+  test('a JSON answer that is not an object is refused', async () => {
+    await expect(call(() => ({ status: 200, body: '42' }))).rejects.toThrow('Expected JSON response body, but received: 42');
   });
 });
