@@ -15,6 +15,7 @@ import {
   orderAndIssue,
   redeemAt,
   reportBookLost,
+  sleep,
   type PastProgramme,
 } from './kit/fixtures';
 
@@ -184,6 +185,49 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     }
     const report = await expiryReport(q.programmeId);
     expect(report).toMatchObject({ booksStarted: 3, vouchersAvailable: 14 });
+  });
+
+  // The interleaving the lock protocol is for, forced: a redemption of the book is recorded but not
+  // yet committed (record_redemption called by hand on a connection of its own, holding the book's
+  // start key-shared) when the venue cancels the book's only committed redemption. The
+  // cancellation must wait for it, then see it and leave the book started; without its `for
+  // update` it would see no other redemption, delete the book's start, and the book would end
+  // with a counted redemption yet not started.
+  test("a cancellation waits for a redemption of its book being recorded, then leaves the book started", async () => {
+    const q = await createPastProgramme(hub, { basisPoints: [10_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 2, sittingsOn: '2025-02-03' });
+    await orderAndIssue(hub, q, { bookCount: 1, vouchersPerBook: 5, faceValueCents: 1000 });
+    const [book] = await allocateTo(hub, q, 1);
+    await handOut(hub, q, book!, '2025-01-10');
+    const codes = await vouchersOf(book!);
+    const first = await redeemAt(hub, q, codes[0]!, q.sessionIds[0]!, inWindow(3));
+    expect(first.error).toBeNull();
+
+    const recording = db().createQueryRunner();
+    await recording.connect();
+    try {
+      await recording.startTransaction();
+      const [voucher] = await recording.query(`select id, programme_id, book_id, face_value_cents from voucher where code = $1`, [codes[1]]);
+      const [recorded] = await recording.query(
+        `select won from record_redemption('test', $1, 'hash', $2, $3, $4, $5, $6, $7, $8, $9, '{}'::jsonb)`,
+        [`held-${voucher.id}`, voucher.id, q.sessionIds[1], q.venueId, voucher.programme_id, voucher.book_id, voucher.face_value_cents, inWindow(3), Number.parseInt(voucher.id.slice(-2), 16)],
+      );
+      expect(recorded.won).toBe(true);
+      let cancelled = false;
+      const cancelling = cancelRedemption(hub, q.venueId, first.redemption!.id).then(() => (cancelled = true));
+      await sleep(500);
+      expect(cancelled).toBe(false); // waiting on the book's start, held key-shared by the recording
+      await recording.commitTransaction();
+      await cancelling;
+    } finally {
+      await recording.release();
+    }
+    const [{ started }] = await db().query(
+      `select count(*)::int as started from book_started s join book b on b.id = s.book_id where b.programme_id = $1`,
+      [q.programmeId],
+    );
+    expect(started).toBe(1);
+    await expectTalliesEqualRecount(q.programmeId);
+    expect((await expiryReport(q.programmeId)).booksStarted).toBe(1);
   });
 
   // Migration 0017 re-shards a database filled under 0013's 16 shards: undone, the rows are in
