@@ -2,12 +2,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { NO_DISTRIBUTOR } from '../tally/tally.store';
 import { RECORD_REDEMPTION_FUNCTION_0015 } from './0015-redemption-functions';
 
-/**
- * record_redemption also stores the refusal when the voucher was lost to a concurrent change
- * (`p_lost_answers`): the redemption's COMMIT now goes in the same round trip as this call
- * (redemption/redemption.store.ts), so nothing can be written between them (issue 12). The new
- * parameter makes it another function: the one of migration 0015 is dropped.
- */
 /** record_redemption as this migration installed it (0018 replaced it; its down puts this back). */
 export const RECORD_REDEMPTION_FUNCTION_0016 = `
 create or replace function record_redemption(p_scope text, p_key text, p_request_hash text, p_voucher uuid, p_session uuid, p_venue uuid,
@@ -47,6 +41,12 @@ begin
 end
 $fn$`;
 
+/**
+ * record_redemption also stores the refusal when the voucher was lost to a concurrent change
+ * (`p_lost_answers`): the redemption's COMMIT now goes in the same round trip as this call
+ * (redemption/redemption.store.ts), so nothing can be written between them (issue 12). The new
+ * parameter makes it another function: the one of migration 0015 is dropped.
+ */
 export class RecordRedemptionCommit1765000001300 implements MigrationInterface {
   name = 'RecordRedemptionCommit1765000001300';
 

@@ -21,8 +21,9 @@ import { bookStore } from '../book/book.store';
  * `book_tally`: books, handed out and started (at least one voucher redeemed) per programme and
  * distributor; books given to no distributor are counted under `NO_DISTRIBUTOR`. A redemption
  * moves it only when it is the first of its book (it inserts the book's `book_started` row), a
- * cancellation only when it undoes the last one (it deletes that row). A redemption corrected by the operator after its month closed
- * no longer counts (`corrected_at`), exactly like a cancelled one.
+ * cancellation only when it undoes the last one (it deletes that row). A redemption corrected by
+ * the operator after its month closed no longer counts (`corrected_at`), exactly like a cancelled
+ * one.
  */
 
 export const TALLY_SHARDS = 256;
