@@ -78,6 +78,7 @@ export function createLoaders(db: DataSource) {
     redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
+    programmeName: keyedLoader('Programme', (ids) => programmeFactStore.namesOf(db, ids), (p) => p.id),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
     venueOfSession: aggregateLoader((ids) => sessionFactStore.venuesOfSessions(db, ids), (): string | null => null),

@@ -6,7 +6,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { roleChecker } from '../auth/access';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
 export type ReferenceResolvers = Record<
   string,

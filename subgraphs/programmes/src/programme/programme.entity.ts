@@ -32,8 +32,11 @@ export class Programme {
   @Field(() => ID)
   id!: string;
 
+  // Shareable: the vouchers subgraph answers a redemption's programme name from its replica of
+  // programme.defined (@provides there), sparing the venue's pages a round trip here.
   @Column('text')
   @Field({ description: "The programme's name." })
+  @Directive('@shareable')
   name!: string;
 
   @Column('text', { array: true })

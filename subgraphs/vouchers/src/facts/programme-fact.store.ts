@@ -20,6 +20,10 @@ export const programmeFactStore = {
     return programme?.valid_until ?? null;
   },
 
+  /** The names of programmes (a programme is never renamed: programme.defined is its only fact). */
+  namesOf: (db: DataSource, programmeIds: string[]): Promise<{ id: string; name: string }[]> =>
+    db.query(`select programme_id as id, name from programme_fact where programme_id = any($1)`, [programmeIds]),
+
   /** The funding shares of each programme. */
   async sharesOfProgrammes(db: DataSource, programmeIds: string[]): Promise<Map<string, FundingShareFact[]>> {
     const rows: { programme_id: string; shares: FundingShareFact[] }[] = await db.query(

@@ -18,6 +18,13 @@ import { ProgrammeRef } from './programme.entity';
  */
 @Resolver(() => ProgrammeRef)
 export class ProgrammeResolver {
+  // Asked here only under a redemption (@provides in redemption.resolver.ts); the name is as
+  // public as in the programmes subgraph, so no figures rule applies.
+  @FieldResolver(() => String, { description: "The programme's name." })
+  async name(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<string> {
+    return p.name ?? (await ctx.loaders.programmeName.load(p.id)).name;
+  }
+
   @FieldResolver(() => Int, { description: 'Books issued for the programme.' })
   async booksIssued(@Root() p: ProgrammeRef, @Ctx() ctx: Context) {
     await ensureProgrammeFigures(ctx, p.id);

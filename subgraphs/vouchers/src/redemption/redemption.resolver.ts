@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Info, Mutation, Resolver, Root } from 'type-graphql';
 import { mutationEntry } from '@pass/kit';
 import { Role } from '@pass/access';
 import type { Context } from '../loaders';
@@ -29,6 +29,7 @@ export class RedemptionResolver {
   }
 
   @FieldResolver(() => ProgrammeRef, { description: "The voucher's programme." })
+  @Directive('@provides(fields: "name")')
   programme(@Root() redemption: Redemption): ProgrammeRef {
     return { id: redemption.programmeId };
   }
