@@ -33,14 +33,19 @@ function settle<T>(span: Span, run: () => T): T {
 }
 
 /**
- * `Type.field` of every `@FieldResolver` method. type-graphql gives plain fields a resolver too
- * (it reads the property after the auth check), so the schema alone cannot tell a property from
- * code that loads something; a span per property of a 1,000-item list would drown the trace.
+ * `Type.field` of every `@FieldResolver` method of this subgraph's resolver classes. type-graphql
+ * gives plain fields a resolver too (it reads the property after the auth check), so the schema
+ * alone cannot tell a property from code that loads something; a span per property of a
+ * 1,000-item list would drown the trace. Its metadata is global to the process, and two
+ * subgraphs may each have a `Programme` (the vouchers one resolves `name` from its replica):
+ * only the resolver classes this schema was built from count.
  */
-function fieldResolverNames(): Set<string> {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function fieldResolverNames(resolverClasses: readonly Function[]): Set<string> {
   const storage = getMetadataStorage();
   const names = new Set<string>();
   for (const resolver of storage.fieldResolvers) {
+    if (resolver.kind === 'external' && !resolverClasses.includes(resolver.target)) continue;
     const target = resolver.getObjectType?.();
     const type = storage.objectTypes.find((o) => o.target === target);
     if (type) names.add(`${type.name}.${resolver.schemaName}`);
@@ -53,10 +58,11 @@ function fieldResolverNames(): Set<string> {
  * `__resolveReference`) so that each call is a span, active while it runs: its loaders' SQL nests
  * under it. Called only when tracing is on, so a subgraph without traces runs them unwrapped.
  */
-export function traceResolvers(schema: GraphQLSchema, part: string): void {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function traceResolvers(schema: GraphQLSchema, part: string, resolverClasses: readonly Function[]): void {
   const tracer = tracerFor(part);
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
-  const fieldResolvers = fieldResolverNames();
+  const fieldResolvers = fieldResolverNames(resolverClasses);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {

@@ -103,7 +103,7 @@ export async function createSubgraph<TLoaders>(
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`);
   startTracingFromEnv('pass-hub');
   const { schema, sdl } = await federatedSchemaOf(module as SubgraphModule<unknown>);
-  if (tracingActive()) traceResolvers(schema, module.name);
+  if (tracingActive()) traceResolvers(schema, module.name, module.resolvers);
   await ensureEventBus(options.databaseUrl);
   await ensureAuditLog(options.databaseUrl);
   await ensureHubAuth(options.databaseUrl);
