@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { bigintAsNumber, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
@@ -293,6 +293,22 @@ function factsOf(row: Record<string, any>): RedemptionFacts {
   };
 }
 
+/**
+ * The counted (uncorrected) redemptions whose `column` is one of `ids`, oldest first, as the
+ * repository would hydrate them: read raw and assigned to plain `Redemption`s, because TypeORM's
+ * query building and entity hydration cost more CPU than the statement itself for a page of a
+ * hundred books or fifty sessions (the distributor's books page, the venue's sessions page).
+ */
+async function countedRedemptionsWhere(db: DataSource, column: 'session_id' | 'voucher_id' | 'book_id', ids: string[]): Promise<Redemption[]> {
+  const rows: Array<Omit<Redemption, 'seq' | 'cursor'> & { seq: string }> = await db.query(
+    `select id, seq, xid, voucher_id as "voucherId", session_id as "sessionId", venue_id as "venueId", programme_id as "programmeId",
+            book_id as "bookId", amount_cents as "amountCents", redeemed_at as "redeemedAt", corrected_at as "correctedAt"
+       from redemption where ${column} = any($1::uuid[]) and corrected_at is null order by seq`,
+    [ids],
+  );
+  return rows.map((row) => Object.assign(new Redemption(), row, { seq: bigintAsNumber.from(row.seq) as number }));
+}
+
 export const redemptionStore = {
   /**
    * The close lock, held shared until the transaction ends (see REDEMPTION_FACTS_FUNCTION):
@@ -436,24 +452,9 @@ export const redemptionStore = {
   markCorrected: (tx: EntityManager, redemptionId: string, at: Date) => tx.query(`update redemption set corrected_at = $2 where id = $1`, [redemptionId, at]),
 
   byIds: (db: DataSource, ids: string[]) => db.getRepository(Redemption).findBy({ id: In(ids) }),
-  ofSessions: (db: DataSource, sessionIds: string[]) =>
-    db.getRepository(Redemption).find({ where: { sessionId: In(sessionIds), correctedAt: IsNull() }, order: { seq: 'ASC' } }),
-  ofVouchers: (db: DataSource, voucherIds: string[]) => db.getRepository(Redemption).findBy({ voucherId: In(voucherIds), correctedAt: IsNull() }),
-  /**
-   * The counted redemptions of these books, oldest first, as the repository would hydrate them:
-   * read raw and assigned to plain `Redemption`s, because TypeORM's query building and entity
-   * hydration cost more CPU than the statement itself for a page of a hundred books (the
-   * distributor's books page asks this for every book on it).
-   */
-  ofBooks: async (db: DataSource, bookIds: string[]): Promise<Redemption[]> => {
-    const rows: Array<Omit<Redemption, 'seq' | 'cursor'> & { seq: string }> = await db.query(
-      `select id, seq, xid, voucher_id as "voucherId", session_id as "sessionId", venue_id as "venueId", programme_id as "programmeId",
-              book_id as "bookId", amount_cents as "amountCents", redeemed_at as "redeemedAt", corrected_at as "correctedAt"
-         from redemption where book_id = any($1::uuid[]) and corrected_at is null order by seq`,
-      [bookIds],
-    );
-    return rows.map((row) => Object.assign(new Redemption(), row, { seq: bigintAsNumber.from(row.seq) as number }));
-  },
+  ofSessions: (db: DataSource, sessionIds: string[]) => countedRedemptionsWhere(db, 'session_id', sessionIds),
+  ofVouchers: (db: DataSource, voucherIds: string[]) => countedRedemptionsWhere(db, 'voucher_id', voucherIds),
+  ofBooks: (db: DataSource, bookIds: string[]) => countedRedemptionsWhere(db, 'book_id', bookIds),
 
   /** A programme's figures, from the running tallies (tally/tally.store.ts): a few rows, whatever its size. */
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
