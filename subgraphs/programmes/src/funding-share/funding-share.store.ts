@@ -1,10 +1,10 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { readEntities } from '@pass/kit';
 import { FundingShare, type FundingShareStatus } from './funding-share.entity';
 
 export const fundingShareStore = {
-  ofProgrammes: (db: DataSource, programmeIds: string[]) =>
-    db.getRepository(FundingShare).find({ where: { programmeId: In(programmeIds) }, order: { basisPoints: 'DESC' } }),
-  ofFunders: (db: DataSource, funderIds: string[]) => db.getRepository(FundingShare).find({ where: { funderId: In(funderIds) } }),
+  ofProgrammes: (db: DataSource, programmeIds: string[]) => readEntities(db, FundingShare, 'programme_id = any($1::uuid[])', [programmeIds], 'basis_points desc'),
+  ofFunders: (db: DataSource, funderIds: string[]) => readEntities(db, FundingShare, 'funder_id = any($1::uuid[])', [funderIds]),
   ofProgramme: (db: DataSource | EntityManager, programmeId: string) => db.getRepository(FundingShare).findBy({ programmeId }),
   insert: (tx: EntityManager, shares: FundingShare[]) => tx.getRepository(FundingShare).insert(shares),
   /** One funder's share, locked until the transaction ends; null when it has none. */

@@ -1,11 +1,10 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { timeOrderedPages, type PageRequest } from '@pass/kit';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { readEntities, timeOrderedPages, type PageRequest } from '@pass/kit';
 import { Order } from './order.entity';
 
 export const orderStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Order).findBy({ id: In(ids) }),
-  ofProgrammes: (db: DataSource, programmeIds: string[]) =>
-    db.getRepository(Order).find({ where: { programmeId: In(programmeIds) }, order: { placedAt: 'ASC' } }),
+  byIds: (db: DataSource, ids: string[]) => readEntities(db, Order, 'id = any($1::uuid[])', [ids]),
+  ofProgrammes: (db: DataSource, programmeIds: string[]) => readEntities(db, Order, 'programme_id = any($1::uuid[])', [programmeIds], 'placed_at'),
   insert: (db: DataSource, order: Omit<Order, 'id' | 'faceValueTotalCents' | 'voucherCount' | 'status'>) => db.getRepository(Order).save(db.getRepository(Order).create(order)),
   /** The order, locked until the transaction ends; null when no order has this id. */
   lock: (tx: EntityManager, id: string) => tx.getRepository(Order).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }),
@@ -16,6 +15,6 @@ export const orderStore = {
    */
   pagesOfProgrammes: (db: DataSource, programmeIds: string[], page: PageRequest) =>
     timeOrderedPages(db, { table: 'voucher_order', ownerColumn: 'programme_id', timeColumn: 'placed_at' }, programmeIds, page, (ids) =>
-      db.getRepository(Order).findBy({ id: In(ids) }),
+      readEntities(db, Order, 'id = any($1::uuid[])', [ids]),
     ),
 };

@@ -1,8 +1,9 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { readEntities } from '@pass/kit';
 import { Programme } from './programme.entity';
 
 export const programmeStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Programme).findBy({ id: In(ids) }),
+  byIds: (db: DataSource, ids: string[]) => readEntities(db, Programme, 'id = any($1::uuid[])', [ids]),
   all: (db: DataSource) => db.getRepository(Programme).find({ order: { name: 'ASC' } }),
   nameTaken: (tx: EntityManager, name: string) => tx.getRepository(Programme).existsBy({ name }),
   insert: (tx: EntityManager, programme: Omit<Programme, 'id'>) => tx.getRepository(Programme).save(tx.getRepository(Programme).create(programme)),

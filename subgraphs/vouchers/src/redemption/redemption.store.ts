@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { bigintAsNumber, type mutationEntry } from '@pass/kit';
+import { bigintAsNumber, readEntities, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { feedWakeUpOf } from '../live/wake-up';
 import { Redemption } from './redemption.entity';
@@ -294,20 +294,13 @@ function factsOf(row: Record<string, any>): RedemptionFacts {
 }
 
 /**
- * The counted (uncorrected) redemptions whose `column` is one of `ids`, oldest first, as the
- * repository would hydrate them: read raw and assigned to plain `Redemption`s, because TypeORM's
- * query building and entity hydration cost more CPU than the statement itself for a page of a
- * hundred books or fifty sessions (the distributor's books page, the venue's sessions page).
+ * The counted (uncorrected) redemptions whose `column` is one of `ids`, oldest first: read raw,
+ * because TypeORM's query building and entity hydration cost more CPU than the statement itself
+ * for a page of a hundred books or fifty sessions (the distributor's books page, the venue's
+ * sessions page).
  */
-async function countedRedemptionsWhere(db: DataSource, column: 'session_id' | 'voucher_id' | 'book_id', ids: string[]): Promise<Redemption[]> {
-  const rows: Array<Omit<Redemption, 'seq' | 'cursor'> & { seq: string }> = await db.query(
-    `select id, seq, xid, voucher_id as "voucherId", session_id as "sessionId", venue_id as "venueId", programme_id as "programmeId",
-            book_id as "bookId", amount_cents as "amountCents", redeemed_at as "redeemedAt", corrected_at as "correctedAt"
-       from redemption where ${column} = any($1::uuid[]) and corrected_at is null order by seq`,
-    [ids],
-  );
-  return rows.map((row) => Object.assign(new Redemption(), row, { seq: bigintAsNumber.from(row.seq) as number }));
-}
+const countedRedemptionsWhere = (db: DataSource, column: 'session_id' | 'voucher_id' | 'book_id', ids: string[]): Promise<Redemption[]> =>
+  readEntities(db, Redemption, `${column} = any($1::uuid[]) and corrected_at is null`, [ids], 'seq');
 
 export const redemptionStore = {
   /**
