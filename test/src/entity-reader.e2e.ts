@@ -28,6 +28,8 @@ describe('readEntities reads what the repository reads', () => {
     ['programmes', 'FundingShare'],
     ['programmes', 'Order'],
     ['vouchers', 'Redemption'],
+    ['vouchers', 'Voucher'],
+    ['vouchers', 'Book'],
   ] as const)('%s: %s', async (subgraph, name) => {
     const module = subgraph === 'programmes' ? programmesSubgraph : vouchersSubgraph;
     const entity = entityNamed(module.entities, name);

@@ -1,5 +1,5 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { type PageRequest, type PageRows } from '@pass/kit';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { readEntities, type PageRequest, type PageRows } from '@pass/kit';
 import { centsOf } from '../ledger/cents';
 import type { CodeKind } from '../voucher/voucher-code';
 import { SHARD_OF_ID, type ShardMove } from '../tally/tally.store';
@@ -53,7 +53,7 @@ export interface BeneficiaryForHandOut {
 }
 
 export const bookStore = {
-  byIds: (db: DataSource | EntityManager, ids: string[]) => db.getRepository(Book).findBy({ id: In(ids) }),
+  byIds: (db: DataSource | EntityManager, ids: string[]) => readEntities(db, Book, 'id = any($1::uuid[])', [ids]),
   byId: (db: DataSource | EntityManager, id: string) => db.getRepository(Book).findOneByOrFail({ id }),
   byCode: (db: DataSource | EntityManager, code: string) => db.getRepository(Book).findOneBy({ code }),
   /**
@@ -81,8 +81,7 @@ export const bookStore = {
     }
     return pages;
   },
-  ofBeneficiaries: (db: DataSource, beneficiaryIds: string[]) =>
-    db.getRepository(Book).find({ where: { beneficiaryId: In(beneficiaryIds) }, order: { code: 'ASC' } }),
+  ofBeneficiaries: (db: DataSource, beneficiaryIds: string[]) => readEntities(db, Book, 'beneficiary_id = any($1::uuid[])', [beneficiaryIds], 'code'),
 
   // ——— Issuance ———
 

@@ -1,4 +1,5 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { readEntities } from '@pass/kit';
 import { Voucher } from './voucher.entity';
 
 /** A voucher taken back from a redemption, as the tallies need it. */
@@ -11,10 +12,9 @@ export interface VoucherTakenBack {
 }
 
 export const voucherStore = {
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Voucher).findBy({ id: In(ids) }),
+  byIds: (db: DataSource, ids: string[]) => readEntities(db, Voucher, 'id = any($1::uuid[])', [ids]),
   byCode: (db: DataSource, code: string) => db.getRepository(Voucher).findOneBy({ code }),
-  ofBooks: (db: DataSource, bookIds: string[]) =>
-    db.getRepository(Voucher).find({ where: { bookId: In(bookIds) }, order: { code: 'ASC' } }),
+  ofBooks: (db: DataSource, bookIds: string[]) => readEntities(db, Voucher, 'book_id = any($1::uuid[])', [bookIds], 'code'),
 
   /**
    * REDEEMED → back to usable, only if still REDEEMED: AVAILABLE, or LOST when its book was
