@@ -14,7 +14,7 @@ function transformFrom(transformer: ValueTransformer | ValueTransformer[], value
  * send (issue 12: `getQuery` alone was 6 % of the programmes subgraph's busy time); the select
  * list is built once per entity from its column metadata, so nothing is built per request.
  *
- * Kept equal to the repository's answer by `entity-reader.test.ts`: the column names and their
+ * Kept equal to the repository's answer by `test/src/entity-reader.e2e.ts`: the column names and their
  * transformers (`bigintAsNumber`) come from the same decorators, `date` columns come back as
  * `YYYY-MM-DD` strings as TypeORM gives them, and a column kind it would hydrate differently from
  * `pg` (simple-array, simple-json, relations) is refused when the reader is built.

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { bigintAsNumber, readEntities, type mutationEntry } from '@pass/kit';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
@@ -444,7 +444,7 @@ export const redemptionStore = {
   /** From now on the redemption no longer counts: in the ledger, the venue's figures, the session's seats. */
   markCorrected: (tx: EntityManager, redemptionId: string, at: Date) => tx.query(`update redemption set corrected_at = $2 where id = $1`, [redemptionId, at]),
 
-  byIds: (db: DataSource, ids: string[]) => db.getRepository(Redemption).findBy({ id: In(ids) }),
+  byIds: (db: DataSource, ids: string[]) => readEntities(db, Redemption, 'id = any($1::uuid[])', [ids]),
   ofSessions: (db: DataSource, sessionIds: string[]) => countedRedemptionsWhere(db, 'session_id', sessionIds),
   ofVouchers: (db: DataSource, voucherIds: string[]) => countedRedemptionsWhere(db, 'voucher_id', voucherIds),
   ofBooks: (db: DataSource, bookIds: string[]) => countedRedemptionsWhere(db, 'book_id', bookIds),
