@@ -35,6 +35,16 @@ describe('query plans of partner operations', () => {
     expect(planOf('venue-sessions')).toEqual(['venues', 'vouchers', 'vouchers']);
   });
 
+  test("no partner page asks the venues subgraph for a venue's name under redemptions or venue activity: vouchers provides it", () => {
+    expect(planOf('funder-programme')).toEqual(['programmes', 'vouchers']);
+    expect(planOf('distributor-books')).toEqual(['beneficiaries', 'vouchers', 'beneficiaries']);
+    expect(planOf('coordinator-programme')).toEqual(['programmes', 'venues', 'vouchers', 'beneficiaries']);
+  });
+
+  test("a venue's other fields are still the venues subgraph's under a redemption", () => {
+    expect(planOfDocument('query ($code: String!) { book(code: $code) { redemptions { venue { name address } } } }')).toEqual(['vouchers', 'venues']);
+  });
+
   test("a programme's name is still the programmes subgraph's wherever vouchers does not provide it", () => {
     expect(planOfDocument('query ($code: String!) { book(code: $code) { programme { name } } }')).toEqual(['vouchers', 'programmes']);
   });

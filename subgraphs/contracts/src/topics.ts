@@ -35,6 +35,17 @@ export interface VenueQualified {
   qualified: boolean;
 }
 
+/**
+ * A venue as other subgraphs may show it: published by the venues subgraph with every write of a
+ * venue (registration, an import row that changed it) and once for every venue when the fact was
+ * introduced. The latest one wins.
+ */
+export interface VenueDescribed {
+  venueId: string;
+  name: string;
+  inseeCode: string;
+}
+
 export interface SessionScheduled {
   sessionId: string;
   venueId: string;
@@ -71,6 +82,7 @@ export const Topics = {
   programmeDefined: 'programme.defined',
   orderPaid: 'order.paid',
   venueQualified: 'venue.qualified',
+  venueDescribed: 'venue.described',
   sessionScheduled: 'session.scheduled',
   distributorRegistered: 'distributor.registered',
   beneficiaryRegistered: 'beneficiary.registered',

@@ -16,6 +16,16 @@ export class BadInputError extends GraphQLError {
   }
 }
 
+/**
+ * A replicated fact this subgraph answers from has not arrived yet (the publisher committed it, the
+ * replica applies it within moments): said with a stable code, so a client may ask again.
+ */
+export class ReplicaBehindError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'REPLICA_BEHIND' } });
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; checking the shape first keeps a malformed id from reaching PostgreSQL as a cast error. */

@@ -1,4 +1,4 @@
-export { NotFoundError, BadInputError, isUuid } from './errors';
+export { NotFoundError, BadInputError, ReplicaBehindError, isUuid } from './errors';
 export { keyedLoader, groupedLoader, aggregateLoader, sharedWhileInFlight } from './loaders';
 export type { SubgraphContext } from './context';
 export { startPostgres, ensureDatabase, createScratchDatabase, type PostgresServer, type ScratchDatabase } from './db/postgres';

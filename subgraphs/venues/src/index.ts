@@ -8,6 +8,7 @@ import { QualificationProposal1764500000002 } from './migrations/0003-qualificat
 import { applyProgrammeTerritory } from './programme/programme-territory.handler';
 import { ProgrammeResolver } from './programme/programme.resolver';
 import { ConnectionPages1765000000702 } from './migrations/0004-connection-pages';
+import { VenueDescribed1765300000705 } from './migrations/0005-venue-described';
 import { QualificationProposal } from './proposal/proposal.entity';
 import { ProposalResolver } from './proposal/proposal.resolver';
 import { Qualification } from './qualification/qualification.entity';
@@ -39,7 +40,7 @@ export const venuesSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> = 
   resolvers: [VenueResolver, QualificationResolver, WorkshopResolver, SessionResolver, ProposalResolver, ProgrammeResolver],
   references: { Venue: venueReference, Workshop: workshopReference, WorkshopSession: sessionReference },
   entities: [Venue, Qualification, Workshop, WorkshopSession, QualificationProposal],
-  migrations: [Init1763900000003, ProgrammeTerritory1763900000203, VenueStandard1764500000001, QualificationProposal1764500000002, ConnectionPages1765000000702],
+  migrations: [Init1763900000003, ProgrammeTerritory1763900000203, VenueStandard1764500000001, QualificationProposal1764500000002, ConnectionPages1765000000702, VenueDescribed1765300000705],
   // importVenues carries a venue file of up to 20 MB, a little more once escaped in JSON.
   bodyLimit: '30mb',
   createLoaders,

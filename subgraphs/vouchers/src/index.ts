@@ -25,6 +25,7 @@ import { RecordRedemptionCommit1765000001300 } from './migrations/0016-record-re
 import { TallyShards1765000001400 } from './migrations/0017-tally-shards';
 import { BookStarted1765000001500 } from './migrations/0018-book-started';
 import { WakeFeedsAfterCommit1765000001600 } from './migrations/0019-wake-feeds-after-commit';
+import { VenueFact1765300000800 } from './migrations/0020-venue-fact';
 import { CancelRedemptionResolver } from './redemption/cancel-redemption.resolver';
 import { RedemptionStream1763900000111 } from './migrations/0009-redemption-stream';
 import { Outcome } from './outcome/outcome.entity';
@@ -116,6 +117,7 @@ export const vouchersSubgraph: SubgraphModule<ReturnType<typeof createLoaders>> 
     TallyShards1765000001400,
     BookStarted1765000001500,
     WakeFeedsAfterCommit1765000001600,
+    VenueFact1765300000800,
   ],
   createLoaders,
   eventHandlers: factHandlers,

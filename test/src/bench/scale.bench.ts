@@ -456,6 +456,8 @@ async function buildNational(hub: Hub): Promise<string> {
     await vouchers.query(
       `insert into venues.venue (id, name, address, insee_code, source_id) select venue_id, 'National venue ' || n, 'Dijon', '21231', venue_id::text from national_venue`,
     );
+    // What venue.described would have replicated for them (the partner queries read names here).
+    await vouchers.query(`insert into vouchers.venue_fact (venue_id, name, insee_code) select venue_id, 'National venue ' || n, '21231' from national_venue`);
     await vouchers.query(`insert into venues.programme_territory (programme_id, territory) select programme_id, territory from vouchers.programme_fact where programme_id = any($1::uuid[])`, [programmeIds]);
     await vouchers.query(`insert into venues.qualification (venue_id, programme_id) select v.venue_id, p from national_venue v, unnest($1::uuid[]) p`, [programmeIds]);
     await vouchers.query(

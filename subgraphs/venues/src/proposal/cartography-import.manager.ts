@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { refusal, type Refusal } from '@pass/kit';
 import { VenueRowReader, type RowError } from '../venue/venue-import';
 import { standardColumns, venueRecordOf, type VenueRecord } from '../venue/venue-standard';
-import { venueStore } from '../venue/venue.store';
+import { upsertVenues } from '../venue/venue.manager';
 import { ImportCartography2021ErrorCode } from './proposal.inputs';
 import { proposalStore } from './proposal.store';
 
@@ -107,7 +107,7 @@ export async function importCartography2021(db: DataSource, json: string): Promi
   }
   await db.transaction(async (tx) => {
     for (let start = 0; start < records.length; start += 500) {
-      const counts = await venueStore.upsert(tx, records.slice(start, start + 500));
+      const counts = await upsertVenues(tx, records.slice(start, start + 500));
       report.inserted += counts.inserted;
       report.updated += counts.updated;
       report.unchanged += counts.unchanged;

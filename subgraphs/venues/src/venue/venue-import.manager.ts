@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { refusal, type Refusal } from '@pass/kit';
 import { CSV_OPTIONS, VenueRowReader, malformedCsvError, type FileFault, type RowError, type ImportedVenue } from './venue-import';
 import { ImportVenuesErrorCode } from './venue.inputs';
-import { venueStore } from './venue.store';
+import { upsertVenues } from './venue.manager';
 import { venueRecordOf } from './venue-standard';
 
 export interface ImportProgress {
@@ -83,7 +83,7 @@ export async function importVenueCsv(db: DataSource, source: CsvSource, options:
       let record = 0;
       let batch: ImportedVenue[] = [];
       const flush = async (): Promise<void> => {
-        const counts = await venueStore.upsert(tx, batch.map(venueRecordOf));
+        const counts = await upsertVenues(tx, batch.map(venueRecordOf));
         report.inserted += counts.inserted;
         report.updated += counts.updated;
         report.unchanged += counts.unchanged;

@@ -17,8 +17,11 @@ export class Venue {
   @Field(() => String, { nullable: true, description: 'SIRET (the open-data standard calls it `pivot`).' })
   siret!: string | null;
 
+  // Shareable: the vouchers subgraph answers a venue's name and commune from its replica of
+  // venue.described (@provides there) under a redemption and a programme's venue activity.
   @Column('text')
   @Field({ description: "The venue's name." })
+  @Directive('@shareable')
   name!: string;
 
   @Column('text')
@@ -35,6 +38,7 @@ export class Venue {
 
   @Column('text', { name: 'insee_code' })
   @Field({ description: 'INSEE code of the commune.' })
+  @Directive('@shareable')
   inseeCode!: string;
 
   @Column('double precision', { nullable: true })

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { BadInputError, refusal, type Refusal } from '@pass/kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BadInputError, publish, refusal, type Refusal } from '@pass/kit';
+import { Topics, type VenueDescribed } from '@pass/contracts';
 import { findCommune } from '@pass/contracts/territory';
 import { postcodesOf } from './geography';
 import { VenueRowReader, type RowError } from './venue-import';
-import { parisToday, standardColumns, venueRecordOf } from './venue-standard';
+import { parisToday, standardColumns, venueRecordOf, type VenueRecord } from './venue-standard';
 import type { Venue } from './venue.entity';
 import { RegisterVenueErrorCode } from './venue.inputs';
-import { venueStore } from './venue.store';
+import { venueStore, type UpsertCounts } from './venue.store';
 
 export interface VenueInput {
   siret?: string | null;
@@ -58,6 +59,22 @@ function codeOf(error: RowError): RegisterVenueErrorCode {
 const refuse = (code: RegisterVenueErrorCode, message: string): RegisterVenueAnswer => ({ venue: null, error: refusal(code, message) });
 
 /**
+ * Tells the other subgraphs the name and commune of venues just written, in the writing
+ * transaction: the vouchers subgraph shows them under a redemption or a programme's venue
+ * activity without asking this subgraph (its `@provides`), so every venue write goes through here.
+ */
+function describeVenues(tx: EntityManager, described: VenueDescribed[]): Promise<void> {
+  return publish(tx, described.map((payload) => ({ topic: Topics.venueDescribed, payload })));
+}
+
+/** An import's batch of venues upserted, and what changed in them published. */
+export async function upsertVenues(tx: EntityManager, records: VenueRecord[]): Promise<UpsertCounts> {
+  const { described, ...counts } = await venueStore.upsert(tx, records);
+  await describeVenues(tx, described);
+  return counts;
+}
+
+/**
  * Registers one venue with exactly the checks of an imported row (it goes through the same
  * reader), so that every venue the hub holds exports as a valid row of the standard.
  */
@@ -99,7 +116,11 @@ export async function registerVenueChecked(db: DataSource, input: VenueInput): P
     return refuse(codeOf(first), reading.errors.map((e) => e.message).join('; '));
   }
   const record = venueRecordOf(reading.venue);
-  const id = await db.transaction((tx) => venueStore.insertNew(tx, record));
+  const id = await db.transaction(async (tx) => {
+    const inserted = await venueStore.insertNew(tx, record);
+    if (inserted !== undefined) await describeVenues(tx, [{ venueId: inserted, name: record.name, inseeCode: record.insee_code }]);
+    return inserted;
+  });
   if (id === undefined) {
     return refuse(RegisterVenueErrorCode.VENUE_ALREADY_REGISTERED, `a venue with id ${JSON.stringify(record.source_id)} from source ${JSON.stringify(record.source)} is already registered`);
   }

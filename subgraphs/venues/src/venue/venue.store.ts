@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows } from '@pass/kit';
 import type { TerritoryEntry } from '@pass/contracts/territory';
+import type { VenueDescribed } from '@pass/contracts';
 import type { VenueRecord } from './venue-standard';
 import { Venue } from './venue.entity';
 
@@ -39,7 +40,7 @@ const UPSERT = `
   from jsonb_to_recordset($1::jsonb) as r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
   on conflict (source, source_id) do update set ${UPDATED.map((name) => `${name} = excluded.${name}`).join(', ')}
   where (${UPDATED.map((name) => `venue.${name}`).join(', ')}) is distinct from (${UPDATED.map((name) => `excluded.${name}`).join(', ')})
-  returning (xmax = 0) as inserted`;
+  returning (xmax = 0) as inserted, id, name, insee_code`;
 
 const INSERT_NEW = `
   insert into venue (${COLUMNS.map(([name]) => name).join(', ')})
@@ -52,6 +53,11 @@ export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+}
+
+/** What other subgraphs are told of each venue a write inserted or changed. */
+export interface WrittenVenues extends UpsertCounts {
+  described: VenueDescribed[];
 }
 
 const COLUMN_OF_LEVEL = { commune: 'insee_code', departement: 'departement_code', region: 'region_code', epci: 'epci_code' } as const;
@@ -117,11 +123,16 @@ export const venueStore = {
     if (after) query.andWhere('(v.source, v.source_id) > (:afterSource, :afterId)', { afterSource: after[0], afterId: after[1] });
     return query.getMany();
   },
-  async upsert(tx: EntityManager, records: VenueRecord[]): Promise<UpsertCounts> {
-    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-    const written: { inserted: boolean }[] = await tx.query(UPSERT, [JSON.stringify(records)]);
+  async upsert(tx: EntityManager, records: VenueRecord[]): Promise<WrittenVenues> {
+    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, described: [] };
+    const written: { inserted: boolean; id: string; name: string; insee_code: string }[] = await tx.query(UPSERT, [JSON.stringify(records)]);
     const inserted = written.filter((w) => w.inserted).length;
-    return { inserted, updated: written.length - inserted, unchanged: records.length - written.length };
+    return {
+      inserted,
+      updated: written.length - inserted,
+      unchanged: records.length - written.length,
+      described: written.map((w) => ({ venueId: w.id, name: w.name, inseeCode: w.insee_code })),
+    };
   },
   /** The new venue's id, or undefined when its (`source`, `id`) is already taken. */
   async insertNew(tx: EntityManager, record: VenueRecord): Promise<string | undefined> {

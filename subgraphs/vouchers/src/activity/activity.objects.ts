@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver, SafeIntResolver } from 'graphql-scalars';
 import { DistributorRef } from '../distributor/distributor.entity';
 import { VenueRef } from '../venue/venue.entity';
@@ -65,6 +65,7 @@ export class VenueMonthToDate {
 @ObjectType({ description: "A venue's redemptions within a programme." })
 export class VenueActivity {
   @Field(() => VenueRef, { description: 'The venue.' })
+  @Directive('@provides(fields: "name inseeCode")')
   venue!: VenueRef;
 
   @Field(() => Int, { description: 'Vouchers of the programme the venue redeemed.' })

@@ -9,6 +9,7 @@ import {
   type OrderPaid,
   type ProgrammeDefined,
   type SessionScheduled,
+  type VenueDescribed,
   type VenueQualified,
 } from '@pass/contracts';
 import { beneficiaryFactStore } from './beneficiary-fact.store';
@@ -16,6 +17,7 @@ import { distributorFactStore } from './distributor-fact.store';
 import { paidOrderStore } from './paid-order.store';
 import { programmeFactStore } from './programme-fact.store';
 import { sessionFactStore } from './session-fact.store';
+import { venueFactStore } from './venue-fact.store';
 import { venueQualificationStore } from './venue-qualification.store';
 
 /**
@@ -32,6 +34,9 @@ export const factHandlers: Record<string, EventHandler> = {
   [Topics.venueQualified]: async (fact: VenueQualified, db: EntityManager) => {
     if (fact.qualified) await venueQualificationStore.qualify(db, fact.venueId, fact.programmeId);
     else await venueQualificationStore.withdraw(db, fact.venueId, fact.programmeId);
+  },
+  [Topics.venueDescribed]: async (fact: VenueDescribed, db: EntityManager) => {
+    await venueFactStore.upsert(db, fact);
   },
   [Topics.sessionScheduled]: async (fact: SessionScheduled, db: EntityManager) => {
     await sessionFactStore.upsert(db, fact);

@@ -24,6 +24,7 @@ export class RedemptionResolver {
   }
 
   @FieldResolver(() => VenueRef, { description: 'The venue that took the voucher.' })
+  @Directive('@provides(fields: "name inseeCode")')
   venue(@Root() redemption: Redemption): VenueRef {
     return { id: redemption.venueId };
   }
