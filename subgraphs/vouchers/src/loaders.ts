@@ -7,7 +7,8 @@ import { activityStore } from './activity/activity.store';
 import { bookStore } from './book/book.store';
 import { beneficiaryFactStore } from './facts/beneficiary-fact.store';
 import { programmeFactStore } from './facts/programme-fact.store';
-import { venueFactStore, type VenueFact } from './facts/venue-fact.store';
+import type { VenueDescribed } from '@pass/contracts';
+import { venueFactStore } from './facts/venue-fact.store';
 import { sessionFactStore } from './facts/session-fact.store';
 import { expiryStore } from './expiry/expiry.store';
 import type { FundingShareFact } from './expiry/credit-split';
@@ -80,7 +81,7 @@ export function createLoaders(db: DataSource) {
     redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
     programmeName: keyedLoader('Programme', (ids) => programmeFactStore.namesOf(db, ids), (p) => p.id),
-    venueFact: aggregateLoader((ids) => venueFactStore.byIds(db, ids), (): VenueFact | null => null),
+    venueFact: aggregateLoader((ids) => venueFactStore.byIds(db, ids), (): VenueDescribed | null => null),
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
     venueOfSession: aggregateLoader((ids) => sessionFactStore.venuesOfSessions(db, ids), (): string | null => null),

@@ -1,13 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { VenueDescribed } from '@pass/contracts';
 
-/** A venue as the venues subgraph last described it. */
-export interface VenueFact {
-  venueId: string;
-  name: string;
-  inseeCode: string;
-}
-
 /** `venue_fact`: the replica of `venue.described` — a venue's name and commune. */
 export const venueFactStore = {
   /** Applied idempotently: the latest description of a venue replaces the one before. */
@@ -19,8 +12,8 @@ export const venueFactStore = {
     ),
 
   /** The replicated venues among these, by id; a venue not (yet) replicated is absent. */
-  async byIds(db: DataSource, venueIds: string[]): Promise<Map<string, VenueFact>> {
-    const rows: VenueFact[] = await db.query(`select venue_id as "venueId", name, insee_code as "inseeCode" from venue_fact where venue_id = any($1::uuid[])`, [venueIds]);
+  async byIds(db: DataSource, venueIds: string[]): Promise<Map<string, VenueDescribed>> {
+    const rows: VenueDescribed[] = await db.query(`select venue_id as "venueId", name, insee_code as "inseeCode" from venue_fact where venue_id = any($1::uuid[])`, [venueIds]);
     return new Map(rows.map((row) => [row.venueId, row]));
   },
 };

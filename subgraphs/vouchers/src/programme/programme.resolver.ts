@@ -22,7 +22,7 @@ export class ProgrammeResolver {
   // public as in the programmes subgraph, so no figures rule applies.
   @FieldResolver(() => String, { description: "The programme's name." })
   async name(@Root() p: ProgrammeRef, @Ctx() ctx: Context): Promise<string> {
-    return p.name ?? (await ctx.loaders.programmeName.load(p.id)).name;
+    return (await ctx.loaders.programmeName.load(p.id)).name;
   }
 
   @FieldResolver(() => Int, { description: 'Books issued for the programme.' })

@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
 import { BadInputError, ConnectionType, ReplicaBehindError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, readPageRequest, toConnection } from '@pass/kit';
-import { parisMonthOf } from '@pass/contracts';
+import { parisMonthOf, type VenueDescribed } from '@pass/contracts';
 import { ensureSeesStatement, ensureVenueFigures } from '../access';
 import { VenueMonthToDate } from '../activity/activity.objects';
 import type { Context } from '../loaders';
 import { isMonth } from '../reimbursement/paris-month';
 import { ReimbursementStatement } from '../reimbursement/reimbursement-statement.entity';
-import type { VenueFact } from '../facts/venue-fact.store';
 import { VenueRef } from './venue.entity';
 
 /**
@@ -15,7 +14,7 @@ import { VenueRef } from './venue.entity';
  * any session of it can be scheduled, so a venue with redemptions is always here once this
  * subgraph has caught up; missing, it is said so rather than answered wrong.
  */
-async function describedVenue(ctx: Context, venueId: string): Promise<VenueFact> {
+async function describedVenue(ctx: Context, venueId: string): Promise<VenueDescribed> {
   const fact = await ctx.loaders.venueFact.load(venueId);
   if (!fact) throw new ReplicaBehindError(`venue ${venueId} has not reached the vouchers subgraph's replica of venue.described yet: ask again in a moment`);
   return fact;
@@ -38,12 +37,12 @@ export class VenueResolver {
   // subgraph, so no figures rule applies.
   @FieldResolver(() => String, { description: "The venue's name." })
   async name(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<string> {
-    return venue.name ?? (await describedVenue(ctx, venue.id)).name;
+    return (await describedVenue(ctx, venue.id)).name;
   }
 
   @FieldResolver(() => String, { description: 'INSEE code of the commune.' })
   async inseeCode(@Root() venue: VenueRef, @Ctx() ctx: Context): Promise<string> {
-    return venue.inseeCode ?? (await describedVenue(ctx, venue.id)).inseeCode;
+    return (await describedVenue(ctx, venue.id)).inseeCode;
   }
 
   @FieldResolver(() => Int, { description: 'Vouchers this venue redeemed, all time and every programme: the venue itself and the operator (coordinators read Programme.venueActivity).' })
