@@ -27,6 +27,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
   const gateway = await createGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     subgraphUrls: config.subgraphUrls,
+    subgraphSockets: config.subgraphSockets,
     keys: await loadOrCreateHubKeys(config.keysDir),
     logger,
     operations: buildManifest(operations),

@@ -38,6 +38,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Where each subgraph listens, by name; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** A Unix socket through which to reach a subgraph, by name (its URL then gives only path and Host). */
+  subgraphSockets?: Record<string, string>;
   keys: HubKeys;
   logger?: Logger;
   /** Registered partner operations, by SHA-256 of their text. */
@@ -94,11 +96,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const signAssertion = callerAssertionSigner(options.keys.gateway);
   // Keep-alive pools to the subgraphs, shared by every subgraph's data source, closed with the gateway.
-  const subgraphs = subgraphFetcher();
+  const sockets: Record<string, string> = {};
+  const subgraphs = subgraphFetcher(sockets);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphs.fetcher })), logger),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url ?? '';
+      const socket = options.subgraphSockets?.[name];
+      if (socket) sockets[new URL(target).origin] = socket;
+      return reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: target, fetcher: subgraphs.fetcher })), logger);
+    },
   });
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });
   const verifyToken = partnerAuth.verify;

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   try {
     hub =
       config.layout === 'processes'
-        ? await startProcessHub({ ...common, keysDir, gatewayWorkers: config.gatewayWorkers, logLevel: config.logLevel })
+        ? await startProcessHub({ ...common, keysDir, gatewayWorkers: config.gatewayWorkers, logLevel: config.logLevel, subgraphSockets: config.useSubgraphSockets })
         : await startHub(common);
   } catch (err) {
     await postgres.stop();
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       `  GraphQL     ${hub.gatewayUrl}`,
       `  GraphiQL    ${base}/graphiql (paste a token from the demo tokens below)`,
       `  health      ${base}/healthz   ${base}/readyz   ${base}/metrics`,
-      ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(14)}${url}`),
+      ...Object.entries(hub.subgraphUrls).map(([name, url]) => `  ${name.padEnd(14)}${url}${socketNote(hub, name)}`),
       `  demo tokens ${path.join(root, '.data', 'demo-tokens.json')} (one per demo organisation; \`npm run token\` mints more)`,
       '',
     ].join('\n') + '\n',
@@ -79,6 +79,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** Where the gateway reaches a subgraph when it is not its URL's port. */
+function socketNote(hub: HubHandle, name: string): string {
+  if (hub.layout === 'single') return '';
+  const sockets: Partial<Record<string, string>> = (hub as Awaited<ReturnType<typeof startProcessHub>>).subgraphSockets;
+  return sockets[name] ? `   (the gateway's way in: ${sockets[name]})` : '';
 }
 
 function layoutLine(hub: HubHandle, workers: number): string {

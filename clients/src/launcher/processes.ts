@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger, type Logger } from '@pass/runtime';
 import { generateHubKeys, loadOrCreateHubKeys, type HubKeys } from '@pass/access';
-import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
+import { HUB_PORTS, SUBGRAPH_NAMES, subgraphSocketVariable, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 import { subgraphModules } from '@pass/schema';
 import { builtPagesDir, type HubHandle, type HubOptions } from './in-process';
 import { openHubData, waitForReplicas } from './hub-data';
@@ -46,12 +46,16 @@ export interface ProcessHubOptions extends Omit<HubOptions, 'keys' | 'gateway'> 
   /** The children's LOG_LEVEL (this process's, else info). */
   logLevel?: string;
   restart?: RestartPolicy;
+  /** The gateway calls the subgraphs over Unix sockets (default true; `PASS_SUBGRAPH_SOCKETS`). */
+  subgraphSockets?: boolean;
 }
 
 export interface ProcessHub extends HubHandle {
   layout: 'processes';
   /** The running children by name, for a test that kills one or a status line. */
   processes: Record<SubgraphName | 'gateway', SupervisedProcess>;
+  /** Each subgraph's Unix socket, which the gateway uses; empty when the hub runs without them. */
+  subgraphSockets: Partial<Record<SubgraphName, string>>;
 }
 
 /**
@@ -79,6 +83,13 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
     keysDir = temporaryKeys;
   }
   const fixedPorts = (options.gatewayPort ?? 0) !== 0;
+  // A private folder (mode 0700, from mkdtemp) for the subgraphs' sockets: only this user's
+  // processes can connect, as only loopback can reach their ports. Its path stays short, as
+  // socket paths must (108 bytes).
+  const socketsDir = (options.subgraphSockets ?? true) ? mkdtempSync(path.join(tmpdir(), 'pass-sockets-')) : null;
+  const sockets: Partial<Record<SubgraphName, string>> = socketsDir
+    ? Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, path.join(socketsDir, `${name}.sock`)]))
+    : {};
   const common = { DATABASE_URL: options.databaseUrl, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info', HOST: '127.0.0.1' };
   const supervise = (name: SubgraphName | 'gateway', env: Record<string, string>, port: number) =>
     new SupervisedProcess({ name, entry: ENTRY_POINTS[name], env: { ...common, ...env }, port }, logger, sink, options.restart ?? DEFAULT_RESTART);
@@ -86,7 +97,10 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
   const subgraphs = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [
       name,
-      supervise(name, { PASS_GATEWAY_PUBLIC_JWK: JSON.stringify(ring.gateway.publicJwk), ...subgraphNodeOptions() }, options.subgraphPorts?.[name] ?? (fixedPorts ? HUB_PORTS[name] : 0)),
+      supervise(
+        name,
+        { PASS_GATEWAY_PUBLIC_JWK: JSON.stringify(ring.gateway.publicJwk), ...subgraphNodeOptions(), ...(sockets[name] ? { PASS_SUBGRAPH_SOCKET: sockets[name] } : {}) },
+        options.subgraphPorts?.[name] ?? (fixedPorts ? HUB_PORTS[name] : 0)),
     ]),
   ) as Record<SubgraphName, SupervisedProcess>;
   const started: SupervisedProcess[] = [];
@@ -99,6 +113,7 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
     await Promise.all(started.filter((p) => p !== gateway).map((p) => p.stop()));
     if (data) await Promise.all(Object.values(data).map((d) => d.dataSource.destroy().catch(() => undefined)));
     if (temporaryKeys) rmSync(temporaryKeys, { recursive: true, force: true });
+    if (socketsDir) rmSync(socketsDir, { recursive: true, force: true });
   };
   try {
     // The first creates the shared event bus, audit log and key tables; the others then migrate
@@ -125,6 +140,7 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
           ? { PASS_RATE_PER_SECOND: String(gatewayOptions.rateLimit.perSecond), PASS_RATE_BURST: String(gatewayOptions.rateLimit.burst) }
           : {}),
         ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), subgraphs[name].url])),
+        ...Object.fromEntries(Object.entries(sockets).map(([name, socket]) => [subgraphSocketVariable(name as SubgraphName), socket])),
       },
       options.gatewayPort ?? 0,
     );
@@ -139,6 +155,7 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
       subgraphs: opened,
       keys: ring,
       processes: { ...subgraphs, gateway },
+      subgraphSockets: sockets,
       catchUp: () => waitForReplicas(opened, subgraphModules),
       close: stopAll,
     };

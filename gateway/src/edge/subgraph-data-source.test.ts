@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
@@ -78,6 +81,31 @@ describe('subgraphFetcher', () => {
       expect(error).not.toBeInstanceOf(GraphQLError);
     } finally {
       await gone.close();
+    }
+  });
+
+  test("goes through the Unix socket given for a subgraph's origin: its path and Host header from the URL, nothing over TCP", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pass-fetcher-'));
+    const socketPath = path.join(dir, 'vouchers.sock');
+    const seen: { url?: string; host?: string }[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push({ url: req.url, host: req.headers.host });
+      req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"via":"socket"}}'));
+    });
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    // Port 9 (discard): nothing listens there on loopback, so a TCP attempt would fail.
+    const url = 'http://127.0.0.1:9/graphql?from=gateway';
+    const viaSocket = subgraphFetcher({ 'http://127.0.0.1:9': socketPath });
+    try {
+      const answer = await viaSocket.fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(await answer.json()).toEqual({ data: { via: 'socket' } });
+      expect(seen).toEqual([{ url: '/graphql?from=gateway', host: '127.0.0.1:9' }]);
+      // Another origin, without a socket, still goes over TCP, where the port refuses it.
+      await expect(viaSocket.fetcher('http://127.0.0.2:9/graphql', { method: 'POST', body: '{}' })).rejects.toThrow();
+    } finally {
+      await viaSocket.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -14,7 +14,7 @@ export {
 } from './voucher-code-check';
 export { parisDateParts, parisDayOf, parisMonthOf, parisYearOf, type ParisDate } from './paris-date';
 export { Role, ROLES, isRole } from './roles';
-export { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from './ports';
+export { HUB_PORTS, SUBGRAPH_NAMES, subgraphSocketVariable, subgraphUrl, subgraphUrlVariable, type SubgraphName } from './ports';
 export * from './topics';
 export { assertCents, assertShares, splitByShares, formatEuros, BASIS_POINTS_TOTAL, VOUCHER_FACE_VALUE_CENTS, type Cents } from './money/money';
 export { BYTE_ORDER_MARK, VENUE_STANDARD_CSV, SPREADSHEET_CSV, csvCell, csvLine, csvDocument, euros, type CsvDialect, type CsvCell } from './csv/csv';

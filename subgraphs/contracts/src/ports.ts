@@ -22,3 +22,9 @@ export const subgraphUrl = (name: SubgraphName, port: number = HUB_PORTS[name]):
  * launcher sets it, the gateway's entry point reads it.
  */
 export const subgraphUrlVariable = (name: SubgraphName): string => `${name.toUpperCase()}_URL`;
+
+/**
+ * The environment variable that gives the gateway the Unix socket a subgraph also listens on
+ * (`VOUCHERS_SOCKET` …): the launcher sets it with the subgraph's own `PASS_SUBGRAPH_SOCKET`.
+ */
+export const subgraphSocketVariable = (name: SubgraphName): string => `${name.toUpperCase()}_SOCKET`;

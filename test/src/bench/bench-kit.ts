@@ -134,6 +134,11 @@ export interface BenchHub {
   childCpuSeconds(): number | null;
   /** The same, per process (`gateway` with its workers, then each subgraph); null in the single layout. */
   childCpuSecondsByProcess(): Record<string, number | null> | null;
+  /**
+   * Each subgraph's Unix socket by its URL's origin, which the gateway calls through in the
+   * `processes` layout (PASS_SUBGRAPH_SOCKETS=0: none); the floor goes the same way.
+   */
+  subgraphSockets: Record<string, string>;
 }
 
 /**
@@ -145,18 +150,22 @@ export async function startBenchHub(databaseUrl: string, gateway?: HubOptions['g
   if (layout === 'single') {
     const hub = await startHub({ databaseUrl, gateway });
     onCleanup(() => hub.close());
-    return { hub, layout, childCpuSeconds: () => null, childCpuSecondsByProcess: () => null };
+    return { hub, layout, childCpuSeconds: () => null, childCpuSecondsByProcess: () => null, subgraphSockets: {} };
   }
   if (layout !== 'processes') throw new Error(`BENCH_LAYOUT must be single or processes, not ${layout}`);
   const workers = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
   const { live: _live, ...processGateway } = gateway ?? {};
-  const hub: ProcessHub = await startProcessHub({ databaseUrl, gateway: processGateway, gatewayWorkers: workers, logLevel: process.env.LOG_LEVEL });
+  const sockets = process.env.PASS_SUBGRAPH_SOCKETS !== '0';
+  const hub: ProcessHub = await startProcessHub({ databaseUrl, gateway: processGateway, gatewayWorkers: workers, logLevel: process.env.LOG_LEVEL, subgraphSockets: sockets });
   onCleanup(() => hub.close());
   return {
     hub,
-    layout: `processes, ${workers} gateway worker${workers > 1 ? 's' : ''}`,
+    layout: `processes, ${workers} gateway worker${workers > 1 ? 's' : ''}, subgraphs reached over ${sockets ? 'Unix sockets' : 'loopback TCP'}`,
     childCpuSeconds: () => processTreeCpuSeconds(Object.values(hub.processes).map((p) => p.pid!)),
     childCpuSecondsByProcess: () => Object.fromEntries(Object.entries(hub.processes).map(([name, p]) => [name, processTreeCpuSeconds([p.pid!])])),
+    subgraphSockets: Object.fromEntries(
+      Object.entries(hub.subgraphSockets).map(([name, socket]) => [new URL(hub.subgraphUrls[name as keyof typeof hub.subgraphUrls]).origin, socket!]),
+    ),
   };
 }
 

@@ -178,7 +178,7 @@ const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operat
  * subgraph calls) on this 2-core machine, CPU taken from the hub and the gateways it measures
  * (docs/benchmarks.md, "A lighter load driver").
  */
-function poster(connections: number) {
+function poster(connections: number, sockets: Record<string, string>) {
   const pools = new Map<string, Pool>();
   const targets = new Map<string, { pool: Pool; path: string }>();
   const targetOf = (url: string) => {
@@ -186,7 +186,8 @@ function poster(connections: number) {
     if (!found) {
       const { origin, pathname, search } = new URL(url);
       let pool = pools.get(origin);
-      if (!pool) pools.set(origin, (pool = new Pool(origin, { connections, pipelining: 1 })));
+      // The floor reaches a subgraph the way our gateway does: over its Unix socket when it has one.
+      if (!pool) pools.set(origin, (pool = new Pool(origin, { connections, pipelining: 1, ...(sockets[origin] ? { socketPath: sockets[origin] } : {}) })));
       targets.set(url, (found = { pool, path: pathname + search }));
     }
     return found;
@@ -201,8 +202,8 @@ function poster(connections: number) {
   };
 }
 
-async function drive(target: Target, gatewayKey: KeyPairJwk): Promise<Row> {
-  const http = poster(256);
+async function drive(target: Target, gatewayKey: KeyPairJwk, sockets: Record<string, string>): Promise<Row> {
+  const http = poster(256, sockets);
   try {
     return await driveWith(target, gatewayKey, http.post);
   } finally {
@@ -332,9 +333,9 @@ function threadCpuSeconds(which: 'thread-self' | 'self'): number {
 }
 
 if (!isMainThread) {
-  const { gatewayKey } = workerData as { gatewayKey: KeyPairJwk };
+  const { gatewayKey, sockets } = workerData as { gatewayKey: KeyPairJwk; sockets: Record<string, string> };
   parentPort!.on('message', (target: Target) => {
-    drive(target, gatewayKey).then(
+    drive(target, gatewayKey, sockets).then(
       (row) => parentPort!.postMessage({ row }),
       (err) => parentPort!.postMessage({ error: String((err as Error).stack ?? err) }),
     );
@@ -451,7 +452,7 @@ async function main(): Promise<void> {
 
   let versions: Record<string, string> = {};
 
-  const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway }, env: { ...process.env } });
+  const worker = new Worker(__filename, { workerData: { gatewayKey: hub.keys.gateway, sockets: bench.subgraphSockets }, env: { ...process.env } });
   onCleanup(async () => void (await worker.terminate()));
   // The hub thread's busy share over the run, per request served: its CPU cost per request.
   const run = async (target: Target) => {

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
 import { createScratchDatabase, type ScratchDatabase } from '@pass/kit';
 import { Role, mintPartnerToken } from '@pass/access';
 import { createLogger } from '@pass/runtime';
@@ -25,6 +27,17 @@ describe('the launcher', () => {
     for (const name of ['programmes', 'beneficiaries', 'venues', 'vouchers'] as const) {
       const environ = readFileSync(`/proc/${hub.processes[name].pid!}/environ`, 'utf8').split('\0');
       expect(environ.find((v) => v.startsWith('NODE_OPTIONS='))).toContain('--max-semi-space-size=32');
+    }
+  });
+
+  test("the gateway is handed each subgraph's Unix socket, in a folder only this user can open, and each subgraph answers there", async () => {
+    const gatewayEnviron = readFileSync(`/proc/${hub.processes.gateway.pid!}/environ`, 'utf8').split('\0');
+    for (const name of ['programmes', 'beneficiaries', 'venues', 'vouchers'] as const) {
+      const socket = hub.subgraphSockets[name]!;
+      expect(path.isAbsolute(socket)).toBe(true);
+      expect(gatewayEnviron).toContain(`${name.toUpperCase()}_SOCKET=${socket}`);
+      expect(statSync(path.dirname(socket)).mode & 0o777).toBe(0o700);
+      expect(await getOverSocket(socket, '/healthz')).toEqual({ status: 200, body: { status: 'ok', subgraph: name } });
     }
   });
 
@@ -61,8 +74,22 @@ describe('the launcher', () => {
     for (const pid of everyPid) expect(alive(pid)).toBe(false);
     await expect(fetch(hub.gatewayUrl.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
     for (const url of Object.values(hub.subgraphUrls)) await expect(fetch(url.replace(/\/graphql$/, '/healthz'))).rejects.toThrow();
+    expect(existsSync(path.dirname(hub.subgraphSockets.vouchers!))).toBe(false);
   }, 300_000);
 });
+
+/** A GET over a Unix socket, its answer parsed. */
+function getOverSocket(socketPath: string, requestPath: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ socketPath, path: requestPath }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      })
+      .on('error', reject);
+  });
+}
 
 /** Live child processes of a pid, from /proc. */
 function childrenOf(parent: number): number[] {

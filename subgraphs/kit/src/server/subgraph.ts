@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -66,8 +67,11 @@ export interface Subgraph {
   logger: Logger;
   /** What its `/metrics` serves. */
   metrics: ServerMetrics;
-  /** Binds the HTTP server (port 0 picks a free one) and returns the GraphQL URL. */
-  listen(port?: number, host?: string): Promise<string>;
+  /**
+   * Binds the HTTP server (port 0 picks a free one) and returns the GraphQL URL. With a socket
+   * path it listens there as well, for the gateway: the same routes, without loopback TCP.
+   */
+  listen(port?: number, host?: string, socketPath?: string): Promise<string>;
   /** Stops taking requests, lets running ones finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -131,17 +135,24 @@ export async function createSubgraph<TLoaders>(
   const app = express();
   // Set once Apollo Server has started (it needs the HTTP server first, to drain it on close).
   const route: { graphql?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> } = {};
-  const httpServer = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     observe(req as express.Request, res as express.Response, () => {
       const graphql = route.graphql;
       if (graphql && isGraphqlPath(req.url)) void graphql(req, res);
       else void app(req, res);
     });
-  });
-  // The gateway's agent keeps idle sockets open with no time limit; a subgraph closing one after
-  // Node's default 5 s races with the gateway reusing it ("socket hang up" on a busy machine).
-  httpServer.keepAliveTimeout = 120_000;
-  httpServer.headersTimeout = 121_000;
+  };
+  const newServer = (): http.Server => {
+    const server = http.createServer(handle);
+    // The gateway's agent keeps idle sockets open with no time limit; a subgraph closing one after
+    // Node's default 5 s races with the gateway reusing it ("socket hang up" on a busy machine).
+    server.keepAliveTimeout = 120_000;
+    server.headersTimeout = 121_000;
+    return server;
+  };
+  const httpServer = newServer();
+  // The Unix socket's server, when `listen` is given one: Apollo's drain plugin knows only httpServer.
+  let socketServer: http.Server | null = null;
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -199,18 +210,46 @@ export async function createSubgraph<TLoaders>(
     events,
     logger,
     metrics,
-    listen: (port = 0, host = '127.0.0.1') =>
-      new Promise<string>((resolve, reject) => {
+    listen: async (port = 0, host = '127.0.0.1', socketPath?: string) => {
+      const url = await new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address() as AddressInfo;
           resolve(`http://${host}:${address.port}/graphql`);
         });
-      }),
+      });
+      if (socketPath) {
+        // A process killed outright leaves its socket file behind, and binding over it fails;
+        // the TCP port above is bound already, so no other live process of this subgraph owns it.
+        rmSync(socketPath, { force: true });
+        const server = newServer();
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(socketPath, () => resolve());
+        });
+        socketServer = server;
+      }
+      return url;
+    },
     close: async () => {
       closing = true;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const server = socketServer;
+      if (server?.listening) {
+        // No new connection is taken; each open one is closed once idle (a request in flight is
+        // answered first), and any left after 10 s are cut. Closing removes the socket file.
+        await new Promise<void>((resolve) => {
+          const idle = setInterval(() => server.closeIdleConnections(), 50);
+          const cut = setTimeout(() => server.closeAllConnections(), 10_000);
+          server.close(() => {
+            clearInterval(idle);
+            clearTimeout(cut);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+      }
       await events.stop();
       await dataSource.destroy();
     },
@@ -236,7 +275,7 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>): Promise<voi
   const logger = createLogger(`subgraph-${module.name}`);
   startTracingFromEnv(`pass-${module.name}`);
   const subgraph = await createSubgraph(module, { databaseUrl: config.databaseUrl, logger, gatewayPublicKey: config.gatewayPublicKey as JWK });
-  const url = await subgraph.listen(config.port, config.host);
+  const url = await subgraph.listen(config.port, config.host, config.socketPath);
   logger.info({ url }, `${module.name} subgraph ready`);
   // Under a launcher (an IPC channel is open): say so over the channel, whatever the log level.
   process.send?.({ type: 'ready', url });

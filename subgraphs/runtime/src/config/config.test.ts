@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       rateLimit: { perSecond: 50, burst: 200 },
       layout: 'processes',
       gatewayWorkers: 1,
+      useSubgraphSockets: true,
     });
   });
 
@@ -66,6 +67,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('the gateway reaches subgraphs over Unix sockets unless PASS_SUBGRAPH_SOCKETS=0; each socket is an absolute, short path', () => {
+    expect(loadConfig({}).useSubgraphSockets).toBe(true);
+    expect(loadConfig({ PASS_SUBGRAPH_SOCKETS: '1' }).useSubgraphSockets).toBe(true);
+    expect(loadConfig({ PASS_SUBGRAPH_SOCKETS: '0' }).useSubgraphSockets).toBe(false);
+    const gateway = loadGatewayProcessConfig({ VOUCHERS_SOCKET: '/tmp/pass-sockets-x/vouchers.sock' }, '/srv/hub');
+    expect(gateway.subgraphSockets).toEqual({ vouchers: '/tmp/pass-sockets-x/vouchers.sock' });
+    expect(loadGatewayProcessConfig({}, '/srv/hub').subgraphSockets).toEqual({});
+    const subgraph = { DATABASE_URL: 'postgres://db/pass', PASS_GATEWAY_PUBLIC_JWK: '{"kty":"OKP"}' };
+    expect(loadSubgraphProcessConfig({ ...subgraph, PASS_SUBGRAPH_SOCKET: '/run/pass/vouchers.sock' }, 'vouchers').socketPath).toBe('/run/pass/vouchers.sock');
+    expect(loadSubgraphProcessConfig(subgraph, 'vouchers').socketPath).toBeUndefined();
+    expect(() => loadSubgraphProcessConfig({ ...subgraph, PASS_SUBGRAPH_SOCKET: 'vouchers.sock' }, 'vouchers')).toThrow(/PASS_SUBGRAPH_SOCKET: expected an absolute path/);
+    expect(() => loadGatewayProcessConfig({ VENUES_SOCKET: `/tmp/${'x'.repeat(120)}.sock` }, '/srv/hub')).toThrow(/VENUES_SOCKET: a Unix socket path holds at most 107 bytes/);
+  });
+
   it('production mode closes introspection to partner roles unless configured otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, persistedOnly: true, introspectionRoles: [Role.ANALYST, Role.OPERATOR] });
     expect(loadConfig({ PASS_PERSISTED_ONLY: '1' })).toMatchObject({ production: false, persistedOnly: true, introspectionRoles: [Role.ANALYST, Role.OPERATOR] });
@@ -94,6 +109,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['PASS_LAYOUT', 'threads'],
     ['PASS_GATEWAY_WORKERS', '0'],
+    ['PASS_SUBGRAPH_SOCKETS', 'yes'],
   ])('%s=%s stops with a message naming the variable', (variable, value) => {
     const problems = problemsOf({ [variable]: value });
     expect(problems.map((p) => p.variable)).toEqual([variable]);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { HUB_PORTS, ROLES, Role, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
+import { HUB_PORTS, ROLES, Role, SUBGRAPH_NAMES, subgraphSocketVariable, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 
 /*
  * Every process of the hub reads its environment here, once, at start-up: the launcher
@@ -25,6 +25,8 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const MAX_PORT = 65535;
+/** `sun_path` is 108 bytes on Linux, its terminating zero included. */
+const MAX_SOCKET_PATH_BYTES = 107;
 
 /** The checks every loader shares. Problems pile up, so that one start reports them all. */
 class EnvReader {
@@ -105,6 +107,18 @@ class EnvReader {
     }
     if (!['postgres:', 'postgresql:'].includes(protocolOf(url))) this.problem(name, 'expected a postgres:// or postgresql:// URL');
     return url;
+  }
+
+  /**
+   * An optional Unix socket path: absolute, and short enough for the kernel (108 bytes with its
+   * terminating zero on Linux; a longer path fails only when the server binds, far from its cause).
+   */
+  socketPath(name: string): string | undefined {
+    const socket = this.value(name);
+    if (socket === undefined) return undefined;
+    if (!path.isAbsolute(socket)) this.problem(name, `expected an absolute path of a Unix socket, got "${socket}"`);
+    else if (Buffer.byteLength(socket) > MAX_SOCKET_PATH_BYTES) this.problem(name, `a Unix socket path holds at most ${MAX_SOCKET_PATH_BYTES} bytes, got ${Buffer.byteLength(socket)}`);
+    return socket;
   }
 
   httpUrl(name: string, fallback: string, what: string): string {
@@ -215,6 +229,12 @@ export interface HubConfig extends DatabaseConfig {
   layout: 'processes' | 'single';
   /** Gateway processes behind the one port (node:cluster), in the `processes` layout. */
   gatewayWorkers: number;
+  /**
+   * In the `processes` layout, the gateway reaches each subgraph over a Unix socket the launcher
+   * gives it (the TCP port stays, for health checks, metrics and tools): cheaper per call than
+   * loopback TCP (docs/benchmarks.md, "Subgraphs over Unix sockets").
+   */
+  useSubgraphSockets: boolean;
 }
 
 function readHub(read: EnvReader, root: string): HubConfig {
@@ -232,6 +252,7 @@ function readHub(read: EnvReader, root: string): HubConfig {
     rateLimit: { perSecond: read.integer('PASS_RATE_PER_SECOND', 50, 1, 1_000_000), burst: read.integer('PASS_RATE_BURST', 200, 1, 1_000_000) },
     layout: read.oneOf('PASS_LAYOUT', ['processes', 'single'] as const, 'processes'),
     gatewayWorkers: read.integer('PASS_GATEWAY_WORKERS', 1, 1, 64),
+    useSubgraphSockets: read.value('PASS_SUBGRAPH_SOCKETS') === undefined || read.flag('PASS_SUBGRAPH_SOCKETS'),
   };
 }
 
@@ -256,6 +277,8 @@ export function defaultIntrospectionRoles(productionMode: boolean): Role[] {
 /** What the gateway's own process reads beyond the hub's settings: where everything else is. */
 export interface GatewayProcessConfig extends HubConfig {
   subgraphUrls: Record<SubgraphName, string>;
+  /** The Unix socket through which the gateway reaches a subgraph, where one is given. */
+  subgraphSockets: Partial<Record<SubgraphName, string>>;
   supergraphPath: string;
   operationsDir: string;
   pagesDir: string;
@@ -269,10 +292,16 @@ export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): 
   const read = new EnvReader(env);
   const hub = readHub(read, root);
   const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const name of SUBGRAPH_NAMES) subgraphUrls[name] = read.httpUrl(subgraphUrlVariable(name), subgraphUrl(name, HUB_PORTS[name]), "the subgraph's /graphql");
+  const subgraphSockets: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphUrls[name] = read.httpUrl(subgraphUrlVariable(name), subgraphUrl(name, HUB_PORTS[name]), "the subgraph's /graphql");
+    const socket = read.socketPath(subgraphSocketVariable(name));
+    if (socket !== undefined) subgraphSockets[name] = socket;
+  }
   return read.done({
     ...hub,
     subgraphUrls,
+    subgraphSockets,
     supergraphPath: read.text('PASS_SUPERGRAPH', path.join(root, 'schema', 'supergraph.graphql')),
     operationsDir: read.text('PASS_OPERATIONS_DIR', path.join(root, 'clients', 'operations')),
     pagesDir: read.text('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
@@ -287,6 +316,8 @@ export interface SubgraphProcessConfig {
   /** Its entry in the port table unless `PORT` says otherwise (0: a free port). */
   port: number;
   host: string;
+  /** A Unix socket it listens on as well (the gateway's way in, set by the launcher). */
+  socketPath: string | undefined;
   databaseUrl: string;
   /** The gateway's public key, with which the subgraph checks caller assertions. */
   gatewayPublicKey: PublicJwk;
@@ -299,6 +330,7 @@ export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv, name: Subgraph
   const config = {
     port: read.port('PORT', HUB_PORTS[name]),
     host: read.host('HOST'),
+    socketPath: read.socketPath('PASS_SUBGRAPH_SOCKET'),
     databaseUrl: read.postgresUrl('DATABASE_URL', 'the hub database of a subgraph run alone (`npm start` runs the whole hub with its own)') ?? '',
     gatewayPublicKey: read.jwk('PASS_GATEWAY_PUBLIC_JWK', "the gateway's public key (JSON): subgraphs trust no caller without it"),
     logLevel: read.logLevel(),

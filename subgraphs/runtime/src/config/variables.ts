@@ -1,4 +1,4 @@
-import { HUB_PORTS, SUBGRAPH_NAMES, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
+import { HUB_PORTS, SUBGRAPH_NAMES, subgraphSocketVariable, subgraphUrl, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 
 export interface ConfigVariable {
   name: string;
@@ -22,6 +22,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'PASS_PG_PORT', readBy: 'launcher, CLI', default: '54320', meaning: "the embedded PostgreSQL's port" },
   { name: 'PASS_LAYOUT', readBy: 'launcher', default: 'processes', meaning: '`processes`: the gateway and each subgraph in a process of its own, restarted by the launcher when one dies; `single`: everything in the launcher\'s process (docs/benchmarks.md, "Process layout", compares them)' },
   { name: 'PASS_GATEWAY_WORKERS', readBy: 'launcher, gateway', default: '1', meaning: 'gateway processes sharing its port (node:cluster), `processes` layout only; each enforces the per-token rate limit on its own' },
+  { name: 'PASS_SUBGRAPH_SOCKETS', readBy: 'launcher', default: '1', meaning: "`1`: in the `processes` layout each subgraph also listens on a Unix socket in a private temporary folder and the gateway calls it there, which costs less CPU per call than loopback TCP; `0`: the gateway uses the subgraphs' TCP ports" },
   { name: 'NODE_ENV', readBy: 'launcher, gateway', default: '(unset)', meaning: '`production` turns on production mode: persisted operations only for partner roles, introspection only for `PASS_INTROSPECTION_ROLES`' },
   { name: 'PASS_PERSISTED_ONLY', readBy: 'launcher, gateway', default: '0', meaning: '`1`: production mode for operations and introspection without `NODE_ENV=production`' },
   { name: 'PASS_CORS_ORIGINS', readBy: 'launcher, gateway', default: '(none)', meaning: 'comma-separated origins (`https://app.example.org`) whose browser pages may call `/graphql`; no cookies, bearer tokens only' },
@@ -38,6 +39,16 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
         ? `the ${name} subgraph's \`/graphql\` (the launcher sets it; likewise ${SUBGRAPH_NAMES.slice(1).map((other) => `\`${subgraphUrlVariable(other)}\``).join(', ')} on ${portRange(SUBGRAPH_NAMES.slice(1))})`
         : `the ${name} subgraph's \`/graphql\``,
   })),
+  ...SUBGRAPH_NAMES.map((name, i) => ({
+    name: subgraphSocketVariable(name),
+    readBy: 'gateway',
+    default: '(set by the launcher)',
+    meaning:
+      i === 0
+        ? `an absolute Unix socket path through which the gateway reaches the ${name} subgraph instead of its URL's port (the URL's path still applies); likewise ${SUBGRAPH_NAMES.slice(1).map((other) => `\`${subgraphSocketVariable(other)}\``).join(', ')}`
+        : `the ${name} subgraph's Unix socket`,
+  })),
+  { name: 'PASS_SUBGRAPH_SOCKET', readBy: 'subgraph', default: '(set by the launcher)', meaning: 'an absolute Unix socket path a subgraph listens on besides its port (a stale socket file left by a killed process is replaced)' },
   { name: 'PASS_KEYS_DIR', readBy: 'launcher, gateway, CLI', default: '.data/keys', meaning: 'the directory holding the key ring `hub-keys.json` (created on first start); the launcher hands the gateway its public key for the subgraphs' },
   { name: 'PASS_SUPERGRAPH', readBy: 'gateway', default: 'schema/supergraph.graphql', meaning: 'the composed supergraph the gateway plans with' },
   { name: 'PASS_OPERATIONS_DIR', readBy: 'gateway', default: 'clients/operations', meaning: "the registered partner operations (`.graphql` files): production mode's allow-list and GraphiQL's tabs" },
