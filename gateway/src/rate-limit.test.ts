@@ -12,10 +12,10 @@ const unitsOf = (limits: TokenLimits, text: string) => {
 
 /** A store that counts its round trips. */
 function counted(store: TokenBucketStore) {
-  const counter = { takes: 0 };
+  const counter = { takes: 0, wants: [] as number[] };
   return {
     counter,
-    store: { ...store, take: (...args: Parameters<TokenBucketStore['take']>) => ((counter.takes += 1), store.take(...args)) },
+    store: { ...store, take: (...args: Parameters<TokenBucketStore['take']>) => ((counter.takes += 1), counter.wants.push(args[2]), store.take(...args)) },
   };
 }
 
@@ -141,6 +141,43 @@ describe('TokenLimits', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => limits.admit('t', 1)));
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(counter.takes).toBe(1);
+  });
+
+  test("a busy token's leases grow with its pace, up to maxLeaseUnits and a quarter of the burst; after a pause they start small again", async () => {
+    let now = 1_000_000;
+    const { store, counter } = counted(memoryTokenBuckets(() => now));
+    const limits = new TokenLimits(store, { perSecond: 1000, burst: 1000, leaseUnits: 10, maxLeaseUnits: 50, leaseMs: 1000 }, () => now);
+    const steady = async (requests: number, everyMs: number) => {
+      for (let i = 0; i < requests; i += 1) {
+        const answer = await limits.admit('busy', 1);
+        expect(answer.ok).toBe(true);
+        if (answer.ok) answer.release();
+        now += everyMs;
+      }
+    };
+    // 20 requests a second: 10 units last half a second, so leases stay at 10.
+    await steady(40, 50);
+    expect(counter.wants.every((want) => want === 10)).toBe(true);
+    expect(counter.takes).toBe(4);
+    // 200 a second: the lease grows to what half a second takes (100), capped at 50.
+    counter.wants.length = 0;
+    await steady(200, 5);
+    // The first lease was sized at the old pace; 210 units in 5 store trips instead of 20.
+    expect(counter.wants).toEqual([10, 50, 50, 50, 50]);
+    // Idle past the lease's life: the next lease is small again.
+    now += 5_000;
+    counter.wants.length = 0;
+    await steady(1, 5);
+    expect(counter.wants).toEqual([10]);
+    // A small burst caps the lease at a quarter of it.
+    const small = new TokenLimits(store, { perSecond: 1000, burst: 100, leaseUnits: 10, maxLeaseUnits: 50, leaseMs: 1000 }, () => now);
+    counter.wants.length = 0;
+    for (let i = 0; i < 100; i += 1) {
+      const answer = await small.admit('small-burst', 1);
+      if (answer.ok) answer.release();
+      now += 5;
+    }
+    expect(Math.max(...counter.wants)).toBe(25);
   });
 
   test('a lease expires: its leftover is not spent after leaseMs', async () => {

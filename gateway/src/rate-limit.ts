@@ -25,8 +25,11 @@ import type { TokenBucketStore } from '@pass/access';
  * it locally; leftovers older than `leaseMs` are dropped. Units are taken from the shared bucket
  * before they are spent, so a token never gets more than its budget plus, at most, one unspent
  * lease per process carried over a refill; it may be refused up to one lease per other process
- * early (units another process leased and has not used). With 10-unit leases and 50 units/s, a
- * steady token costs each process one statement per 10 light requests.
+ * early (units another process leased and has not used). A lease is `leaseUnits` (10) units, or
+ * more for a token that used its last one up quickly: what the token spent in the last lease's
+ * time, over half of `leaseMs`, up to `maxLeaseUnits` (50) and a quarter of the burst. A token
+ * sending 40 units a second (five mixed partner requests) then costs a statement every half
+ * second rather than every quarter (docs/benchmarks.md, "Leases sized by the token's pace").
  */
 export interface TokenLimitOptions {
   perSecond: number;
@@ -46,7 +49,10 @@ export interface TokenLimitOptions {
   maxInFlightUnits: number;
   /** Units each selection of these fields adds, on top of armor's capped cost (see {@link COSTLY_FIELDS}). */
   costlyFields: Readonly<Record<string, number>>;
+  /** The smallest lease, and the whole lease of a token that is not busy. */
   leaseUnits: number;
+  /** The largest lease (a quarter of the burst at most). */
+  maxLeaseUnits: number;
   leaseMs: number;
 }
 
@@ -65,7 +71,7 @@ export const COSTLY_FIELDS: Readonly<Record<string, number>> = Object.fromEntrie
   ['booksAllocated', 'booksHandedOut', 'booksIssued', 'vouchersIssued', 'vouchersRedeemed', 'redeemedAmountCents', 'outstandingAmountCents', 'redemptionsByDay', 'redemptionsByPlace'].map((field) => [field, 0.7]),
 );
 
-export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, maxInFlightUnits: 80, costlyFields: COSTLY_FIELDS, leaseUnits: 10, leaseMs: 1000 };
+export const DEFAULT_TOKEN_LIMITS: TokenLimitOptions = { perSecond: 50, burst: 200, costPerUnit: 100, maxUnitsPerRequest: 20, maxInFlight: 16, maxInFlightUnits: 80, costlyFields: COSTLY_FIELDS, leaseUnits: 10, maxLeaseUnits: 50, leaseMs: 1000 };
 
 /** A decision: go (release when the answer is sent), or wait `retryAfter` seconds. */
 export type Admission = { ok: true; release: () => void } | { ok: false; retryAfter: number; reason: 'IN_FLIGHT' | 'BUDGET' };
@@ -130,6 +136,9 @@ export function requestCost(document: DocumentNode, costlyFields: Readonly<Recor
 interface Lease {
   units: number;
   expiresAt: number;
+  /** When it was taken and how many units it held then: the token's pace when it runs out. */
+  takenAt: number;
+  size: number;
 }
 
 export class TokenLimits {
@@ -224,18 +233,20 @@ export class TokenLimits {
   }
 
   private async takeShared(tokenId: string, units: number): Promise<number> {
-    const { perSecond, burst, leaseUnits, leaseMs } = this.options;
+    const { perSecond, burst, leaseMs } = this.options;
     // The lease's leftover goes towards this request: held aside while the store answers, so a
     // lighter request served from the lease meanwhile cannot spend it twice.
     const lease = this.leases.get(tokenId);
-    const left = lease && lease.expiresAt > this.clock() ? lease.units : 0;
+    const live = lease !== undefined && lease.expiresAt > this.clock();
+    const left = live ? lease.units : 0;
     if (lease) lease.units -= left;
     // A request heavier than the whole burst could never pass: it may take the full bucket.
     const need = Math.min(units - left, burst);
+    const want = Math.max(need, this.leaseSize(live ? lease : undefined));
     let granted = 0;
     let tokens = 0;
     try {
-      ({ granted, tokens } = await this.store.take(tokenId, need, Math.max(need, leaseUnits), perSecond, burst));
+      ({ granted, tokens } = await this.store.take(tokenId, need, want, perSecond, burst));
     } finally {
       if (granted <= 0 && lease) lease.units += left;
     }
@@ -248,9 +259,25 @@ export class TokenLimits {
     const current = this.leases.get(tokenId);
     const kept = current && current.expiresAt > this.clock() ? current.units : 0;
     this.leases.delete(tokenId);
-    this.leases.set(tokenId, { units: kept + Math.max(0, left + granted - units), expiresAt: this.clock() + leaseMs });
+    const leased = kept + Math.max(0, left + granted - units);
+    this.leases.set(tokenId, { units: leased, expiresAt: this.clock() + leaseMs, takenAt: this.clock(), size: leased + units });
     if (this.leases.size > 100_000) this.leases.delete(this.leases.keys().next().value as string);
     return 0;
+  }
+
+  /**
+   * The next lease: the units the token went through in its last lease's time, scaled to half a
+   * lease's life, so a busy token makes one store round trip per half second or so rather than
+   * one per `leaseUnits`. Never below `leaseUnits`; never above `maxLeaseUnits` nor a quarter of
+   * the burst, so that another process is refused at most that much early. A token whose lease
+   * expired unused, or which has none, starts again from `leaseUnits`.
+   */
+  private leaseSize(previous: Lease | undefined): number {
+    const { leaseUnits, maxLeaseUnits, leaseMs, burst } = this.options;
+    if (!previous) return leaseUnits;
+    const perMs = previous.size / Math.max(1, this.clock() - previous.takenAt);
+    const cap = Math.max(leaseUnits, Math.min(maxLeaseUnits, burst / 4));
+    return Math.min(cap, Math.max(leaseUnits, Math.ceil(perMs * (leaseMs / 2))));
   }
 }
 
