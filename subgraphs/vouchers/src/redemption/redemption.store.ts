@@ -451,40 +451,20 @@ export const redemptionStore = {
 
   /** A programme's figures, from the running tallies (tally/tally.store.ts): a few rows, whatever its size. */
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
-    const [books, tallies] = await Promise.all([
-      db.query(
-        `select programme_id, sum(books) issued, sum(books) filter (where distributor_id <> $2) allocated, sum(handed_out) handed_out
-           from book_tally where programme_id = any($1) group by programme_id`,
-        [programmeIds, NO_DISTRIBUTOR],
-      ),
-      tallyStore.vouchersOf(db, programmeIds),
-    ]);
-    const vouchers = programmeIds.map((id) => {
-      const t = tallies.get(id)!;
-      return {
-        programme_id: id,
-        issued: t.available + t.lost + t.redeemed + t.blocked,
-        redeemed: t.redeemed,
-        blocked: t.blocked,
-        issued_cents: t.availableCents + t.lostCents + t.redeemedCents + t.blockedCents,
-        redeemed_cents: t.redeemedCents,
-        outstanding_cents: t.availableCents + t.lostCents,
-      };
-    });
+    const tallies = await tallyStore.ofProgrammes(db, programmeIds);
     const stats = new Map<string, ProgrammeStats>();
     for (const id of programmeIds) {
-      const b = books.find((r: { programme_id: string }) => r.programme_id === id);
-      const v = vouchers.find((r: { programme_id: string }) => r.programme_id === id);
+      const { books, vouchers: v } = tallies.get(id)!;
       stats.set(id, {
-        booksIssued: int(b?.issued),
-        booksAllocated: int(b?.allocated),
-        booksHandedOut: int(b?.handed_out),
-        vouchersIssued: int(v?.issued),
-        vouchersRedeemed: int(v?.redeemed),
-        vouchersBlocked: int(v?.blocked),
-        issuedCents: int(v?.issued_cents),
-        redeemedCents: int(v?.redeemed_cents),
-        outstandingCents: int(v?.outstanding_cents),
+        booksIssued: books.issued,
+        booksAllocated: books.allocated,
+        booksHandedOut: books.handedOut,
+        vouchersIssued: v.available + v.lost + v.redeemed + v.blocked,
+        vouchersRedeemed: v.redeemed,
+        vouchersBlocked: v.blocked,
+        issuedCents: v.availableCents + v.lostCents + v.redeemedCents + v.blockedCents,
+        redeemedCents: v.redeemedCents,
+        outstandingCents: v.availableCents + v.lostCents,
       });
     }
     return stats;
