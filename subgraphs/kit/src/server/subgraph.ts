@@ -233,23 +233,25 @@ export async function createSubgraph<TLoaders>(
     },
     close: async () => {
       closing = true;
-      await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // The socket's server drains beside Apollo's own drain of the TCP one, while Apollo still
+      // answers: no new connection, each open one closed once idle (a request in flight is
+      // answered first), any left after 10 s cut. Closing removes the socket file.
       const server = socketServer;
-      if (server?.listening) {
-        // No new connection is taken; each open one is closed once idle (a request in flight is
-        // answered first), and any left after 10 s are cut. Closing removes the socket file.
-        await new Promise<void>((resolve) => {
-          const idle = setInterval(() => server.closeIdleConnections(), 50);
-          const cut = setTimeout(() => server.closeAllConnections(), 10_000);
-          server.close(() => {
-            clearInterval(idle);
-            clearTimeout(cut);
-            resolve();
-          });
-          server.closeIdleConnections();
-        });
-      }
+      const socketDrained = server?.listening
+        ? new Promise<void>((resolve) => {
+            const idle = setInterval(() => server.closeIdleConnections(), 50);
+            const cut = setTimeout(() => server.closeAllConnections(), 10_000);
+            server.close(() => {
+              clearInterval(idle);
+              clearTimeout(cut);
+              resolve();
+            });
+            server.closeIdleConnections();
+          })
+        : Promise.resolve();
+      await apollo.stop();
+      await socketDrained;
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await events.stop();
       await dataSource.destroy();
     },
