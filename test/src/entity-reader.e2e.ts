@@ -30,8 +30,10 @@ describe('readEntities reads what the repository reads', () => {
     ['vouchers', 'Redemption'],
     ['vouchers', 'Voucher'],
     ['vouchers', 'Book'],
+    ['venues', 'Workshop'],
+    ['venues', 'WorkshopSession'],
   ] as const)('%s: %s', async (subgraph, name) => {
-    const module = subgraph === 'programmes' ? programmesSubgraph : vouchersSubgraph;
+    const module = { programmes: programmesSubgraph, vouchers: vouchersSubgraph, venues: venuesSubgraph }[subgraph];
     const entity = entityNamed(module.entities, name);
     const db: DataSource = hub.subgraphs[subgraph].dataSource;
     const fromRepository = await db.getRepository(entity).find();

@@ -129,7 +129,8 @@ interface Target {
 type ClientWork =
   // Bodies sent in turn; with `once`, each at most once and the client stops after the last.
   // With `thinkMs`, the client waits that long after each answer (a person at a screen, not a flood).
-  | { kind: 'gateway'; url: string; token: string; bodies: string[]; once?: boolean; thinkMs?: number }
+  // With `label`, its latencies are also reported apart from the other labels' (the mixed load, by query).
+  | { kind: 'gateway'; url: string; token: string; bodies: string[]; once?: boolean; thinkMs?: number; label?: string }
   // Requests sent at a fixed rate whatever the answers (an open loop): a heavy neighbour.
   | { kind: 'paced'; url: string; token: string; body: string; perSecond: number }
   // Waves of subgraph calls: calls of one wave ran in parallel in the plan, waves one after another.
@@ -142,6 +143,8 @@ interface Row {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Per label of the clients (the mixed load's queries): requests measured, p50 and p99. */
+  byLabel?: Record<string, { requests: number; p50Ms: number; p99Ms: number }>;
   /** Share of the time the hub's thread (gateway and subgraphs) was busy. */
   hubBusy?: number;
   hubMsPerRequest?: number;
@@ -263,6 +266,7 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
     return ok;
   };
   const latencies: number[] = [];
+  const labelled = new Map<string, number[]>();
   let errors = 0;
   let done = 0;
   const driverCpu0 = threadCpuSeconds('thread-self');
@@ -287,7 +291,13 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
       const ok = await once(work).catch(() => false);
       done++;
       if (measuring) {
-        latencies.push(performance.now() - t0);
+        const latency = performance.now() - t0;
+        latencies.push(latency);
+        if (work.kind === 'gateway' && work.label) {
+          const values = labelled.get(work.label) ?? [];
+          if (values.length === 0) labelled.set(work.label, values);
+          values.push(latency);
+        }
         if (!ok) errors++;
       }
       // In the warm-up too: without its pauses a person's client floods during warm-up, empties its
@@ -307,8 +317,15 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
   stop = true;
   await allDone;
   await Promise.all(paced);
+  const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const at = (q: number) => quantile(latencies, q);
+  const byLabel = Object.fromEntries(
+    [...labelled].map(([label, values]) => {
+      values.sort((a, b) => a - b);
+      return [label, { requests: values.length, p50Ms: quantile(values, 0.5), p99Ms: quantile(values, 0.99) }];
+    }),
+  );
   return {
     target: target.name,
     requests: latencies.length,
@@ -322,6 +339,7 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
     pacedStatuses,
     firstProblem,
     latencies,
+    ...(labelled.size > 0 ? { byLabel } : {}),
   };
 }
 
@@ -491,6 +509,10 @@ async function main(): Promise<void> {
     rows.push({ ...row, workload, kind, clients });
     say(`${workload.padEnd(24)}${kind.padEnd(11)}${String(clients).padStart(8)}${fixed(row.perSecond).padStart(8)}${fixed(row.p50Ms, 1).padStart(9)}${fixed(row.p99Ms, 1).padStart(9)}${String(row.errors).padStart(8)}${fixed(row.hubCpuMsPerRequest ?? NaN, 1).padStart(16)}   ${perProcess(row.processCpuMsPerRequest)}`);
     if (row.errors > 0 && row.firstProblem) say(`${''.padEnd(24)}first error: ${row.firstProblem.slice(0, 160)}`);
+    if (row.byLabel) {
+      const parts = Object.entries(row.byLabel).map(([label, l]) => `${label} ${l.requests} · ${fixed(l.p50Ms)} / ${fixed(l.p99Ms)}`);
+      say(`${''.padEnd(24)}by query (requests · p50 / p99 ms): ${parts.join(' · ')}`);
+    }
   };
   const ratios: { workload: string; oursPerSecond: number; vsHiveRust?: number; vsHiveJs?: number; vsFloor?: number }[] = [];
   const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
@@ -584,7 +606,7 @@ async function main(): Promise<void> {
                   { role: Role.COORDINATOR, organisationId: `coordination-${i}`, scopes: ['read'], programmeIds: [programmeIds[round % programmeIds.length]!] },
                   { programmeId: programmeIds[round % programmeIds.length] },
                 ];
-      return { token: await mintPartnerToken(hub.keys.partnerSigning, caller), body: JSON.stringify({ query: operation(name), variables }) };
+      return { name, token: await mintPartnerToken(hub.keys.partnerSigning, caller), body: JSON.stringify({ query: operation(name), variables }) };
     }),
   );
   say('');
@@ -592,7 +614,7 @@ async function main(): Promise<void> {
   if (MIXED_CLIENTS > 0 && !REDEEM_ONLY) {
     const by: Partial<Record<Kind, Row>> = {};
     for (const g of gateways) {
-      by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body] })) });
+      by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body], label: c.name })) });
       print('mixed reads', g.kind, MIXED_CLIENTS, by[g.kind]!);
     }
     ratioLine('mixed reads', by);
