@@ -1,6 +1,6 @@
 // The recount queries only: this suite compares the tally rows with a recount of the voucher, book
 // and redemption rows, which no API shows. Every step it counts goes through the gateway.
-import { RECOUNT_BOOK_TALLY, RECOUNT_VOUCHER_TALLY, vouchersSubgraph } from '@pass/vouchers';
+import { RECOUNT_BOOK_TALLY, RECOUNT_VOUCHER_TALLY, tallyStore, vouchersSubgraph } from '@pass/vouchers';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import {
   allocateTo,
@@ -167,6 +167,24 @@ describe('tallies: equal to a recount after any mix of changes', () => {
   // 0018). Its only redemption cancelled while others of the book are being recorded: whatever the
   // interleaving, the book ends started exactly when one of them counts, and the distributor's
   // started books say so. Four books, each raced with a different number of redemptions (0 to 3).
+  test("a programme's figures read in one statement equal the recount, keyed by the id as asked; an unknown programme's are zero", async () => {
+    const recount = await expectTalliesEqualRecount();
+    const [lower, upper, unknown] = [p.programmeId, p.programmeId.toUpperCase(), '00000000-0000-4000-8000-000000000000'];
+    const tallies = await tallyStore.ofProgrammes(db(), [lower, upper, unknown]);
+    expect(tallies.get(lower)!.vouchers).toMatchObject({ available: recount.available, availableCents: recount.available_cents, lost: recount.lost, redeemed: recount.redeemed, blocked: recount.blocked });
+    const [books] = await db().query(
+      `select sum(books)::int as issued, sum(handed_out)::int as handed_out from book_tally where programme_id = $1`,
+      [lower],
+    );
+    expect(books.issued).toBeGreaterThan(0);
+    expect(tallies.get(lower)!.books).toMatchObject({ issued: books.issued, handedOut: books.handed_out });
+    expect(tallies.get(upper)).toEqual(tallies.get(lower));
+    expect(tallies.get(unknown)).toEqual({
+      books: { issued: 0, allocated: 0, handedOut: 0 },
+      vouchers: { available: 0, availableCents: 0, lost: 0, lostCents: 0, redeemed: 0, redeemedCents: 0, blocked: 0, blockedCents: 0 },
+    });
+  });
+
   test("a book's last redemption cancelled while others of it are recorded: started exactly when one is left", async () => {
     const q = await createPastProgramme(hub, { basisPoints: [10_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 5, sittingsOn: '2025-02-03' });
     await orderAndIssue(hub, q, { bookCount: 4, vouchersPerBook: 5, faceValueCents: 1000 });

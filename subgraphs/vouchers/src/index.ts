@@ -56,7 +56,7 @@ export { RedemptionErrorCode } from './redemption/redemption.inputs';
 export { RECORD_REDEMPTION_FUNCTION, REDEMPTION_FACTS_FUNCTION } from './redemption/redemption.store';
 export { closeMonth } from './reimbursement/reimbursement.manager';
 export { expireProgramme, expiryReport } from './expiry/expiry.manager';
-export { recountTallies, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
+export { recountTallies, tallyStore, RECOUNT_VOUCHER_TALLY, RECOUNT_BOOK_TALLY } from './tally/tally.store';
 export { recordOutcome } from './outcome/outcome.manager';
 export { programmeLedger } from './ledger/ledger.store';
 export { anonymiseVouchersOfProgramme, VouchersAnonymisationRefused } from './privacy/privacy.manager';

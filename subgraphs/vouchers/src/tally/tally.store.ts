@@ -202,17 +202,19 @@ export const tallyStore = {
    */
   async ofProgrammes(db: DataSource | EntityManager, programmeIds: string[]): Promise<Map<string, ProgrammeTally>> {
     const rows: Record<string, unknown>[] = await db.query(
-      `select p.id as programme_id, b.issued, b.allocated, b.handed_out,
+      `select p.n, b.issued, b.allocated, b.handed_out,
               v.available, v.available_cents, v.lost, v.lost_cents, v.redeemed, v.redeemed_cents, v.blocked, v.blocked_cents
-         from unnest($1::uuid[]) as p(id)
+         from unnest($1::uuid[]) with ordinality as p(id, n)
          left join (select programme_id, sum(books) issued, sum(books) filter (where distributor_id <> $2) allocated, sum(handed_out) handed_out
                       from book_tally where programme_id = any($1) group by programme_id) b on b.programme_id = p.id
          left join (select programme_id, ${SUMS} from voucher_tally where programme_id = any($1) group by programme_id) v on v.programme_id = p.id`,
       [programmeIds, NO_DISTRIBUTOR],
     );
+    // Keyed by the id as asked (row n is the n-th id), whatever its spelling: uuids compare
+    // case-insensitively in PostgreSQL, strings do not in a Map.
     const tallies = new Map<string, ProgrammeTally>();
     for (const r of rows) {
-      tallies.set(r.programme_id as string, {
+      tallies.set(programmeIds[Number(r.n) - 1]!, {
         books: { issued: num(r.issued), allocated: num(r.allocated), handedOut: num(r.handed_out) },
         vouchers: voucherTallyOf(r),
       });
