@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import path from 'node:path';
 import { createScratchDatabase, startPostgres, type PostgresServer, type ScratchDatabase } from '@pass/kit';
 import { BeneficiaryStatus, EducationLevel } from '@pass/contracts';
-import { createLogger } from '@pass/runtime';
+import { createLogger, loadConfig } from '@pass/runtime';
 import { startHub, startProcessHub, type HubHandle, type HubOptions, type ProcessHub } from '@pass/clients';
 import { registerBeneficiary } from '@pass/beneficiaries';
 import { allocateBooks, handOutBook, issueBooksOfOrder } from '@pass/vouchers';
@@ -155,7 +155,8 @@ export async function startBenchHub(databaseUrl: string, gateway?: HubOptions['g
   if (layout !== 'processes') throw new Error(`BENCH_LAYOUT must be single or processes, not ${layout}`);
   const workers = Number(process.env.BENCH_GATEWAY_WORKERS ?? 1);
   const { live: _live, ...processGateway } = gateway ?? {};
-  const sockets = process.env.PASS_SUBGRAPH_SOCKETS !== '0';
+  // Read as `npm start` reads it (`0` or `false` turns it off; a bad value stops the run).
+  const sockets = loadConfig(process.env).useSubgraphSockets;
   const hub: ProcessHub = await startProcessHub({ databaseUrl, gateway: processGateway, gatewayWorkers: workers, logLevel: process.env.LOG_LEVEL, subgraphSockets: sockets });
   onCleanup(() => hub.close());
   return {
