@@ -117,6 +117,23 @@ describe('connections: keyset pages, opaque cursors, the same access on every pa
     await refusesBadCursors(sessions, 'Venue.sessions', (await ofWorkshop(null)).page!.pageInfo.endCursor!);
   });
 
+  test("many owners' pages in one statement: each owner's page as asked alone, an empty list and a page past the last row empty with its total", async () => {
+    const { venues } = await gql(hub, '{ venues(first: 100) { nodes { id sessions(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } } }', {}, operator);
+    const nodes = venues.nodes as { id: string; sessions: Page }[];
+    const empty = nodes.filter((v) => v.sessions.totalCount === 0);
+    const some = nodes.filter((v) => v.sessions.totalCount > 0);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(some.length).toBeGreaterThan(0);
+    for (const venue of empty) expect(venue.sessions).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    for (const venue of [...some, empty[0]!]) {
+      const alone = await gql(hub, 'query($id: ID!) { venue(id: $id) { sessions(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }', { id: venue.id }, operator);
+      expect(alone.venue.sessions).toEqual(venue.sessions);
+    }
+    const gestUp = await gql(hub, 'query($id: ID!) { venue(id: $id) { sessions(first: 3) { pageInfo { endCursor } } } }', { id: hub.demo!.venues.gestUp }, operator);
+    const past = await gql(hub, 'query($id: ID!, $after: String) { venue(id: $id) { sessions(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }', { id: hub.demo!.venues.gestUp, after: gestUp.venue.sessions.pageInfo.endCursor }, operator);
+    expect(past.venue.sessions).toEqual({ totalCount: 3, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+
   test('Query.distributors: every distributor for the operator, by name then id; a distributor only itself, on every page', async () => {
     const query = `query($after: String) { distributors(first: 2, after: $after) { ${PAGE} nodes { id name } } }`;
     const all = ask(operator, query, {}, (d) => d.distributors);

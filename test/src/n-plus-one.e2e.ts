@@ -1,4 +1,7 @@
-import { totalSqlStatements } from '@pass/kit';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Role } from '@pass/access';
+import { sqlStatements, totalSqlStatements } from '@pass/kit';
 import { startTestHub, type TestHub } from '@pass/test-kit';
 import { allocateBooks } from './kit/fixtures';
 
@@ -62,5 +65,38 @@ describe('N+1 guard', () => {
     const large = await statementsFor(8);
     expect([small.venues, large.venues]).toEqual([2, 8]);
     expect(large.statements).toBe(small.statements);
+  });
+
+  /*
+   * Each statement is a round trip to PostgreSQL that a subgraph waits for and PostgreSQL spends
+   * CPU on: on the bench (docs/benchmarks.md, "One statement where there were two") they are most
+   * of a partner request's cost. These are the counts the four partner queries make after the
+   * joins of 3 December; a change that adds one fails here, and should say why in this table.
+   */
+  test("the four partner queries' statements, by subgraph", async () => {
+    const operation = (name: string) => readFileSync(path.resolve(__dirname, '../../clients/operations', `${name}.graphql`), 'utf8');
+    const { demo } = hub;
+    const asked = [
+      { name: 'funder-programme', caller: { role: Role.FUNDER, organisationId: demo!.funders.cso }, variables: { funderId: demo!.funders.cso } },
+      { name: 'distributor-books', caller: { role: Role.DISTRIBUTOR, organisationId: demo!.distributors.peNogent! }, variables: { distributorId: demo!.distributors.peNogent, first: 100 } },
+      { name: 'venue-sessions', caller: { role: Role.VENUE, organisationId: demo!.venues.gestUp! }, variables: { venueId: demo!.venues.gestUp } },
+      { name: 'coordinator-programme', caller: { role: Role.COORDINATOR, organisationId: 'coordination-cso', programmeIds: [demo!.programmes.cso] }, variables: { programmeId: demo!.programmes.cso } },
+    ];
+    const counted: Record<string, Record<string, number>> = {};
+    for (const query of asked) {
+      const token = await hub.tokenFor(query.caller);
+      // Once first: the replicas and caches a first request fills are not what every request costs.
+      await hub.graphqlAs(token, operation(query.name), query.variables);
+      const before = new Map(sqlStatements);
+      const { body } = await hub.graphqlAs(token, operation(query.name), query.variables);
+      expect(body.errors).toBeUndefined();
+      counted[query.name] = Object.fromEntries([...sqlStatements].map(([schema, n]) => [schema, n - (before.get(schema) ?? 0)]).filter(([, n]) => n !== 0));
+    }
+    expect(counted).toEqual({
+      'funder-programme': { programmes: 4, vouchers: 3 },
+      'distributor-books': { beneficiaries: 2, vouchers: 3 },
+      'venue-sessions': { venues: 3, vouchers: 3 },
+      'coordinator-programme': { programmes: 1, beneficiaries: 1, venues: 1, vouchers: 3 },
+    });
   });
 });

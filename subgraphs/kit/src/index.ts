@@ -10,7 +10,7 @@ export { registerEnumOnce } from './schema/enums';
 export { buildFederatedSchema, type ReferenceResolvers, type FederatedSchema } from './schema/federation';
 export { createSubgraph, runSubgraphMain, federatedSchemaOf, type Subgraph, type SubgraphModule } from './server/subgraph';
 export { bigintAsNumber } from './db/columns';
-export { readEntities } from './db/entity-reader';
+export { entityReader, readEntities, type EntityReader } from './db/entity-reader';
 export { AuditResolver, AuditEntry, AuditEntryConnection } from './audit/audit.resolver';
 export { realTime, SettableClock, type Clock } from './time/clock';
 export { HubAuthResolver } from './hub-auth/hub-auth.resolver';

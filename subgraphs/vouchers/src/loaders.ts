@@ -15,7 +15,8 @@ import type { FundingShareFact } from './expiry/credit-split';
 import { programmeLedgers } from './ledger/ledger.store';
 import { ProgrammeLedger } from './ledger/ledger.entity';
 import { outcomeStore } from './outcome/outcome.store';
-import { redemptionStore, type DistributorTotals, type ProgrammeStats, type Totals } from './redemption/redemption.store';
+import type { Redemption } from './redemption/redemption.entity';
+import { redemptionStore, type DistributorTotals, type ProgrammeStats, type RedemptionWith, type Totals } from './redemption/redemption.store';
 import { reimbursementStore } from './reimbursement/reimbursement.store';
 import { voucherStore } from './voucher/voucher.store';
 
@@ -66,9 +67,21 @@ export function createLoaders(db: DataSource) {
     views = sharedViewsOf(db);
     sharedViews.set(db, views);
   }
+  const voucher = keyedLoader('Voucher', (ids) => voucherStore.byIds(db, ids), (v) => v.id);
+  const programmeName = keyedLoader('Programme', (ids) => programmeFactStore.namesOf(db, ids), (p) => p.id);
+  const venueFact = aggregateLoader((ids) => venueFactStore.byIds(db, ids), (): VenueDescribed | null => null);
+  /** What came joined with redemptions primes the loaders that would read it (redemption.store.ts, `countedRedemptionsWith`). */
+  const primedBy = (rows: RedemptionWith[]): Redemption[] =>
+    rows.map((row) => {
+      const { redemption } = row;
+      if (row.voucher) voucher.prime(row.voucher.id, row.voucher);
+      if (row.programmeName) programmeName.prime(redemption.programmeId, { id: redemption.programmeId, name: row.programmeName });
+      if (row.venue) venueFact.prime(redemption.venueId, row.venue);
+      return redemption;
+    });
   return {
     book: keyedLoader('Book', (ids) => bookStore.byIds(db, ids), (b) => b.id),
-    voucher: keyedLoader('Voucher', (ids) => voucherStore.byIds(db, ids), (v) => v.id),
+    voucher,
     redemption: keyedLoader('Redemption', (ids) => redemptionStore.byIds(db, ids), (r) => r.id),
     vouchersOfBook: groupedLoader((ids) => voucherStore.ofBooks(db, ids), (v) => v.bookId),
     // Keyed by the page asked for: distributors asked the same page share one statement.
@@ -77,11 +90,11 @@ export function createLoaders(db: DataSource) {
       return aggregateLoader((ids) => bookStore.pagesOfDistributors(db, ids, request), () => emptyPage<Book>());
     }),
     booksOfBeneficiary: groupedLoader((ids) => bookStore.ofBeneficiaries(db, ids), (b) => b.beneficiaryId as string),
-    redemptionsOfSession: groupedLoader((ids) => redemptionStore.ofSessions(db, ids), (r) => r.sessionId),
-    redemptionsOfBook: groupedLoader((ids) => redemptionStore.ofBooks(db, ids), (r) => r.bookId),
+    redemptionsOfSession: groupedLoader(async (ids) => primedBy(await redemptionStore.ofSessions(db, ids)), (r) => r.sessionId),
+    redemptionsOfBook: groupedLoader(async (ids) => primedBy(await redemptionStore.ofBooks(db, ids)), (r) => r.bookId),
     redemptionOfVoucher: groupedLoader((ids) => redemptionStore.ofVouchers(db, ids), (r) => r.voucherId),
-    programmeName: keyedLoader('Programme', (ids) => programmeFactStore.namesOf(db, ids), (p) => p.id),
-    venueFact: aggregateLoader((ids) => venueFactStore.byIds(db, ids), (): VenueDescribed | null => null),
+    programmeName,
+    venueFact,
     fundersOfProgramme: aggregateLoader((ids) => programmeFactStore.fundersOfProgrammes(db, ids), (): string[] => []),
     sharesOfProgramme: aggregateLoader((ids) => programmeFactStore.sharesOfProgrammes(db, ids), (): FundingShareFact[] => []),
     venueOfSession: aggregateLoader((ids) => sessionFactStore.venuesOfSessions(db, ids), (): string | null => null),

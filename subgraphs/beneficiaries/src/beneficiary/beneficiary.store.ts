@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { timeOrderedPages, type PageRequest } from '@pass/kit';
 import { Beneficiary } from './beneficiary.entity';
 
@@ -72,7 +72,5 @@ export const beneficiaryStore = {
    * distributors at once, after the sort key (registered at, id) of the previous page's last row.
    */
   pagesOfDistributors: (db: DataSource, distributorIds: string[], page: PageRequest) =>
-    timeOrderedPages(db, { table: 'beneficiary', ownerColumn: 'distributor_id', timeColumn: 'registered_at' }, distributorIds, page, (ids) =>
-      db.getRepository(Beneficiary).findBy({ id: In(ids) }),
-    ),
+    timeOrderedPages(db, { table: 'beneficiary', ownerColumn: 'distributor_id', timeColumn: 'registered_at' }, Beneficiary, distributorIds, page),
 };

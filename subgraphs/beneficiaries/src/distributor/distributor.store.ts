@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows } from '@pass/kit';
 import { Distributor, type DistributorKind } from './distributor.entity';
 
@@ -19,16 +19,17 @@ export const distributorStore = {
     const after = readSortKey(page, ['text', 'uuid']);
     const pages = await keysetPages(
       db,
-      `select '' as owner, counted.total, d.id, d."pageKey"
-         from (select count(*)::int as total from distributor where $4::uuid is null or id = $4::uuid) counted
-         left join lateral (
-           select id, array[name, id::text] as "pageKey", row_number() over (order by name, id) as rank
-             from distributor
-            where ($4::uuid is null or id = $4::uuid) and ($2::text is null or (name, id) > ($2::text, $3::uuid))
-            order by name, id limit $1) d on true
-        order by d.rank`,
+      Distributor,
+      (columns) =>
+        `select '' as "__owner", counted.total as "__total", d.*
+           from (select count(*)::int as total from distributor where $4::uuid is null or id = $4::uuid) counted
+           left join lateral (
+             select ${columns()}, array[name, id::text] as "pageKey", row_number() over (order by name, id) as "__rank"
+               from distributor
+              where ($4::uuid is null or id = $4::uuid) and ($2::text is null or (name, id) > ($2::text, $3::uuid))
+              order by name, id limit $1) d on true
+          order by d."__rank"`,
       [page.first + 1, after?.[0] ?? null, after?.[1] ?? null, only],
-      (ids) => db.getRepository(Distributor).findBy({ id: In(ids) }),
     );
     return pages.get('') ?? emptyPage();
   },

@@ -19,50 +19,69 @@ function transformFrom(transformer: ValueTransformer | ValueTransformer[], value
  * `YYYY-MM-DD` strings as TypeORM gives them, and a column kind it would hydrate differently from
  * `pg` (simple-array, simple-json, relations) is refused when the reader is built.
  */
-interface Reader<T> {
-  select: string;
+export interface EntityReader<T> {
+  /**
+   * Every column as `"column" as "property"`, the column prefixed with `alias.` when one is given
+   * and the property with `prefix` (two entities read in one join: `"funder.name"`).
+   */
+  columns(alias?: string, prefix?: string): string;
   table: string;
-  hydrate(row: Record<string, unknown>): T;
+  /** A row of `columns()` (or of `columns(alias, prefix)`, with the same prefix) as the repository's entity object. */
+  hydrate(row: Record<string, unknown>, prefix?: string): T;
 }
 
-const HYDRATED_BY_PG = new Set(['uuid', 'text', 'varchar', 'character varying', 'int', 'integer', 'smallint', 'bigint', 'boolean', 'timestamptz', 'timestamp with time zone', 'jsonb', 'json', 'double precision', 'numeric']);
+// `char(n)` too: pg and TypeORM both hand over the padded text as it is.
+const HYDRATED_BY_PG = new Set(['uuid', 'text', 'char', 'character', 'varchar', 'character varying', 'int', 'integer', 'smallint', 'bigint', 'boolean', 'timestamptz', 'timestamp with time zone', 'jsonb', 'json', 'double precision', 'numeric']);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const readers = new WeakMap<Function, Reader<unknown>>();
+const readers = new WeakMap<Function, EntityReader<unknown>>();
 
 function typeName(column: ColumnMetadata): string {
   return typeof column.type === 'string' ? column.type : column.type.name.toLowerCase();
 }
 
-function selectOf(column: ColumnMetadata): string {
+function selectOf(column: ColumnMetadata, alias = '', prefix = ''): string {
   const type = typeName(column);
-  const name = `"${column.databaseName}"`;
+  const name = `${alias ? `${alias}.` : ''}"${column.databaseName}"`;
   // pg parses `date` into a JavaScript Date at local midnight; TypeORM hands it over as text.
-  if (type === 'date') return `${name}::text as "${column.propertyName}"`;
+  if (type === 'date') return `${name}::text as "${prefix}${column.propertyName}"`;
   if (!HYDRATED_BY_PG.has(type)) throw new Error(`readEntities: ${column.entityMetadata.name}.${column.propertyName} is a ${type} column, which pg and TypeORM hydrate differently`);
-  return `${name} as "${column.propertyName}"`;
+  return `${name} as "${prefix}${column.propertyName}"`;
 }
 
-function readerOf<T extends ObjectLiteral>(db: DataSource | EntityManager, entity: new () => T): Reader<T> {
-  let reader = readers.get(entity) as Reader<T> | undefined;
+/** The reader of an entity's rows, built once from its column metadata (see above). */
+export function entityReader<T extends ObjectLiteral>(db: DataSource | EntityManager, entity: new () => T): EntityReader<T> {
+  let reader = readers.get(entity) as EntityReader<T> | undefined;
   if (reader) return reader;
   const metadata = (db instanceof DataSource ? db : db.connection).getMetadata(entity);
   if (metadata.relations.length > 0 || metadata.embeddeds.length > 0) throw new Error(`readEntities: ${metadata.name} has relations or embedded columns`);
   const columns = metadata.columns;
-  const select = columns.map(selectOf).join(', ');
+  const unaliased = columns.map((c) => selectOf(c)).join(', ');
+  const aliased = new Map<string, string>();
   const transformed = columns.filter((c) => c.transformer !== undefined);
   reader = {
-    select,
+    columns: (alias, prefix) => {
+      if (alias === undefined && prefix === undefined) return unaliased;
+      const key = `${alias ?? ''} ${prefix ?? ''}`;
+      let select = aliased.get(key);
+      if (select === undefined) aliased.set(key, (select = columns.map((c) => selectOf(c, alias, prefix)).join(', ')));
+      return select;
+    },
     table: `"${metadata.tableName}"`,
-    hydrate(row) {
-      const found = Object.assign(new entity(), row);
+    hydrate(row, prefix) {
+      let found: T;
+      if (prefix === undefined) found = Object.assign(new entity(), row);
+      else {
+        found = new entity();
+        for (const column of columns) (found as Record<string, unknown>)[column.propertyName] = row[`${prefix}${column.propertyName}`];
+      }
       for (const column of transformed) {
-        (found as Record<string, unknown>)[column.propertyName] = transformFrom(column.transformer!, row[column.propertyName]);
+        (found as Record<string, unknown>)[column.propertyName] = transformFrom(column.transformer!, (found as Record<string, unknown>)[column.propertyName]);
       }
       return found;
     },
   };
-  readers.set(entity, reader as Reader<unknown>);
+  readers.set(entity, reader as EntityReader<unknown>);
   return reader;
 }
 
@@ -78,7 +97,7 @@ export async function readEntities<T extends ObjectLiteral>(
   params: unknown[],
   orderBy?: string,
 ): Promise<T[]> {
-  const reader = readerOf(db, entity);
-  const rows: Record<string, unknown>[] = await db.query(`select ${reader.select} from ${reader.table} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`, params);
+  const reader = entityReader(db, entity);
+  const rows: Record<string, unknown>[] = await db.query(`select ${reader.columns()} from ${reader.table} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`, params);
   return rows.map((row) => reader.hydrate(row));
 }

@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import { entityReader } from '../db/entity-reader';
 import { BadInputError, isUuid } from '../errors';
 import { aggregateLoader } from '../loaders';
 
@@ -168,29 +169,31 @@ export function readSortKey(request: PageRequest, parts: KeyPart[]): string[] | 
 export const sortKeyTime = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * Pages of several parents' lists in two statements, whatever the number of parents. `keysetSql`
- * answers, for each parent, `owner` (the parent's id), `total` (its list's size) and, when the page
- * is not empty, the page's rows in order as `id` and `pageKey` (the sort key's columns, `text[]`):
- * a lateral join per parent that walks an index on (parent, sort key). The rows themselves are then
- * read by id, so that the entity's own mapping (types, transformers) applies.
+ * Pages of several parents' lists in one statement, whatever the number of parents. `keysetSql`
+ * is given `columns`, the entity's select list (entity-reader.ts), and answers, for each parent,
+ * `__owner` (the parent's id), `__total` (its list's size) and, when the page is not empty, the
+ * page's rows in order: the entity's columns and `pageKey` (the sort key's columns, `text[]`); an
+ * empty page is one row with a null `pageKey`. Typically a lateral join per parent that walks an
+ * index on (parent, sort key), ordered by a `__rank` column. The rows come out as the entity's
+ * repository would hydrate them (one reader for both), without a second statement to read them by id.
  */
-export async function keysetPages<T extends { id: string }>(
+export async function keysetPages<T extends ObjectLiteral>(
   db: DataSource,
-  keysetSql: string,
+  entity: new () => T,
+  keysetSql: (columns: (alias?: string) => string) => string,
   parameters: unknown[],
-  rowsById: (ids: string[]) => Promise<T[]>,
 ): Promise<Map<string, PageRows<Keyed<T>>>> {
-  const found: Array<{ owner: string; total: number; id: string | null; pageKey: string[] | null }> = await db.query(keysetSql, parameters);
-  const ids = found.flatMap((r) => (r.id === null ? [] : [r.id]));
-  const byId = new Map((ids.length ? await rowsById(ids) : []).map((row) => [row.id, row]));
+  const reader = entityReader(db, entity);
+  const found: Array<Record<string, unknown> & { __owner: string; __total: number; __rank?: unknown; pageKey: string[] | null }> = await db.query(
+    keysetSql(reader.columns),
+    parameters,
+  );
   const pages = new Map<string, PageRows<Keyed<T>>>();
-  for (const { owner, total, id, pageKey } of found) {
+  for (const { __owner: owner, __total: total, __rank: _rank, pageKey, ...columns } of found) {
     let page = pages.get(owner);
     if (!page) pages.set(owner, (page = { rows: [], totalCount: total }));
-    const row = id === null ? undefined : byId.get(id);
-    // A row deleted between the two statements is left out of the page rather than failing it. A
-    // row in several parents' pages (a venue qualified for two programmes) is copied for each.
-    if (row && pageKey) page.rows.push(Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row, { pageKey: JSON.stringify(pageKey) }));
+    // A row in several parents' pages (a venue qualified for two programmes) is a row of each.
+    if (pageKey) page.rows.push(Object.assign(reader.hydrate(columns), { pageKey: JSON.stringify(pageKey) }));
   }
   return pages;
 }
@@ -223,27 +226,28 @@ export interface TimeOrderedList {
  * (time, id) of the previous page's last row: a distributor's beneficiaries, a programme's orders,
  * a venue's or a workshop's sessions. Names come from the calling store, never from a request.
  */
-export function timeOrderedPages<T extends { id: string }>(
+export function timeOrderedPages<T extends ObjectLiteral>(
   db: DataSource,
   list: TimeOrderedList,
+  entity: new () => T,
   ownerIds: string[],
   page: PageRequest,
-  rowsById: (ids: string[]) => Promise<T[]>,
 ): Promise<Map<string, PageRows<Keyed<T>>>> {
   const after = readSortKey(page, ['timestamp', 'uuid']);
   const { table, ownerColumn: owner, timeColumn: time } = list;
   return keysetPages(
     db,
-    `select o.id as owner, counted.total, r.id, r."pageKey"
-       from unnest($1::uuid[]) as o(id)
-       cross join lateral (select count(*)::int as total from ${table} where ${owner} = o.id) counted
-       left join lateral (
-         select id, array[${sortKeyTime(time)}, id::text] as "pageKey", row_number() over (order by ${time}, id) as rank
-           from ${table}
-          where ${owner} = o.id and ($3::timestamptz is null or (${time}, id) > ($3::timestamptz, $4::uuid))
-          order by ${time}, id limit $2) r on true
-      order by o.id, r.rank`,
+    entity,
+    (columns) =>
+      `select o.id as "__owner", counted.total as "__total", r.*
+         from unnest($1::uuid[]) as o(id)
+         cross join lateral (select count(*)::int as total from ${table} where ${owner} = o.id) counted
+         left join lateral (
+           select ${columns()}, array[${sortKeyTime(time)}, id::text] as "pageKey", row_number() over (order by ${time}, id) as "__rank"
+             from ${table}
+            where ${owner} = o.id and ($3::timestamptz is null or (${time}, id) > ($3::timestamptz, $4::uuid))
+            order by ${time}, id limit $2) r on true
+        order by o.id, r."__rank"`,
     [ownerIds, page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
-    rowsById,
   );
 }

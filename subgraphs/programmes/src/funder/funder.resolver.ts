@@ -25,8 +25,7 @@ export class FunderResolver {
 
   @FieldResolver(() => [Programme], { description: 'Programmes this funder funds a share of.' })
   async programmes(@Root() funder: Funder, @Ctx() ctx: Context): Promise<Programme[]> {
-    const shares = await ctx.loaders.sharesOfFunder.load(funder.id);
-    return ctx.loaders.programme.loadMany(shares.map((s) => s.programmeId)) as Promise<Programme[]>;
+    return (await ctx.loaders.programmesOfFunder.load(funder.id)).map((row) => row.programme);
   }
 
   @Authorized(Role.OPERATOR)

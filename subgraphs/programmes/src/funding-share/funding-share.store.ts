@@ -1,10 +1,23 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { readEntities } from '@pass/kit';
+import { entityReader, readEntities } from '@pass/kit';
+import { Funder } from '../funder/funder.entity';
 import { FundingShare, type FundingShareStatus } from './funding-share.entity';
 
 export const fundingShareStore = {
   ofProgrammes: (db: DataSource, programmeIds: string[]) => readEntities(db, FundingShare, 'programme_id = any($1::uuid[])', [programmeIds], 'basis_points desc'),
-  ofFunders: (db: DataSource, funderIds: string[]) => readEntities(db, FundingShare, 'funder_id = any($1::uuid[])', [funderIds]),
+  /** As `ofProgrammes`, each share with its funder read in the same statement (a programme's page shows their names). */
+  async ofProgrammesWithFunders(db: DataSource, programmeIds: string[]): Promise<{ share: FundingShare; funder: Funder }[]> {
+    const share = entityReader(db, FundingShare);
+    const funder = entityReader(db, Funder);
+    const rows: Record<string, unknown>[] = await db.query(
+      `select ${share.columns('s', 'share.')}, ${funder.columns('f', 'funder.')}
+         from funding_share s join funder f on f.id = s.funder_id
+        where s.programme_id = any($1::uuid[])
+        order by s.basis_points desc`,
+      [programmeIds],
+    );
+    return rows.map((row) => ({ share: share.hydrate(row, 'share.'), funder: funder.hydrate(row, 'funder.') }));
+  },
   ofProgramme: (db: DataSource | EntityManager, programmeId: string) => db.getRepository(FundingShare).findBy({ programmeId }),
   insert: (tx: EntityManager, shares: FundingShare[]) => tx.getRepository(FundingShare).insert(shares),
   /** One funder's share, locked until the transaction ends; null when it has none. */

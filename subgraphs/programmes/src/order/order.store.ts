@@ -14,7 +14,5 @@ export const orderStore = {
    * the sort key (placed at, id) of the previous page's last row.
    */
   pagesOfProgrammes: (db: DataSource, programmeIds: string[], page: PageRequest) =>
-    timeOrderedPages(db, { table: 'voucher_order', ownerColumn: 'programme_id', timeColumn: 'placed_at' }, programmeIds, page, (ids) =>
-      readEntities(db, Order, 'id = any($1::uuid[])', [ids]),
-    ),
+    timeOrderedPages(db, { table: 'voucher_order', ownerColumn: 'programme_id', timeColumn: 'placed_at' }, Order, programmeIds, page),
 };

@@ -17,17 +17,18 @@ export const qualificationStore = {
     const after = readSortKey(page, ['uuid']);
     return keysetPages(
       db,
-      `select p.id as owner, counted.total, q.id, q."pageKey"
-         from unnest($1::uuid[]) as p(id)
-         cross join lateral (select count(*)::int as total from qualification where programme_id = p.id) counted
-         left join lateral (
-           select venue_id as id, array[venue_id::text] as "pageKey", row_number() over (order by venue_id) as rank
-             from qualification
-            where programme_id = p.id and ($3::uuid is null or venue_id > $3::uuid)
-            order by venue_id limit $2) q on true
-        order by p.id, q.rank`,
+      Venue,
+      (columns) =>
+        `select p.id as "__owner", counted.total as "__total", q.*
+           from unnest($1::uuid[]) as p(id)
+           cross join lateral (select count(*)::int as total from qualification where programme_id = p.id) counted
+           left join lateral (
+             select ${columns('v')}, array[qn.venue_id::text] as "pageKey", row_number() over (order by qn.venue_id) as "__rank"
+               from qualification qn join venue v on v.id = qn.venue_id
+              where qn.programme_id = p.id and ($3::uuid is null or qn.venue_id > $3::uuid)
+              order by qn.venue_id limit $2) q on true
+          order by p.id, q."__rank"`,
       [programmeIds, page.first + 1, after?.[0] ?? null],
-      (ids) => db.getRepository(Venue).findBy({ id: In(ids) }),
     );
   },
 };

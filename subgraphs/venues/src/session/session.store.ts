@@ -29,5 +29,5 @@ export const sessionStore = {
  * at, id) of the previous page's last row; each walks the (parent, starts_at, id) index.
  */
 function sessionPages(db: DataSource, parent: 'venue_id' | 'workshop_id', parentIds: string[], page: PageRequest) {
-  return timeOrderedPages(db, { table: 'workshop_session', ownerColumn: parent, timeColumn: 'starts_at' }, parentIds, page, (ids) => byIds(db, ids));
+  return timeOrderedPages(db, { table: 'workshop_session', ownerColumn: parent, timeColumn: 'starts_at' }, WorkshopSession, parentIds, page);
 }

@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { emptyPage, keysetPages, readSortKey, type Keyed, type PageRequest, type PageRows } from '@pass/kit';
 import type { TerritoryEntry } from '@pass/contracts/territory';
 import type { VenueDescribed } from '@pass/contracts';
@@ -95,16 +95,17 @@ export const venueStore = {
     const after = readSortKey(page, ['text', 'uuid']);
     const pages = await keysetPages(
       db,
-      `select '' as owner, counted.total, v.id, v."pageKey"
-         from (select count(*)::int as total from venue) counted
-         left join lateral (
-           select id, array[name, id::text] as "pageKey", row_number() over (order by name, id) as rank
-             from venue
-            where $2::text is null or (name, id) > ($2::text, $3::uuid)
-            order by name, id limit $1) v on true
-        order by v.rank`,
+      Venue,
+      (columns) =>
+        `select '' as "__owner", counted.total as "__total", v.*
+           from (select count(*)::int as total from venue) counted
+           left join lateral (
+             select ${columns()}, array[name, id::text] as "pageKey", row_number() over (order by name, id) as "__rank"
+               from venue
+              where $2::text is null or (name, id) > ($2::text, $3::uuid)
+              order by name, id limit $1) v on true
+          order by v."__rank"`,
       [page.first + 1, after?.[0] ?? null, after?.[1] ?? null],
-      (ids) => db.getRepository(Venue).findBy({ id: In(ids) }),
     );
     return pages.get('') ?? emptyPage();
   },

@@ -1,6 +1,8 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
-import { bigintAsNumber, readEntities, type mutationEntry } from '@pass/kit';
+import { bigintAsNumber, entityReader, readEntities, type mutationEntry } from '@pass/kit';
+import type { VenueDescribed } from '@pass/contracts';
+import { Voucher } from '../voucher/voucher.entity';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { feedWakeUpOf } from '../live/wake-up';
 import { Redemption } from './redemption.entity';
@@ -22,6 +24,8 @@ export interface VenueActivityRow {
   venueId: string;
   vouchersRedeemed: number;
   amountCents: number;
+  /** The venue as its venue.described fact said, read in the same statement; null while the replica is behind. */
+  venue: VenueDescribed | null;
 }
 
 export interface DistributorActivityRow {
@@ -302,6 +306,53 @@ function factsOf(row: Record<string, any>): RedemptionFacts {
 const countedRedemptionsWhere = (db: DataSource, column: 'session_id' | 'voucher_id' | 'book_id', ids: string[]): Promise<Redemption[]> =>
   readEntities(db, Redemption, `${column} = any($1::uuid[]) and corrected_at is null`, [ids], 'seq');
 
+/** A counted redemption with what a partner's page shows beside it, read in the same statement. */
+export interface RedemptionWith {
+  redemption: Redemption;
+  /** With `voucher`: the redeemed voucher. */
+  voucher?: Voucher;
+  /** With `programmeName`: its programme's name, null while the replica is behind. */
+  programmeName?: string | null;
+  /** With `venue`: the venue as its venue.described fact said, null while the replica is behind. */
+  venue?: VenueDescribed | null;
+}
+
+/**
+ * As `countedRedemptionsWhere`, each redemption joined with its voucher, its programme's name or its
+ * venue: a venue's sessions show each redemption's voucher code and programme, a distributor's
+ * books each redemption's venue; read here, they cost no statement of their own (the loaders are
+ * primed with them, loaders.ts).
+ */
+async function countedRedemptionsWith(
+  db: DataSource,
+  column: 'session_id' | 'book_id',
+  ids: string[],
+  joined: { voucher?: boolean; programmeName?: boolean; venue?: boolean },
+): Promise<RedemptionWith[]> {
+  const redemption = entityReader(db, Redemption);
+  const voucher = entityReader(db, Voucher);
+  const rows: Record<string, unknown>[] = await db.query(
+    `select ${redemption.columns('r', 'r.')}
+            ${joined.voucher ? `, ${voucher.columns('v', 'v.')}` : ''}
+            ${joined.programmeName ? ', p.name as "programmeName"' : ''}
+            ${joined.venue ? ', f.name as "venueName", f.insee_code as "venueInseeCode"' : ''}
+       from redemption r
+            ${joined.voucher ? 'join voucher v on v.id = r.voucher_id' : ''}
+            ${joined.programmeName ? 'left join programme_fact p on p.programme_id = r.programme_id' : ''}
+            ${joined.venue ? 'left join venue_fact f on f.venue_id = r.venue_id' : ''}
+      where r.${column} = any($1::uuid[]) and r.corrected_at is null
+      order by r.seq`,
+    [ids],
+  );
+  return rows.map((row) => {
+    const read: RedemptionWith = { redemption: redemption.hydrate(row, 'r.') };
+    if (joined.voucher) read.voucher = voucher.hydrate(row, 'v.');
+    if (joined.programmeName) read.programmeName = row.programmeName as string | null;
+    if (joined.venue) read.venue = row.venueName === null ? null : { venueId: read.redemption.venueId, name: row.venueName as string, inseeCode: row.venueInseeCode as string };
+    return read;
+  });
+}
+
 export const redemptionStore = {
   /**
    * The close lock, held shared until the transaction ends (see REDEMPTION_FACTS_FUNCTION):
@@ -445,9 +496,11 @@ export const redemptionStore = {
   markCorrected: (tx: EntityManager, redemptionId: string, at: Date) => tx.query(`update redemption set corrected_at = $2 where id = $1`, [redemptionId, at]),
 
   byIds: (db: DataSource, ids: string[]) => readEntities(db, Redemption, 'id = any($1::uuid[])', [ids]),
-  ofSessions: (db: DataSource, sessionIds: string[]) => countedRedemptionsWhere(db, 'session_id', sessionIds),
+  /** A session's redemptions with their vouchers and programmes' names (a venue's page shows them). */
+  ofSessions: (db: DataSource, sessionIds: string[]) => countedRedemptionsWith(db, 'session_id', sessionIds, { voucher: true, programmeName: true }),
   ofVouchers: (db: DataSource, voucherIds: string[]) => countedRedemptionsWhere(db, 'voucher_id', voucherIds),
-  ofBooks: (db: DataSource, bookIds: string[]) => countedRedemptionsWhere(db, 'book_id', bookIds),
+  /** A book's redemptions with their venues (a distributor's page shows them). */
+  ofBooks: (db: DataSource, bookIds: string[]) => countedRedemptionsWith(db, 'book_id', bookIds, { venue: true }),
 
   /** A programme's figures, from the running tallies (tally/tally.store.ts): a few rows, whatever its size. */
   async programmeStats(db: DataSource, programmeIds: string[]): Promise<Map<string, ProgrammeStats>> {
@@ -472,8 +525,11 @@ export const redemptionStore = {
 
   async venueActivityOfProgrammes(db: DataSource, programmeIds: string[]): Promise<VenueActivityRow[]> {
     const rows = await db.query(
-      `select programme_id, venue_id, count(*) n, sum(amount_cents) cents from redemption
-        where programme_id = any($1) and corrected_at is null group by programme_id, venue_id order by count(*) desc, venue_id`,
+      `select a.*, f.name, f.insee_code
+         from (select programme_id, venue_id, count(*) n, sum(amount_cents) cents from redemption
+                where programme_id = any($1) and corrected_at is null group by programme_id, venue_id) a
+         left join venue_fact f on f.venue_id = a.venue_id
+        order by a.n desc, a.venue_id`,
       [programmeIds],
     );
     return rows.map((r: Record<string, string>) => ({
@@ -481,6 +537,7 @@ export const redemptionStore = {
       venueId: r.venue_id,
       vouchersRedeemed: int(r.n),
       amountCents: int(r.cents),
+      venue: r.name === null ? null : { venueId: r.venue_id, name: r.name, inseeCode: r.insee_code },
     }));
   },
 
