@@ -163,10 +163,6 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     expect(await expiryReport(p.programmeId)).toMatchObject({ vouchersAvailable: 0, availableCents: 0, booksIssued: 8 });
   });
 
-  // A book is started while a counted redemption of it is left (its `book_started` row, migration
-  // 0018). Its only redemption cancelled while others of the book are being recorded: whatever the
-  // interleaving, the book ends started exactly when one of them counts, and the distributor's
-  // started books say so. Four books, each raced with a different number of redemptions (0 to 3).
   test("a programme's figures read in one statement equal the recount, keyed by the id as asked; an unknown programme's are zero", async () => {
     const recount = await expectTalliesEqualRecount();
     const [lower, upper, unknown] = [p.programmeId, p.programmeId.toUpperCase(), '00000000-0000-4000-8000-000000000000'];
@@ -185,6 +181,10 @@ describe('tallies: equal to a recount after any mix of changes', () => {
     });
   });
 
+  // A book is started while a counted redemption of it is left (its `book_started` row, migration
+  // 0018). Its only redemption cancelled while others of the book are being recorded: whatever the
+  // interleaving, the book ends started exactly when one of them counts, and the distributor's
+  // started books say so. Four books, each raced with a different number of redemptions (0 to 3).
   test("a book's last redemption cancelled while others of it are recorded: started exactly when one is left", async () => {
     const q = await createPastProgramme(hub, { basisPoints: [10_000], validFrom: '2025-01-06', validUntil: '2025-03-31', sittings: 5, sittingsOn: '2025-02-03' });
     await orderAndIssue(hub, q, { bookCount: 4, vouchersPerBook: 5, faceValueCents: 1000 });

@@ -103,7 +103,15 @@ export function createLoaders(db: DataSource) {
       (): string | null => null,
     ),
     programmeStats: aggregateLoader((ids) => redemptionStore.programmeStats(db, ids), noStats),
-    venueActivityOfProgramme: groupedLoader(views.venueActivity, (r) => r.programmeId),
+    // Read with the venues' names (the view is shared between requests; the priming is this request's).
+    venueActivityOfProgramme: groupedLoader(
+      async (ids) =>
+        (await views.venueActivity(ids)).map((row) => {
+          if (row.venue) venueFact.prime(row.venueId, row.venue);
+          return row;
+        }),
+      (r) => r.programmeId,
+    ),
     distributorActivityOfProgramme: groupedLoader(views.distributorActivity, (r) => r.programmeId),
     venueTotals: perArgument(
       (month: string | null): DataLoader<string, Totals> =>

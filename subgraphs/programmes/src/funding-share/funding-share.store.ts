@@ -1,11 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { entityReader, readEntities } from '@pass/kit';
+import { entityReader } from '@pass/kit';
 import { Funder } from '../funder/funder.entity';
 import { FundingShare, type FundingShareStatus } from './funding-share.entity';
 
 export const fundingShareStore = {
-  ofProgrammes: (db: DataSource, programmeIds: string[]) => readEntities(db, FundingShare, 'programme_id = any($1::uuid[])', [programmeIds], 'basis_points desc'),
-  /** As `ofProgrammes`, each share with its funder read in the same statement (a programme's page shows their names). */
+  /** The programmes' shares, largest first, each with its funder read in the same statement (a programme's page shows their names). */
   async ofProgrammesWithFunders(db: DataSource, programmeIds: string[]): Promise<{ share: FundingShare; funder: Funder }[]> {
     const share = entityReader(db, FundingShare);
     const funder = entityReader(db, Funder);

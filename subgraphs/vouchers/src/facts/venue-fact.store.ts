@@ -13,7 +13,17 @@ export const venueFactStore = {
 
   /** The replicated venues among these, by id; a venue not (yet) replicated is absent. */
   async byIds(db: DataSource, venueIds: string[]): Promise<Map<string, VenueDescribed>> {
-    const rows: VenueDescribed[] = await db.query(`select venue_id as "venueId", name, insee_code as "inseeCode" from venue_fact where venue_id = any($1::uuid[])`, [venueIds]);
-    return new Map(rows.map((row) => [row.venueId, row]));
+    const rows: Record<string, unknown>[] = await db.query(`select ${venueFactStore.columns('f')} from venue_fact f where f.venue_id = any($1::uuid[])`, [venueIds]);
+    return new Map(rows.map((row) => [row.venueId as string, venueFactStore.described(row)!]));
+  },
+
+  /** The replica's columns under `alias`, each name after `prefix`: a join that reads venues beside their figures. */
+  columns: (alias: string, prefix = '') => `${alias}.venue_id as "${prefix}venueId", ${alias}.name as "${prefix}name", ${alias}.insee_code as "${prefix}inseeCode"`,
+
+  /** The venue `columns` read, or null where a left join found no replica row (not described yet). */
+  described(row: Record<string, unknown>, prefix = ''): VenueDescribed | null {
+    const venueId = row[`${prefix}venueId`];
+    if (venueId === null || venueId === undefined) return null;
+    return { venueId: venueId as string, name: row[`${prefix}name`] as string, inseeCode: row[`${prefix}inseeCode`] as string };
   },
 };

@@ -77,8 +77,6 @@ export class ProgrammeResolver {
     await ensureProgrammeFigures(ctx, p.id);
     if (suppressesSmallCells(ctx.caller)) return venuesOf(suppressSmallCells(await ctx.loaders.redemptionCells.load(p.id)).published);
     const rows = await ctx.loaders.venueActivityOfProgramme.load(p.id);
-    // The venues' names came with the figures: their `name` and `inseeCode` cost no statement.
-    for (const r of rows) if (r.venue) ctx.loaders.venueFact.prime(r.venueId, r.venue);
     return rows.map((r) => ({ venue: { id: r.venueId }, vouchersRedeemed: r.vouchersRedeemed, amountCents: r.amountCents }));
   }
 

@@ -3,6 +3,7 @@ import { CLOSE_LOCK } from '../reimbursement/reimbursement.store';
 import { bigintAsNumber, entityReader, readEntities, type mutationEntry } from '@pass/kit';
 import type { VenueDescribed } from '@pass/contracts';
 import { Voucher } from '../voucher/voucher.entity';
+import { venueFactStore } from '../facts/venue-fact.store';
 import { NO_DISTRIBUTOR, tallyStore } from '../tally/tally.store';
 import { feedWakeUpOf } from '../live/wake-up';
 import { Redemption } from './redemption.entity';
@@ -335,7 +336,7 @@ async function countedRedemptionsWith(
     `select ${redemption.columns('r', 'r.')}
             ${joined.voucher ? `, ${voucher.columns('v', 'v.')}` : ''}
             ${joined.programmeName ? ', p.name as "programmeName"' : ''}
-            ${joined.venue ? ', f.name as "venueName", f.insee_code as "venueInseeCode"' : ''}
+            ${joined.venue ? `, ${venueFactStore.columns('f', 'venue.')}` : ''}
        from redemption r
             ${joined.voucher ? 'join voucher v on v.id = r.voucher_id' : ''}
             ${joined.programmeName ? 'left join programme_fact p on p.programme_id = r.programme_id' : ''}
@@ -348,7 +349,7 @@ async function countedRedemptionsWith(
     const read: RedemptionWith = { redemption: redemption.hydrate(row, 'r.') };
     if (joined.voucher) read.voucher = voucher.hydrate(row, 'v.');
     if (joined.programmeName) read.programmeName = row.programmeName as string | null;
-    if (joined.venue) read.venue = row.venueName === null ? null : { venueId: read.redemption.venueId, name: row.venueName as string, inseeCode: row.venueInseeCode as string };
+    if (joined.venue) read.venue = venueFactStore.described(row, 'venue.');
     return read;
   });
 }
@@ -525,7 +526,7 @@ export const redemptionStore = {
 
   async venueActivityOfProgrammes(db: DataSource, programmeIds: string[]): Promise<VenueActivityRow[]> {
     const rows = await db.query(
-      `select a.*, f.name, f.insee_code
+      `select a.*, ${venueFactStore.columns('f', 'venue.')}
          from (select programme_id, venue_id, count(*) n, sum(amount_cents) cents from redemption
                 where programme_id = any($1) and corrected_at is null group by programme_id, venue_id) a
          left join venue_fact f on f.venue_id = a.venue_id
@@ -537,7 +538,7 @@ export const redemptionStore = {
       venueId: r.venue_id,
       vouchersRedeemed: int(r.n),
       amountCents: int(r.cents),
-      venue: r.name === null ? null : { venueId: r.venue_id, name: r.name, inseeCode: r.insee_code },
+      venue: venueFactStore.described(r, 'venue.'),
     }));
   },
 
