@@ -68,12 +68,13 @@ export async function expireProgramme(db: DataSource, programmeId: string, now =
 export async function expiryReport(db: DataSource, programmeId: string): Promise<ExpiryReport> {
   if (!isUuid(programmeId)) throw new NotFoundError('Programme', programmeId);
   // Read from the running tallies (a few rows), not by counting the programme's vouchers and books.
-  const [window, counts, vouchers] = await Promise.all([
+  const [window, counts, tallies] = await Promise.all([
     expiryStore.programmeWindow(db, programmeId),
     tallyStore.booksOf(db, programmeId),
-    tallyStore.vouchersOf(db, [programmeId]),
+    tallyStore.ofProgrammes(db, [programmeId]),
   ]);
-  const available = { vouchers: vouchers.get(programmeId)!.available, cents: vouchers.get(programmeId)!.availableCents };
+  const { vouchers: tally } = tallies.get(programmeId)!;
+  const available = { vouchers: tally.available, cents: tally.availableCents };
   if (!window) throw new NotFoundError('Programme', programmeId);
   const sum = (pick: (c: (typeof counts)[number]) => number) => counts.reduce((total, c) => total + pick(c), 0);
   const booksIssued = sum((c) => c.books);

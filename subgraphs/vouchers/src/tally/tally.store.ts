@@ -186,14 +186,6 @@ export const tallyStore = {
     );
   },
 
-  /** A programme's vouchers per state, its shards summed. */
-  async vouchersOf(db: DataSource | EntityManager, programmeIds: string[]): Promise<Map<string, VoucherTally>> {
-    const rows: Record<string, unknown>[] = await db.query(
-      `select programme_id, ${SUMS} from voucher_tally where programme_id = any($1) group by programme_id`,
-      [programmeIds],
-    );
-    return new Map(programmeIds.map((id) => [id, voucherTallyOf(rows.find((r) => r.programme_id === id))]));
-  },
 
   /**
    * Programmes' book totals and voucher tallies in one statement: their figures need both, and
