@@ -38,6 +38,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
     introspectionRoles: config.introspectionRoles,
     rateLimit: config.rateLimit,
     pagesDir: existsSync(config.pagesDir) ? config.pagesDir : undefined,
+    registeredPlans: config.registeredPlans,
   });
   const url = await gateway.listen(config.port, config.host);
   if (cluster.isWorker) logger.info({ url, worker: cluster.worker?.id }, 'gateway worker listening');

@@ -1,11 +1,12 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import {
   DURATION_BUCKETS_SECONDS,
   createServerMetrics,
   graphqlMetricsPlugin,
+  startOperation,
   observeHttp,
   startTracingFromEnv,
   type Logger,
@@ -40,6 +41,12 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30],
     registers: [this.server.registry],
   });
+  /** Answers a registered operation's plan gave without Apollo Server (edge/registered-plans.ts). */
+  readonly registeredPlanAnswers = new Counter({
+    name: 'gateway_registered_plan_answers_total',
+    help: "GraphQL requests answered from a registered operation's query plan without Apollo Server's request pipeline (the others go through it: a text's first request, ad hoc operations, refused variables).",
+    registers: [this.server.registry],
+  });
   /** The first middleware: request id, access log, request metrics and the request's server span. */
   readonly requests: RequestHandler;
 
@@ -52,6 +59,12 @@ export class Metrics {
   plugin(): ApolloServerPlugin {
     return graphqlMetricsPlugin(this.server);
   }
+
+  /** One operation answered without Apollo Server (edge/registered-plans.ts), counted as the plugin counts. */
+  readonly operationStarted = (): ((operationType: string, failed: boolean) => void) => {
+    this.registeredPlanAnswers.inc();
+    return startOperation(this.server);
+  };
 
   /** The data source of one subgraph, with its fetches timed and the trace context forwarded. */
   subgraph<TSource extends RemoteGraphQLDataSource<any>>(name: string, source: TSource): TSource {

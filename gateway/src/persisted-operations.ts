@@ -70,6 +70,12 @@ function cachedDocumentHash(text: string): string | undefined {
   return hash;
 }
 
+/** True when the text is a registered operation (as any client printed it). */
+export function isRegisteredText(manifest: OperationManifest, text: string): boolean {
+  const hash = cachedDocumentHash(text);
+  return hash !== undefined && manifest[hash] !== undefined;
+}
+
 function operationName(document: string): string {
   const operation = parse(document, { noLocation: true }).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   return operation?.kind === Kind.OPERATION_DEFINITION ? (operation.name?.value ?? 'anonymous') : 'anonymous';

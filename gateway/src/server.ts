@@ -20,7 +20,7 @@ import {
 } from '@pass/access';
 import { Metrics } from './metrics';
 import { TokenLimits, requestCost, storeWithFallback, type RequestCost, type TokenLimitOptions } from './rate-limit';
-import { checkPersisted, type OperationManifest } from './persisted-operations';
+import { checkPersisted, isRegisteredText, type OperationManifest } from './persisted-operations';
 import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
@@ -33,6 +33,7 @@ import { reportUnavailable } from './edge/unavailable';
 import { SubgraphDataSource, subgraphFetcher, type SubgraphCallContext } from './edge/subgraph-data-source';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 import { mountReports } from './reports/reports.route';
+import { RegisteredPlans } from './edge/registered-plans';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -70,6 +71,11 @@ export interface GatewayOptions {
   exampleOperations?: readonly ExampleOperation[];
   /** Subscription limits (docs/live.md), and the poll interval of the live feed. */
   live?: Partial<LiveLimits> & { pollMs?: number };
+  /**
+   * Registered operations run from their query plan without Apollo Server's pipeline after their
+   * first request (edge/registered-plans.ts); false sends every request through Apollo Server.
+   */
+  registeredPlans?: boolean;
 }
 
 export interface Gateway {
@@ -98,7 +104,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Keep-alive pools to the subgraphs, shared by every subgraph's data source, closed with the gateway.
   const sockets: Record<string, string> = {};
   const subgraphs = subgraphFetcher(sockets);
+  const manifest = options.operations ?? {};
+  const registeredPlans =
+    options.registeredPlans === false ? undefined : new RegisteredPlans((text) => isRegisteredText(manifest, text), (formatted, error) => formatCallerError(formatted, error, logger));
   const gateway = new ApolloGateway({
+    experimental_didResolveQueryPlan: registeredPlans?.didResolveQueryPlan,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url ?? '';
@@ -183,6 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   metrics.observeLive(() => live.stats());
   await apollo.start();
+  registeredPlans?.attach(gateway);
 
   let closing = false;
   let stopped: Promise<void> | undefined;
@@ -347,7 +358,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const admission = await admit(caller, isRequest ? body.query : undefined);
       if (admission.release) res.once('close', admission.release);
       if ('refusal' in admission) return sendRefusal(res, admission.refusal);
-      await answerWithApollo(apollo, req, res, body, () => contextFor(req, caller));
+      const context = () => contextFor(req, caller);
+      if (isRequest && registeredPlans && (await registeredPlans.answer(body, res, { accept: req.headers.accept, observe: metrics.operationStarted, context }))) return;
+      await answerWithApollo(apollo, req, res, body, context);
     } catch (err) {
       logger.error({ err }, 'gateway error');
       sendRefusal(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });

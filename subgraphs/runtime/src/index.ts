@@ -2,7 +2,7 @@ export { createLogger, type Logger } from './log';
 export { hideInternalErrors } from './hide-internal-errors';
 export { runDdlOnce } from './ddl';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './listener';
-export { createServerMetrics, graphqlMetricsPlugin, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './observability/metrics';
+export { createServerMetrics, graphqlMetricsPlugin, startOperation, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './observability/metrics';
 export { observeHttp } from './observability/http';
 export { answerWithApollo, bodyLimitBytes, isGraphqlPath, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from './http/graphql-over-http';
 export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id';

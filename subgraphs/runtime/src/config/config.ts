@@ -282,6 +282,8 @@ export interface GatewayProcessConfig extends HubConfig {
   supergraphPath: string;
   operationsDir: string;
   pagesDir: string;
+  /** Registered operations run from their plan without Apollo Server's pipeline (PASS_REGISTERED_PLANS). */
+  registeredPlans: boolean;
 }
 
 /**
@@ -305,6 +307,7 @@ export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): 
     supergraphPath: read.text('PASS_SUPERGRAPH', path.join(root, 'schema', 'supergraph.graphql')),
     operationsDir: read.text('PASS_OPERATIONS_DIR', path.join(root, 'clients', 'operations')),
     pagesDir: read.text('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
+    registeredPlans: read.value('PASS_REGISTERED_PLANS') === undefined || read.flag('PASS_REGISTERED_PLANS'),
   });
 }
 

@@ -1,0 +1,176 @@
+import { Role } from '@pass/access';
+import { manifestFromPersistedDocuments, createGateway } from '@pass/gateway';
+import { partnerOperations, persistedDocuments } from '@pass/clients';
+import { readSupergraph } from '@pass/schema';
+import { createLogger } from '@pass/runtime';
+import { startTestHub, type TestHub } from '@pass/test-kit';
+import { handOutFreshBook, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
+
+/*
+ * A registered operation, after its first request, runs from its query plan without Apollo
+ * Server's pipeline (gateway/src/edge/registered-plans.ts). Whatever path a request takes, the
+ * partner must get the same answer: this suite sends each request to the hub's gateway and to a
+ * second gateway on the same subgraphs with that path turned off (`registeredPlans: false`), and
+ * compares status, content type and body byte for byte. The counter
+ * `gateway_registered_plan_answers_total` says which requests the plan answered.
+ */
+/** The hub, and a second gateway on its subgraphs with the plan path off; `answers` compares them. */
+async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
+  const hub = await startTestHub(options);
+  const plain = await createGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: hub.subgraphUrls,
+    keys: hub.keys,
+    operations: manifestFromPersistedDocuments(persistedDocuments()),
+    persistedOnly: options.persistedOnly,
+    registeredPlans: false,
+    logger: createLogger('plain-gateway'),
+  });
+  const plainUrl = await plain.listen();
+
+  /** The hub gateway's count of answers given from a plan. */
+  async function planAnswers(): Promise<number> {
+    const metrics = await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const line = metrics.split('\n').find((l) => l.startsWith('gateway_registered_plan_answers_total'));
+    return Number(line?.split(' ').pop() ?? NaN);
+  }
+
+  async function send(url: string, token: string, body: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+  }
+
+  /** Sends the request to both gateways; returns both answers and how many the plan gave (0 or 1). */
+  async function both(token: string, body: unknown, headers?: Record<string, string>) {
+    const before = await planAnswers();
+    const fast = await send(hub.gatewayUrl, token, body, headers);
+    const fromPlan = (await planAnswers()) - before;
+    const slow = await send(plainUrl, token, body, headers);
+    return { fast, slow, fromPlan };
+  }
+
+  return {
+    hub,
+    planAnswers,
+    both,
+    /** To the hub's gateway only. */
+    send: (token: string, body: unknown) => send(hub.gatewayUrl, token, body),
+    close: async () => {
+      await plain.close();
+      await hub.close();
+    },
+  };
+}
+
+const text = (name: string) => partnerOperations().find((o) => o.name === name)!.document;
+
+describe('registered operations from their plan answer exactly as through Apollo Server', () => {
+  let pair: Awaited<ReturnType<typeof startPair>>;
+  let hub: TestHub;
+  beforeAll(async () => {
+    pair = await startPair({ demo: true, persistedOnly: true });
+    hub = pair.hub;
+  });
+  afterAll(() => pair?.close());
+  const both: (typeof pair)['both'] = (...args) => pair.both(...args);
+
+  test("each partner query: the first request through Apollo Server, the next from the plan, both as the plain gateway's", async () => {
+    const demo = hub.demo!;
+    const cases = [
+      { name: 'funder-programme', caller: { role: Role.FUNDER, organisationId: demo.funders.cso }, variables: { funderId: demo.funders.cso } },
+      { name: 'distributor-books', caller: { role: Role.DISTRIBUTOR, organisationId: demo.distributors.peNogent! }, variables: { distributorId: demo.distributors.peNogent, first: 20 } },
+      { name: 'venue-sessions', caller: { role: Role.VENUE, organisationId: demo.venues.gestUp! }, variables: { venueId: demo.venues.gestUp } },
+      {
+        name: 'coordinator-programme',
+        caller: { role: Role.COORDINATOR, organisationId: 'cso-team', programmeIds: [demo.programmes.cso] },
+        variables: { programmeId: demo.programmes.cso },
+      },
+    ];
+    for (const c of cases) {
+      const token = await hub.tokenFor(c.caller);
+      const body = { query: text(c.name), variables: c.variables };
+      const first = await both(token, body);
+      const second = await both(token, body);
+      expect([c.name, first.fromPlan, second.fromPlan]).toEqual([c.name, 0, 1]);
+      expect(second.fast.status).toBe(200);
+      expect(JSON.parse(second.fast.body).errors).toBeUndefined();
+      for (const answer of [first, second]) expect(answer.fast).toEqual(answer.slow);
+    }
+  });
+
+  test('what the caller gets wrong or may not see goes the same way: bad variables, another funder, an unknown id', async () => {
+    const demo = hub.demo!;
+    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const query = text('funder-programme');
+    await both(funder, { query, variables: { funderId: demo.funders.cso } });
+    // Variables refused by their type go back to Apollo Server, which answers them.
+    const badType = await both(funder, { query, variables: { funderId: { not: 'an id' } } });
+    expect(badType.fromPlan).toBe(0);
+    expect(badType.fast.status).toBe(400);
+    expect(badType.fast).toEqual(badType.slow);
+    const missing = await both(funder, { query, variables: {} });
+    expect(missing.fromPlan).toBe(0);
+    expect(missing.fast).toEqual(missing.slow);
+    // Another funder's programmes and an id that names nothing: answered from the plan, errors and all.
+    for (const [funderId, code] of [
+      [demo.funders.bfc, 'FORBIDDEN'],
+      ['no-such-funder', 'NOT_FOUND'],
+    ]) {
+      const other = await both(funder, { query, variables: { funderId } });
+      expect(other.fromPlan).toBe(1);
+      expect(other.fast).toEqual(other.slow);
+      expect(JSON.parse(other.fast.body).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([code]);
+    }
+  });
+
+  test('an accept header other than plain JSON goes through Apollo Server, which negotiates it', async () => {
+    const demo = hub.demo!;
+    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const body = { query: text('funder-programme'), variables: { funderId: demo.funders.cso } };
+    await both(funder, body);
+    const negotiated = await both(funder, body, { accept: 'application/graphql-response+json, application/json;q=0.9' });
+    expect(negotiated.fromPlan).toBe(0);
+    expect(negotiated.fast.contentType).toBe('application/graphql-response+json; charset=utf-8');
+    expect(negotiated.fast).toEqual(negotiated.slow);
+    const json = await both(funder, body, { accept: 'application/json' });
+    expect(json.fromPlan).toBe(1);
+    expect(json.fast).toEqual(json.slow);
+  });
+});
+
+describe('a redemption from its plan', () => {
+  let pair: Awaited<ReturnType<typeof startPair>>;
+  let hub: TestHub;
+  beforeAll(async () => {
+    // Outside production mode, so that the fixtures may seed with ad hoc operations; registered
+    // texts still run from their plan.
+    pair = await startPair({ demo: false, persistedOnly: false });
+    hub = pair.hub;
+  });
+  afterAll(() => pair?.close());
+
+  test('taken once from the plan, its replay answered the same by both paths', async () => {
+    const venueId = await registerVenue(hub, { name: 'Médiathèque du Plan', address: 'Creil', inseeCode: '60175' });
+    const { programmeId, distributorId } = await seedSmallProgramme(hub, 2, venueId);
+    // A person takes one seat per session: one session per redemption.
+    const sessionIds = await scheduleSessions(hub, venueId, 2);
+    const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
+    const token = await venueToken(hub, venueId);
+    const query = text('venue-redeem');
+    const redeem = (voucherCode: string, sessionId: string, idempotencyKey: string) => ({ query, variables: { input: { voucherCode, sessionId, idempotencyKey } } });
+    // The first request of the text (through Apollo Server) leaves its plan behind.
+    const first = await pair.send(token, redeem(voucherCodes[0]!, sessionIds[0]!, 'plan-test-0000-first'));
+    expect(JSON.parse(first.body).data.redeemVoucher.redemption).not.toBeNull();
+    const before = await pair.planAnswers();
+    const taken = await pair.send(token, redeem(voucherCodes[1]!, sessionIds[1]!, 'plan-test-0000-second'));
+    expect((await pair.planAnswers()) - before).toBe(1);
+    const answer = JSON.parse(taken.body).data.redeemVoucher;
+    expect(answer.error).toBeNull();
+    expect(answer.redemption.voucher.code).toBe(voucherCodes[1]);
+    // The same request again is the same redemption (idempotency key), whichever path answers it.
+    const replay = await pair.both(token, redeem(voucherCodes[1]!, sessionIds[1]!, 'plan-test-0000-second'));
+    expect(replay.fromPlan).toBe(1);
+    expect(replay.fast).toEqual(replay.slow);
+    expect(replay.fast.body).toBe(taken.body);
+  });
+});
