@@ -70,10 +70,10 @@ function cachedDocumentHash(text: string): string | undefined {
   return hash;
 }
 
-/** True when the text is a registered operation (as any client printed it). */
-export function isRegisteredText(manifest: OperationManifest, text: string): boolean {
+/** The hash of the registered operation the text is a printing of, if it is one. */
+export function registeredHashOf(manifest: OperationManifest, text: string): string | undefined {
   const hash = cachedDocumentHash(text);
-  return hash !== undefined && manifest[hash] !== undefined;
+  return hash !== undefined && manifest[hash] !== undefined ? hash : undefined;
 }
 
 function operationName(document: string): string {

@@ -20,7 +20,7 @@ import {
 } from '@pass/access';
 import { Metrics } from './metrics';
 import { TokenLimits, requestCost, storeWithFallback, type RequestCost, type TokenLimitOptions } from './rate-limit';
-import { checkPersisted, isRegisteredText, type OperationManifest } from './persisted-operations';
+import { checkPersisted, registeredHashOf, type OperationManifest } from './persisted-operations';
 import { mountPages } from './pages';
 import { callerMistakesPlugin, formatCallerError } from './edge/caller-mistakes';
 import { FailedAuthLimiter, startPartnerAuth } from './auth/partner-auth';
@@ -106,9 +106,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphs = subgraphFetcher(sockets);
   const manifest = options.operations ?? {};
   const registeredPlans =
-    options.registeredPlans === false ? undefined : new RegisteredPlans((text) => isRegisteredText(manifest, text), (formatted, error) => formatCallerError(formatted, error, logger));
+    options.registeredPlans === false ? undefined : new RegisteredPlans((text) => registeredHashOf(manifest, text), (formatted, error) => formatCallerError(formatted, error, logger));
   const gateway = new ApolloGateway({
     experimental_didResolveQueryPlan: registeredPlans?.didResolveQueryPlan,
+    // Off whatever NODE_ENV says: the `Apollo-Query-Plan-Experimental` header would otherwise show
+    // any caller the plan, which names the subgraphs and the queries sent to them.
+    __exposeQueryPlanExperimental: false,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url ?? '';

@@ -35,9 +35,11 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
     return Number(line?.split(' ').pop() ?? NaN);
   }
 
+  /** Status, headers (but those of the connection and the request's own: date, request id) and body. */
   async function send(url: string, token: string, body: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
-    return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+    const kept = [...response.headers].filter(([name]) => !['date', 'x-request-id', 'connection', 'keep-alive'].includes(name));
+    return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
   }
 
   /** Sends the request to both gateways; returns both answers and how many the plan gave (0 or 1). */
@@ -93,6 +95,7 @@ describe('registered operations from their plan answer exactly as through Apollo
       const second = await both(token, body);
       expect([c.name, first.fromPlan, second.fromPlan]).toEqual([c.name, 0, 1]);
       expect(second.fast.status).toBe(200);
+      expect(second.fast.headers['cache-control']).toBe('no-store');
       expect(JSON.parse(second.fast.body).errors).toBeUndefined();
       for (const answer of [first, second]) expect(answer.fast).toEqual(answer.slow);
     }
@@ -123,18 +126,45 @@ describe('registered operations from their plan answer exactly as through Apollo
     }
   });
 
-  test('an accept header other than plain JSON goes through Apollo Server, which negotiates it', async () => {
+  test('content negotiation as Apollo Server does it; what it refuses or reads differently goes to it', async () => {
     const demo = hub.demo!;
     const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
     const body = { query: text('funder-programme'), variables: { funderId: demo.funders.cso } };
     await both(funder, body);
-    const negotiated = await both(funder, body, { accept: 'application/graphql-response+json, application/json;q=0.9' });
-    expect(negotiated.fromPlan).toBe(0);
-    expect(negotiated.fast.contentType).toBe('application/graphql-response+json; charset=utf-8');
-    expect(negotiated.fast).toEqual(negotiated.slow);
-    const json = await both(funder, body, { accept: 'application/json' });
-    expect(json.fromPlan).toBe(1);
-    expect(json.fast).toEqual(json.slow);
+    // Apollo Client's default: GraphQL's own media type preferred.
+    const apolloClient = await both(funder, body, { accept: 'application/graphql-response+json,application/json;q=0.9' });
+    expect(apolloClient.fromPlan).toBe(1);
+    expect(apolloClient.fast.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+    expect(apolloClient.fast).toEqual(apolloClient.slow);
+    const axios = await both(funder, body, { accept: 'application/json, text/plain, */*' });
+    expect(axios.fromPlan).toBe(1);
+    expect(axios.fast.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(axios.fast).toEqual(axios.slow);
+    // No partner answer is ever stored by a cache on the way.
+    expect(axios.fast.headers['cache-control']).toBe('no-store');
+    // Refused by Apollo Server (406), or not its to read here: the same answer through it.
+    for (const [request, headers] of [
+      [body, { accept: 'text/html' }],
+      [{ ...body, operationName: '' }, {}],
+      [{ ...body, extensions: 5 }, {}],
+      [{ ...body, extensions: { persistedQuery: { version: 1 } } }, {}],
+    ] as const) {
+      const answer = await both(funder, request, headers);
+      expect(answer.fromPlan).toBe(0);
+      expect(answer.fast.status).toBeGreaterThanOrEqual(400);
+      expect(answer.fast).toEqual(answer.slow);
+    }
+  });
+
+  test("no caller sees the gateway's plan, whatever header asks for it", async () => {
+    const demo = hub.demo!;
+    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const body = { query: text('funder-programme'), variables: { funderId: demo.funders.cso } };
+    for (let i = 0; i < 2; i++) {
+      const answer = await both(funder, body, { 'apollo-query-plan-experimental': '1', 'apollo-query-plan-experimental-format': 'internal' });
+      expect(answer.fast).toEqual(answer.slow);
+      expect(JSON.parse(answer.fast.body).extensions).toBeUndefined();
+    }
   });
 });
 

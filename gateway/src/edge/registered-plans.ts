@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { executeQueryPlan, type ApolloGateway, type Experimental_DidResolveQueryPlanCallback, type ServiceMap } from '@apollo/gateway';
-import { OpenTelemetrySpanNames, tracer } from '@apollo/gateway/dist/utilities/opentelemetry';
+import { OpenTelemetrySpanNames, operationContextSpanAttributes, recordExceptions, tracer } from '@apollo/gateway/dist/utilities/opentelemetry';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { HeaderMap } from '@apollo/server';
 import { getVariableValues, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import Negotiator from 'negotiator';
 import { asksForSchema } from '../introspection';
 import { checkArguments } from './argument-checks';
 
@@ -26,11 +28,14 @@ import { checkArguments } from './argument-checks';
  * - the argument checks (argument-checks.ts) run on the variables; any refusal → Apollo Server;
  * - a text that asks for the schema (`__schema`, `__type`) is never run here: the right to
  *   introspect is the caller's role, decided by introspectionByRole per request.
- * Errors in the executed answer (a subgraph's, one unavailable) are formatted as Apollo Server
- * formats them (graphql-armor's suggestion mask, then errorNormalize.ts in @apollo/server 5: a code
- * defaults to INTERNAL_SERVER_ERROR, an `extensions.http` sets the status) and then by the
- * gateway's own formatter. Only an `accept` for which Apollo Server answers plain JSON is answered
- * here; any other goes to its content negotiation.
+ * - a request with `extensions` left (the persisted check removes a registered hash), an empty
+ *   `operationName`, or an `accept` that Apollo Server would refuse (406) goes to Apollo Server.
+ * The answer is what Apollo Server 5 writes (requestPipeline.ts, errorNormalize.ts, runHttpQuery.ts):
+ * errors masked by graphql-armor's suggestion plugin, given a code (INTERNAL_SERVER_ERROR by
+ * default) and an `extensions.http` status, then the gateway's own formatter; 400 for errors without
+ * data, 500 when execution throws; the content type negotiated as Apollo Server negotiates it
+ * (`negotiator`, the same list); `cache-control: no-store`, as Apollo Server's cache-control plugin
+ * sets for answers no subgraph marked cacheable (none is: they turn cache hints off).
  *
  * `supergraphSchema` and `apiSchema` are private fields of @apollo/gateway 2.14.4 (pinned exactly);
  * their absence stops the start rather than a request. The equivalence test
@@ -38,81 +43,135 @@ import { checkArguments } from './argument-checks';
  * and through Apollo Server's, byte for byte.
  */
 
-/** What the gateway keeps of one registered text: its plan and its parsed operation. */
+/** What the gateway keeps of one registered text and operation name: its plan and its parsed operation. */
 type PlanArguments = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 interface Plan {
   queryPlan: PlanArguments['queryPlan'];
   operationContext: PlanArguments['operationContext'];
   document: PlanArguments['requestContext']['document'];
   serviceMap: ServiceMap;
+  /** The registered operation the text is a printing of (a cap on variants per operation). */
+  hash: string;
 }
 
-/** At most this many texts: the registered operations, each as its few clients print it. */
-const MAX_PLANS = 1000;
+/** At most this many texts, least recently used first out. */
+const MAX_PLANS = 500;
+/**
+ * At most this many printings of one registered operation: comments and spacing do not change
+ * its hash, so a caller could otherwise fill the table with variants of one text.
+ */
+const MAX_VARIANTS = 8;
 
 export interface RequestBody {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
+  extensions?: unknown;
 }
 
 export interface AnswerOptions<TContext> {
-  /** The `accept` header: only an answer Apollo Server would send as `application/json` is sent here. */
+  /** The request's `accept` header. */
   accept: string | undefined;
   /** Apollo Server's metrics plugin, as two calls: the request starts, then is answered. */
   observe(): (operationType: string, failed: boolean) => void;
   context(): Promise<TContext>;
 }
 
-/** Accept headers for which Apollo Server answers `application/json; charset=utf-8` (chooseContentTypeForSingleResultResponse). */
-const PLAIN_JSON = new Set(['*/*', 'application/json', 'application/*']);
+/** Apollo Server 5's MEDIA_TYPES, in the order of chooseContentTypeForSingleResultResponse. */
+const APPLICATION_JSON = 'application/json; charset=utf-8';
+const SINGLE_RESULT_TYPES = [APPLICATION_JSON, 'application/graphql-response+json; charset=utf-8', 'application/json; callbackSpec=1.0; charset=utf-8'];
+/** Accept headers already negotiated (a client sends the same one all day); null: Apollo Server refuses it. */
+const negotiated = new Map<string, string | null>();
+
+/** The content type Apollo Server would answer for this `accept`, or null where it answers 406. */
+function contentTypeFor(accept: string | undefined): string | null {
+  if (!accept) return APPLICATION_JSON;
+  let type = negotiated.get(accept);
+  if (type === undefined) {
+    type = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
+    if (negotiated.size >= 100) negotiated.clear();
+    negotiated.set(accept, type);
+  }
+  return type;
+}
 
 export class RegisteredPlans {
-  private readonly plans = new Map<string, Plan>();
+  /** By text, then by operation name ('' for none): no text and name can pass for another pair. */
+  private readonly plans = new Map<string, Map<string, Plan>>();
+  private count = 0;
+  private readonly variants = new Map<string, number>();
   private supergraphSchema: unknown;
+  private apiSchema: unknown;
   /** Apollo Server's logger, as its request context carried it to the gateway. */
   private logger: unknown;
-  private apiSchema: unknown;
 
   constructor(
-    private readonly isRegistered: (text: string) => boolean,
+    /** The registered operation's hash when the text is a printing of one (persisted-operations.ts). */
+    private readonly registeredHash: (text: string) => string | undefined,
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
   ) {}
 
   /** The gateway's plan callback: keeps the plan of a registered text, the first time it runs. */
   readonly didResolveQueryPlan: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, serviceMap, requestContext, operationContext }) => {
     const text = requestContext.source;
-    // Only a request Apollo Server took from HTTP: the live server's subscriptions have no `http`.
+    // Only a request Apollo Server took from HTTP: reports and the live server's subscriptions have no `http`.
     if (!requestContext.request.http || typeof text !== 'string') return;
-    const key = keyOf(text, requestContext.request.operationName);
-    if (this.plans.has(key) || this.plans.size >= MAX_PLANS) return;
-    if (operationContext.operation.operation === 'subscription' || asksForSchema(requestContext.document) || !this.isRegistered(text)) return;
+    const name = requestContext.request.operationName ?? '';
+    if (this.plans.get(text)?.has(name)) return;
+    if (operationContext.operation.operation === 'subscription' || asksForSchema(requestContext.document)) return;
+    const hash = this.registeredHash(text);
+    if (hash === undefined || (this.variants.get(hash) ?? 0) >= MAX_VARIANTS) return;
+    if (this.count >= MAX_PLANS) this.evictOldest();
     this.logger ??= requestContext.logger;
-    this.plans.set(key, { queryPlan, operationContext, document: requestContext.document, serviceMap });
+    let byName = this.plans.get(text);
+    if (!byName) this.plans.set(text, (byName = new Map()));
+    byName.set(name, { queryPlan, operationContext, document: requestContext.document, serviceMap, hash });
+    this.count += 1;
+    this.variants.set(hash, (this.variants.get(hash) ?? 0) + 1);
   };
 
-  /** Reads the gateway's schemas once it has loaded its supergraph (after Apollo Server's start). */
-  attach(gateway: ApolloGateway): void {
-    const internals = gateway as unknown as { supergraphSchema?: unknown; apiSchema?: unknown };
-    if (!internals.supergraphSchema || !internals.apiSchema) {
-      throw new Error('@apollo/gateway has no supergraphSchema/apiSchema: registered-plans.ts is written for 2.14.4 (pinned); update it with the gateway');
+  private evictOldest(): void {
+    const [text, byName] = this.plans.entries().next().value as [string, Map<string, Plan>];
+    this.plans.delete(text);
+    for (const plan of byName.values()) {
+      this.count -= 1;
+      this.variants.set(plan.hash, (this.variants.get(plan.hash) ?? 1) - 1);
     }
-    this.supergraphSchema = internals.supergraphSchema;
-    this.apiSchema = internals.apiSchema;
+  }
+
+  /** Reads the gateway's schemas once it has loaded its supergraph (after Apollo Server's start), and again on any new one. */
+  attach(gateway: ApolloGateway): void {
+    const readSchemas = () => {
+      const internals = gateway as unknown as { supergraphSchema?: unknown; apiSchema?: unknown };
+      if (!internals.supergraphSchema || !internals.apiSchema) {
+        throw new Error('@apollo/gateway has no supergraphSchema/apiSchema: registered-plans.ts is written for 2.14.4 (pinned); update it with the gateway');
+      }
+      this.supergraphSchema = internals.supergraphSchema;
+      this.apiSchema = internals.apiSchema;
+    };
+    readSchemas();
     // A new supergraph (never at run time here: the SDL is the checked-in file) makes every plan stale.
-    gateway.onSchemaLoadOrUpdate(() => this.plans.clear());
+    gateway.onSchemaLoadOrUpdate(() => {
+      this.plans.clear();
+      this.variants.clear();
+      this.count = 0;
+      readSchemas();
+    });
   }
 
   /**
    * Answers the request from its registered plan, or returns false (nothing written) when the
-   * request must go through Apollo Server: no plan yet, or variables or arguments to refuse.
+   * request must go through Apollo Server: no plan yet, or anything to refuse or negotiate.
    */
   async answer<TContext>(body: RequestBody, res: ServerResponse, options: AnswerOptions<TContext>): Promise<boolean> {
-    if (options.accept !== undefined && options.accept !== '' && !PLAIN_JSON.has(options.accept.trim())) return false;
-    if (typeof body.query !== 'string' || (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string')) return false;
-    const operationName = body.operationName ?? undefined;
-    const plan = this.plans.get(keyOf(body.query, operationName));
+    if (typeof body.query !== 'string' || body.extensions !== undefined) return false;
+    const { operationName } = body;
+    if (operationName === '' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return false;
+    const byName = this.plans.get(body.query);
+    const plan = byName?.get(operationName ?? '');
     if (!plan) return false;
+    const contentType = contentTypeFor(options.accept);
+    if (contentType === null) return false;
     const variables = body.variables ?? {};
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) return false;
     const { operation, schema } = plan.operationContext;
@@ -124,10 +183,13 @@ export class RegisteredPlans {
     } catch {
       return false;
     }
+    // Most recently used last: the eviction takes the first.
+    this.plans.delete(body.query);
+    this.plans.set(body.query, byName!);
     const answered = options.observe();
     const context = await options.context();
     const requestContext = {
-      request: { query: body.query, variables, operationName, http: { method: 'POST', headers: new HeaderMap(), search: '', body } },
+      request: { query: body.query, variables, operationName: operationName ?? undefined, http: { method: 'POST', headers: new HeaderMap(), search: '', body } },
       context,
       logger: this.logger,
       metrics: {},
@@ -136,53 +198,74 @@ export class RegisteredPlans {
       operation,
       operationName: operationName ?? operation.name?.value ?? null,
     };
-    const result = await tracer.startActiveSpan(OpenTelemetrySpanNames.REQUEST, async (span) => {
+    const attributes = operationContextSpanAttributes(plan.operationContext);
+    const outcome = await tracer.startActiveSpan(OpenTelemetrySpanNames.REQUEST, { attributes }, async (span) => {
       try {
-        return await executeQueryPlan(
-          plan.queryPlan,
-          plan.serviceMap,
-          requestContext as never,
-          plan.operationContext,
-          this.supergraphSchema as never,
-          this.apiSchema as never,
-          undefined,
-        );
+        const result = await executeQueryPlan(plan.queryPlan, plan.serviceMap, requestContext as never, plan.operationContext, this.supergraphSchema as never, this.apiSchema as never, undefined);
+        if (result.errors?.length) {
+          recordExceptions(span, result.errors, undefined);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+        }
+        return { result };
+      } catch (err) {
+        recordExceptions(span, [err as Error], undefined);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        return { thrown: err };
       } finally {
         span.end();
       }
     });
-    let status = 200;
-    let errors: GraphQLFormattedError[] | undefined;
-    if (result.errors?.length) {
-      errors = result.errors.map((error) => {
+    let status: number | undefined;
+    const headers = new Map<string, string>();
+    const format = (errors: readonly unknown[]) =>
+      errors.map((error) => {
         // graphql-armor's blockFieldSuggestion plugin does this to every error in Apollo Server (didEncounterErrors).
         if (error instanceof GraphQLError) error.message = error.message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
         const enriched = enrich(error);
         if (enriched.status !== undefined) status = enriched.status;
-        return this.formatError(enriched.formatted, error);
+        for (const [name, value] of enriched.headers) headers.set(name, value);
+        try {
+          return this.formatError(enriched.formatted, error);
+        } catch {
+          return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        }
       });
+    let payload: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: unknown };
+    if ('thrown' in outcome) {
+      // sendErrorResponse: the error alone, 500 unless it says otherwise.
+      payload = { errors: format([outcome.thrown instanceof Error ? outcome.thrown : new GraphQLError(`Unexpected error value: ${String(outcome.thrown)}`)]) };
+      status ??= 500;
+    } else {
+      const { result } = outcome;
+      const errors = result.errors?.length ? format(result.errors) : undefined;
+      // status400ForVariableCoercionErrors: errors and no data at all is the caller's 400.
+      if (errors && result.data === undefined) status ??= 400;
+      payload = { errors, data: result.data, extensions: result.extensions };
     }
-    answered(operation.operation, Boolean(errors));
-    res.statusCode = status;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    answered(operation.operation, Boolean(payload.errors));
+    res.statusCode = status ?? 200;
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('content-type', contentType);
     // Apollo Server's field order and trailing newline (runHttpQuery.ts), so both paths answer the same bytes.
-    res.end(`${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`);
+    res.end(`${JSON.stringify({ errors: payload.errors, data: payload.data, extensions: payload.extensions })}\n`);
     return true;
   }
 }
 
-const keyOf = (text: string, operationName: string | null | undefined) => `${operationName ?? ''}\n${text}`;
-
-/** Apollo Server 5's `enrichError` (errorNormalize.ts), for errors from the gateway's execution. */
-function enrich(error: unknown): { formatted: GraphQLFormattedError; status?: number } {
+/** Apollo Server 5's `enrichError` (errorNormalize.ts), with the HTTP head an error may carry. */
+function enrich(error: unknown): { formatted: GraphQLFormattedError; status?: number; headers: Map<string, string> } {
   const graphqlError =
     error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : `Unexpected error value: ${String(error)}`, { originalError: error instanceof Error ? error : undefined });
   const extensions: Record<string, unknown> = { ...graphqlError.extensions, code: graphqlError.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
   let status: number | undefined;
-  const http = extensions.http as { status?: unknown } | undefined;
-  if (http && typeof http === 'object' && (!('status' in http) || typeof http.status === 'number')) {
+  const headers = new Map<string, string>();
+  const http = extensions.http as { status?: unknown; headers?: unknown } | undefined;
+  // isPartialHTTPGraphQLHead: only a well-formed head is taken (and removed); any other stays in extensions.
+  if (http && typeof http === 'object' && (!('status' in http) || typeof http.status === 'number') && (!('headers' in http) || http.headers instanceof Map)) {
     status = http.status as number | undefined;
+    if (http.headers instanceof Map) for (const [name, value] of http.headers as Map<string, string>) headers.set(name, value);
     delete extensions.http;
   }
-  return { formatted: { ...graphqlError.toJSON(), extensions }, status };
+  return { formatted: { ...graphqlError.toJSON(), extensions }, status, headers };
 }
