@@ -53,18 +53,44 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
 }
 
 /**
+ * Bytes of a body already refused as too large that are still read (and dropped) so that the
+ * caller can finish sending and read the 413. Answering and closing while a client still uploads
+ * makes its write fail (EPIPE, ECONNRESET) before it ever sees the answer: a 10 MB request to the
+ * gateway in its own process did exactly that. Beyond this, the connection is cut after the answer.
+ */
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
  * The request's JSON body, read whole within `limit` bytes, or the refusal to answer: 413 past the
- * limit (the rest is not read and the connection closes after the answer), 400 for text that is
- * not JSON. A declared length over the limit is refused before anything is read.
+ * limit, 400 for text that is not JSON. A body over the limit is not kept: up to DRAIN_LIMIT_BYTES
+ * of it are read and dropped, so the caller finishes its upload and reads the 413 on a connection
+ * that stays open; a longer one (declared, or seen) gets the 413 with `connection: close`, and the
+ * socket is cut at DRAIN_LIMIT_BYTES.
  */
 export function readJsonBody(req: IncomingMessage, limit: number): Promise<{ body: unknown } | { refusal: Refusal }> {
-  const tooLarge: Refusal = {
-    status: 413,
-    code: 'PAYLOAD_TOO_LARGE',
-    message: `request entity too large: ${limit} bytes at most`,
-    headers: { connection: 'close' },
+  const tooLarge = (close: boolean): { refusal: Refusal } => ({
+    refusal: {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `request entity too large: ${limit} bytes at most`,
+      ...(close ? { headers: { connection: 'close' } } : {}),
+    },
+  });
+  /** Reads and drops the rest of a refused body; past the drain limit, the socket goes. */
+  const drain = (alreadyRead: number) => {
+    let size = alreadyRead;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DRAIN_LIMIT_BYTES) req.socket.destroy();
+    });
+    req.resume();
   };
-  if (Number(req.headers['content-length']) > limit) return Promise.resolve({ refusal: tooLarge });
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    if (declared > DRAIN_LIMIT_BYTES) return Promise.resolve(tooLarge(true));
+    drain(0);
+    return Promise.resolve(tooLarge(false));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -72,7 +98,9 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<{ bod
       size += chunk.length;
       if (size > limit) {
         req.off('data', onData);
-        resolve({ refusal: tooLarge });
+        chunks.length = 0;
+        drain(size);
+        resolve(tooLarge(false));
         return;
       }
       chunks.push(chunk);
