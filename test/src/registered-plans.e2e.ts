@@ -3,7 +3,7 @@ import { manifestFromPersistedDocuments, createGateway } from '@pass/gateway';
 import { partnerOperations, persistedDocuments } from '@pass/clients';
 import { readSupergraph } from '@pass/schema';
 import { createLogger } from '@pass/runtime';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { startTestHub } from '@pass/test-kit';
 import { handOutFreshBook, registerVenue, scheduleSessions, seedSmallProgramme, venueToken } from './kit/fixtures';
 
 /*
@@ -11,10 +11,11 @@ import { handOutFreshBook, registerVenue, scheduleSessions, seedSmallProgramme, 
  * Server's pipeline (gateway/src/edge/registered-plans.ts). Whatever path a request takes, the
  * partner must get the same answer: this suite sends each request to the hub's gateway and to a
  * second gateway on the same subgraphs with that path turned off (`registeredPlans: false`), and
- * compares status, content type and body byte for byte. The counter
+ * compares status, headers and body byte for byte. The counter
  * `gateway_registered_plan_answers_total` says which requests the plan answered.
  */
-/** The hub, and a second gateway on its subgraphs with the plan path off; `answers` compares them. */
+
+/** The hub, and a second gateway on its subgraphs with the plan path off; `both` compares them. */
 async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
   const hub = await startTestHub(options);
   const plain = await createGateway({
@@ -66,18 +67,24 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
 
 const text = (name: string) => partnerOperations().find((o) => o.name === name)!.document;
 
-describe('registered operations from their plan answer exactly as through Apollo Server', () => {
-  let pair: Awaited<ReturnType<typeof startPair>>;
-  let hub: TestHub;
+type Pair = Awaited<ReturnType<typeof startPair>>;
+
+/** A pair started before the describe block's tests and closed after them (read its fields inside tests). */
+function usePair(options: Parameters<typeof startPair>[0]): Pair {
+  const pair = {} as Pair;
   beforeAll(async () => {
-    pair = await startPair({ demo: true, persistedOnly: true });
-    hub = pair.hub;
+    Object.assign(pair, await startPair(options));
   });
-  afterAll(() => pair?.close());
-  const both: (typeof pair)['both'] = (...args) => pair.both(...args);
+  afterAll(() => pair.close?.());
+  return pair;
+}
+
+describe('registered operations from their plan answer exactly as through Apollo Server', () => {
+  const pair = usePair({ demo: true, persistedOnly: true });
+  const both: Pair['both'] = (...args) => pair.both(...args);
 
   test("each partner query: the first request through Apollo Server, the next from the plan, both as the plain gateway's", async () => {
-    const demo = hub.demo!;
+    const demo = pair.hub.demo!;
     const cases = [
       { name: 'funder-programme', caller: { role: Role.FUNDER, organisationId: demo.funders.cso }, variables: { funderId: demo.funders.cso } },
       { name: 'distributor-books', caller: { role: Role.DISTRIBUTOR, organisationId: demo.distributors.peNogent! }, variables: { distributorId: demo.distributors.peNogent, first: 20 } },
@@ -89,7 +96,7 @@ describe('registered operations from their plan answer exactly as through Apollo
       },
     ];
     for (const c of cases) {
-      const token = await hub.tokenFor(c.caller);
+      const token = await pair.hub.tokenFor(c.caller);
       const body = { query: text(c.name), variables: c.variables };
       const first = await both(token, body);
       const second = await both(token, body);
@@ -102,8 +109,8 @@ describe('registered operations from their plan answer exactly as through Apollo
   });
 
   test('what the caller gets wrong or may not see goes the same way: bad variables, another funder, an unknown id', async () => {
-    const demo = hub.demo!;
-    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const demo = pair.hub.demo!;
+    const funder = await pair.hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
     const query = text('funder-programme');
     await both(funder, { query, variables: { funderId: demo.funders.cso } });
     // Variables refused by their type go back to Apollo Server, which answers them.
@@ -127,8 +134,8 @@ describe('registered operations from their plan answer exactly as through Apollo
   });
 
   test('content negotiation as Apollo Server does it; what it refuses or reads differently goes to it', async () => {
-    const demo = hub.demo!;
-    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const demo = pair.hub.demo!;
+    const funder = await pair.hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
     const body = { query: text('funder-programme'), variables: { funderId: demo.funders.cso } };
     await both(funder, body);
     // Apollo Client's default: GraphQL's own media type preferred.
@@ -157,8 +164,8 @@ describe('registered operations from their plan answer exactly as through Apollo
   });
 
   test("no caller sees the gateway's plan, whatever header asks for it", async () => {
-    const demo = hub.demo!;
-    const funder = await hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
+    const demo = pair.hub.demo!;
+    const funder = await pair.hub.tokenFor({ role: Role.FUNDER, organisationId: demo.funders.cso });
     const body = { query: text('funder-programme'), variables: { funderId: demo.funders.cso } };
     for (let i = 0; i < 2; i++) {
       const answer = await both(funder, body, { 'apollo-query-plan-experimental': '1', 'apollo-query-plan-experimental-format': 'internal' });
@@ -169,23 +176,17 @@ describe('registered operations from their plan answer exactly as through Apollo
 });
 
 describe('a redemption from its plan', () => {
-  let pair: Awaited<ReturnType<typeof startPair>>;
-  let hub: TestHub;
-  beforeAll(async () => {
-    // Outside production mode, so that the fixtures may seed with ad hoc operations; registered
-    // texts still run from their plan.
-    pair = await startPair({ demo: false, persistedOnly: false });
-    hub = pair.hub;
-  });
-  afterAll(() => pair?.close());
+  // Outside production mode, so that the fixtures may seed with ad hoc operations; registered
+  // texts still run from their plan.
+  const pair = usePair({ demo: false, persistedOnly: false });
 
   test('taken once from the plan, its replay answered the same by both paths', async () => {
-    const venueId = await registerVenue(hub, { name: 'Médiathèque du Plan', address: 'Creil', inseeCode: '60175' });
-    const { programmeId, distributorId } = await seedSmallProgramme(hub, 2, venueId);
+    const venueId = await registerVenue(pair.hub, { name: 'Médiathèque du Plan', address: 'Creil', inseeCode: '60175' });
+    const { programmeId, distributorId } = await seedSmallProgramme(pair.hub, 2, venueId);
     // A person takes one seat per session: one session per redemption.
-    const sessionIds = await scheduleSessions(hub, venueId, 2);
-    const { voucherCodes } = await handOutFreshBook(hub, programmeId, distributorId);
-    const token = await venueToken(hub, venueId);
+    const sessionIds = await scheduleSessions(pair.hub, venueId, 2);
+    const { voucherCodes } = await handOutFreshBook(pair.hub, programmeId, distributorId);
+    const token = await venueToken(pair.hub, venueId);
     const query = text('venue-redeem');
     const redeem = (voucherCode: string, sessionId: string, idempotencyKey: string) => ({ query, variables: { input: { voucherCode, sessionId, idempotencyKey } } });
     // The first request of the text (through Apollo Server) leaves its plan behind.

@@ -43,8 +43,8 @@ import { checkArguments } from './argument-checks';
  * and through Apollo Server's, byte for byte.
  */
 
-/** What the gateway keeps of one registered text and operation name: its plan and its parsed operation. */
 type PlanArguments = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
+/** What the gateway keeps of one registered text and operation name: its plan and its parsed operation. */
 interface Plan {
   queryPlan: PlanArguments['queryPlan'];
   operationContext: PlanArguments['operationContext'];
@@ -95,10 +95,16 @@ function contentTypeFor(accept: string | undefined): string | null {
   return type;
 }
 
+/**
+ * A text and an operation name as one key; the name's length first, so that no other pair of
+ * name and text (a name ending in a newline and the rest of the text) can spell the same key.
+ */
+const keyOf = (text: string, operationName: string) => `${operationName.length}:${operationName}\n${text}`;
+
 export class RegisteredPlans {
-  /** By text, then by operation name ('' for none): no text and name can pass for another pair. */
-  private readonly plans = new Map<string, Map<string, Plan>>();
-  private count = 0;
+  /** By text and operation name ('' for none), least recently used first. */
+  private readonly plans = new Map<string, Plan>();
+  /** Plans kept per registered operation. */
   private readonly variants = new Map<string, number>();
   private supergraphSchema: unknown;
   private apiSchema: unknown;
@@ -116,28 +122,20 @@ export class RegisteredPlans {
     const text = requestContext.source;
     // Only a request Apollo Server took from HTTP: reports and the live server's subscriptions have no `http`.
     if (!requestContext.request.http || typeof text !== 'string') return;
-    const name = requestContext.request.operationName ?? '';
-    if (this.plans.get(text)?.has(name)) return;
+    const key = keyOf(text, requestContext.request.operationName ?? '');
+    if (this.plans.has(key)) return;
     if (operationContext.operation.operation === 'subscription' || asksForSchema(requestContext.document)) return;
     const hash = this.registeredHash(text);
     if (hash === undefined || (this.variants.get(hash) ?? 0) >= MAX_VARIANTS) return;
-    if (this.count >= MAX_PLANS) this.evictOldest();
+    if (this.plans.size >= MAX_PLANS) {
+      const [oldest, plan] = this.plans.entries().next().value as [string, Plan];
+      this.plans.delete(oldest);
+      this.variants.set(plan.hash, this.variants.get(plan.hash)! - 1);
+    }
     this.logger ??= requestContext.logger;
-    let byName = this.plans.get(text);
-    if (!byName) this.plans.set(text, (byName = new Map()));
-    byName.set(name, { queryPlan, operationContext, document: requestContext.document, serviceMap, hash });
-    this.count += 1;
+    this.plans.set(key, { queryPlan, operationContext, document: requestContext.document, serviceMap, hash });
     this.variants.set(hash, (this.variants.get(hash) ?? 0) + 1);
   };
-
-  private evictOldest(): void {
-    const [text, byName] = this.plans.entries().next().value as [string, Map<string, Plan>];
-    this.plans.delete(text);
-    for (const plan of byName.values()) {
-      this.count -= 1;
-      this.variants.set(plan.hash, (this.variants.get(plan.hash) ?? 1) - 1);
-    }
-  }
 
   /** Reads the gateway's schemas once it has loaded its supergraph (after Apollo Server's start), and again on any new one. */
   attach(gateway: ApolloGateway): void {
@@ -154,7 +152,6 @@ export class RegisteredPlans {
     gateway.onSchemaLoadOrUpdate(() => {
       this.plans.clear();
       this.variants.clear();
-      this.count = 0;
       readSchemas();
     });
   }
@@ -167,8 +164,8 @@ export class RegisteredPlans {
     if (typeof body.query !== 'string' || body.extensions !== undefined) return false;
     const { operationName } = body;
     if (operationName === '' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return false;
-    const byName = this.plans.get(body.query);
-    const plan = byName?.get(operationName ?? '');
+    const key = keyOf(body.query, operationName ?? '');
+    const plan = this.plans.get(key);
     if (!plan) return false;
     const contentType = contentTypeFor(options.accept);
     if (contentType === null) return false;
@@ -184,8 +181,8 @@ export class RegisteredPlans {
       return false;
     }
     // Most recently used last: the eviction takes the first.
-    this.plans.delete(body.query);
-    this.plans.set(body.query, byName!);
+    this.plans.delete(key);
+    this.plans.set(key, plan);
     const answered = options.observe();
     const context = await options.context();
     const requestContext = {
@@ -215,42 +212,56 @@ export class RegisteredPlans {
         span.end();
       }
     });
-    let status: number | undefined;
-    const headers = new Map<string, string>();
-    const format = (errors: readonly unknown[]) =>
-      errors.map((error) => {
-        // graphql-armor's blockFieldSuggestion plugin does this to every error in Apollo Server (didEncounterErrors).
-        if (error instanceof GraphQLError) error.message = error.message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
-        const enriched = enrich(error);
-        if (enriched.status !== undefined) status = enriched.status;
-        for (const [name, value] of enriched.headers) headers.set(name, value);
-        try {
-          return this.formatError(enriched.formatted, error);
-        } catch {
-          return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-        }
-      });
-    let payload: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: unknown };
-    if ('thrown' in outcome) {
-      // sendErrorResponse: the error alone, 500 unless it says otherwise.
-      payload = { errors: format([outcome.thrown instanceof Error ? outcome.thrown : new GraphQLError(`Unexpected error value: ${String(outcome.thrown)}`)]) };
-      status ??= 500;
-    } else {
-      const { result } = outcome;
-      const errors = result.errors?.length ? format(result.errors) : undefined;
-      // status400ForVariableCoercionErrors: errors and no data at all is the caller's 400.
-      if (errors && result.data === undefined) status ??= 400;
-      payload = { errors, data: result.data, extensions: result.extensions };
-    }
-    answered(operation.operation, Boolean(payload.errors));
-    res.statusCode = status ?? 200;
-    for (const [name, value] of headers) res.setHeader(name, value);
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('content-type', contentType);
-    // Apollo Server's field order and trailing newline (runHttpQuery.ts), so both paths answer the same bytes.
-    res.end(`${JSON.stringify({ errors: payload.errors, data: payload.data, extensions: payload.extensions })}\n`);
+    const failed = writeAnswer(res, outcome, contentType, this.formatError);
+    answered(operation.operation, failed);
     return true;
   }
+}
+
+/**
+ * Writes the outcome of an execution as Apollo Server 5 writes it (requestPipeline.ts,
+ * runHttpQuery.ts); true when the answer carries errors.
+ */
+function writeAnswer(
+  res: ServerResponse,
+  outcome: { result: Awaited<ReturnType<typeof executeQueryPlan>> } | { thrown: unknown },
+  contentType: string,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+): boolean {
+  let status: number | undefined;
+  const headers = new Map<string, string>();
+  const format = (errors: readonly unknown[]) =>
+    errors.map((error) => {
+      // graphql-armor's blockFieldSuggestion plugin does this to every error in Apollo Server (didEncounterErrors).
+      if (error instanceof GraphQLError) error.message = error.message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
+      const enriched = enrich(error);
+      if (enriched.status !== undefined) status = enriched.status;
+      for (const [name, value] of enriched.headers) headers.set(name, value);
+      try {
+        return formatError(enriched.formatted, error);
+      } catch {
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+    });
+  let payload: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: unknown };
+  if ('thrown' in outcome) {
+    // sendErrorResponse: the error alone, 500 unless it says otherwise.
+    payload = { errors: format([outcome.thrown]) };
+    status ??= 500;
+  } else {
+    const { result } = outcome;
+    const errors = result.errors?.length ? format(result.errors) : undefined;
+    // status400ForVariableCoercionErrors: errors and no data at all is the caller's 400.
+    if (errors && result.data === undefined) status ??= 400;
+    payload = { errors, data: result.data, extensions: result.extensions };
+  }
+  res.statusCode = status ?? 200;
+  for (const [name, value] of headers) res.setHeader(name, value);
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('content-type', contentType);
+  // Apollo Server's field order and trailing newline (runHttpQuery.ts), so both paths answer the same bytes.
+  res.end(`${JSON.stringify({ errors: payload.errors, data: payload.data, extensions: payload.extensions })}\n`);
+  return Boolean(payload.errors);
 }
 
 /** Apollo Server 5's `enrichError` (errorNormalize.ts), with the HTTP head an error may carry. */

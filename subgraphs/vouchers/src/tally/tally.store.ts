@@ -186,7 +186,6 @@ export const tallyStore = {
     );
   },
 
-
   /**
    * Programmes' book totals and voucher tallies in one statement: their figures need both, and
    * two statements were two round trips, each a write that wakes a PostgreSQL backend (87 % of
