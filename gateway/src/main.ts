@@ -30,7 +30,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
     subgraphSockets: config.subgraphSockets,
     keys: await loadOrCreateHubKeys(config.keysDir),
     logger,
-    operations: buildManifest(operations),
+    operations: buildManifest(operations.map((o) => o.document)),
     exampleOperations: operations,
     persistedOnly: config.persistedOnly,
     databaseUrl: config.databaseUrl,
@@ -39,6 +39,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
     rateLimit: config.rateLimit,
     pagesDir: existsSync(config.pagesDir) ? config.pagesDir : undefined,
     registeredPlans: config.registeredPlans,
+    live: config.live,
   });
   const url = await gateway.listen(config.port, config.host);
   if (cluster.isWorker) logger.info({ url, worker: cluster.worker?.id }, 'gateway worker listening');

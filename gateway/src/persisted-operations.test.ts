@@ -9,10 +9,7 @@ query VenueName($id: ID!) {
   venue(id: $id) { name id }
 }`;
 const subscription = 'subscription Redemptions($venueId: ID) { redemptionRecorded(venueId: $venueId) { cursor amountCents } }';
-const manifest = buildManifest([
-  { name: 'venue-name', document: query },
-  { name: 'redemptions', document: subscription },
-]);
+const manifest = buildManifest([query, subscription]);
 
 describe('persisted operations', () => {
   test('a document hashes the same however it is printed: whitespace, comments, selection order, __typename', () => {

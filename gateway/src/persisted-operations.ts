@@ -81,9 +81,19 @@ function operationName(document: string): string {
   return operation?.kind === Kind.OPERATION_DEFINITION ? (operation.name?.value ?? 'anonymous') : 'anonymous';
 }
 
-/** Registers documents given as text (a `.graphql` file, a printed document). */
-export function buildManifest(documents: { name: string; document: string }[]): OperationManifest {
-  return Object.fromEntries(documents.map((d) => [sha256(normaliseDocument(d.document)), { name: d.name, document: normaliseDocument(d.document) }]));
+/**
+ * Registers documents given as text (a `.graphql` file, a printed document), each under its
+ * operation's name, as `manifestFromPersistedDocuments` names them: the reports look their
+ * operation up by that name, so both ways of loading must agree (the gateway's own process once
+ * named them by file, and every CSV report answered 500 in `npm start`'s layout).
+ */
+export function buildManifest(documents: string[]): OperationManifest {
+  return Object.fromEntries(
+    documents.map((text) => {
+      const document = normaliseDocument(text);
+      return [sha256(document), { name: operationName(document), document }];
+    }),
+  );
 }
 
 /**

@@ -64,8 +64,8 @@ describe('npm run hub', () => {
   });
   afterAll(async () => {
     delete process.env.DATABASE_URL;
-    rmSync(dir, { recursive: true, force: true });
     await hub?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('lists its commands, explains each with --help, and refuses a bad command line with exit code 2', async () => {

@@ -91,8 +91,9 @@ describe('CSV reports', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'reports-'));
   });
   afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
+    // The hub first: a beforeAll that failed before `dir` was made must still stop it.
     await hub?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   /** The registered operation, by its text, as the given caller (production mode accepts nothing else from partners). */
