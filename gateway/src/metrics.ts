@@ -75,7 +75,7 @@ export class Metrics {
    * The live server's sockets and subscriptions, read when scraped (docs/live.md): a gauge per
    * figure of `live.stats()`, for a dashboard and for `npm run bench:live` in the processes layout.
    */
-  observeLive(stats: () => { connections: number; subscriptions: number }): void {
+  observeLive(stats: () => { connections: number; subscriptions: number; slowConsumersClosed: number }): void {
     new Gauge({
       name: 'gateway_live_connections',
       help: 'WebSocket connections open on the live server (graphql-ws, acknowledged or not) in this gateway process.',
@@ -90,6 +90,15 @@ export class Metrics {
       registers: [this.server.registry],
       collect() {
         this.set(stats().subscriptions);
+      },
+    });
+    new Counter({
+      name: 'gateway_live_slow_consumers_closed_total',
+      help: 'Live sockets this gateway process closed with SlowConsumer (4412): more events waited for them than PASS_LIVE_MAX_QUEUED_EVENTS.',
+      registers: [this.server.registry],
+      collect() {
+        this.reset();
+        this.inc(stats().slowConsumersClosed);
       },
     });
   }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Role } from '@pass/access';
 import { tracingActive } from '@pass/runtime';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { inProcessTest, startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
 import { connectLive, SUBSCRIBE_IDS } from './live/live-client';
 
@@ -58,6 +58,7 @@ describe('metrics, request ids and refusals', () => {
       'gateway_subgraph_fetch_duration_seconds',
       'gateway_live_connections',
       'gateway_live_subscriptions',
+      'gateway_live_slow_consumers_closed_total',
     ]) {
       expect(families.has(name) ? name : `${name} missing`).toBe(name);
     }
@@ -107,7 +108,7 @@ describe('metrics, request ids and refusals', () => {
     expect(seen).toEqual({ connections: 0, subscriptions: 0, types: ['GAUGE', 'GAUGE'] });
   });
 
-  test('the event-consumer lag counts facts published but not yet applied, and falls back to 0 once applied', async () => {
+  inProcessTest("it stops and resumes the vouchers subgraph's event consumer, an object of the hub's process")('the event-consumer lag counts facts published but not yet applied, and falls back to 0 once applied', async () => {
     await hub.catchUp();
     const before = await scrape(subgraphMetricsUrl('vouchers'));
     expect(sampleValue(before, 'event_consumer_lag_events', { consumer: 'vouchers' })).toBe(0);

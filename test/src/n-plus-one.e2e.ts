@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Role } from '@pass/access';
-import { sqlStatements, totalSqlStatements } from '@pass/kit';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { startTestHub, totalSqlStatements, type TestHub } from '@pass/test-kit';
 import { allocateBooks } from './kit/fixtures';
 
 /*
@@ -35,11 +34,14 @@ describe('N+1 guard', () => {
   });
   afterAll(() => hub?.close());
 
+  /** Every subgraph's statements so far, read from their `/metrics` (the same in either layout). */
+  const totalStatements = () => totalSqlStatements(hub);
+
   async function statementsFor(first: number): Promise<{ statements: number; books: number }> {
-    const before = totalSqlStatements();
+    const before = await totalStatements();
     const { body } = await hub.graphql(QUERY, { id: hub.demo!.distributors.mlDijon, first });
     expect(body.errors).toBeUndefined();
-    return { statements: totalSqlStatements() - before, books: body.data.distributor.books.nodes.length };
+    return { statements: (await totalStatements()) - before, books: body.data.distributor.books.nodes.length };
   }
 
   test('a page of 10 books and a page of 100 cost the same number of SQL statements', async () => {
@@ -56,10 +58,10 @@ describe('N+1 guard', () => {
       name sessions(first: 2) { totalCount nodes { startsAt workshop { topic } } }
       workshops { sessions(first: 2) { totalCount nodes { seats } } } } } }`;
     const statementsFor = async (first: number) => {
-      const before = totalSqlStatements();
+      const before = await totalStatements();
       const { body } = await hub.graphql(VENUES, { first });
       expect(body.errors).toBeUndefined();
-      return { statements: totalSqlStatements() - before, venues: body.data.venues.nodes.length };
+      return { statements: (await totalStatements()) - before, venues: body.data.venues.nodes.length };
     };
     const small = await statementsFor(2);
     const large = await statementsFor(8);
@@ -87,10 +89,11 @@ describe('N+1 guard', () => {
       const token = await hub.tokenFor(query.caller);
       // Once first: the replicas and caches a first request fills are not what every request costs.
       await hub.graphqlAs(token, operation(query.name), query.variables);
-      const before = new Map(sqlStatements);
+      const before = await hub.sqlStatements();
       const { body } = await hub.graphqlAs(token, operation(query.name), query.variables);
       expect(body.errors).toBeUndefined();
-      counted[query.name] = Object.fromEntries([...sqlStatements].map(([schema, n]) => [schema, n - (before.get(schema) ?? 0)]).filter(([, n]) => n !== 0));
+      const after = await hub.sqlStatements();
+      counted[query.name] = Object.fromEntries(Object.entries(after).map(([subgraph, n]) => [subgraph, n - (before[subgraph] ?? 0)]).filter(([, n]) => n !== 0));
     }
     expect(counted).toEqual({
       'funder-programme': { programmes: 4, vouchers: 3 },

@@ -2,7 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Role } from '@pass/access';
 import { startTracing, stopTracing } from '@pass/runtime';
-import { startTestHub, type TestHub } from '@pass/test-kit';
+import { inProcessTest, startTestHub, type TestHub } from '@pass/test-kit';
 import { gql } from './kit/fixtures';
 
 /**
@@ -58,8 +58,10 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   }
 
   const idOf = (span: ReadableSpan) => span.spanContext().spanId;
+  /** The in-memory exporter lives in this process: under PASS_TEST_LAYOUT=processes the subgraphs export elsewhere. */
+  const traced = inProcessTest("the spans go to an in-memory exporter in the test's process");
 
-  test('one query is one trace: gateway request, plan and fetch spans, then the subgraphs\' server, resolver and SQL spans', async () => {
+  traced('one query is one trace: gateway request, plan and fetch spans, then the subgraphs\' server, resolver and SQL spans', async () => {
     const { spans, root } = await traceOf({ 'x-request-id': 'trace-test-1' });
     const names = spans.map((s) => s.name);
     // Plain properties are no spans: only code that may load something is.
@@ -91,7 +93,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     for (const span of spans) if (span !== root) expect(ids.has(span.parentSpanId!) ? 'linked' : `${span.name} orphaned`).toBe('linked');
   });
 
-  test("a caller's W3C traceparent is continued, not replaced", async () => {
+  traced("a caller's W3C traceparent is continued, not replaced", async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const { root, spans } = await traceOf({ traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
     expect(root.spanContext().traceId).toBe(traceId);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger, type Logger } from '@pass/runtime';
+import { createLogger, type LiveSettings, type Logger } from '@pass/runtime';
 import { generateHubKeys, loadOrCreateHubKeys, type HubKeys } from '@pass/access';
 import { HUB_PORTS, SUBGRAPH_NAMES, subgraphSocketVariable, subgraphUrlVariable, type SubgraphName } from '@pass/contracts';
 import { subgraphModules } from '@pass/schema';
@@ -38,7 +38,7 @@ export interface ProcessHubOptions extends Omit<HubOptions, 'keys' | 'gateway'> 
   /** The key ring's directory (hub-keys.json); absent, fresh keys go to a temporary one, removed on close. */
   keysDir?: string;
   keys?: HubKeys;
-  gateway?: Pick<NonNullable<HubOptions['gateway']>, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'>;
+  gateway?: Pick<NonNullable<HubOptions['gateway']>, 'corsOrigins' | 'introspectionRoles' | 'rateLimit'> & { live?: LiveSettings };
   /** Gateway processes sharing its port (node:cluster). */
   gatewayWorkers?: number;
   /** Where the children's log lines go; by default prefixed with their name on this process's streams. */
@@ -48,6 +48,11 @@ export interface ProcessHubOptions extends Omit<HubOptions, 'keys' | 'gateway'> 
   restart?: RestartPolicy;
   /** The gateway calls the subgraphs over Unix sockets (default true; `PASS_SUBGRAPH_SOCKETS`). */
   subgraphSockets?: boolean;
+  /**
+   * Tests only: the file the subgraphs' rules read their time from (`PASS_CLOCK_FILE`), which the
+   * test writes through a `FileClock` of its own; the processes layout's counterpart of `clock`.
+   */
+  clockFile?: string;
 }
 
 export interface ProcessHub extends HubHandle {
@@ -99,7 +104,12 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
       name,
       supervise(
         name,
-        { PASS_GATEWAY_PUBLIC_JWK: JSON.stringify(ring.gateway.publicJwk), ...subgraphNodeOptions(), ...(sockets[name] ? { PASS_SUBGRAPH_SOCKET: sockets[name] } : {}) },
+        {
+          PASS_GATEWAY_PUBLIC_JWK: JSON.stringify(ring.gateway.publicJwk),
+          ...subgraphNodeOptions(),
+          ...(sockets[name] ? { PASS_SUBGRAPH_SOCKET: sockets[name] } : {}),
+          ...(options.clockFile ? { PASS_CLOCK_FILE: options.clockFile } : {}),
+        },
         options.subgraphPorts?.[name] ?? (fixedPorts ? HUB_PORTS[name] : 0)),
     ]),
   ) as Record<SubgraphName, SupervisedProcess>;
@@ -139,6 +149,7 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
         ...(gatewayOptions.rateLimit
           ? { PASS_RATE_PER_SECOND: String(gatewayOptions.rateLimit.perSecond), PASS_RATE_BURST: String(gatewayOptions.rateLimit.burst) }
           : {}),
+        ...liveVariables(gatewayOptions.live ?? {}),
         ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphUrlVariable(name), subgraphs[name].url])),
         ...Object.fromEntries(Object.entries(sockets).map(([name, socket]) => [subgraphSocketVariable(name as SubgraphName), socket])),
       },
@@ -163,4 +174,19 @@ export async function startProcessHub(options: ProcessHubOptions): Promise<Proce
     await stopAll();
     throw err;
   }
+}
+
+/** The gateway's `PASS_LIVE_*` variables for the live settings given (the others keep their defaults). */
+function liveVariables(live: LiveSettings): Record<string, string> {
+  const names: Record<keyof LiveSettings, string> = {
+    pollMs: 'PASS_LIVE_POLL_MS',
+    maxSubscriptionsPerToken: 'PASS_LIVE_MAX_SUBSCRIPTIONS_PER_TOKEN',
+    maxQueuedEvents: 'PASS_LIVE_MAX_QUEUED_EVENTS',
+    keepAliveMs: 'PASS_LIVE_KEEPALIVE_MS',
+  };
+  return Object.fromEntries(
+    Object.entries(live)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [names[key as keyof LiveSettings], String(value)]),
+  );
 }

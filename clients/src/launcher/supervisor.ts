@@ -81,8 +81,12 @@ export class SupervisedProcess extends EventEmitter {
     return this.child?.pid;
   }
 
-  /** Starts it and resolves with its GraphQL URL once its /readyz answers 200. */
+  /**
+   * Starts it and resolves with its GraphQL URL once its /readyz answers 200. After `stop()` it
+   * starts again on the same port, supervised as before (a test restarting the gateway).
+   */
   async start(): Promise<string> {
+    this.stopping = false;
     this.url = await this.spawnOnce();
     await waitReady(this.url, this.spec.name);
     return this.url;

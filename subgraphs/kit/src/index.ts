@@ -12,7 +12,7 @@ export { createSubgraph, runSubgraphMain, federatedSchemaOf, type Subgraph, type
 export { bigintAsNumber } from './db/columns';
 export { entityReader, readEntities, type EntityReader } from './db/entity-reader';
 export { AuditResolver, AuditEntry, AuditEntryConnection } from './audit/audit.resolver';
-export { realTime, SettableClock, type Clock } from './time/clock';
+export { realTime, SettableClock, FileClock, type Clock } from './time/clock';
 export { HubAuthResolver } from './hub-auth/hub-auth.resolver';
 export { type AuditTrail, mutationEntry } from './audit/audit';
 export { ForbiddenError, ensure, roleChecker, is, isOrganisation, coordinates, SEES_ALL_AGGREGATES, EVERY_ROLE } from './auth/access';

@@ -22,5 +22,6 @@ export {
   type SubgraphProcessConfig,
   type CliConfig,
   type PublicJwk,
+  type LiveSettings,
 } from './config/config';
 export { CONFIG_VARIABLES, type ConfigVariable } from './config/variables';

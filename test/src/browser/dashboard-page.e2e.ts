@@ -116,7 +116,10 @@ describe('coordinator dashboard (/dashboard)', () => {
       operations: manifestFromPersistedDocuments(persistedDocuments()),
       pagesDir: builtPagesDir,
     };
-    await hub.gateway.close();
+    // The hub's own gateway goes: its process stopped (processes layout) or the object closed (single).
+    const gatewayProcess = hub.processes?.gateway;
+    if (gatewayProcess) await gatewayProcess.stop();
+    else await hub.gateway.close();
     await waitForText(page, '#connection', /Reconnexion|Hors ligne/);
 
     // Meanwhile, the venue redeems through another gateway process of the hub.
@@ -137,8 +140,16 @@ describe('coordinator dashboard (/dashboard)', () => {
     }
     await other.close();
 
-    const restarted = await createGateway(options);
-    await restarted.listen(port);
+    // Back on the same port: the same process started again, or a new gateway object.
+    let restarted: { close(): Promise<void> };
+    if (gatewayProcess) {
+      await gatewayProcess.start();
+      restarted = { close: async () => undefined }; // the hub's own process: hub.close() stops it
+    } else {
+      const gateway = await createGateway(options);
+      await gateway.listen(port);
+      restarted = gateway;
+    }
     try {
       await waitForText(page, '#connection', /En direct/, 30_000);
       for (const id of meanwhile) await page.waitForSelector(`#feed li[data-redemption="${id}"]`, { timeout: 10_000 });

@@ -17,7 +17,7 @@ import type { TestHub } from './index';
  * that assert a mutation's own answers or refusals keep their own documents.
  *
  * Dates: a step that must happen at another date runs inside `atTime(hub, date, …)`, which moves
- * the clock the subgraphs' rules read (`hub.clock`, single layout only) and gives it back.
+ * the clock the subgraphs' rules read (`hub.clock`, in either layout) and gives it back.
  *
  * The gateway rate-limits per token; a step that sends many requests mints its own token, as a
  * partner's own device would have, so a test never trips the limit by accident.
@@ -130,8 +130,8 @@ export async function atTime<T>(hub: TestHub, when: Date, step: () => Promise<T>
   }
 }
 
-/** The time the subgraphs' rules read: the real time unless a step moved the clock (always, in the process layout). */
-const hubNow = (hub: TestHub): Date => (hub.layout === 'processes' ? new Date() : (hub.clock.now() ?? new Date()));
+/** The time the subgraphs' rules read: the real time unless a step moved the clock. */
+const hubNow = (hub: TestHub): Date => hub.clock.now() ?? new Date();
 
 /** At noon UTC on a calendar day: the same day in Paris, whatever the season. */
 export const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);

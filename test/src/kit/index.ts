@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { SettableClock, createScratchDatabase } from '@pass/kit';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileClock, SettableClock, createScratchDatabase } from '@pass/kit';
 import { Role, mintPartnerToken, type Caller } from '@pass/access';
 import { createLogger } from '@pass/runtime';
+import { sampleValue, scrape, type Scrape } from './prometheus-text';
 import { loadDemoData, startHub, startProcessHub, warningsSink, type DemoData, type Hub, type HubOptions, type ProcessHub } from '@pass/clients';
 
 export interface TestHub extends Hub {
@@ -18,11 +22,18 @@ export interface TestHub extends Hub {
    * The time the subgraphs' rules read (a redemption's day, a month that has ended, a programme's
    * last day): `hub.clock.set(date)` moves it for every following request, `hub.clock.reset()`
    * brings back the real time. Tokens, rate limits and the database's own timestamps keep the real
-   * time. In the single layout only: under PASS_TEST_LAYOUT=processes the subgraphs run in other
-   * processes, which take no clock from anyone, and touching it throws.
+   * time. Under PASS_TEST_LAYOUT=processes the subgraphs, in other processes, read it from a file
+   * this clock writes (`PASS_CLOCK_FILE`), so it moves them just the same.
    */
-  clock: SettableClock;
+  clock: TestClock;
+  /** The gateway's live figures as its `/metrics` gives them: the same in either layout. */
+  liveStats(): Promise<{ subscriptions: number; slowConsumersClosed: number }>;
+  /** SQL statements each subgraph's requests have sent so far (`db_statements_total` on its `/metrics`), in either layout. */
+  sqlStatements(): Promise<Record<string, number>>;
 }
+
+/** The subgraphs' clock as a test moves it: in-process (`SettableClock`) or through a file (`FileClock`). */
+export type TestClock = Pick<SettableClock, 'now' | 'set' | 'reset'>;
 
 export interface GraphQLAnswer<T> {
   status: number;
@@ -31,6 +42,16 @@ export interface GraphQLAnswer<T> {
 
 /** `single` (the default): the hub in the test's process; `processes`: as `npm start` runs it. */
 export const testLayout = (): 'single' | 'processes' => (process.env.PASS_TEST_LAYOUT === 'processes' ? 'processes' : 'single');
+
+/**
+ * A test that observes what only exists inside the hub's process (a subgraph's event consumer, the
+ * statements its driver sends): it runs in the single layout and is reported skipped under
+ * PASS_TEST_LAYOUT=processes. Its `why` says what it reaches; a suite uses it for those tests only.
+ */
+export const inProcessTest = (why: string): jest.It => {
+  if (!why) throw new Error('say what the test reaches inside the hub process');
+  return testLayout() === 'single' ? test : test.skip;
+};
 
 /**
  * The whole hub on free ports over a fresh database, optionally with the demo data. Every test
@@ -51,13 +72,26 @@ export async function startTestHub(
   const logger = createLogger('test-hub');
   const layout = options.layout ?? testLayout();
   let hub: Hub & { processes?: ProcessHub['processes'] };
-  const clock = new SettableClock();
+  // In the processes layout the subgraphs read the clock from a file in a private folder (mkdtemp: 0700).
+  const clockDir = layout === 'processes' ? mkdtempSync(path.join(tmpdir(), 'pass-clock-')) : null;
+  const clock: TestClock = clockDir ? new FileClock(path.join(clockDir, 'now')) : new SettableClock();
+  const removeClock = () => clockDir && rmSync(clockDir, { recursive: true, force: true });
   try {
     hub =
-      layout === 'processes'
-        ? asInProcessShape(await startProcessHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: processGatewayOptions(options.gateway), sink: warningsSink() }))
-        : await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: options.gateway, clock });
+      clock instanceof FileClock
+        ? asInProcessShape(
+            await startProcessHub({
+              databaseUrl: database.url,
+              logger,
+              persistedOnly: options.persistedOnly ?? false,
+              gateway: processGatewayOptions(options.gateway),
+              sink: warningsSink(),
+              clockFile: clock.path,
+            }),
+          )
+        : await startHub({ databaseUrl: database.url, logger, persistedOnly: options.persistedOnly ?? false, gateway: options.gateway, clock: clock as SettableClock });
   } catch (err) {
+    removeClock();
     await database.drop().catch(() => undefined);
     throw err;
   }
@@ -80,12 +114,21 @@ export async function startTestHub(
   return {
     ...hub,
     demo,
-    clock: hub.layout === 'processes' ? (inProcessOnly('the subgraphs\' clock') as SettableClock) : clock,
+    clock,
+    liveStats: async () => {
+      const scraped = await scrape(metricsUrlOf(hub.gatewayUrl));
+      return { subscriptions: sampleOf(scraped, 'gateway_live_subscriptions'), slowConsumersClosed: sampleOf(scraped, 'gateway_live_slow_consumers_closed_total') };
+    },
+    sqlStatements: async () =>
+      Object.fromEntries(
+        await Promise.all(Object.entries(hub.subgraphUrls).map(async ([name, url]) => [name, sampleOf(await scrape(metricsUrlOf(url)), 'db_statements_total')] as const)),
+      ),
     tokenFor,
     graphqlAs,
     graphql: (query, variables) => graphqlAs(operatorToken, query, variables),
     close: async () => {
       await hub.close();
+      removeClock();
       await database.drop();
     },
   };
@@ -94,12 +137,26 @@ export { everyNode, type PageOf } from './pages';
 export { hubCli, type CliRun } from './cli';
 export { accepted } from './accepted';
 
-/** Options a gateway process takes from its environment; the others need the hub in-process. */
+/** All the subgraphs' SQL statements so far (`hub.sqlStatements()`, summed): a request's cost is the difference. */
+export const totalSqlStatements = async (hub: TestHub): Promise<number> => Object.values(await hub.sqlStatements()).reduce((sum, n) => sum + n, 0);
+
+const metricsUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/graphql$/, 'metrics');
+
+/** A sample that must be there: a metric missing from `/metrics` fails the test rather than reading 0. */
+function sampleOf(scraped: Scrape, name: string): number {
+  if (!scraped.series.has(name)) throw new Error(`/metrics has no ${name}`);
+  return sampleValue(scraped, name);
+}
+
+/** Options a gateway process takes from its environment (`PASS_LIVE_*` for the live settings it reads). */
 function processGatewayOptions(gateway: HubOptions['gateway']): ProcessHubGateway {
   if (!gateway) return undefined;
   const { live, ...rest } = gateway;
-  if (live) throw new Error('gateway.live options need the hub in the test process: this suite cannot run with PASS_TEST_LAYOUT=processes');
-  return rest;
+  if (!live) return rest;
+  const { pollMs, maxSubscriptionsPerToken, maxQueuedEvents, keepAliveMs, ...others } = live;
+  const unread = Object.keys(others);
+  if (unread.length > 0) throw new Error(`gateway.live.${unread.join(', ')} has no variable a gateway process reads: this suite needs the single layout`);
+  return { ...rest, live: { pollMs, maxSubscriptionsPerToken, maxQueuedEvents, keepAliveMs } };
 }
 type ProcessHubGateway = Parameters<typeof startProcessHub>[0]['gateway'];
 

@@ -31,7 +31,7 @@ describe('live redemptions', () => {
 
   /** Until the gateway holds at least `count` subscriptions (their scope is checked first). */
   const subscribed = async (count: number) => {
-    for (let i = 0; i < 600 && hub.gateway.live.stats().subscriptions < count; i++) await sleep(50);
+    for (let i = 0; i < 600 && (await hub.liveStats()).subscriptions < count; i++) await sleep(50);
   };
   const coordinatorOf = (programmeIds: string[]) => hub.tokenFor({ role: Role.COORDINATOR, organisationId: `coordination-${programmeIds.join('-')}`, programmeIds });
 

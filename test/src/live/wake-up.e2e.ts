@@ -26,7 +26,7 @@ describe('live feeds woken after each redemption commits', () => {
     const [subscriberToken] = await venueTokens(hub, programme.venueId, 1);
     const venue = await connectLive(hub.gatewayUrl, subscriberToken!);
     venue.subscribe('r', SUBSCRIBE_IDS);
-    for (let i = 0; i < 600 && hub.gateway.live.stats().subscriptions < 1; i++) await sleep(50);
+    for (let i = 0; i < 600 && (await hub.liveStats()).subscriptions < 1; i++) await sleep(50);
 
     expect(programme.vouchers.length).toBeGreaterThanOrEqual(21);
     const tokens = await venueTokens(hub, programme.venueId, 10);

@@ -1,6 +1,7 @@
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { eventConsumerLag } from '../events/event-bus';
+import { sqlStatements } from '../db/data-source';
 import type { Logger, ServerMetrics } from '@pass/runtime';
 
 /** The part of `pg.Pool` that says how busy it is. */
@@ -12,8 +13,9 @@ interface PgPool {
 }
 
 /**
- * Gauges read at scrape time (nothing runs between scrapes): the subgraph's connection pool, and
- * how far its event consumer is behind the fact log. The alert rules in docs/alerts.yml read them.
+ * Gauges read at scrape time (nothing runs between scrapes): the subgraph's connection pool, how
+ * far its event consumer is behind the fact log, and the SQL statements its requests sent. The
+ * alert rules in docs/alerts.yml read them.
  */
 export function registerSubgraphGauges(
   metrics: ServerMetrics,
@@ -55,6 +57,16 @@ export function registerSubgraphGauges(
     collect() {
       const p = pool();
       if (p) this.set(p.waitingCount);
+    },
+  });
+  new Counter({
+    name: 'db_statements_total',
+    help: "SQL statements the subgraph's requests sent to PostgreSQL (background work, such as replicating facts or a scrape, excluded): per request, a list's cost must not grow with its length.",
+    registers,
+    collect() {
+      this.reset();
+      // Counted per schema, and a subgraph's schema carries its name (as its consumer does).
+      this.inc(sqlStatements.get(options.consumer) ?? 0);
     },
   });
   new Gauge({

@@ -36,7 +36,7 @@ import {
   type ServerMetrics,
   type SubgraphProcessConfig,
 } from '@pass/runtime';
-import { realTime, type Clock } from '../time/clock';
+import { FileClock, realTime, type Clock } from '../time/clock';
 import { graphqlOverHttp } from './graphql-http';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
@@ -276,7 +276,10 @@ export async function runSubgraphMain<T>(module: SubgraphModule<T>): Promise<voi
   }
   const logger = createLogger(`subgraph-${module.name}`);
   startTracingFromEnv(`pass-${module.name}`);
-  const subgraph = await createSubgraph(module, { databaseUrl: config.databaseUrl, logger, gatewayPublicKey: config.gatewayPublicKey as JWK });
+  // Tests only (the configuration refuses it in production): the launching test moves this clock.
+  if (config.clockFile) logger.info({ clockFile: config.clockFile }, 'the rules read their time from a test clock file');
+  const clock = config.clockFile ? new FileClock(config.clockFile) : undefined;
+  const subgraph = await createSubgraph(module, { databaseUrl: config.databaseUrl, logger, gatewayPublicKey: config.gatewayPublicKey as JWK, clock });
   const url = await subgraph.listen(config.port, config.host, config.socketPath);
   logger.info({ url }, `${module.name} subgraph ready`);
   // Under a launcher (an IPC channel is open): say so over the channel, whatever the log level.

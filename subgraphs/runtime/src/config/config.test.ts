@@ -146,6 +146,13 @@ describe('loadGatewayProcessConfig', () => {
     });
   });
 
+  it('takes the live settings given, leaves the others to the live server, and names a bad one', () => {
+    expect(loadGatewayProcessConfig({}, '/srv/hub').live).toEqual({});
+    expect(loadGatewayProcessConfig({ PASS_LIVE_POLL_MS: '250', PASS_LIVE_MAX_QUEUED_EVENTS: '20' }, '/srv/hub').live).toEqual({ pollMs: 250, maxQueuedEvents: 20 });
+    expect(() => loadGatewayProcessConfig({ PASS_LIVE_MAX_SUBSCRIPTIONS_PER_TOKEN: '0' }, '/srv/hub')).toThrow(/PASS_LIVE_MAX_SUBSCRIPTIONS_PER_TOKEN: expected a whole number from 1 to 100000, got "0"/);
+    expect(() => loadGatewayProcessConfig({ PASS_LIVE_KEEPALIVE_MS: '5s' }, '/srv/hub')).toThrow(/PASS_LIVE_KEEPALIVE_MS: expected a whole number/);
+  });
+
   it("reads what the launcher hands it, the hub's settings included", () => {
     const config = loadGatewayProcessConfig(
       { VOUCHERS_URL: 'http://127.0.0.1:39999/graphql', PASS_KEYS_DIR: '/tmp/keys', PASS_CORS_ORIGINS: 'https://partner.example.org', PASS_RATE_PER_SECOND: '7' },
@@ -177,8 +184,15 @@ describe('loadSubgraphProcessConfig', () => {
       databaseUrl: 'postgres://hub@127.0.0.1:5432/pass_hub',
       gatewayPublicKey: JSON.parse(key),
       logLevel: undefined,
+      clockFile: undefined,
     });
     expect(loadSubgraphProcessConfig({ ...alone, PORT: '0', HOST: 'localhost', LOG_LEVEL: 'debug' }, 'vouchers')).toMatchObject({ port: 0, host: 'localhost', logLevel: 'debug' });
+  });
+
+  it('takes a test clock file only outside production, as an absolute path', () => {
+    expect(loadSubgraphProcessConfig({ ...alone, PASS_CLOCK_FILE: '/tmp/pass-clock-x/now' }, 'vouchers').clockFile).toBe('/tmp/pass-clock-x/now');
+    expect(() => loadSubgraphProcessConfig({ ...alone, PASS_CLOCK_FILE: 'now' }, 'vouchers')).toThrow(/PASS_CLOCK_FILE: expected an absolute path/);
+    expect(() => loadSubgraphProcessConfig({ ...alone, PASS_CLOCK_FILE: '/tmp/now', NODE_ENV: 'production' }, 'vouchers')).toThrow(/PASS_CLOCK_FILE: a test clock is refused with NODE_ENV=production/);
   });
 
   it('requires its database and the gateway key, naming both at once', () => {

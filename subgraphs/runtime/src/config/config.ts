@@ -58,6 +58,11 @@ class EnvReader {
     return Number(raw);
   }
 
+  /** A whole number when set (the consumer's own default applies when unset). */
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    return this.value(name) === undefined ? undefined : this.integer(name, min, min, max);
+  }
+
   /** A TCP port; `0` (a free port) unless `min` says otherwise. */
   port(name: string, fallback: number, min = 0): number {
     return this.integer(name, fallback, min, MAX_PORT);
@@ -119,6 +124,18 @@ class EnvReader {
     if (!path.isAbsolute(socket)) this.problem(name, `expected an absolute path of a Unix socket, got "${socket}"`);
     else if (Buffer.byteLength(socket) > MAX_SOCKET_PATH_BYTES) this.problem(name, `a Unix socket path holds at most ${MAX_SOCKET_PATH_BYTES} bytes, got ${Buffer.byteLength(socket)}`);
     return socket;
+  }
+
+  /**
+   * A test clock's file (tests only): an absolute path, and never in production, where the rules
+   * must read the real time whatever a file says.
+   */
+  clockFile(name: string): string | undefined {
+    const file = this.value(name);
+    if (file === undefined) return undefined;
+    if (this.value('NODE_ENV') === 'production') this.problem(name, 'a test clock is refused with NODE_ENV=production: the rules must read the real time');
+    else if (!path.isAbsolute(file)) this.problem(name, `expected an absolute path, got "${file}"`);
+    return file;
   }
 
   httpUrl(name: string, fallback: string, what: string): string {
@@ -284,6 +301,28 @@ export interface GatewayProcessConfig extends HubConfig {
   pagesDir: string;
   /** Registered operations run from their plan without Apollo Server's pipeline (PASS_REGISTERED_PLANS). */
   registeredPlans: boolean;
+  /** The live server's limits and feed poll where set (`PASS_LIVE_*`); the live server's defaults otherwise. */
+  live: LiveSettings;
+}
+
+/** What `PASS_LIVE_*` set: only the variables given (docs/live.md has the defaults). */
+export interface LiveSettings {
+  pollMs?: number;
+  maxSubscriptionsPerToken?: number;
+  maxQueuedEvents?: number;
+  keepAliveMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function readLive(read: EnvReader): LiveSettings {
+  const settings: LiveSettings = {
+    pollMs: read.optionalInteger('PASS_LIVE_POLL_MS', 10, DAY_MS),
+    maxSubscriptionsPerToken: read.optionalInteger('PASS_LIVE_MAX_SUBSCRIPTIONS_PER_TOKEN', 1, 100_000),
+    maxQueuedEvents: read.optionalInteger('PASS_LIVE_MAX_QUEUED_EVENTS', 1, 1_000_000),
+    keepAliveMs: read.optionalInteger('PASS_LIVE_KEEPALIVE_MS', 1000, DAY_MS),
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -308,6 +347,7 @@ export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): 
     operationsDir: read.text('PASS_OPERATIONS_DIR', path.join(root, 'clients', 'operations')),
     pagesDir: read.text('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
     registeredPlans: read.value('PASS_REGISTERED_PLANS') === undefined || read.flag('PASS_REGISTERED_PLANS'),
+    live: readLive(read),
   });
 }
 
@@ -325,6 +365,8 @@ export interface SubgraphProcessConfig {
   /** The gateway's public key, with which the subgraph checks caller assertions. */
   gatewayPublicKey: PublicJwk;
   logLevel: string | undefined;
+  /** Tests only: the file the rules read their time from (the test kit's processes layout). */
+  clockFile: string | undefined;
 }
 
 /** What a subgraph's process reads: all but `PORT`, `HOST` and `LOG_LEVEL` are required. */
@@ -337,6 +379,7 @@ export function loadSubgraphProcessConfig(env: NodeJS.ProcessEnv, name: Subgraph
     databaseUrl: read.postgresUrl('DATABASE_URL', 'the hub database of a subgraph run alone (`npm start` runs the whole hub with its own)') ?? '',
     gatewayPublicKey: read.jwk('PASS_GATEWAY_PUBLIC_JWK', "the gateway's public key (JSON): subgraphs trust no caller without it"),
     logLevel: read.logLevel(),
+    clockFile: read.clockFile('PASS_CLOCK_FILE'),
   };
   return read.done(config);
 }

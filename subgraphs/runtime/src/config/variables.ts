@@ -24,6 +24,10 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'PASS_GATEWAY_WORKERS', readBy: 'launcher, gateway', default: '1', meaning: 'gateway processes sharing its port (node:cluster), `processes` layout only; each enforces the per-token rate limit on its own' },
   { name: 'PASS_SUBGRAPH_SOCKETS', readBy: 'launcher', default: '1', meaning: "`1`: in the `processes` layout each subgraph also listens on a Unix socket in a private temporary folder and the gateway calls it there, which costs less CPU per call than loopback TCP; `0`: the gateway uses the subgraphs' TCP ports" },
   { name: 'PASS_REGISTERED_PLANS', readBy: 'gateway', default: '1', meaning: "`1`: a registered operation, after its first request, runs from its query plan without Apollo Server's request pipeline (the same checks and answer, less CPU); `0`: every request goes through Apollo Server, for comparison" },
+  { name: 'PASS_LIVE_POLL_MS', readBy: 'gateway', default: '5000', meaning: "how often the live feed reads new redemptions when no wake-up came (the vouchers subgraph wakes it after each redemption commits; this poll is the safety net)" },
+  { name: 'PASS_LIVE_MAX_SUBSCRIPTIONS_PER_TOKEN', readBy: 'gateway', default: '50', meaning: 'live subscriptions one token may hold open on one gateway process, over all its sockets' },
+  { name: 'PASS_LIVE_MAX_QUEUED_EVENTS', readBy: 'gateway', default: '1000', meaning: 'events waiting for a socket that does not read before it is closed (`SlowConsumer`, 4412)' },
+  { name: 'PASS_LIVE_KEEPALIVE_MS', readBy: 'gateway', default: '12000', meaning: 'the live sockets\' ping interval; a socket that does not answer within as long is dropped' },
   { name: 'NODE_ENV', readBy: 'launcher, gateway', default: '(unset)', meaning: '`production` turns on production mode: persisted operations only for partner roles, introspection only for `PASS_INTROSPECTION_ROLES`' },
   { name: 'PASS_PERSISTED_ONLY', readBy: 'launcher, gateway', default: '0', meaning: '`1`: production mode for operations and introspection without `NODE_ENV=production`' },
   { name: 'PASS_CORS_ORIGINS', readBy: 'launcher, gateway', default: '(none)', meaning: 'comma-separated origins (`https://app.example.org`) whose browser pages may call `/graphql`; no cookies, bearer tokens only' },
@@ -54,5 +58,6 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'PASS_SUPERGRAPH', readBy: 'gateway', default: 'schema/supergraph.graphql', meaning: 'the composed supergraph the gateway plans with' },
   { name: 'PASS_OPERATIONS_DIR', readBy: 'gateway', default: 'clients/operations', meaning: "the registered partner operations (`.graphql` files): production mode's allow-list and GraphiQL's tabs" },
   { name: 'PASS_PAGES_DIR', readBy: 'gateway', default: 'clients/dist/pages', meaning: 'the built dashboard and venue pages the gateway serves; a missing directory serves none' },
+  { name: 'PASS_CLOCK_FILE', readBy: 'subgraph', default: '(unset)', meaning: "tests only: a file holding the time the subgraph's rules read (an ISO date; empty for the real time), which the test kit writes to move the clock of subgraphs running as processes; refused with `NODE_ENV=production`" },
   { name: 'PASS_GATEWAY_PUBLIC_JWK', readBy: 'subgraph', default: '(set by the launcher)', meaning: "the gateway's public key (JWK, JSON) with which a subgraph checks caller assertions; required when a subgraph is started on its own" },
 ];
