@@ -2,21 +2,51 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Role } from '@pass/access';
 import { startTracing, stopTracing } from '@pass/runtime';
-import { inProcessTest, startTestHub, type TestHub } from '@pass/test-kit';
+import { startTestHub, testLayout, type TestHub } from '@pass/test-kit';
 import { gql } from './kit/fixtures';
+import { startOtlpCollector, type TracedSpan } from './kit/otlp-collector';
 
 /**
  * One query through the gateway is one trace: the gateway's request, plan and fetch spans, then
  * each subgraph's server span (a child of the fetch that called it, through the W3C
- * `traceparent` header), its resolvers and their SQL. Spans go to an in-memory exporter, through
- * the same provider set-up as the OTLP one the `OTEL_*` variables switch on.
+ * `traceparent` header), its resolvers and their SQL. In the single layout spans go to an
+ * in-memory exporter, through the same provider set-up as the OTLP one; in the processes layout
+ * each process exports them over OTLP/HTTP JSON, as the `OTEL_*` variables ask, to a collector
+ * the test runs on loopback.
  */
+const fromReadable = (span: ReadableSpan): TracedSpan => ({
+  traceId: span.spanContext().traceId,
+  spanId: span.spanContext().spanId,
+  parentSpanId: span.parentSpanId,
+  name: span.name,
+  kind: span.kind,
+  scope: span.instrumentationLibrary.name,
+  attributes: { ...span.attributes },
+});
+
+/** What the hub's processes read to export their spans to the test's collector (batched every 50 ms). */
+const otlpVariables = (endpoint: string) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '50' });
+
 describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   const exporter = new InMemorySpanExporter();
+  let collector: Awaited<ReturnType<typeof startOtlpCollector>> | null = null;
   let hub: TestHub;
+  const finished = (): TracedSpan[] => (collector ? collector.spans() : exporter.getFinishedSpans().map(fromReadable));
   beforeAll(async () => {
-    startTracing({ serviceName: 'pass-hub-test', exporter });
-    hub = await startTestHub();
+    if (testLayout() === 'processes') {
+      collector = await startOtlpCollector();
+      // The launcher hands its environment to the processes it starts.
+      const variables = otlpVariables(collector.endpoint);
+      Object.assign(process.env, variables);
+      try {
+        hub = await startTestHub();
+      } finally {
+        for (const name of Object.keys(variables)) delete process.env[name];
+      }
+    } else {
+      startTracing({ serviceName: 'pass-hub-test', exporter });
+      hub = await startTestHub();
+    }
     const { registerFunder } = await gql(hub, `mutation { registerFunder(input: { name: "Agglomération Creil Sud Oise", kind: INTERCOMMUNALITY }) { funder { id } } }`);
     const year = new Date().getUTCFullYear();
     await gql(hub, `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
@@ -35,11 +65,13 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   afterAll(async () => {
     await hub?.close();
     await stopTracing();
+    await collector?.close();
   });
 
-  /** Sends the query and returns the spans of its trace once the gateway's server span has ended. */
-  async function traceOf(headers: Record<string, string>): Promise<{ spans: ReadableSpan[]; root: ReadableSpan }> {
+  /** Sends the query and returns the spans of its trace once the gateway's server span has ended and the trace stops growing. */
+  async function traceOf(headers: Record<string, string>): Promise<{ spans: TracedSpan[]; root: TracedSpan }> {
     exporter.reset();
+    collector?.reset();
     const token = await hub.tokenFor({ role: Role.ANALYST });
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
@@ -49,19 +81,25 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     expect(response.status).toBe(200);
     expect((await response.json()).data.programmes).toHaveLength(1);
     // The server span ends on the response's `finish`, a moment after the caller has the body.
-    for (let i = 0; i < 100; i += 1) {
-      const root = exporter.getFinishedSpans().find((s) => s.instrumentationLibrary.name === 'pass-gateway' && s.kind === SpanKind.SERVER);
-      if (root) return { spans: exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === root.spanContext().traceId), root };
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    let root: TracedSpan | undefined;
+    for (let i = 0; i < 200 && !root; i += 1) {
+      root = finished().find((s) => s.scope === 'pass-gateway' && s.kind === SpanKind.SERVER);
+      if (!root) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error('the gateway server span never ended');
+    if (!root) throw new Error('the gateway server span never ended');
+    // Each process exports on its own schedule: the trace is whole once it stops growing.
+    const ofTrace = () => finished().filter((s) => s.traceId === root.traceId);
+    let seen = -1;
+    for (let i = 0; i < 40 && ofTrace().length !== seen; i += 1) {
+      seen = ofTrace().length;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return { spans: ofTrace(), root };
   }
 
-  const idOf = (span: ReadableSpan) => span.spanContext().spanId;
-  /** The in-memory exporter lives in this process: under PASS_TEST_LAYOUT=processes the subgraphs export elsewhere. */
-  const traced = inProcessTest("the spans go to an in-memory exporter in the test's process");
+  const idOf = (span: TracedSpan) => span.spanId;
 
-  traced('one query is one trace: gateway request, plan and fetch spans, then the subgraphs\' server, resolver and SQL spans', async () => {
+  test('one query is one trace: gateway request, plan and fetch spans, then the subgraphs\' server, resolver and SQL spans', async () => {
     const { spans, root } = await traceOf({ 'x-request-id': 'trace-test-1' });
     const names = spans.map((s) => s.name);
     // Plain properties are no spans: only code that may load something is.
@@ -72,15 +110,15 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     for (const name of ['gateway.request', 'gateway.plan', 'gateway.execute', 'gateway.fetch']) expect(names).toContain(name);
 
     const fetches = spans.filter((s) => s.name === 'gateway.fetch');
-    const subgraphServers = spans.filter((s) => s.kind === SpanKind.SERVER && s.instrumentationLibrary.name !== 'pass-gateway');
+    const subgraphServers = spans.filter((s) => s.kind === SpanKind.SERVER && s.scope !== 'pass-gateway');
     // programmes answers the root field; vouchers and venues add their fields to Programme.
-    expect(new Set(subgraphServers.map((s) => s.instrumentationLibrary.name))).toEqual(new Set(['pass-programmes', 'pass-vouchers', 'pass-venues']));
+    expect(new Set(subgraphServers.map((s) => s.scope))).toEqual(new Set(['pass-programmes', 'pass-vouchers', 'pass-venues']));
     for (const server of subgraphServers) {
       // Its parent is a fetch span of the gateway: the traceparent header carried it across HTTP.
       expect(fetches.map(idOf)).toContain(server.parentSpanId);
       expect(server.attributes['pass.request_id']).toBe('trace-test-1');
     }
-    const programmesServer = subgraphServers.find((s) => s.instrumentationLibrary.name === 'pass-programmes')!;
+    const programmesServer = subgraphServers.find((s) => s.scope === 'pass-programmes')!;
     const resolver = spans.find((s) => s.name === 'Query.programmes');
     expect(resolver?.parentSpanId).toBe(idOf(programmesServer));
     // SQL nests under the resolver that ran it.
@@ -90,13 +128,13 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     expect(spans.some((s) => s.name === 'Programme.__resolveReference' || s.name.startsWith('Query._entities'))).toBe(true);
     // Every span of the trace hangs from the gateway's server span.
     const ids = new Set(spans.map(idOf));
-    for (const span of spans) if (span !== root) expect(ids.has(span.parentSpanId!) ? 'linked' : `${span.name} orphaned`).toBe('linked');
+    for (const span of spans) if (span.spanId !== root.spanId) expect(ids.has(span.parentSpanId!) ? 'linked' : `${span.name} orphaned`).toBe('linked');
   });
 
-  traced("a caller's W3C traceparent is continued, not replaced", async () => {
+  test("a caller's W3C traceparent is continued, not replaced", async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const { root, spans } = await traceOf({ traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
-    expect(root.spanContext().traceId).toBe(traceId);
+    expect(root.traceId).toBe(traceId);
     expect(root.parentSpanId).toBe('00f067aa0ba902b7');
     expect(spans.filter((s) => s.kind === SpanKind.SERVER).length).toBeGreaterThanOrEqual(4);
   });
