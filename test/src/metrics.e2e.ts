@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Role } from '@pass/access';
 import { tracingActive } from '@pass/runtime';
-import { inProcessTest, startTestHub, type TestHub } from '@pass/test-kit';
+import { startTestHub, type TestHub } from '@pass/test-kit';
 import { promtoolFindings, sampleValue, scrape, type Scrape } from './kit/prometheus-text';
 import { connectLive, SUBSCRIBE_IDS } from './live/live-client';
 
@@ -108,32 +108,40 @@ describe('metrics, request ids and refusals', () => {
     expect(seen).toEqual({ connections: 0, subscriptions: 0, types: ['GAUGE', 'GAUGE'] });
   });
 
-  inProcessTest("it stops and resumes the vouchers subgraph's event consumer, an object of the hub's process")('the event-consumer lag counts facts published but not yet applied, and falls back to 0 once applied', async () => {
+  test('the event-consumer lag counts facts published but not yet applied, and falls back to 0 once applied', async () => {
     await hub.catchUp();
-    const before = await scrape(subgraphMetricsUrl('vouchers'));
-    expect(sampleValue(before, 'event_consumer_lag_events', { consumer: 'vouchers' })).toBe(0);
-    // Stop the vouchers subgraph's consumer, then publish facts it replicates (a funder's programme).
-    await hub.subgraphs.vouchers.events.stop();
-    const { status, body } = await hub.graphql(`mutation { registerFunder(input: { name: "Conseil départemental de la Creuse", kind: DEPARTMENT }) { funder { id } } }`);
-    expect(status).toBe(200);
-    const year = new Date().getUTCFullYear();
-    const created = await hub.graphql(`mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
-      input: {
-        name: 'Pass numérique Creuse',
-        territory: ['departement:23'],
-        eligibility: { statusesAnyOf: ['MINIMUM_BENEFITS'] },
-        validFrom: `${year}-01-01`,
-        validUntil: `${year + 1}-12-31`,
-        budgetCents: 100_000,
-        shares: [{ funderId: body.data.registerFunder.funder.id, basisPoints: 10000 }],
-      },
-    });
-    expect(created.body.errors).toBeUndefined();
-    const behind = await scrape(subgraphMetricsUrl('vouchers'));
-    expect(sampleValue(behind, 'event_consumer_lag_events', { consumer: 'vouchers' })).toBeGreaterThanOrEqual(1);
-    await hub.subgraphs.vouchers.events.catchUp();
-    const after = await scrape(subgraphMetricsUrl('vouchers'));
-    expect(sampleValue(after, 'event_consumer_lag_events', { consumer: 'vouchers' })).toBe(0);
+    const lag = async () => sampleValue(await scrape(subgraphMetricsUrl('vouchers')), 'event_consumer_lag_events', { consumer: 'vouchers' });
+    expect(await lag()).toBe(0);
+    // Hold the vouchers consumer's offset row, as a long pass of its own would: its next pass waits
+    // on the lock (in whichever process it runs), while facts it replicates are published.
+    const holder = hub.subgraphs.vouchers.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`select last_seq from consumed_event where consumer = 'vouchers' for update`);
+    try {
+      const { status, body } = await hub.graphql(`mutation { registerFunder(input: { name: "Conseil départemental de la Creuse", kind: DEPARTMENT }) { funder { id } } }`);
+      expect(status).toBe(200);
+      const year = new Date().getUTCFullYear();
+      const created = await hub.graphql(`mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`, {
+        input: {
+          name: 'Pass numérique Creuse',
+          territory: ['departement:23'],
+          eligibility: { statusesAnyOf: ['MINIMUM_BENEFITS'] },
+          validFrom: `${year}-01-01`,
+          validUntil: `${year + 1}-12-31`,
+          budgetCents: 100_000,
+          shares: [{ funderId: body.data.registerFunder.funder.id, basisPoints: 10000 }],
+        },
+      });
+      expect(created.body.errors).toBeUndefined();
+      expect(await lag()).toBeGreaterThanOrEqual(1);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    // Released, the waiting pass applies them by itself.
+    await hub.catchUp();
+    expect(await lag()).toBe(0);
   });
 
   test('refused requests are counted by status and reason', async () => {

@@ -44,16 +44,6 @@ export interface GraphQLAnswer<T> {
 export const testLayout = (): 'single' | 'processes' => (process.env.PASS_TEST_LAYOUT === 'processes' ? 'processes' : 'single');
 
 /**
- * A test that observes what only exists inside the hub's process (a subgraph's event consumer, the
- * statements its driver sends): it runs in the single layout and is reported skipped under
- * PASS_TEST_LAYOUT=processes. Its `why` says what it reaches; a suite uses it for those tests only.
- */
-export const inProcessTest = (why: string): jest.It => {
-  if (!why) throw new Error('say what the test reaches inside the hub process');
-  return testLayout() === 'single' ? test : test.skip;
-};
-
-/**
  * The whole hub on free ports over a fresh database, optionally with the demo data. Every test
  * file that calls this must `close()` it in `afterAll`.
  *
