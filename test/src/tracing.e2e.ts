@@ -68,31 +68,50 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     await collector?.close();
   });
 
-  /** Sends the query and returns the spans of its trace once the gateway's server span has ended and the trace stops growing. */
+  /**
+   * Sends the query and returns the spans of its trace once it is whole: the gateway's server span
+   * has ended, every subgraph's server span has arrived, no span waits for its parent, and nothing
+   * more has come for half a second. Each process exports on its own schedule (a busy machine can
+   * hold a batch back for seconds), so the wait is for that content, bounded at 20 s; what is still
+   * missing then is for the assertions to report.
+   */
   async function traceOf(headers: Record<string, string>): Promise<{ spans: TracedSpan[]; root: TracedSpan }> {
     exporter.reset();
     collector?.reset();
     const token = await hub.tokenFor({ role: Role.ANALYST });
+    // The set-up's own traces may still be arriving: this request's root is the one with its id.
+    const requestId = headers['x-request-id'] ?? `trace-test-${Math.random().toString(36).slice(2)}`;
     const response = await fetch(hub.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers, 'x-request-id': requestId },
       body: JSON.stringify({ query: '{ programmes { name booksIssued vouchersRedeemed qualifiedVenues { nodes { name } } } }' }),
     });
     expect(response.status).toBe(200);
     expect((await response.json()).data.programmes).toHaveLength(1);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+    const deadline = Date.now() + 20_000;
     // The server span ends on the response's `finish`, a moment after the caller has the body.
     let root: TracedSpan | undefined;
-    for (let i = 0; i < 200 && !root; i += 1) {
-      root = finished().find((s) => s.scope === 'pass-gateway' && s.kind === SpanKind.SERVER);
-      if (!root) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!root && Date.now() < deadline) {
+      root = finished().find((s) => s.scope === 'pass-gateway' && s.kind === SpanKind.SERVER && s.attributes['pass.request_id'] === requestId);
+      if (!root) await pause();
     }
     if (!root) throw new Error('the gateway server span never ended');
-    // Each process exports on its own schedule: the trace is whole once it stops growing.
     const ofTrace = () => finished().filter((s) => s.traceId === root.traceId);
+    const whole = (spans: TracedSpan[]) => {
+      const ids = new Set(spans.map((s) => s.spanId));
+      const servers = new Set(spans.filter((s) => s.kind === SpanKind.SERVER).map((s) => s.scope));
+      return servers.size >= 4 && spans.every((s) => s.spanId === root.spanId || ids.has(s.parentSpanId!));
+    };
     let seen = -1;
-    for (let i = 0; i < 40 && ofTrace().length !== seen; i += 1) {
-      seen = ofTrace().length;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      const spans = ofTrace();
+      if (spans.length !== seen) {
+        seen = spans.length;
+        quietSince = Date.now();
+      } else if (whole(spans) && Date.now() - quietSince >= 500) break;
+      await pause();
     }
     return { spans: ofTrace(), root };
   }
