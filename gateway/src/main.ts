@@ -39,6 +39,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
     rateLimit: config.rateLimit,
     pagesDir: existsSync(config.pagesDir) ? config.pagesDir : undefined,
     registeredPlans: config.registeredPlans,
+    mergeEntityFetches: config.mergeEntityFetches,
     live: config.live,
   });
   const url = await gateway.listen(config.port, config.host);

@@ -47,6 +47,13 @@ export class Metrics {
     help: "GraphQL requests answered from a registered operation's query plan without Apollo Server's request pipeline (the others go through it: a text's first request, ad hoc operations, refused variables).",
     registers: [this.server.registry],
   });
+  /** Entity fetches that rode in one subgraph call with others of the same request (edge/entity-batch.ts). */
+  readonly mergedFetches = new Counter({
+    name: 'gateway_subgraph_merged_fetches_total',
+    help: "Entity fetches a query plan ran side by side to one subgraph that were sent in one call with the request's others (each still counts in gateway_subgraph_fetch_duration_seconds).",
+    labelNames: ['subgraph'] as const,
+    registers: [this.server.registry],
+  });
   /** The first middleware: request id, access log, request metrics and the request's server span. */
   readonly requests: RequestHandler;
 

@@ -76,6 +76,11 @@ export interface GatewayOptions {
    * first request (edge/registered-plans.ts); false sends every request through Apollo Server.
    */
   registeredPlans?: boolean;
+  /**
+   * A request's entity fetches that its plan runs side by side to one subgraph go in one call
+   * (edge/entity-batch.ts); false sends each fetch alone, as Apollo Gateway does.
+   */
+  mergeEntityFetches?: boolean;
 }
 
 export interface Gateway {
@@ -117,7 +122,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const target = options.subgraphUrls[name] ?? url ?? '';
       const socket = options.subgraphSockets?.[name];
       if (socket) sockets[new URL(target).origin] = socket;
-      return reportUnavailable(name, metrics.subgraph(name, new SubgraphDataSource({ url: target, fetcher: subgraphs.fetcher })), logger);
+      const source = new SubgraphDataSource({ url: target, fetcher: subgraphs.fetcher });
+      source.mergeEntityFetches = options.mergeEntityFetches !== false;
+      source.onMerged = (fetches) => metrics.mergedFetches.inc({ subgraph: name }, fetches);
+      return reportUnavailable(name, metrics.subgraph(name, source), logger);
     },
   });
   const partnerAuth = await startPartnerAuth({ databaseUrl: options.databaseUrl, keys: options.keys, logger });

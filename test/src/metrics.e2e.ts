@@ -56,6 +56,7 @@ describe('metrics, request ids and refusals', () => {
       'graphql_operations_total',
       'graphql_operation_duration_seconds',
       'gateway_subgraph_fetch_duration_seconds',
+      'gateway_subgraph_merged_fetches_total',
       'gateway_live_connections',
       'gateway_live_subscriptions',
       'gateway_live_slow_consumers_closed_total',

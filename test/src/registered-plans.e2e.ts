@@ -8,11 +8,13 @@ import { handOutFreshBook, registerVenue, scheduleSessions, seedSmallProgramme, 
 
 /*
  * A registered operation, after its first request, runs from its query plan without Apollo
- * Server's pipeline (gateway/src/edge/registered-plans.ts). Whatever path a request takes, the
- * partner must get the same answer: this suite sends each request to the hub's gateway and to a
- * second gateway on the same subgraphs with that path turned off (`registeredPlans: false`), and
- * compares status, headers and body byte for byte. The counter
- * `gateway_registered_plan_answers_total` says which requests the plan answered.
+ * Server's pipeline (gateway/src/edge/registered-plans.ts), and a request's entity fetches that
+ * its plan runs side by side to one subgraph go in one call (gateway/src/edge/entity-batch.ts).
+ * Whatever path a request takes, the partner must get the same answer: this suite sends each
+ * request to the hub's gateway and to a second gateway on the same subgraphs with both turned
+ * off (`registeredPlans: false`, `mergeEntityFetches: false`: Apollo's own way), and compares
+ * status, headers and body byte for byte. The counters `gateway_registered_plan_answers_total`
+ * and `gateway_subgraph_merged_fetches_total` say which requests took the other paths.
  */
 
 /** The hub, and a second gateway on its subgraphs with the plan path off; `both` compares them. */
@@ -25,16 +27,21 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
     operations: manifestFromPersistedDocuments(persistedDocuments()),
     persistedOnly: options.persistedOnly,
     registeredPlans: false,
+    mergeEntityFetches: false,
     logger: createLogger('plain-gateway'),
   });
   const plainUrl = await plain.listen();
 
-  /** The hub gateway's count of answers given from a plan. */
-  async function planAnswers(): Promise<number> {
+  /** A counter of the hub's gateway (summed over its labels). */
+  async function counter(name: string): Promise<number> {
     const metrics = await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
-    const line = metrics.split('\n').find((l) => l.startsWith('gateway_registered_plan_answers_total'));
-    return Number(line?.split(' ').pop() ?? NaN);
+    return metrics
+      .split('\n')
+      .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
   }
+  /** The hub gateway's count of answers given from a plan. */
+  const planAnswers = () => counter('gateway_registered_plan_answers_total');
 
   /** Status, headers (but those of the connection and the request's own: date, request id) and body. */
   async function send(url: string, token: string, body: unknown, headers: Record<string, string> = {}) {
@@ -55,6 +62,8 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
   return {
     hub,
     planAnswers,
+    /** Entity fetches the hub's gateway sent in one call with others of their request. */
+    mergedFetches: () => counter('gateway_subgraph_merged_fetches_total'),
     both,
     /** To the hub's gateway only. */
     send: (token: string, body: unknown) => send(hub.gatewayUrl, token, body),
@@ -95,17 +104,23 @@ describe('registered operations from their plan answer exactly as through Apollo
         variables: { programmeId: demo.programmes.cso },
       },
     ];
+    const merged: Record<string, number> = {};
     for (const c of cases) {
       const token = await pair.hub.tokenFor(c.caller);
       const body = { query: text(c.name), variables: c.variables };
+      const mergedBefore = await pair.mergedFetches();
       const first = await both(token, body);
       const second = await both(token, body);
+      merged[c.name] = (await pair.mergedFetches()) - mergedBefore;
       expect([c.name, first.fromPlan, second.fromPlan]).toEqual([c.name, 0, 1]);
       expect(second.fast.status).toBe(200);
       expect(second.fast.headers['cache-control']).toBe('no-store');
       expect(JSON.parse(second.fast.body).errors).toBeUndefined();
       for (const answer of [first, second]) expect(answer.fast).toEqual(answer.slow);
     }
+    // The venue's page asks vouchers for its amount due and its sessions' redemptions side by
+    // side: one call carried both fetches, on each of the two requests. The others have no such pair.
+    expect(merged).toEqual({ 'funder-programme': 0, 'distributor-books': 0, 'venue-sessions': 4, 'coordinator-programme': 0 });
   });
 
   test('what the caller gets wrong or may not see goes the same way: bad variables, another funder, an unknown id', async () => {

@@ -1,8 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { parse, type DocumentNode } from 'graphql';
 import { Pool } from 'undici';
 import { CALLER_HEADER, type Caller } from '@pass/access';
+import { isEntityFetch, mergeEntityFetches, splitEntityAnswer, type SubgraphAnswer } from './entity-batch';
 
 export interface SubgraphCallContext {
   requestId: string;
@@ -11,11 +13,98 @@ export interface SubgraphCallContext {
   assertion: string;
 }
 
-/** Forwards the request id (one request followed through every subgraph's logs) and the caller assertion. */
+type ProcessOptions = GraphQLDataSourceProcessOptions<SubgraphCallContext>;
+/** A partner request's fetch (not a health check or a schema load): the only kind merged. */
+type OperationOptions = Extract<ProcessOptions, { document?: unknown }>;
+const isOperation = (options: ProcessOptions): options is OperationOptions => (options.kind as string) === 'incoming operation';
+type ProcessAnswer = Awaited<ReturnType<RemoteGraphQLDataSource<SubgraphCallContext>['process']>>;
+
+/** Entity fetches of one partner request waiting for the end of the synchronous turn. */
+interface PendingBatch {
+  fetches: { options: OperationOptions; document: DocumentNode; resolve(answer: ProcessAnswer): void; reject(error: unknown): void }[];
+}
+
+/**
+ * Forwards the request id (one request followed through every subgraph's logs) and the caller
+ * assertion; merges a request's entity fetches to this subgraph that the plan runs side by side
+ * into one call (entity-batch.ts; `mergeEntityFetches: false` turns it off).
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): void {
+  /** Per partner request (its context object), the entity fetches collected in this turn. */
+  private readonly pending = new WeakMap<object, PendingBatch>();
+  mergeEntityFetches = true;
+  /** Told the number of fetches each merged call carried (the gateway's metrics). */
+  onMerged: (fetches: number) => void = () => undefined;
+
+  override willSendRequest({ request, context }: ProcessOptions): void {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
     if (context?.assertion) request.http?.headers.set(CALLER_HEADER, context.assertion);
+  }
+
+  override process(options: ProcessOptions): Promise<ProcessAnswer> {
+    const context = options.context as object | undefined;
+    if (!this.mergeEntityFetches || !isOperation(options) || !context || options.request.http) return super.process(options);
+    const document = options.document ?? this.parsed(options.request.query);
+    if (!isEntityFetch(document)) return super.process(options);
+    // Apollo's executor starts every fetch of a Parallel node in one synchronous turn: the batch
+    // closes on the next microtask, so a lone fetch waits for nothing but that.
+    let batch = this.pending.get(context);
+    if (!batch) {
+      const opened: PendingBatch = { fetches: [] };
+      batch = opened;
+      this.pending.set(context, opened);
+      queueMicrotask(() => {
+        this.pending.delete(context);
+        void this.send(opened);
+      });
+    }
+    const fetches = batch.fetches;
+    return new Promise<ProcessAnswer>((resolve, reject) => fetches.push({ options, document, resolve, reject }));
+  }
+
+  /** Parsed fetch documents by query text: the gateway hands the text, not always its AST (a plan has a bounded set of fetches). */
+  private readonly documents = new Map<string, DocumentNode | undefined>();
+  private parsed(query: string | undefined): DocumentNode | undefined {
+    if (!query) return undefined;
+    if (this.documents.has(query)) return this.documents.get(query);
+    let document: DocumentNode | undefined;
+    try {
+      document = parse(query);
+    } catch {
+      document = undefined; // the subgraph says what is wrong with it
+    }
+    // Oldest first out: Map keeps insertion order.
+    if (this.documents.size >= 1000) this.documents.delete(this.documents.keys().next().value!);
+    this.documents.set(query, document);
+    return document;
+  }
+
+  private async send({ fetches }: PendingBatch): Promise<void> {
+    const alone = (fetch: PendingBatch['fetches'][number]) => super.process(fetch.options).then(fetch.resolve, fetch.reject);
+    if (fetches.length === 1) return alone(fetches[0]!);
+    const first = fetches[0]!.options;
+    const merged = mergeEntityFetches(
+      fetches.map(({ options, document }) => ({ document, variables: options.request.variables ?? {}, operationName: options.request.operationName })),
+    );
+    let answer: ProcessAnswer;
+    try {
+      answer = await super.process({
+        ...first,
+        request: { ...first.request, query: merged.query, variables: merged.variables, operationName: merged.operationName },
+        document: merged.document,
+      });
+    } catch (error) {
+      for (const fetch of fetches) fetch.reject(error);
+      return;
+    }
+    // A null `data` may come from one fetch's failure only: each is sent again alone, so no fetch
+    // loses its data to another's error.
+    if (!answer.data) {
+      await Promise.all(fetches.map(alone));
+      return;
+    }
+    this.onMerged(fetches.length);
+    splitEntityAnswer(answer as SubgraphAnswer, fetches.length).forEach((part, i) => fetches[i]!.resolve(part as ProcessAnswer));
   }
 }
 

@@ -301,6 +301,8 @@ export interface GatewayProcessConfig extends HubConfig {
   pagesDir: string;
   /** Registered operations run from their plan without Apollo Server's pipeline (PASS_REGISTERED_PLANS). */
   registeredPlans: boolean;
+  /** A request's parallel entity fetches to one subgraph go in one call (PASS_MERGE_ENTITY_FETCHES). */
+  mergeEntityFetches: boolean;
   /** The live server's limits and feed poll where set (`PASS_LIVE_*`); the live server's defaults otherwise. */
   live: LiveSettings;
 }
@@ -347,6 +349,7 @@ export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): 
     operationsDir: read.text('PASS_OPERATIONS_DIR', path.join(root, 'clients', 'operations')),
     pagesDir: read.text('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
     registeredPlans: read.value('PASS_REGISTERED_PLANS') === undefined || read.flag('PASS_REGISTERED_PLANS'),
+    mergeEntityFetches: read.value('PASS_MERGE_ENTITY_FETCHES') === undefined || read.flag('PASS_MERGE_ENTITY_FETCHES'),
     live: readLive(read),
   });
 }
