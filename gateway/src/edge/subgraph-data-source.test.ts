@@ -160,3 +160,102 @@ describe('SubgraphDataSource: what a subgraph call sends, and makes of the answe
     await expect(call(() => ({ status: 200, body: '42' }))).rejects.toThrow('Expected JSON response body, but received: 42');
   });
 });
+
+/*
+ * The merging of one request's entity fetches (entity-batch.ts) as the data source does it: what
+ * goes in one call, what never does, and what each fetch gets back.
+ */
+describe('SubgraphDataSource: entity fetches of one request in one call', () => {
+  const venueFetch = 'query V($representations: [_Any!]!) { _entities(representations: $representations) { ... on Venue { amountDueCents } } }';
+  const sessionFetch = 'query S($representations: [_Any!]!) { _entities(representations: $representations) { ... on WorkshopSession { id } } }';
+  const fetchOf = (query: string, context: object, representations: unknown[]) =>
+    ({
+      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+      request: { query, variables: { representations }, operationName: query.slice(6, 7) },
+      context,
+      incomingRequestContext: {},
+      pathInIncomingRequest: [],
+    }) as never;
+  const contextOf = (requestId: string) => ({ requestId, caller: { role: 'VENUE', organisationId: 'v-1' }, assertion: 'signed' });
+
+  /** Answers each `_entities` field (aliased or not) with one entity per representation; `fail` nulls the merged call's data. */
+  async function subgraphWith(fail = false) {
+    const bodies: { query: string; variables: Record<string, unknown[]> }[] = [];
+    const subgraph = await fakeSubgraph((raw) => {
+      const body = JSON.parse(raw) as { query: string; variables: Record<string, unknown[]> };
+      bodies.push(body);
+      const fields = [...body.query.matchAll(/(?:(\w+): )?_entities\(representations: \$(\w+)\)/g)];
+      if (fail && fields.length > 1) return { status: 200, body: JSON.stringify({ data: null, errors: [{ message: 'boom', path: ['_entities_1', 0] }] }) };
+      const data = Object.fromEntries(fields.map(([, alias, variable]) => [alias ?? '_entities', body.variables[variable!]!.map((r) => ({ from: r }))]));
+      return { status: 200, body: JSON.stringify({ data }) };
+    });
+    const subgraphs = subgraphFetcher();
+    const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
+    const merged: number[] = [];
+    source.onMerged = (n) => merged.push(n);
+    return { source, bodies, merged, close: async () => (await subgraphs.close(), await subgraph.close()) };
+  }
+
+  test("one request's fetches started in one turn go in one call, each getting its own entities", async () => {
+    const { source, bodies, merged, close } = await subgraphWith();
+    try {
+      const context = contextOf('r1');
+      const [venue, session] = await Promise.all([
+        source.process(fetchOf(venueFetch, context, [{ __typename: 'Venue', id: 'v1' }])),
+        source.process(fetchOf(sessionFetch, context, [{ __typename: 'WorkshopSession', id: 's1' }, { __typename: 'WorkshopSession', id: 's2' }])),
+      ]);
+      expect(bodies).toHaveLength(1);
+      expect(merged).toEqual([2]);
+      expect(venue.data).toEqual({ _entities: [{ from: { __typename: 'Venue', id: 'v1' } }] });
+      expect(session.data).toEqual({ _entities: [{ from: { __typename: 'WorkshopSession', id: 's1' } }, { from: { __typename: 'WorkshopSession', id: 's2' } }] });
+    } finally {
+      await close();
+    }
+  });
+
+  test("two requests' fetches never share a call, and a lone fetch goes as it is", async () => {
+    const { source, bodies, merged, close } = await subgraphWith();
+    try {
+      await Promise.all([
+        source.process(fetchOf(venueFetch, contextOf('r1'), [{ __typename: 'Venue', id: 'v1' }])),
+        source.process(fetchOf(venueFetch, contextOf('r2'), [{ __typename: 'Venue', id: 'v2' }])),
+      ]);
+      expect(bodies.map((b) => b.query)).toEqual([venueFetch, venueFetch]);
+      expect(merged).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('when the merged answer has no data, each fetch is sent again alone and gets its own answer', async () => {
+    const { source, bodies, merged, close } = await subgraphWith(true);
+    try {
+      const context = contextOf('r1');
+      const [venue, session] = await Promise.all([
+        source.process(fetchOf(venueFetch, context, [{ __typename: 'Venue', id: 'v1' }])),
+        source.process(fetchOf(sessionFetch, context, [{ __typename: 'WorkshopSession', id: 's1' }])),
+      ]);
+      expect(bodies.map((b) => b.query)).toEqual([expect.stringContaining('_entities_1'), venueFetch, sessionFetch]);
+      expect(merged).toEqual([]);
+      expect(venue.data).toEqual({ _entities: [{ from: { __typename: 'Venue', id: 'v1' } }] });
+      expect(session.data).toEqual({ _entities: [{ from: { __typename: 'WorkshopSession', id: 's1' } }] });
+    } finally {
+      await close();
+    }
+  });
+
+  test('turned off, each fetch is its own call', async () => {
+    const { source, bodies, close } = await subgraphWith();
+    source.mergeEntityFetches = false;
+    try {
+      const context = contextOf('r1');
+      await Promise.all([
+        source.process(fetchOf(venueFetch, context, [{ __typename: 'Venue', id: 'v1' }])),
+        source.process(fetchOf(sessionFetch, context, [{ __typename: 'WorkshopSession', id: 's1' }])),
+      ]);
+      expect(bodies.map((b) => b.query)).toEqual([venueFetch, sessionFetch]);
+    } finally {
+      await close();
+    }
+  });
+});
