@@ -34,6 +34,7 @@ import { SubgraphDataSource, subgraphFetcher, type SubgraphCallContext } from '.
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 import { mountReports } from './reports/reports.route';
 import { RegisteredPlans } from './edge/registered-plans';
+import { rememberPlannedOperations } from './edge/planned-operations';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -105,6 +106,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // to describe its host, probes the cloud metadata addresses (169.254.169.254…) at start. A hub
   // holding vulnerable people's data never phones home, whatever the environment says.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  // Each operation's form for result shaping built once, not per request (planned-operations.ts).
+  rememberPlannedOperations();
   const signAssertion = callerAssertionSigner(options.keys.gateway);
   // Keep-alive pools to the subgraphs, shared by every subgraph's data source, closed with the gateway.
   const sockets: Record<string, string> = {};
