@@ -7,8 +7,8 @@ import type { DocumentNode } from 'graphql';
  * Before executing a plan, @apollo/gateway 2.14.4's `executeQueryPlan` rebuilds the operation from
  * its AST (`operationFromDocument(apiSchema, { definitions: [operation, ...fragments] },
  * { validate: false })`) to shape the answer with it: every selection looked up in the schema
- * again, on every request. That was 3.7 % of the gateway process's busy time on the four partner
- * queries (a `--cpu-prof` of the processes layout, 4 December). The result depends only on the
+ * again, on every request. That was 3.7 % of the gateway process's profile samples on the four
+ * partner queries (a `--cpu-prof` of the processes layout, 4 December). The result depends only on the
  * schema and the AST nodes, and both are the same objects from one request of a text to the next:
  * Apollo Server keeps each text's parsed document, and registered-plans.ts keeps each plan's.
  * The operation is read, never changed, by what uses it (the plan's conditions, result shaping).
@@ -20,7 +20,8 @@ import type { DocumentNode } from 'graphql';
  *
  * `executeQueryPlan` reads the function through the package's re-export getter at each call, so
  * replacing it on the `operations` module is what it sees. The version is pinned exactly; the
- * unit test fails should the function move.
+ * unit test fails should that export stop being replaceable or the package's re-export stop
+ * reading it (it does not watch how executeQueryPlan calls it: read that on an upgrade).
  */
 
 type OperationFromDocument = typeof federationOperations.operationFromDocument;
@@ -35,7 +36,6 @@ interface Remembered {
 
 const original: OperationFromDocument = federationOperations.operationFromDocument;
 const remembered = new WeakMap<object, Remembered>();
-let installed = false;
 
 const sameRest = (kept: readonly unknown[], document: DocumentNode) =>
   kept.length === document.definitions.length - 1 && kept.every((definition, i) => definition === document.definitions[i + 1]);
@@ -51,9 +51,7 @@ const rememberingOperationFromDocument: OperationFromDocument = (schema, documen
   return operation;
 };
 
-/** Installs the remembering `operationFromDocument` in this process (once; idempotent). */
+/** Installs the remembering `operationFromDocument` in this process (installing it again changes nothing). */
 export function rememberPlannedOperations(): void {
-  if (installed) return;
   (federationOperations as { operationFromDocument: OperationFromDocument }).operationFromDocument = rememberingOperationFromDocument;
-  installed = true;
 }
