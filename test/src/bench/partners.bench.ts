@@ -16,7 +16,7 @@ import { Pool } from 'undici';
 import { readSupergraph } from '@pass/schema';
 import { onCleanup, percentile, runBench, say, startBenchDatabase, startBenchHub } from './bench-kit';
 import { ensureHiveInstalled, hiveVersions, startHive } from './hive';
-import { prepareRedemptions } from './redeem-setup';
+import { prepareRedemptions, SEATS } from './redeem-setup';
 
 /*
  * `npm run bench` (a script, never a test; docs/benchmarks.md): one database, one set of
@@ -41,7 +41,8 @@ import { prepareRedemptions } from './redeem-setup';
  * only serves; both share the machine's cores, as any local driver would. Ours and Hive both run
  * in that main thread with the subgraphs: the same layout for each.
  *
- * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_MIXED_CLIENTS (50),
+ * BENCH_CONCURRENCY (20), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_ROUNDS (2: step 1's
+ * alternated windows, see ROUNDS), BENCH_MIXED_CLIENTS (50),
  * BENCH_REDEEM_CLIENTS (32), BENCH_REDEEM_PER_CLIENT (60), BENCH_FAIR_LIGHT_CLIENTS (2), BENCH_FAIR_ROUNDS (3),
  * BENCH_HEAVY_PER_SECOND (50) change the run (BENCH_MIXED_CLIENTS=0 skips the mixed load; BENCH_QUERIES
  * names the partner queries of step 1, comma-separated, all four by default); BENCH_ONLY=fair runs the fair-sharing rows alone (with
@@ -80,11 +81,24 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+/**
+ * Step 1 measures each query's targets in this many alternated windows (floor, ours, Hive JS,
+ * Hive Rust, then the reverse order, and so on), each of SECONDS / ROUNDS after its own warm-up,
+ * and pools each target's windows into its row. The machine's drift over a query's minute (a
+ * neighbour's load, a checkpoint) then falls on every target alike instead of on whichever ran
+ * last: in single 10-s rows back to back, one query's ours/floor moved by ±0.15 from run to run.
+ */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 2)));
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MIXED_CLIENTS = Number(process.env.BENCH_MIXED_CLIENTS ?? 50);
 const REDEEM_CLIENTS = Number(process.env.BENCH_REDEEM_CLIENTS ?? 32);
-/** Vouchers each redeeming client may use per gateway: it stops early when it runs out. */
-const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? 60);
+/**
+ * Vouchers each redeeming client may use per gateway: it stops early when it runs out. By default
+ * enough for the warm-up and the measured seconds at 700 redemptions/s, so that no row ends before
+ * its time (60 each, the old default, ran out after about 3 of the 10 s: a thousand answers, with
+ * fewer and fewer clients left at the end).
+ */
+const REDEEM_PER_CLIENT = Number(process.env.BENCH_REDEEM_PER_CLIENT ?? Math.ceil((700 * (WARMUP_SECONDS + SECONDS)) / REDEEM_CLIENTS));
 const FAIR_ONLY = process.env.BENCH_ONLY === 'fair';
 /** Our gateway against the floor only: the A/B loop of whoever tunes ours, Hive not needed. */
 const OURS_ONLY = process.env.BENCH_ONLY === 'ours';
@@ -124,6 +138,8 @@ interface Target {
   name: string;
   /** Per client: what one request is. */
   clients: ClientWork[];
+  /** Seconds measured after the warm-up (SECONDS unless given: a window of step 1's rounds). */
+  seconds?: number;
 }
 
 type ClientWork =
@@ -311,7 +327,7 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
   firstProblem = undefined;
   const t0 = performance.now();
   // Clients that send each body once may all finish before the time is up: the rate is over their time.
-  await Promise.race([new Promise((resolve) => setTimeout(resolve, SECONDS * 1000)), allDone]);
+  await Promise.race([new Promise((resolve) => setTimeout(resolve, (target.seconds ?? SECONDS) * 1000)), allDone]);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
   stop = true;
@@ -348,6 +364,47 @@ function threadCpuSeconds(which: 'thread-self' | 'self'): number {
   const fields = readFileSync(`/proc/${which}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** One target's windows pooled into one row: counts summed, rates over the summed time, percentiles over every latency. */
+function pooledRow(windows: Row[]): Row {
+  if (windows.length === 1) return windows[0]!;
+  const sum = (f: (r: Row) => number) => windows.reduce((total, r) => total + f(r), 0);
+  const requests = sum((r) => r.requests);
+  const seconds = sum((r) => (r.perSecond > 0 ? r.requests / r.perSecond : 0));
+  const allRequests = sum((r) => r.allRequests);
+  const latencies = windows.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
+  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  // Per-request CPU figures are over every request answered, warm-ups included: weighed by those.
+  const perRequest = (f: (r: Row) => number | undefined) => (windows.every((r) => f(r) !== undefined) ? sum((r) => f(r)! * r.allRequests) / allRequests : undefined);
+  const counts = (f: (r: Row) => Record<string, number> | undefined) => {
+    const out: Record<string, number> = {};
+    for (const r of windows) for (const [k, v] of Object.entries(f(r) ?? {})) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  const processNames = Object.keys(windows[0]!.processCpuMsPerRequest ?? {});
+  const hubBusy = windows.every((r) => r.hubBusy !== undefined) ? sum((r) => r.hubBusy! * (r.perSecond > 0 ? r.requests / r.perSecond : 0)) / seconds : undefined;
+  const perSecond = requests / seconds;
+  return {
+    target: windows[0]!.target,
+    requests,
+    errors: sum((r) => r.errors),
+    perSecond,
+    p50Ms: quantile(0.5),
+    p99Ms: quantile(0.99),
+    allRequests,
+    driverCpuSeconds: sum((r) => r.driverCpuSeconds),
+    statuses: counts((r) => r.statuses),
+    pacedStatuses: counts((r) => r.pacedStatuses),
+    firstProblem: windows.find((r) => r.firstProblem)?.firstProblem,
+    latencies,
+    hubBusy,
+    hubMsPerRequest: hubBusy === undefined ? undefined : (hubBusy * 1000) / perSecond,
+    hubCpuMsPerRequest: perRequest((r) => r.hubCpuMsPerRequest),
+    ...(windows[0]!.processCpuMsPerRequest
+      ? { processCpuMsPerRequest: Object.fromEntries(processNames.map((name) => [name, perRequest((r) => r.processCpuMsPerRequest?.[name]) ?? NaN])) }
+      : {}),
+  };
 }
 
 if (!isMainThread) {
@@ -514,7 +571,7 @@ async function main(): Promise<void> {
       say(`${''.padEnd(24)}by query (requests · p50 / p99 ms): ${parts.join(' · ')}`);
     }
   };
-  const ratios: { workload: string; oursPerSecond: number; vsHiveRust?: number; vsHiveJs?: number; vsFloor?: number }[] = [];
+  const ratios: { workload: string; oursPerSecond: number; vsHiveRust?: number; vsHiveJs?: number; vsFloor?: number; vsFloorByWindow?: number[] }[] = [];
   const ratioLine = (workload: string, by: Partial<Record<Kind, Row>>) => {
     const ours = by.ours!.perSecond;
     const r = {
@@ -571,17 +628,34 @@ async function main(): Promise<void> {
     const tokens = await Promise.all(Array.from({ length: CONCURRENCY }, () => mintPartnerToken(hub.keys.partnerSigning, q.caller)));
     const body = JSON.stringify({ query: operation(q.name), variables: q.variables });
     const by: Partial<Record<Kind, Row>> = {};
-    // The floor's callers differ by token id, as the gateway's would.
-    by.floor = await run({ name: `${q.name} floor`, clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...q.caller, tokenId: `bench-floor-${i}` }, waves })) });
-    print(q.name, 'floor', CONCURRENCY, by.floor);
-    rows.at(-1)!.subgraphCalls = waves.flat().length;
-    rows.at(-1)!.waves = waves.length;
-    for (const g of gateways) {
-      const row = await (g.kind === 'ours' ? profiled(q.name, () => run({ name: `${q.name} ${g.kind}`, clients: tokens.map((token) => ({ kind: 'gateway', url: g.url, token, bodies: [body] })) })) : run({ name: `${q.name} ${g.kind}`, clients: tokens.map((token) => ({ kind: 'gateway', url: g.url, token, bodies: [body] })) }));
-      by[g.kind] = row;
-      print(q.name, g.kind, CONCURRENCY, row);
+    const targets: { kind: Kind; target: Target }[] = [
+      // The floor's callers differ by token id, as the gateway's would.
+      { kind: 'floor', target: { name: `${q.name} floor`, clients: tokens.map((_, i) => ({ kind: 'floor', caller: { ...q.caller, tokenId: `bench-floor-${i}` }, waves })) } },
+      ...gateways.map((g) => ({ kind: g.kind, target: { name: `${q.name} ${g.kind}`, clients: tokens.map((token): ClientWork => ({ kind: 'gateway', url: g.url, token, bodies: [body] })) } })),
+    ];
+    const windows = new Map<Kind, Row[]>(targets.map((t) => [t.kind, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Odd rounds in reverse order: a steady drift then weighs on every target alike.
+      for (const { kind, target } of round % 2 === 0 ? targets : [...targets].reverse()) {
+        const window = { ...target, seconds: SECONDS / ROUNDS };
+        windows.get(kind)!.push(await (kind === 'ours' ? profiled(ROUNDS > 1 ? `${q.name}-${round + 1}` : q.name, () => run(window)) : run(window)));
+      }
+    }
+    for (const { kind } of targets) {
+      by[kind] = pooledRow(windows.get(kind)!);
+      print(q.name, kind, CONCURRENCY, by[kind]);
+      if (kind === 'floor') {
+        rows.at(-1)!.subgraphCalls = waves.flat().length;
+        rows.at(-1)!.waves = waves.length;
+      }
     }
     ratioLine(q.name, by);
+    if (ROUNDS > 1) {
+      const floors = windows.get('floor')!;
+      const byWindow = windows.get('ours')!.map((w, i) => w.perSecond / floors[i]!.perSecond);
+      ratios.at(-1)!.vsFloorByWindow = byWindow;
+      say(`${''.padEnd(24)}ours/floor window by window: ${byWindow.map((r) => fixed(r, 2)).join(' · ')}`);
+    }
   }
 
   // 2. The mixed read load: MIXED_CLIENTS clients, each with its own token and its own ids where
@@ -625,9 +699,11 @@ async function main(): Promise<void> {
   // 3. Redemptions: REDEEM_CLIENTS venues, each with its own token and one session per gateway,
   // each voucher redeemed once (a fresh code and idempotency key per request).
   const perClient = REDEEM_PER_CLIENT;
-  const prepared = await prepareRedemptions(hub, { vouchers: REDEEM_CLIENTS * perClient * gateways.length, venues: REDEEM_CLIENTS, sessionsPerVenue: gateways.length });
+  // A session seats SEATS people and one voucher pays one sitting: each venue gets enough sessions per gateway.
+  const sessionsPerGateway = Math.ceil(perClient / SEATS);
+  const prepared = await prepareRedemptions(hub, { vouchers: REDEEM_CLIENTS * perClient * gateways.length, venues: REDEEM_CLIENTS, sessionsPerVenue: gateways.length * sessionsPerGateway });
   say('');
-  say(`redemptions: ${prepared.voucherCodes.length} vouchers handed out, ${REDEEM_CLIENTS} venues with ${gateways.length} sessions each (one per gateway)`);
+  say(`redemptions: ${prepared.voucherCodes.length} vouchers handed out, ${REDEEM_CLIENTS} venues with ${sessionsPerGateway} session(s) of ${SEATS} seats per gateway; at most ${perClient} redemptions per venue and gateway`);
   header();
   {
     const by: Partial<Record<Kind, Row>> = {};
@@ -641,7 +717,9 @@ async function main(): Promise<void> {
         once: true,
         bodies: slice
           .filter((_, k) => k % REDEEM_CLIENTS === c)
-          .map((voucherCode) => JSON.stringify({ query: operation('venue-redeem'), variables: { input: { voucherCode, sessionId: venue.sessionIds[t], idempotencyKey: `bench-${g.kind}-${voucherCode}` } } })),
+          .map((voucherCode, j) =>
+            JSON.stringify({ query: operation('venue-redeem'), variables: { input: { voucherCode, sessionId: venue.sessionIds[t * sessionsPerGateway + Math.floor(j / SEATS)], idempotencyKey: `bench-${g.kind}-${voucherCode}` } } }),
+          ),
       }));
       by[g.kind] = await run({ name: `redeem ${g.kind}`, clients });
       print('redemptions', g.kind, REDEEM_CLIENTS, by[g.kind]!);
