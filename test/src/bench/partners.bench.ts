@@ -87,6 +87,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
  * and pools each target's windows into its row. The machine's drift over a query's minute (a
  * neighbour's load, a checkpoint) then falls on every target alike instead of on whichever ran
  * last: in single 10-s rows back to back, one query's ours/floor moved by ±0.15 from run to run.
+ * The mixed load alternates its gateways the same way. Redemptions do not (each voucher is
+ * redeemed once: a window would need vouchers of its own).
  */
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 2)));
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -182,6 +184,8 @@ interface Row {
   firstProblem?: string;
   /** The measured window's latencies, sorted (left out of the results file). */
   latencies?: number[];
+  /** The same per label, for pooling windows (left out of the results file). */
+  labelLatencies?: Record<string, number[]>;
 }
 
 const operation = (name: string) => readFileSync(path.join(ROOT, 'clients/operations', `${name}.graphql`), 'utf8');
@@ -355,7 +359,7 @@ async function driveWith(target: Target, gatewayKey: KeyPairJwk, post: ReturnTyp
     pacedStatuses,
     firstProblem,
     latencies,
-    ...(labelled.size > 0 ? { byLabel } : {}),
+    ...(labelled.size > 0 ? { byLabel, labelLatencies: Object.fromEntries(labelled) } : {}),
   };
 }
 
@@ -373,8 +377,17 @@ function pooledRow(windows: Row[]): Row {
   const requests = sum((r) => r.requests);
   const seconds = sum((r) => (r.perSecond > 0 ? r.requests / r.perSecond : 0));
   const allRequests = sum((r) => r.allRequests);
+  const quantileOf = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const latencies = windows.flatMap((r) => r.latencies ?? []).sort((a, b) => a - b);
-  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const quantile = (q: number) => quantileOf(latencies, q);
+  const labelLatencies: Record<string, number[]> = {};
+  for (const r of windows) for (const [label, values] of Object.entries(r.labelLatencies ?? {})) (labelLatencies[label] ??= []).push(...values);
+  const byLabel = Object.fromEntries(
+    Object.entries(labelLatencies).map(([label, values]) => {
+      values.sort((a, b) => a - b);
+      return [label, { requests: values.length, p50Ms: quantileOf(values, 0.5), p99Ms: quantileOf(values, 0.99) }];
+    }),
+  );
   // Per-request CPU figures are over every request answered, warm-ups included: weighed by those.
   const perRequest = (f: (r: Row) => number | undefined) => (windows.every((r) => f(r) !== undefined) ? sum((r) => f(r)! * r.allRequests) / allRequests : undefined);
   const counts = (f: (r: Row) => Record<string, number> | undefined) => {
@@ -398,6 +411,7 @@ function pooledRow(windows: Row[]): Row {
     pacedStatuses: counts((r) => r.pacedStatuses),
     firstProblem: windows.find((r) => r.firstProblem)?.firstProblem,
     latencies,
+    ...(Object.keys(byLabel).length > 0 ? { byLabel, labelLatencies } : {}),
     hubBusy,
     hubMsPerRequest: hubBusy === undefined ? undefined : (hubBusy * 1000) / perSecond,
     hubCpuMsPerRequest: perRequest((r) => r.hubCpuMsPerRequest),
@@ -687,8 +701,15 @@ async function main(): Promise<void> {
   header();
   if (MIXED_CLIENTS > 0 && !REDEEM_ONLY) {
     const by: Partial<Record<Kind, Row>> = {};
+    // In alternated windows as in step 1 (ROUNDS), so that ours and Hive meet the same drift.
+    const windows = new Map<Kind, Row[]>(gateways.map((g) => [g.kind, []]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const g of round % 2 === 0 ? gateways : [...gateways].reverse()) {
+        windows.get(g.kind)!.push(await run({ name: `mixed ${g.kind}`, seconds: SECONDS / ROUNDS, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body], label: c.name })) }));
+      }
+    }
     for (const g of gateways) {
-      by[g.kind] = await run({ name: `mixed ${g.kind}`, clients: mixed.map((c) => ({ kind: 'gateway', url: g.url, token: c.token, bodies: [c.body], label: c.name })) });
+      by[g.kind] = pooledRow(windows.get(g.kind)!);
       print('mixed reads', g.kind, MIXED_CLIENTS, by[g.kind]!);
     }
     ratioLine('mixed reads', by);
@@ -862,7 +883,7 @@ async function main(): Promise<void> {
         fairness,
         calibration,
       },
-      (key, value: unknown) => (key === 'latencies' ? undefined : value),
+      (key, value: unknown) => (key === 'latencies' || key === 'labelLatencies' ? undefined : value),
       2,
     ) + '\n',
   );
