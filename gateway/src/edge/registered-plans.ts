@@ -3,8 +3,8 @@ import { executeQueryPlan, type ApolloGateway, type Experimental_DidResolveQuery
 import { OpenTelemetrySpanNames, operationContextSpanAttributes, recordExceptions, tracer } from '@apollo/gateway/dist/utilities/opentelemetry';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { HeaderMap } from '@apollo/server';
-import { getVariableValues, GraphQLError, type GraphQLFormattedError } from 'graphql';
-import Negotiator from 'negotiator';
+import { getVariableValues, type GraphQLFormattedError } from 'graphql';
+import { contentTypeFor, operationKey, writeApolloAnswer } from '@pass/runtime';
 import { asksForSchema } from '../introspection';
 import { checkArguments } from './argument-checks';
 
@@ -77,30 +77,6 @@ export interface AnswerOptions<TContext> {
   context(): Promise<TContext>;
 }
 
-/** Apollo Server 5's MEDIA_TYPES, in the order of chooseContentTypeForSingleResultResponse. */
-const APPLICATION_JSON = 'application/json; charset=utf-8';
-const SINGLE_RESULT_TYPES = [APPLICATION_JSON, 'application/graphql-response+json; charset=utf-8', 'application/json; callbackSpec=1.0; charset=utf-8'];
-/** Accept headers already negotiated (a client sends the same one all day); null: Apollo Server refuses it. */
-const negotiated = new Map<string, string | null>();
-
-/** The content type Apollo Server would answer for this `accept`, or null where it answers 406. */
-function contentTypeFor(accept: string | undefined): string | null {
-  if (!accept) return APPLICATION_JSON;
-  let type = negotiated.get(accept);
-  if (type === undefined) {
-    type = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
-    if (negotiated.size >= 100) negotiated.clear();
-    negotiated.set(accept, type);
-  }
-  return type;
-}
-
-/**
- * A text and an operation name as one key; the name's length first, so that no other pair of
- * name and text (a name ending in a newline and the rest of the text) can spell the same key.
- */
-const keyOf = (text: string, operationName: string) => `${operationName.length}:${operationName}\n${text}`;
-
 export class RegisteredPlans {
   /** By text and operation name ('' for none), least recently used first. */
   private readonly plans = new Map<string, Plan>();
@@ -122,7 +98,7 @@ export class RegisteredPlans {
     const text = requestContext.source;
     // Only a request Apollo Server took from HTTP: reports and the live server's subscriptions have no `http`.
     if (!requestContext.request.http || typeof text !== 'string') return;
-    const key = keyOf(text, requestContext.request.operationName ?? '');
+    const key = operationKey(text, requestContext.request.operationName ?? '');
     if (this.plans.has(key)) return;
     if (operationContext.operation.operation === 'subscription' || asksForSchema(requestContext.document)) return;
     const hash = this.registeredHash(text);
@@ -164,7 +140,7 @@ export class RegisteredPlans {
     if (typeof body.query !== 'string' || body.extensions !== undefined) return false;
     const { operationName } = body;
     if (operationName === '' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return false;
-    const key = keyOf(body.query, operationName ?? '');
+    const key = operationKey(body.query, operationName ?? '');
     const plan = this.plans.get(key);
     if (!plan) return false;
     const contentType = contentTypeFor(options.accept);
@@ -212,71 +188,8 @@ export class RegisteredPlans {
         span.end();
       }
     });
-    const failed = writeAnswer(res, outcome, contentType, this.formatError);
+    const failed = writeApolloAnswer(res, outcome, contentType, { formatError: this.formatError, hideSuggestions: true, cacheControl: 'no-store' });
     answered(operation.operation, failed);
     return true;
   }
-}
-
-/**
- * Writes the outcome of an execution as Apollo Server 5 writes it (requestPipeline.ts,
- * runHttpQuery.ts); true when the answer carries errors.
- */
-function writeAnswer(
-  res: ServerResponse,
-  outcome: { result: Awaited<ReturnType<typeof executeQueryPlan>> } | { thrown: unknown },
-  contentType: string,
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
-): boolean {
-  let status: number | undefined;
-  const headers = new Map<string, string>();
-  const format = (errors: readonly unknown[]) =>
-    errors.map((error) => {
-      // graphql-armor's blockFieldSuggestion plugin does this to every error in Apollo Server (didEncounterErrors).
-      if (error instanceof GraphQLError) error.message = error.message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
-      const enriched = enrich(error);
-      if (enriched.status !== undefined) status = enriched.status;
-      for (const [name, value] of enriched.headers) headers.set(name, value);
-      try {
-        return formatError(enriched.formatted, error);
-      } catch {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-      }
-    });
-  let payload: { errors?: GraphQLFormattedError[]; data?: unknown; extensions?: unknown };
-  if ('thrown' in outcome) {
-    // sendErrorResponse: the error alone, 500 unless it says otherwise.
-    payload = { errors: format([outcome.thrown]) };
-    status ??= 500;
-  } else {
-    const { result } = outcome;
-    const errors = result.errors?.length ? format(result.errors) : undefined;
-    // status400ForVariableCoercionErrors: errors and no data at all is the caller's 400.
-    if (errors && result.data === undefined) status ??= 400;
-    payload = { errors, data: result.data, extensions: result.extensions };
-  }
-  res.statusCode = status ?? 200;
-  for (const [name, value] of headers) res.setHeader(name, value);
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('content-type', contentType);
-  // Apollo Server's field order and trailing newline (runHttpQuery.ts), so both paths answer the same bytes.
-  res.end(`${JSON.stringify({ errors: payload.errors, data: payload.data, extensions: payload.extensions })}\n`);
-  return Boolean(payload.errors);
-}
-
-/** Apollo Server 5's `enrichError` (errorNormalize.ts), with the HTTP head an error may carry. */
-function enrich(error: unknown): { formatted: GraphQLFormattedError; status?: number; headers: Map<string, string> } {
-  const graphqlError =
-    error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : `Unexpected error value: ${String(error)}`, { originalError: error instanceof Error ? error : undefined });
-  const extensions: Record<string, unknown> = { ...graphqlError.extensions, code: graphqlError.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
-  let status: number | undefined;
-  const headers = new Map<string, string>();
-  const http = extensions.http as { status?: unknown; headers?: unknown } | undefined;
-  // isPartialHTTPGraphQLHead: only a well-formed head is taken (and removed); any other stays in extensions.
-  if (http && typeof http === 'object' && (!('status' in http) || typeof http.status === 'number') && (!('headers' in http) || http.headers instanceof Map)) {
-    status = http.status as number | undefined;
-    if (http.headers instanceof Map) for (const [name, value] of http.headers as Map<string, string>) headers.set(name, value);
-    delete extensions.http;
-  }
-  return { formatted: { ...graphqlError.toJSON(), extensions }, status, headers };
 }

@@ -4,6 +4,7 @@ export { runDdlOnce } from './ddl';
 export { listenWithReconnect, type ChannelListener, type ListenOptions } from './listener';
 export { createServerMetrics, graphqlMetricsPlugin, startOperation, DURATION_BUCKETS_SECONDS, type ServerMetrics } from './observability/metrics';
 export { observeHttp } from './observability/http';
+export { contentTypeFor, operationKey, writeApolloAnswer, type AnswerStyle, type ExecutionOutcome } from './http/apollo-answer';
 export { answerWithApollo, bodyLimitBytes, isGraphqlPath, isJsonContentType, readJsonBody, sendRefusal, type Refusal } from './http/graphql-over-http';
 export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id';
 export { startTracing, startTracingFromEnv, stopTracing, tracingActive, tracingConfigFromEnv, tracerFor, endSpan, type TracingConfig } from './observability/tracing';

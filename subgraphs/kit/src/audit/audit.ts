@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@pass/access';
 import type { Logger } from '@pass/runtime';
@@ -45,34 +46,52 @@ function firstId(value: unknown, depth = 0): string | null {
 export function auditPlugin(subgraph: string, dataSource: DataSource, logger: Logger): ApolloServerPlugin<{ caller?: Caller; audit?: AuditTrail }> {
   return {
     requestDidStart: async () => ({
-      willSendResponse: async ({ contextValue, operation, response }) => {
-        const caller = contextValue.caller;
-        if (!caller) return;
-        const trail = contextValue.audit as AuditTrailState | undefined;
-        const entries: AuditAction[] = [...(trail?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
-          action: 'read',
-          recordType,
-          recordId: key.slice(recordType.length + 1),
-        }));
-        if (operation?.operation === 'mutation' && response.body.kind === 'single') {
-          const data = (response.body.singleResult.data ?? {}) as Record<string, unknown>;
-          for (const selection of operation.selectionSet.selections) {
-            if (selection.kind !== 'Field') continue;
-            const key = selection.alias?.value ?? selection.name.value;
-            if (trail?.ownEntries.has(key)) continue;
-            entries.push({ action: `mutation:${selection.name.value}`, recordType: 'Mutation', recordId: firstId(data[key]) });
-          }
-        }
-        if (entries.length === 0) return;
-        try {
-          await appendAuditEntries(dataSource, subgraph, caller, entries);
-        } catch (err) {
-          logger.error({ err }, 'audit log write failed');
-          throw err;
-        }
-      },
+      willSendResponse: async ({ contextValue, operation, response }) =>
+        appendRequestAudit(subgraph, dataSource, logger, {
+          caller: contextValue.caller,
+          trail: contextValue.audit as AuditTrailState | undefined,
+          operation: operation ?? undefined,
+          // null: the answer had no data (its mutations are still recorded); undefined: not a single answer.
+          data: response.body.kind === 'single' ? (response.body.singleResult.data ?? null) : undefined,
+        }),
     }),
   };
+}
+
+/**
+ * What the plugin appends at the end of one request, given its caller, its trail, its operation
+ * and its answer's data; also called by the subgraph's validated-operations path, which answers
+ * outside Apollo Server's pipeline (server/validated-operations.ts). A failed write throws.
+ */
+export async function appendRequestAudit(
+  subgraph: string,
+  dataSource: DataSource,
+  logger: Logger,
+  request: { caller: Caller | undefined; trail: AuditTrailState | undefined; operation: OperationDefinitionNode | undefined; data: Record<string, unknown> | null | undefined },
+): Promise<void> {
+  const { caller, trail, operation } = request;
+  if (!caller) return;
+  const entries: AuditAction[] = [...(trail?.reads ?? new Map<string, string>()).entries()].map(([key, recordType]) => ({
+    action: 'read',
+    recordType,
+    recordId: key.slice(recordType.length + 1),
+  }));
+  if (operation?.operation === 'mutation' && request.data !== undefined) {
+    const data = (request.data ?? {}) as Record<string, unknown>;
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== 'Field') continue;
+      const key = selection.alias?.value ?? selection.name.value;
+      if (trail?.ownEntries.has(key)) continue;
+      entries.push({ action: `mutation:${selection.name.value}`, recordType: 'Mutation', recordId: firstId(data[key]) });
+    }
+  }
+  if (entries.length === 0) return;
+  try {
+    await appendAuditEntries(dataSource, subgraph, caller, entries);
+  } catch (err) {
+    logger.error({ err }, 'audit log write failed');
+    throw err;
+  }
 }
 
 export interface AuditTrailState extends AuditTrail {

@@ -17,6 +17,11 @@ export interface GraphqlHttpOptions<TContext extends BaseContext> {
   /** The largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
   context(request: { requestId: string | undefined; caller: Caller }): Promise<TContext> | TContext;
+  /**
+   * Answers a text validated before without Apollo Server (validated-operations.ts), or returns
+   * false, having written nothing, for Apollo Server to answer.
+   */
+  answerValidated?(body: unknown, req: IncomingMessage, res: ServerResponse, context: () => Promise<TContext>): Promise<boolean>;
 }
 
 /** The request handler for `/graphql`. */
@@ -44,7 +49,9 @@ export function graphqlOverHttp<TContext extends BaseContext>(options: GraphqlHt
         req.resume();
       }
       const requestId = req.headers['x-request-id'];
-      await answerWithApollo(options.apollo, req, res, body, async () => options.context({ requestId: typeof requestId === 'string' ? requestId : undefined, caller }));
+      const context = async () => options.context({ requestId: typeof requestId === 'string' ? requestId : undefined, caller });
+      if (body !== undefined && options.answerValidated && (await options.answerValidated(body, req, res, context))) return;
+      await answerWithApollo(options.apollo, req, res, body, context);
     } catch {
       // Apollo Server turns a resolver's failure into an answer; only its own failure lands here.
       sendRefusal(res, { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'the subgraph failed to answer' });

@@ -6,6 +6,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { Counter } from 'prom-client';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { JWK } from 'jose';
@@ -13,7 +15,7 @@ import type { SubgraphName } from '@pass/contracts';
 import type { SubgraphContext } from '../context';
 import { callerAssertionVerifier, ensureHubAuth } from '@pass/access';
 import { openSubgraphDataSource } from '../db/data-source';
-import { auditPlugin, newAuditTrail } from '../audit/audit';
+import { appendRequestAudit, auditPlugin, newAuditTrail, type AuditTrailState } from '../audit/audit';
 import { ensureAuditLog } from '../audit/audit.store';
 import { ensureEventBus, startEventConsumer, type EventConsumer, type EventHandler } from '../events/event-bus';
 import { buildFederatedSchema, type FederatedSchema, type ReferenceResolvers } from '../schema/federation';
@@ -26,6 +28,7 @@ import {
   createLogger,
   createServerMetrics,
   graphqlMetricsPlugin,
+  startOperation,
   hideInternalErrors,
   loadSubgraphProcessConfig,
   observeHttp,
@@ -38,6 +41,7 @@ import {
 } from '@pass/runtime';
 import { FileClock, realTime, type Clock } from '../time/clock';
 import { graphqlOverHttp } from './graphql-http';
+import { ValidatedOperations } from './validated-operations';
 
 /** Everything that makes one subgraph; the kit turns it into a server. */
 export interface SubgraphModule<TLoaders> {
@@ -151,6 +155,14 @@ export async function createSubgraph<TLoaders>(
     return server;
   };
   const httpServer = newServer();
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) => hideInternalErrors(formatted, error, logger);
+  // Texts the gateway sent before, answered without Apollo Server's pipeline (validated-operations.ts).
+  const validatedAnswers = new Counter({
+    name: 'subgraph_validated_operation_answers_total',
+    help: "GraphQL requests answered from a text validated before, without Apollo Server's request pipeline (a text's first request and refused variables go through it).",
+    registers: [metrics.registry],
+  });
+  const validated = process.env.PASS_SUBGRAPH_VALIDATED_OPERATIONS === '0' ? null : new ValidatedOperations(schema, formatError, () => validatedAnswers.inc());
   // The Unix socket's server, when `listen` is given one: Apollo's drain plugin knows only httpServer.
   let socketServer: http.Server | null = null;
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
@@ -165,8 +177,9 @@ export async function createSubgraph<TLoaders>(
       ApolloServerPluginCacheControlDisabled(),
       auditPlugin(module.name, dataSource, logger),
       graphqlMetricsPlugin(metrics),
+      ...(validated ? [validated.plugin<SubgraphContext<TLoaders>>()] : []),
     ],
-    formatError: (formatted, error) => hideInternalErrors(formatted, error, logger),
+    formatError,
   });
   await apollo.start();
 
@@ -192,6 +205,23 @@ export async function createSubgraph<TLoaders>(
     apollo,
     verifyCaller,
     bodyLimitBytes: bodyLimitBytes(module.bodyLimit ?? '1mb'),
+    ...(validated
+      ? {
+          answerValidated: (body: unknown, req: http.IncomingMessage, res: http.ServerResponse, context: () => Promise<SubgraphContext<TLoaders>>) => {
+            const answered = startOperation(metrics);
+            return validated.answer(body, res, {
+              accept: req.headers.accept,
+              context,
+              // What the plugins above do at the end of a request: the metrics first, as they
+              // count the answer whether or not the audit write fails.
+              finish: async (contextValue, operation, data, failed) => {
+                answered(operation.operation, failed);
+                await appendRequestAudit(module.name, dataSource, logger, { caller: contextValue.caller, trail: contextValue.audit as AuditTrailState, operation, data });
+              },
+            });
+          },
+        }
+      : {}),
     context: ({ requestId = randomUUID(), caller }) => ({
       requestId,
       logger: logger.child({ requestId }),
