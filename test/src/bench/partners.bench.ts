@@ -711,6 +711,8 @@ async function main(): Promise<void> {
     for (const g of gateways) {
       by[g.kind] = pooledRow(windows.get(g.kind)!);
       print('mixed reads', g.kind, MIXED_CLIENTS, by[g.kind]!);
+      // Window by window: the drift of the run (or what the other gateways' windows leave behind) shows here.
+      if (ROUNDS > 1) say(`${''.padEnd(24)}window by window (req/s · gateway CPU ms/req): ${windows.get(g.kind)!.map((w) => `${fixed(w.perSecond)} · ${fixed(w.processCpuMsPerRequest?.gateway ?? w.hubCpuMsPerRequest ?? NaN, 2)}`).join('   ')}`);
     }
     ratioLine('mixed reads', by);
   }
