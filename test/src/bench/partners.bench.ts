@@ -712,7 +712,10 @@ async function main(): Promise<void> {
       by[g.kind] = pooledRow(windows.get(g.kind)!);
       print('mixed reads', g.kind, MIXED_CLIENTS, by[g.kind]!);
       // Window by window: the drift of the run (or what the other gateways' windows leave behind) shows here.
-      if (ROUNDS > 1) say(`${''.padEnd(24)}window by window (req/s · gateway CPU ms/req): ${windows.get(g.kind)!.map((w) => `${fixed(w.perSecond)} · ${fixed(w.processCpuMsPerRequest?.gateway ?? w.hubCpuMsPerRequest ?? NaN, 2)}`).join('   ')}`);
+      // The gateway's own CPU in the processes layout; in the single layout only the whole hub's is known.
+      const ownCpu = windows.get(g.kind)![0]!.processCpuMsPerRequest ? 'gateway' : 'hub';
+      const cpuOf = (w: Row) => (ownCpu === 'gateway' ? w.processCpuMsPerRequest?.gateway : w.hubCpuMsPerRequest) ?? NaN;
+      if (ROUNDS > 1) say(`${''.padEnd(24)}window by window (req/s · ${ownCpu} CPU ms/req): ${windows.get(g.kind)!.map((w) => `${fixed(w.perSecond)} · ${fixed(cpuOf(w), 2)}`).join('   ')}`);
     }
     ratioLine('mixed reads', by);
   }
