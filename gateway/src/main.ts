@@ -40,6 +40,7 @@ async function serve(config: GatewayProcessConfig, logger: Logger): Promise<() =
     pagesDir: existsSync(config.pagesDir) ? config.pagesDir : undefined,
     registeredPlans: config.registeredPlans,
     mergeEntityFetches: config.mergeEntityFetches,
+    planRunner: config.planRunner,
     live: config.live,
   });
   const url = await gateway.listen(config.port, config.host);

@@ -47,6 +47,13 @@ export class Metrics {
     help: "GraphQL requests answered from a registered operation's query plan without Apollo Server's request pipeline (the others go through it: a text's first request, ad hoc operations, refused variables).",
     registers: [this.server.registry],
   });
+  /** Registered plans' requests the gateway's plan runner answered, or handed back to Apollo's executor (edge/plan-runner.ts). */
+  readonly planRunnerAnswers = new Counter({
+    name: 'gateway_plan_runner_requests_total',
+    help: "Requests of a registered plan run by the gateway's own plan runner, by outcome: answered, or handed_back to Apollo's executor (a subgraph answered errors or failed; the request ran again there).",
+    labelNames: ['outcome'] as const,
+    registers: [this.server.registry],
+  });
   /** Entity fetches that rode in one subgraph call with others of the same request (edge/entity-batch.ts). */
   readonly mergedFetches = new Counter({
     name: 'gateway_subgraph_merged_fetches_total',

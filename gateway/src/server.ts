@@ -30,7 +30,7 @@ import { answerWithApollo, defaultIntrospectionRoles, isGraphqlPath, isJsonConte
 import { serveGraphiql, type ExampleOperation } from './graphiql/graphiql.route';
 import { BODY_LIMIT_BYTES, graphqlBodyParser, maySendLargeBody } from './body-limit';
 import { reportUnavailable } from './edge/unavailable';
-import { SubgraphDataSource, subgraphFetcher, type SubgraphCallContext } from './edge/subgraph-data-source';
+import { SubgraphDataSource, directSubgraphCalls, subgraphFetcher, type SubgraphCallContext } from './edge/subgraph-data-source';
 import { createLiveServer, type LiveLimits, type LiveServer } from './live/live-server';
 import { mountReports } from './reports/reports.route';
 import { RegisteredPlans } from './edge/registered-plans';
@@ -82,6 +82,11 @@ export interface GatewayOptions {
    * (edge/entity-batch.ts); false sends each fetch alone, as Apollo Gateway does.
    */
   mergeEntityFetches?: boolean;
+  /**
+   * Registered plans run by the gateway's own plan runner (edge/plan-runner.ts), their subgraph
+   * calls made directly; false runs them through Apollo's executeQueryPlan and data sources.
+   */
+  planRunner?: boolean;
 }
 
 export interface Gateway {
@@ -113,8 +118,32 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sockets: Record<string, string> = {};
   const subgraphs = subgraphFetcher(sockets);
   const manifest = options.operations ?? {};
+  // Each subgraph's URL by name, as its data source calls it (filled by buildService below).
+  const subgraphUrls: Record<string, string> = {};
+  const runner =
+    options.planRunner === false
+      ? undefined
+      : {
+          call: directSubgraphCalls({
+            post: subgraphs.post,
+            urls: subgraphUrls,
+            startTimer: (subgraph) => {
+              const stop = metrics.subgraphFetchDuration.startTimer({ subgraph });
+              return (outcome: 'ok' | 'error') => void stop({ outcome });
+            },
+            onMerged: (subgraph, fetches) => metrics.mergedFetches.inc({ subgraph }, fetches),
+          }),
+          mergeEntityFetches: options.mergeEntityFetches !== false,
+          counted: (outcome: 'answered' | 'handed_back') => metrics.planRunnerAnswers.inc({ outcome }),
+        };
   const registeredPlans =
-    options.registeredPlans === false ? undefined : new RegisteredPlans((text) => registeredHashOf(manifest, text), (formatted, error) => formatCallerError(formatted, error, logger));
+    options.registeredPlans === false
+      ? undefined
+      : new RegisteredPlans(
+          (text) => registeredHashOf(manifest, text),
+          (formatted, error) => formatCallerError(formatted, error, logger),
+          runner,
+        );
   const gateway = new ApolloGateway({
     experimental_didResolveQueryPlan: registeredPlans?.didResolveQueryPlan,
     // Off whatever NODE_ENV says: the `Apollo-Query-Plan-Experimental` header would otherwise show
@@ -123,6 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url ?? '';
+      subgraphUrls[name] = target;
       const socket = options.subgraphSockets?.[name];
       if (socket) sockets[new URL(target).origin] = socket;
       const source = new SubgraphDataSource({ url: target, fetcher: subgraphs.fetcher });

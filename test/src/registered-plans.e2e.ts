@@ -32,16 +32,21 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
   });
   const plainUrl = await plain.listen();
 
-  /** A counter of the hub's gateway (summed over its labels). */
-  async function counter(name: string): Promise<number> {
+  /** A counter of the hub's gateway, summed over its labels (those given must match). */
+  async function counter(name: string, labels = ''): Promise<number> {
     const metrics = await (await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
     return metrics
       .split('\n')
-      .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+      .filter((l) => l.startsWith(`${name} `) || (l.startsWith(`${name}{`) && l.includes(labels)))
       .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
   }
   /** The hub gateway's count of answers given from a plan. */
   const planAnswers = () => counter('gateway_registered_plan_answers_total');
+  /** Requests the hub gateway's plan runner answered, and handed back to Apollo's executor. */
+  const runner = async () => ({
+    answered: await counter('gateway_plan_runner_requests_total', 'outcome="answered"'),
+    handedBack: await counter('gateway_plan_runner_requests_total', 'outcome="handed_back"'),
+  });
 
   /** Status, headers (but those of the connection and the request's own: date, request id) and body. */
   async function send(url: string, token: string, body: unknown, headers: Record<string, string> = {}) {
@@ -62,6 +67,7 @@ async function startPair(options: { demo: boolean; persistedOnly: boolean }) {
   return {
     hub,
     planAnswers,
+    runner,
     /** Entity fetches the hub's gateway sent in one call with others of their request. */
     mergedFetches: () => counter('gateway_subgraph_merged_fetches_total'),
     both,
@@ -109,10 +115,14 @@ describe('registered operations from their plan answer exactly as through Apollo
       const token = await pair.hub.tokenFor(c.caller);
       const body = { query: text(c.name), variables: c.variables };
       const mergedBefore = await pair.mergedFetches();
+      const runnerBefore = await pair.runner();
       const first = await both(token, body);
       const second = await both(token, body);
       merged[c.name] = (await pair.mergedFetches()) - mergedBefore;
+      const runnerAfter = await pair.runner();
       expect([c.name, first.fromPlan, second.fromPlan]).toEqual([c.name, 0, 1]);
+      // The request from the plan was the plan runner's, not handed back to Apollo's executor.
+      expect([c.name, runnerAfter.answered - runnerBefore.answered, runnerAfter.handedBack - runnerBefore.handedBack]).toEqual([c.name, 1, 0]);
       expect(second.fast.status).toBe(200);
       expect(second.fast.headers['cache-control']).toBe('no-store');
       expect(JSON.parse(second.fast.body).errors).toBeUndefined();
@@ -141,8 +151,11 @@ describe('registered operations from their plan answer exactly as through Apollo
       [demo.funders.bfc, 'FORBIDDEN'],
       ['no-such-funder', 'NOT_FOUND'],
     ]) {
+      const runnerBefore = await pair.runner();
       const other = await both(funder, { query, variables: { funderId } });
       expect(other.fromPlan).toBe(1);
+      // A subgraph's error: the runner hands the request to Apollo's executor, which reports it.
+      expect((await pair.runner()).handedBack - runnerBefore.handedBack).toBe(1);
       expect(other.fast).toEqual(other.slow);
       expect(JSON.parse(other.fast.body).errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([code]);
     }
@@ -208,8 +221,11 @@ describe('a redemption from its plan', () => {
     const first = await pair.send(token, redeem(voucherCodes[0]!, sessionIds[0]!, 'plan-test-0000-first'));
     expect(JSON.parse(first.body).data.redeemVoucher.redemption).not.toBeNull();
     const before = await pair.planAnswers();
+    const runnerBefore = await pair.runner();
     const taken = await pair.send(token, redeem(voucherCodes[1]!, sessionIds[1]!, 'plan-test-0000-second'));
     expect((await pair.planAnswers()) - before).toBe(1);
+    // A mutation is Apollo's executor's to run (its fields one after the other), never the plan runner's.
+    expect(await pair.runner()).toEqual(runnerBefore);
     const answer = JSON.parse(taken.body).data.redeemVoucher;
     expect(answer.error).toBeNull();
     expect(answer.redemption.voucher.code).toBe(voucherCodes[1]);

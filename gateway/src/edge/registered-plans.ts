@@ -3,10 +3,12 @@ import { executeQueryPlan, type ApolloGateway, type Experimental_DidResolveQuery
 import { OpenTelemetrySpanNames, operationContextSpanAttributes, recordExceptions, tracer } from '@apollo/gateway/dist/utilities/opentelemetry';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { HeaderMap } from '@apollo/server';
-import { getVariableValues, type GraphQLFormattedError } from 'graphql';
+import { getVariableValues, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { contentTypeFor, operationKey, writeApolloAnswer } from '@pass/runtime';
+import { tracingActive } from '@pass/runtime';
 import { asksForSchema } from '../introspection';
 import { checkArguments } from './argument-checks';
+import { compilePlan, entitiesAreObjects, runPlan, type CompiledPlan, type SubgraphRequest } from './plan-runner';
 
 /*
  * Registered operations run from their query plan, outside Apollo Server's request pipeline.
@@ -52,7 +54,26 @@ interface Plan {
   serviceMap: ServiceMap;
   /** The registered operation the text is a printing of (a cap on variants per operation). */
   hash: string;
+  /** The plan as the plan runner runs it; null when it cannot (plan-runner.ts), undefined until first tried. */
+  compiled?: CompiledPlan | null;
 }
+
+export interface PlanRunnerOptions {
+  /** Its subgraph calls. */
+  call: DirectCall<any>;
+  /** It merges a `Parallel` node's entity fetches to one subgraph, as the data sources do (PASS_MERGE_ENTITY_FETCHES). */
+  mergeEntityFetches: boolean;
+  /** Told each request it answered, or handed back to executeQueryPlan (an error, a failure). */
+  counted(outcome: 'answered' | 'handed_back'): void;
+}
+
+/** A subgraph call of the plan runner, made as the gateway's data sources make it (subgraph-data-source.ts). */
+export type DirectCall<TContext> = (
+  subgraph: string,
+  request: SubgraphRequest,
+  context: TContext,
+  merged: number,
+) => Promise<{ data?: unknown; errors?: unknown } | undefined>;
 
 /** At most this many texts, least recently used first out. */
 const MAX_PLANS = 500;
@@ -91,6 +112,8 @@ export class RegisteredPlans {
     /** The registered operation's hash when the text is a printing of one (persisted-operations.ts). */
     private readonly registeredHash: (text: string) => string | undefined,
     private readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+    /** The gateway's own plan runner (plan-runner.ts); without it every plan runs through executeQueryPlan. */
+    private readonly runner?: PlanRunnerOptions,
   ) {}
 
   /** The gateway's plan callback: keeps the plan of a registered text, the first time it runs. */
@@ -132,6 +155,15 @@ export class RegisteredPlans {
     });
   }
 
+  /** The plan compiled for the plan runner, once per plan; null for a plan it does not run. */
+  private compiled(plan: Plan, runner: PlanRunnerOptions): CompiledPlan | null {
+    if (plan.compiled !== undefined) return plan.compiled;
+    const supergraph = this.supergraphSchema as GraphQLSchema;
+    const compiled = compilePlan(plan.queryPlan, plan.operationContext, this.apiSchema as never, { mergeEntityFetches: runner.mergeEntityFetches }) ?? null;
+    plan.compiled = compiled && entitiesAreObjects(compiled, (name) => isObjectType(supergraph.getType(name))) ? compiled : null;
+    return plan.compiled;
+  }
+
   /**
    * Answers the request from its registered plan, or returns false (nothing written) when the
    * request must go through Apollo Server: no plan yet, or anything to refuse or negotiate.
@@ -161,6 +193,24 @@ export class RegisteredPlans {
     this.plans.set(key, plan);
     const answered = options.observe();
     const context = await options.context();
+    // The plan runner, unless traces are on: Apollo's executor makes the spans a trace shows.
+    const runner = this.runner;
+    const compiled = runner && !tracingActive() ? this.compiled(plan, runner) : undefined;
+    if (runner && compiled) {
+      let result: Awaited<ReturnType<typeof runPlan>>;
+      try {
+        result = await runPlan(compiled, variables as Record<string, unknown>, (subgraph, request, merged) => runner.call(subgraph, request, context, merged));
+      } catch {
+        result = undefined; // executeQueryPlan says what went wrong, as Apollo says it
+      }
+      runner.counted(result ? 'answered' : 'handed_back');
+      if (result) {
+        const failed = writeApolloAnswer(res, { result }, contentType, { formatError: this.formatError, hideSuggestions: true, cacheControl: 'no-store' });
+        answered(operation.operation, failed);
+        return true;
+      }
+      // Something other than a whole answer: the same request through Apollo's executor, which reports it.
+    }
     const requestContext = {
       request: { query: body.query, variables, operationName: operationName ?? undefined, http: { method: 'POST', headers: new HeaderMap(), search: '', body } },
       context,
@@ -193,3 +243,4 @@ export class RegisteredPlans {
     return true;
   }
 }
+

@@ -144,6 +144,8 @@ const CONNECTIONS_PER_SUBGRAPH = 64;
 
 export interface SubgraphFetcher {
   fetcher: Fetcher;
+  /** A POST of a JSON body, its answer read whole as text: the plan runner's call, without the Fetch API's objects. */
+  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,8 @@ export interface SubgraphFetcher {
  */
 export function subgraphFetcher(sockets: Readonly<Record<string, string>> = {}): SubgraphFetcher {
   const pools = new Map<string, Pool>();
+  /** The subgraphs' few URLs, parsed once. */
+  const parsedUrls = new Map<string, URL>();
   let closed = false;
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
@@ -188,8 +192,15 @@ export function subgraphFetcher(sockets: Readonly<Record<string, string>> = {}):
     }
     return new BufferedResponse(url, answer.statusCode, headers, body);
   };
+  const post = async (url: string, headers: Record<string, string>, body: string) => {
+    const target = parsedUrls.get(url) ?? new URL(url);
+    if (parsedUrls.size < 100) parsedUrls.set(url, target);
+    const answer = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers, body });
+    return { status: answer.statusCode, text: await answer.body.text() };
+  };
   return {
     fetcher,
+    post,
     close: async () => {
       closed = true;
       await Promise.all([...pools.values()].map((pool) => pool.close()));
@@ -237,4 +248,36 @@ class BufferedResponse implements FetcherResponse {
   clone(): FetcherResponse {
     return new BufferedResponse(this.url, this.status, new Headers(this.headers as Headers), this.body);
   }
+}
+
+/**
+ * The plan runner's subgraph call (plan-runner.ts): the request a RemoteGraphQLDataSource sends
+ * (the same JSON body, `content-type`, request id and caller assertion), timed in the same
+ * histogram, once per fetch it carries. Any failure — unreachable, a non-2xx, a body that is not
+ * JSON — is undefined: the runner then hands the request to executeQueryPlan, which reports it.
+ */
+export function directSubgraphCalls(options: {
+  post: SubgraphFetcher['post'];
+  urls: Readonly<Record<string, string>>;
+  /** Starts timing one fetch; the returned function ends it with its outcome. */
+  startTimer(subgraph: string): (outcome: 'ok' | 'error') => void;
+  onMerged(subgraph: string, fetches: number): void;
+}) {
+  return async (subgraph: string, request: { query: string; variables: Record<string, unknown>; operationName: string | undefined }, context: SubgraphCallContext, merged: number) => {
+    const url = options.urls[subgraph];
+    if (!url) return undefined;
+    const timers = Array.from({ length: merged }, () => options.startTimer(subgraph));
+    let answer: { data?: unknown; errors?: unknown } | undefined;
+    try {
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': context.requestId, [CALLER_HEADER]: context.assertion };
+      const { status, text } = await options.post(url, headers, JSON.stringify(request));
+      if (status >= 200 && status < 300) answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
+    } catch {
+      answer = undefined;
+    }
+    const outcome = answer && answer.errors === undefined ? 'ok' : 'error';
+    for (const stop of timers) stop(outcome);
+    if (merged > 1 && outcome === 'ok') options.onMerged(subgraph, merged);
+    return answer;
+  };
 }

@@ -303,6 +303,8 @@ export interface GatewayProcessConfig extends HubConfig {
   registeredPlans: boolean;
   /** A request's parallel entity fetches to one subgraph go in one call (PASS_MERGE_ENTITY_FETCHES). */
   mergeEntityFetches: boolean;
+  /** Registered plans run by the gateway's own plan runner, not Apollo's executor (PASS_PLAN_RUNNER). */
+  planRunner: boolean;
   /** The live server's limits and feed poll where set (`PASS_LIVE_*`); the live server's defaults otherwise. */
   live: LiveSettings;
 }
@@ -350,6 +352,7 @@ export function loadGatewayProcessConfig(env: NodeJS.ProcessEnv, root: string): 
     pagesDir: read.text('PASS_PAGES_DIR', path.join(root, 'clients', 'dist', 'pages')),
     registeredPlans: read.value('PASS_REGISTERED_PLANS') === undefined || read.flag('PASS_REGISTERED_PLANS'),
     mergeEntityFetches: read.value('PASS_MERGE_ENTITY_FETCHES') === undefined || read.flag('PASS_MERGE_ENTITY_FETCHES'),
+    planRunner: read.value('PASS_PLAN_RUNNER') === undefined || read.flag('PASS_PLAN_RUNNER'),
     live: readLive(read),
   });
 }
