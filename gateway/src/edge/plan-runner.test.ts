@@ -110,6 +110,47 @@ describe('the plan runner', () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify(await throughApollo(nullName)));
   });
 
+  test("the answer shaped by the compiled shape where it can, by Apollo's computeResponse where the data is not whole", async () => {
+    expect(compiled.shape).toBeDefined();
+    // An Int that is not one, and a string where an Int is: Apollo's errors and nulls, the same bytes.
+    for (const bad of ['x', 1.5]) {
+      const invalid = (request: SubgraphRequest) => {
+        const answer = answerFor(request);
+        if (request.query.includes('booksIssued')) (answer.data as { _entities: Record<string, unknown>[] })._entities[1]!.booksIssued = bad;
+        return answer;
+      };
+      const result = await runPlan(compilePlan(plan, operationContext, apiSchema, { mergeEntityFetches: false })!, variables, async (_s, request) => invalid(request));
+      expect(result?.extensions?.valueCompletion.length).toBe(1);
+      expect(JSON.stringify(result)).toBe(JSON.stringify(await throughApollo(invalid)));
+    }
+  });
+
+  test('an operation with a directive or __typename: shaped as Apollo shapes it', async () => {
+    for (const text of [
+      `query FunderVouchers($funderId: ID!, $withBooks: Boolean!) { funder(id: $funderId) { name programmes { name vouchersRedeemed booksIssued @include(if: $withBooks) } } }`,
+      `query FunderVouchers($funderId: ID!) { funder(id: $funderId) { __typename name kind: __typename programmes { __typename name vouchersRedeemed booksIssued } } }`,
+    ]) {
+      const context = buildOperationContext({ schema: apiGraphql, operationDocument: parse(text) });
+      const withDirective = compilePlan(plan, context, apiSchema, { mergeEntityFetches: false })!;
+      expect(withDirective.shape === undefined).toBe(text.includes('@include'));
+      for (const withBooks of [true, false]) {
+        const given = { ...variables, withBooks };
+        const result = await runPlan(withDirective, given, async (_s, request) => answerFor(request));
+        const source = { process: async ({ request }: { request: SubgraphRequest }) => structuredClone(answerFor(request)) };
+        const apollo = await executeQueryPlan(
+          plan,
+          { programmes: source, vouchers: source } as unknown as ServiceMap,
+          { request: { query: text, variables: given }, context: {}, metrics: {}, logger: console } as never,
+          context,
+          supergraphGraphql,
+          apiSchema,
+          undefined,
+        );
+        expect(JSON.stringify(result)).toBe(JSON.stringify(apollo));
+      }
+    }
+  });
+
   test('hands the request back on a subgraph error, a failed call, or entities that do not line up', async () => {
     const withErrors = await runPlan(compiled, variables, async (_s, request) => (request.query.includes('funder(') ? { ...answerFor(request), errors: [{ message: 'no' }] } : answerFor(request)));
     expect(withErrors).toBeUndefined();
