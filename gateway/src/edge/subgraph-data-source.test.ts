@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { SubgraphDataSource, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
+import { SubgraphDataSource, directSubgraphCalls, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
 
 /** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
 async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string }) {
@@ -196,6 +196,102 @@ describe('SubgraphDataSource: what a subgraph call sends, and makes of the answe
  * The merging of one request's entity fetches (entity-batch.ts) as the data source does it: what
  * goes in one call, what never does, and what each fetch gets back.
  */
+describe("a request the plan runner hands back: Apollo's executor takes the runner's answers", () => {
+  test('the same call (URL, query, operation name, variables) is not sent again, even while in flight; another is', async () => {
+    const received: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A subgraph that answers each call after `release`, errors and all, and counts what it was sent.
+    let server!: http.Server;
+    const url = await new Promise<string>((resolve) => {
+      server = http.createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          const body = Buffer.concat(chunks).toString();
+          received.push(body);
+          const { variables } = JSON.parse(body) as { variables: { id: string } };
+          void held.then(() =>
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { programme: null }, errors: [{ message: `no ${variables.id}`, extensions: { code: 'FORBIDDEN' } }] })),
+          );
+        });
+      });
+      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`));
+    });
+    const subgraphs = subgraphFetcher();
+    const timed: string[] = [];
+    const call = directSubgraphCalls({ post: subgraphs.post, urls: { programmes: url }, startTimer: () => (outcome) => void timed.push(outcome), onMerged: () => undefined });
+    const source = new SubgraphDataSource({ url, fetcher: subgraphs.fetcher });
+    const context = { requestId: 'req-1', caller: { role: 'FUNDER', organisationId: 'f-1' } as never, assertion: 'signed' };
+    const query = 'query P($id: ID!) { programme(id: $id) { name } }';
+    const apollo = (id: string) =>
+      source.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query, variables: { id }, operationName: 'P' },
+        context,
+        incomingRequestContext: {},
+        pathInIncomingRequest: [],
+      } as never);
+    try {
+      const byRunner = call('programmes', { query, variables: { id: 'p-1' }, operationName: 'P' }, context, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toHaveLength(1);
+      // The executor asks for the same call while the runner's is still in flight: it waits for that answer.
+      const byApollo = apollo('p-1');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toHaveLength(1);
+      release();
+      expect((await byRunner)?.errors).toBeDefined();
+      const answer = await byApollo;
+      expect(answer.errors).toEqual([{ message: 'no p-1', extensions: { code: 'FORBIDDEN' } }]);
+      expect(answer.data).toEqual({ programme: null });
+      expect(received).toHaveLength(1);
+      // Other variables: a call the runner never made, sent.
+      expect((await apollo('p-2')).errors?.[0]?.message).toBe('no p-2');
+      expect(received).toHaveLength(2);
+      // Another request (its own context) never takes this one's answers.
+      const other = await source.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query, variables: { id: 'p-1' }, operationName: 'P' },
+        context: { ...context, runnerCalls: undefined },
+        incomingRequestContext: {},
+        pathInIncomingRequest: [],
+      } as never);
+      expect(other.errors?.[0]?.message).toBe('no p-1');
+      expect(received).toHaveLength(3);
+      expect(timed).toEqual(['error']);
+    } finally {
+      release();
+      await subgraphs.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test('a call the runner saw fail (unreachable, non-2xx) is sent again, for Apollo to report as it does', async () => {
+    let calls = 0;
+    const subgraph = await fakeSubgraph(() => ({ status: ++calls === 1 ? 503 : 200, body: calls === 1 ? 'busy' : '{"data":{"a":1}}' }));
+    const subgraphs = subgraphFetcher();
+    const call = directSubgraphCalls({ post: subgraphs.post, urls: { a: subgraph.url }, startTimer: () => () => undefined, onMerged: () => undefined });
+    const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
+    const context = { requestId: 'req-1', caller: { role: 'FUNDER', organisationId: 'f-1' } as never, assertion: 'signed' };
+    try {
+      expect(await call('a', { query: '{ a }', variables: {}, operationName: undefined }, context, 1)).toBeUndefined();
+      const answer = await source.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query: '{ a }', variables: {} },
+        context,
+        incomingRequestContext: {},
+        pathInIncomingRequest: [],
+      } as never);
+      expect(answer.data).toEqual({ a: 1 });
+      expect(calls).toBe(2);
+    } finally {
+      await subgraphs.close();
+      await subgraph.close();
+    }
+  });
+});
+
 describe('SubgraphDataSource: entity fetches of one request in one call', () => {
   const venueFetch = 'query V($representations: [_Any!]!) { _entities(representations: $representations) { ... on Venue { amountDueCents } } }';
   const sessionFetch = 'query S($representations: [_Any!]!) { _entities(representations: $representations) { ... on WorkshopSession { id } } }';

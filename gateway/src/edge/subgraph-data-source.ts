@@ -11,6 +11,39 @@ export interface SubgraphCallContext {
   caller: Caller;
   /** The caller, signed by the gateway, for the subgraphs. */
   assertion: string;
+  /**
+   * The subgraph calls the plan runner made for this request, if it ran it. When it hands the
+   * request back to Apollo's executor, a call Apollo makes again with the same URL, query and
+   * variables takes this answer (awaited when still in flight) instead of asking the subgraph
+   * twice: a read is made, and audited, once (a refused read too).
+   */
+  runnerCalls?: RunnerCall[];
+}
+
+/** A call of the plan runner: what it sent, and its answer as text when it was a 2xx (else undefined). */
+export interface RunnerCall {
+  url: string;
+  request: { query: string; variables: Record<string, unknown>; operationName: string | undefined };
+  answer: Promise<string | undefined>;
+}
+
+/** The runner's answer to the same call (URL, query, operation name, variables), parsed; undefined when there is none to take. */
+async function runnerAnswer(calls: readonly RunnerCall[], url: string, request: GraphQLRequest): Promise<GraphQLResponse | undefined> {
+  let variables: string | undefined;
+  for (const call of calls) {
+    if (call.url !== url || call.request.query !== request.query || (call.request.operationName ?? null) !== (request.operationName ?? null)) continue;
+    variables ??= JSON.stringify(request.variables ?? {});
+    if (JSON.stringify(call.request.variables) !== variables) continue;
+    const text = await call.answer;
+    if (text === undefined) return undefined;
+    try {
+      const body: unknown = JSON.parse(text);
+      return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLResponse) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<SubgraphCallContext>;
@@ -121,6 +154,10 @@ type GraphQLResponse = Awaited<ReturnType<SubgraphDataSource['process']>>;
 async function sendRequest(this: SubgraphDataSource, request: GraphQLRequest, context: SubgraphCallContext): Promise<GraphQLResponse> {
   if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
   const { http, ...requestWithoutHttp } = request;
+  if (context?.runnerCalls) {
+    const earlier = await runnerAnswer(context.runnerCalls, http.url, request);
+    if (earlier) return earlier;
+  }
   const init: FetcherRequestInit = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(requestWithoutHttp) };
   let response: FetcherResponse | undefined;
   try {
@@ -255,6 +292,8 @@ class BufferedResponse implements FetcherResponse {
  * (the same JSON body, `content-type`, request id and caller assertion), timed in the same
  * histogram, once per fetch it carries. Any failure — unreachable, a non-2xx, a body that is not
  * JSON — is undefined: the runner then hands the request to executeQueryPlan, which reports it.
+ * Each call is kept in the request's context (`runnerCalls`) for that executor to take its answer
+ * rather than call again (sendRequest above).
  */
 export function directSubgraphCalls(options: {
   post: SubgraphFetcher['post'];
@@ -267,11 +306,16 @@ export function directSubgraphCalls(options: {
     const url = options.urls[subgraph];
     if (!url) return undefined;
     const timers = Array.from({ length: merged }, () => options.startTimer(subgraph));
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': context.requestId, [CALLER_HEADER]: context.assertion };
+    const sent = options.post(url, headers, JSON.stringify(request)).then(
+      ({ status, text }) => (status >= 200 && status < 300 ? text : undefined),
+      () => undefined,
+    );
+    (context.runnerCalls ??= []).push({ url, request, answer: sent });
+    const text = await sent;
     let answer: { data?: unknown; errors?: unknown } | undefined;
     try {
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': context.requestId, [CALLER_HEADER]: context.assertion };
-      const { status, text } = await options.post(url, headers, JSON.stringify(request));
-      if (status >= 200 && status < 300) answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
+      answer = text === undefined ? undefined : (JSON.parse(text) as { data?: unknown; errors?: unknown });
     } catch {
       answer = undefined;
     }
