@@ -159,8 +159,16 @@ export class RegisteredPlans {
   private compiled(plan: Plan, runner: PlanRunnerOptions): CompiledPlan | null {
     if (plan.compiled !== undefined) return plan.compiled;
     const supergraph = this.supergraphSchema as GraphQLSchema;
-    const compiled = compilePlan(plan.queryPlan, plan.operationContext, this.apiSchema as never, { mergeEntityFetches: runner.mergeEntityFetches }) ?? null;
-    plan.compiled = compiled && entitiesAreObjects(compiled, (name) => isObjectType(supergraph.getType(name))) ? compiled : null;
+    try {
+      const compiled = compilePlan(plan.queryPlan, plan.operationContext, this.apiSchema as never, { mergeEntityFetches: runner.mergeEntityFetches }) ?? null;
+      plan.compiled = compiled && entitiesAreObjects(compiled, (name) => isObjectType(supergraph.getType(name))) ? compiled : null;
+    } catch (err) {
+      // A plan the runner cannot read (an Apollo upgrade's new node, say): Apollo's executor runs
+      // it, as any plan the runner does not compile; said once, not on every request.
+      plan.compiled = null;
+      const logger = this.logger as { warn?(message: string): void } | undefined;
+      logger?.warn?.(`the plan runner could not compile the plan of ${plan.hash} (${err instanceof Error ? err.message : String(err)}); Apollo's executor runs it`);
+    }
     return plan.compiled;
   }
 
