@@ -40,8 +40,9 @@ import { isEntityFetch, mergeEntityFetches } from './entity-batch';
  * here is always a query, so no mutation runs twice; and the calls the runner already made are
  * not made again: Apollo's executor takes their answers (awaited when still in flight) from the
  * request's context (`runnerCalls`, subgraph-data-source.ts), so a subgraph reads, and audits,
- * once. What a hand-back costs is the executor's own work, on an error only. The answer is what executeQueryPlan returns for the same data — the
- * same deepMerge rules, the same `computeResponse` — and the equivalence test
+ * once. What a hand-back costs is the executor's own work, on an error only. The answer is what
+ * executeQueryPlan returns for the same data — the same deepMerge rules, the same
+ * `computeResponse` — and the equivalence test
  * (registered-plans.e2e.ts) compares them byte for byte.
  */
 

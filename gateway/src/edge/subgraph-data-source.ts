@@ -34,16 +34,20 @@ async function runnerAnswer(calls: readonly RunnerCall[], url: string, request: 
     if (call.url !== url || call.request.query !== request.query || (call.request.operationName ?? null) !== (request.operationName ?? null)) continue;
     variables ??= JSON.stringify(request.variables ?? {});
     if (JSON.stringify(call.request.variables) !== variables) continue;
-    const text = await call.answer;
-    if (text === undefined) return undefined;
-    try {
-      const body: unknown = JSON.parse(text);
-      return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLResponse) : undefined;
-    } catch {
-      return undefined;
-    }
+    return parsedAnswer(await call.answer) as GraphQLResponse | undefined;
   }
   return undefined;
+}
+
+/** A subgraph's answer text as a JSON object; undefined when there is none, or it is not one. */
+function parsedAnswer(text: string | undefined): { data?: unknown; errors?: unknown } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const body: unknown = JSON.parse(text);
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? body : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<SubgraphCallContext>;
@@ -312,13 +316,7 @@ export function directSubgraphCalls(options: {
       () => undefined,
     );
     (context.runnerCalls ??= []).push({ url, request, answer: sent });
-    const text = await sent;
-    let answer: { data?: unknown; errors?: unknown } | undefined;
-    try {
-      answer = text === undefined ? undefined : (JSON.parse(text) as { data?: unknown; errors?: unknown });
-    } catch {
-      answer = undefined;
-    }
+    const answer = parsedAnswer(await sent);
     const outcome = answer && answer.errors === undefined ? 'ok' : 'error';
     for (const stop of timers) stop(outcome);
     if (merged > 1 && outcome === 'ok') options.onMerged(subgraph, merged);
