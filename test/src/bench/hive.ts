@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,6 +89,12 @@ export async function startHive(options: {
       }
     },
   };
+  // Hive's fetch (@whatwg-node/node-fetch) adds an abort listener per subgraph call in flight to
+  // one AbortSignal shared by its calls, so at 20 – 50 clients Node warned of a possible leak
+  // (MaxListenersExceededWarning) on every run: not a leak, and not ours. The default is raised
+  // for what is created from here on in this process; the load driver is in its own thread and
+  // our hub in its own processes (a single-layout run shares it, and warns from 256 only).
+  setMaxListeners(256);
   const runtime = hive.createGatewayRuntime({
     supergraph: withUrls(options.supergraphSdl, options.subgraphUrls),
     graphqlEndpoint: '/graphql',
