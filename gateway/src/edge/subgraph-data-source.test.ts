@@ -3,8 +3,11 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import { Histogram, Registry } from 'prom-client';
+import { observeSubgraphFetches } from '../observability/subgraph-fetch';
+import { mergeEntityFetches } from './entity-batch';
 import { SubgraphDataSource, directSubgraphCalls, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
 
 /** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
@@ -320,8 +323,58 @@ describe('SubgraphDataSource: entity fetches of one request in one call', () => 
     const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
     const merged: number[] = [];
     source.onMerged = (n) => merged.push(n);
-    return { source, bodies, merged, close: async () => (await subgraphs.close(), await subgraph.close()) };
+    return { source, bodies, merged, url: subgraph.url, subgraphs, close: async () => (await subgraphs.close(), await subgraph.close()) };
   }
+
+  test("a handed-back request's fetches that take the runner's answers, merged or alone, are timed once: by the runner", async () => {
+    const { source, bodies, url, subgraphs, close } = await subgraphWith();
+    const registry = new Registry();
+    const duration = new Histogram({ name: 'fetch_seconds', help: 'fetches', labelNames: ['subgraph', 'outcome'], registers: [registry] });
+    observeSubgraphFetches('venues', source, duration);
+    const runner = directSubgraphCalls({
+      post: subgraphs.post,
+      urls: { venues: url },
+      startTimer: (subgraph) => {
+        const stop = duration.startTimer({ subgraph });
+        return (outcome) => void stop({ outcome });
+      },
+      onMerged: () => undefined,
+    });
+    const timed = async () => ((await registry.getSingleMetricAsString('fetch_seconds')).match(/fetch_seconds_count\{[^}]*\} (\d+)/) ?? [])[1];
+    const venue = [{ __typename: 'Venue', id: 'v1' }];
+    const sessions = [{ __typename: 'WorkshopSession', id: 's1' }];
+    try {
+      // The runner's merged call, as the data source would merge the same two fetches.
+      const both = mergeEntityFetches([
+        { document: parse(venueFetch), variables: { representations: venue }, operationName: 'V' },
+        { document: parse(sessionFetch), variables: { representations: sessions }, operationName: 'S' },
+      ]);
+      const context = contextOf('r1');
+      await runner('venues', { query: both.query, variables: both.variables, operationName: both.operationName }, context as never, 2);
+      expect(await timed()).toBe('2');
+      // Handed back: Apollo's executor runs the same two fetches, merged again, and takes that answer.
+      const [v, s] = await Promise.all([source.process(fetchOf(venueFetch, context, venue)), source.process(fetchOf(sessionFetch, context, sessions))]);
+      expect(v.data).toEqual({ _entities: [{ from: venue[0] }] });
+      expect(s.data).toEqual({ _entities: [{ from: sessions[0] }] });
+      expect(bodies).toHaveLength(1);
+      expect(await timed()).toBe('2');
+
+      // A lone fetch: the same.
+      const alone = contextOf('r2');
+      await runner('venues', { query: venueFetch, variables: { representations: venue }, operationName: 'V' }, alone as never, 1);
+      await source.process(fetchOf(venueFetch, alone, venue));
+      expect(bodies).toHaveLength(2);
+      expect(await timed()).toBe('3');
+
+      // A request the runner never ran: each of its fetches is sent and timed.
+      const fresh = contextOf('r3');
+      await Promise.all([source.process(fetchOf(venueFetch, fresh, venue)), source.process(fetchOf(sessionFetch, fresh, sessions))]);
+      expect(bodies).toHaveLength(3);
+      expect(await timed()).toBe('5');
+    } finally {
+      await close();
+    }
+  });
 
   test("one request's fetches started in one turn go in one call, each getting its own entities", async () => {
     const { source, bodies, merged, close } = await subgraphWith();

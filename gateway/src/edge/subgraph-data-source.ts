@@ -39,6 +39,19 @@ async function runnerAnswer(calls: readonly RunnerCall[], url: string, request: 
   return undefined;
 }
 
+/**
+ * Fetches of a handed-back request that took the runner's answer: their `request.http` (Apollo's
+ * data source sets it on the fetch's own request object) or, for fetches merged into one call,
+ * their `request`. The runner timed that call already; `answeredByRunner` tells the fetch
+ * histogram (observability/subgraph-fetch.ts) not to time it again.
+ */
+const takenFromRunner = new WeakSet<object>();
+
+/** Whether this fetch took the plan runner's answer instead of calling its subgraph. */
+export function answeredByRunner(request: { http?: object }): boolean {
+  return takenFromRunner.has(request) || (request.http !== undefined && takenFromRunner.has(request.http));
+}
+
 /** A subgraph's answer text as a JSON object; undefined when there is none, or it is not one. */
 function parsedAnswer(text: string | undefined): { data?: unknown; errors?: unknown } | undefined {
   if (text === undefined) return undefined;
@@ -123,17 +136,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<SubgraphCallCont
     const merged = mergeEntityFetches(
       fetches.map(({ options, document }) => ({ document, variables: options.request.variables ?? {}, operationName: options.request.operationName })),
     );
+    const request = { ...first.request, query: merged.query, variables: merged.variables, operationName: merged.operationName };
     let answer: ProcessAnswer;
     try {
-      answer = await super.process({
-        ...first,
-        request: { ...first.request, query: merged.query, variables: merged.variables, operationName: merged.operationName },
-        document: merged.document,
-      });
+      answer = await super.process({ ...first, request, document: merged.document });
     } catch (error) {
       for (const fetch of fetches) fetch.reject(error);
       return;
     }
+    if (answeredByRunner(request)) for (const fetch of fetches) takenFromRunner.add(fetch.options.request);
     // A null `data` may come from one fetch's failure only: each is sent again alone, so no fetch
     // loses its data to another's error.
     if (!answer.data) {
@@ -160,7 +171,10 @@ async function sendRequest(this: SubgraphDataSource, request: GraphQLRequest, co
   const { http, ...requestWithoutHttp } = request;
   if (context?.runnerCalls) {
     const earlier = await runnerAnswer(context.runnerCalls, http.url, request);
-    if (earlier) return earlier;
+    if (earlier) {
+      takenFromRunner.add(http);
+      return earlier;
+    }
   }
   const init: FetcherRequestInit = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(requestWithoutHttp) };
   let response: FetcherResponse | undefined;

@@ -1,9 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { context, propagation } from '@opentelemetry/api';
 import type { Histogram } from 'prom-client';
+import { answeredByRunner } from '../edge/subgraph-data-source';
 
 /**
- * Times every fetch the query plan sends to one subgraph, and passes the trace on: the W3C
+ * Times every fetch the query plan sends to one subgraph (once: not again when a handed-back
+ * request's fetch takes the plan runner's answer, which the runner timed), and passes the trace on: the W3C
  * `traceparent` of the gateway's fetch span goes with the request, so the subgraph's spans join
  * the caller's trace. Wraps the instance rather than subclassing, so the gateway's own data
  * source class stays as it is.
@@ -25,7 +27,8 @@ export function observeSubgraphFetches<TSource extends RemoteGraphQLDataSource<a
     const stopTimer = fetchDuration.startTimer({ subgraph });
     try {
       const response = await process(options);
-      stopTimer({ outcome: response.errors?.length ? 'error' : 'ok' });
+      // A handed-back request's fetch that took the plan runner's answer was timed by the runner.
+      if (!answeredByRunner(options.request)) stopTimer({ outcome: response.errors?.length ? 'error' : 'ok' });
       return response;
     } catch (err) {
       stopTimer({ outcome: 'error' });
