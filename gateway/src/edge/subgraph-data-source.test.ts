@@ -11,14 +11,14 @@ import { mergeEntityFetches } from './entity-batch';
 import { SubgraphDataSource, directSubgraphCalls, subgraphFetcher, type SubgraphFetcher } from './subgraph-data-source';
 
 /** A subgraph stand-in that answers each request with what `answer` says, and counts connections. */
-async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string }) {
+async function fakeSubgraph(answer: (body: string, headers: http.IncomingHttpHeaders) => { status: number; body: string; type?: string }) {
   let connections = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const { status, body } = answer(Buffer.concat(chunks).toString(), req.headers);
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'private' }).end(body);
+      const { status, body, type = 'application/json' } = answer(Buffer.concat(chunks).toString(), req.headers);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'private' }).end(body);
     });
   });
   server.on('connection', () => connections++);
@@ -74,7 +74,7 @@ describe('subgraphFetcher', () => {
     const { url } = refusing;
     const other = subgraphFetcher();
     try {
-      expect(await other.post(url, {}, '{}')).toEqual({ status: 401, text: '{"errors":[{"message":"no"}]}' });
+      expect(await other.post(url, {}, '{}')).toEqual({ status: 401, json: true, text: '{"errors":[{"message":"no"}]}' });
       await refusing.close();
       await other.close();
       const gone = subgraphFetcher();
@@ -267,6 +267,32 @@ describe("a request the plan runner hands back: Apollo's executor takes the runn
       release();
       await subgraphs.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test('a 2xx answer not typed as JSON is no answer to the runner, whatever it holds: Apollo is asked, and refuses it as it would', async () => {
+    let calls = 0;
+    const subgraph = await fakeSubgraph(() => (calls++, { status: 200, body: '{"data":{"a":1}}', type: 'text/plain' }));
+    const subgraphs = subgraphFetcher();
+    const timed: string[] = [];
+    const call = directSubgraphCalls({ post: subgraphs.post, urls: { a: subgraph.url }, startTimer: () => (outcome) => void timed.push(outcome), onMerged: () => undefined });
+    const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
+    const context = { requestId: 'req-1', caller: { role: 'FUNDER', organisationId: 'f-1' } as never, assertion: 'signed' };
+    try {
+      expect(await call('a', { query: '{ a }', variables: {}, operationName: undefined }, context, 1)).toBeUndefined();
+      expect(timed).toEqual(['error']);
+      const apollo = source.process({
+        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        request: { query: '{ a }', variables: {} },
+        context,
+        incomingRequestContext: {},
+        pathInIncomingRequest: [],
+      } as never);
+      await expect(apollo).rejects.toThrow('Expected JSON response body, but received: {"data":{"a":1}}');
+      expect(calls).toBe(2);
+    } finally {
+      await subgraphs.close();
+      await subgraph.close();
     }
   });
 

@@ -191,6 +191,12 @@ async function sendRequest(this: SubgraphDataSource, request: GraphQLRequest, co
 }
 Object.defineProperty(SubgraphDataSource.prototype, 'sendRequest', { value: sendRequest, writable: true, configurable: true });
 
+/** A content type Apollo's data source parses as JSON (RemoteGraphQLDataSource.parseBody, 2.14.4). */
+function isJsonType(contentType: string | string[] | undefined): boolean {
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  return type !== undefined && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'));
+}
+
 /**
  * Connections per subgraph: the gateway's fetches in flight to one subgraph seldom exceed the
  * partners' requests in flight; beyond this they queue in the pool rather than open more sockets.
@@ -199,8 +205,12 @@ const CONNECTIONS_PER_SUBGRAPH = 64;
 
 export interface SubgraphFetcher {
   fetcher: Fetcher;
-  /** A POST of a JSON body, its answer read whole as text: the plan runner's call, without the Fetch API's objects. */
-  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }>;
+  /**
+   * A POST of a JSON body, its answer read whole as text: the plan runner's call, without the
+   * Fetch API's objects. `json` says whether the answer said it is JSON, as Apollo's data source
+   * reads it (its `parseBody`): a body of another type is no GraphQL answer, whatever it holds.
+   */
+  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: boolean; text: string }>;
   close(): Promise<void>;
 }
 
@@ -251,7 +261,7 @@ export function subgraphFetcher(sockets: Readonly<Record<string, string>> = {}):
     const target = parsedUrls.get(url) ?? new URL(url);
     if (parsedUrls.size < 100) parsedUrls.set(url, target);
     const answer = await poolFor(target.origin).request({ path: target.pathname + target.search, method: 'POST', headers, body });
-    return { status: answer.statusCode, text: await answer.body.text() };
+    return { status: answer.statusCode, json: isJsonType(answer.headers['content-type']), text: await answer.body.text() };
   };
   return {
     fetcher,
@@ -308,8 +318,8 @@ class BufferedResponse implements FetcherResponse {
 /**
  * The plan runner's subgraph call (plan-runner.ts): the request a RemoteGraphQLDataSource sends
  * (the same JSON body, `content-type`, request id and caller assertion), timed in the same
- * histogram, once per fetch it carries. Any failure — unreachable, a non-2xx, a body that is not
- * JSON — is undefined: the runner then hands the request to executeQueryPlan, which reports it.
+ * histogram, once per fetch it carries. Any failure — unreachable, a non-2xx, an answer not typed
+ * as JSON or not parsed as a JSON object — is undefined: the runner then hands the request to executeQueryPlan, which reports it.
  * Each call is kept in the request's context (`runnerCalls`) for that executor to take its answer
  * rather than call again (sendRequest above).
  */
@@ -326,7 +336,7 @@ export function directSubgraphCalls(options: {
     const timers = Array.from({ length: merged }, () => options.startTimer(subgraph));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': context.requestId, [CALLER_HEADER]: context.assertion };
     const sent = options.post(url, headers, JSON.stringify(request)).then(
-      ({ status, text }) => (status >= 200 && status < 300 ? text : undefined),
+      ({ status, json, text }) => (status >= 200 && status < 300 && json ? text : undefined),
       () => undefined,
     );
     (context.runnerCalls ??= []).push({ url, request, answer: sent });
