@@ -270,54 +270,53 @@ describe("a request the plan runner hands back: Apollo's executor takes the runn
     }
   });
 
-  test('a 2xx answer not typed as JSON is no answer to the runner, whatever it holds: Apollo is asked, and refuses it as it would', async () => {
+  /**
+   * The runner's call of `{ a }` to a subgraph answering as `answer` says, then Apollo's data
+   * source asked for the same fetch in the same request (a hand-back); what each got, and the calls.
+   */
+  async function runnerThenApollo(answer: Parameters<typeof fakeSubgraph>[0]) {
     let calls = 0;
-    const subgraph = await fakeSubgraph(() => (calls++, { status: 200, body: '{"data":{"a":1}}', type: 'text/plain' }));
+    const subgraph = await fakeSubgraph((body, headers) => (calls++, answer(body, headers)));
     const subgraphs = subgraphFetcher();
     const timed: string[] = [];
     const call = directSubgraphCalls({ post: subgraphs.post, urls: { a: subgraph.url }, startTimer: () => (outcome) => void timed.push(outcome), onMerged: () => undefined });
     const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
     const context = { requestId: 'req-1', caller: { role: 'FUNDER', organisationId: 'f-1' } as never, assertion: 'signed' };
     try {
-      expect(await call('a', { query: '{ a }', variables: {}, operationName: undefined }, context, 1)).toBeUndefined();
-      expect(timed).toEqual(['error']);
-      const apollo = source.process({
-        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-        request: { query: '{ a }', variables: {} },
-        context,
-        incomingRequestContext: {},
-        pathInIncomingRequest: [],
-      } as never);
-      await expect(apollo).rejects.toThrow('Expected JSON response body, but received: {"data":{"a":1}}');
-      expect(calls).toBe(2);
+      const byRunner = await call('a', { query: '{ a }', variables: {}, operationName: undefined }, context, 1);
+      const byApollo = await source
+        .process({
+          kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+          request: { query: '{ a }', variables: {} },
+          context,
+          incomingRequestContext: {},
+          pathInIncomingRequest: [],
+        } as never)
+        .catch((error: unknown) => error as Error);
+      return { byRunner, byApollo, timed, calls };
     } finally {
       await subgraphs.close();
       await subgraph.close();
     }
+  }
+
+  test('a 2xx answer not typed as JSON is no answer to the runner, whatever it holds: Apollo is asked, and refuses it as it would', async () => {
+    const { byRunner, byApollo, timed, calls } = await runnerThenApollo(() => ({ status: 200, body: '{"data":{"a":1}}', type: 'text/plain' }));
+    expect(byRunner).toBeUndefined();
+    expect(timed).toEqual(['error']);
+    expect(byApollo).toBeInstanceOf(Error);
+    expect((byApollo as Error).message).toBe('Expected JSON response body, but received: {"data":{"a":1}}');
+    expect(calls).toBe(2);
   });
 
   test('a call the runner saw fail (unreachable, non-2xx) is sent again, for Apollo to report as it does', async () => {
-    let calls = 0;
-    const subgraph = await fakeSubgraph(() => ({ status: ++calls === 1 ? 503 : 200, body: calls === 1 ? 'busy' : '{"data":{"a":1}}' }));
-    const subgraphs = subgraphFetcher();
-    const call = directSubgraphCalls({ post: subgraphs.post, urls: { a: subgraph.url }, startTimer: () => () => undefined, onMerged: () => undefined });
-    const source = new SubgraphDataSource({ url: subgraph.url, fetcher: subgraphs.fetcher });
-    const context = { requestId: 'req-1', caller: { role: 'FUNDER', organisationId: 'f-1' } as never, assertion: 'signed' };
-    try {
-      expect(await call('a', { query: '{ a }', variables: {}, operationName: undefined }, context, 1)).toBeUndefined();
-      const answer = await source.process({
-        kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-        request: { query: '{ a }', variables: {} },
-        context,
-        incomingRequestContext: {},
-        pathInIncomingRequest: [],
-      } as never);
-      expect(answer.data).toEqual({ a: 1 });
-      expect(calls).toBe(2);
-    } finally {
-      await subgraphs.close();
-      await subgraph.close();
-    }
+    let answered = 0;
+    const { byRunner, byApollo, calls } = await runnerThenApollo(() =>
+      ++answered === 1 ? { status: 503, body: 'busy' } : { status: 200, body: '{"data":{"a":1}}' },
+    );
+    expect(byRunner).toBeUndefined();
+    expect((byApollo as { data?: unknown }).data).toEqual({ a: 1 });
+    expect(calls).toBe(2);
   });
 });
 

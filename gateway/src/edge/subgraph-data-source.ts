@@ -319,7 +319,8 @@ class BufferedResponse implements FetcherResponse {
  * The plan runner's subgraph call (plan-runner.ts): the request a RemoteGraphQLDataSource sends
  * (the same JSON body, `content-type`, request id and caller assertion), timed in the same
  * histogram, once per fetch it carries. Any failure — unreachable, a non-2xx, an answer not typed
- * as JSON or not parsed as a JSON object — is undefined: the runner then hands the request to executeQueryPlan, which reports it.
+ * as JSON or not parsed as a JSON object — is undefined: the runner then hands the request to
+ * executeQueryPlan, which reports it.
  * Each call is kept in the request's context (`runnerCalls`) for that executor to take its answer
  * rather than call again (sendRequest above).
  */

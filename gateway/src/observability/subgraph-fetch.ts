@@ -5,9 +5,9 @@ import { answeredByRunner } from '../edge/subgraph-data-source';
 
 /**
  * Times every fetch the query plan sends to one subgraph (once: not again when a handed-back
- * request's fetch takes the plan runner's answer, which the runner timed), and passes the trace on: the W3C
- * `traceparent` of the gateway's fetch span goes with the request, so the subgraph's spans join
- * the caller's trace. Wraps the instance rather than subclassing, so the gateway's own data
+ * request's fetch takes the plan runner's answer, which the runner timed), and passes the trace
+ * on: the W3C `traceparent` of the gateway's fetch span goes with the request, so the subgraph's
+ * spans join the caller's trace. Wraps the instance rather than subclassing, so the gateway's own data
  * source class stays as it is.
  */
 export function observeSubgraphFetches<TSource extends RemoteGraphQLDataSource<any>>(
